@@ -1,0 +1,73 @@
+/**
+ * The slice of the Kubernetes object model this bug lives in. Objects are plain JSON so the
+ * machine's context stays serialisable; fields we do not interpret are kept as opaque JSON.
+ */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace: string;
+  uid: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  finalizers?: string[];
+  ownerReferences?: OwnerReference[];
+  /** Logical clock value of the Delete that marked the object; immutable once set. */
+  deletionTimestamp?: string;
+}
+
+export interface HpaSpec {
+  scaleTargetRef: { apiVersion?: string; kind: string; name: string };
+  minReplicas?: number;
+  maxReplicas: number;
+  metrics?: Json[];
+  behavior?: { [key: string]: Json };
+}
+
+export interface Hpa {
+  apiVersion: string;
+  kind: 'HorizontalPodAutoscaler';
+  metadata: ObjectMeta;
+  spec: HpaSpec;
+}
+
+/** The fields of a component (predictor, transformer, explainer) that reach the HPA. */
+export interface ComponentSpec {
+  minReplicas?: number | null;
+  maxReplicas?: number | null;
+  scaleTarget?: number | null;
+  scaleMetric?: string | null;
+  autoScaling?: { metrics?: Json[] } | null;
+  annotations?: Record<string, string>;
+  labels?: Record<string, string>;
+}
+
+export const COMPONENTS = ['predictor', 'transformer', 'explainer'] as const;
+export type ComponentName = (typeof COMPONENTS)[number];
+
+export interface InferenceService {
+  apiVersion: string;
+  kind: 'InferenceService';
+  metadata: ObjectMeta;
+  spec: Partial<Record<ComponentName, ComponentSpec>>;
+}
+
+/** A KServe-owned Deployment, reduced to what the bug touches: its replicas and its owner. */
+export interface Deployment {
+  name: string;
+  component: ComponentName;
+  replicas: number;
+  ownerUid: string;
+}
+
+export type KubeObject = InferenceService | Hpa;
+

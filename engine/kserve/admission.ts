@@ -1,0 +1,30 @@
+/**
+ * KServe's validating webhook for InferenceServices, reduced to the HPA-related rules
+ * (pkg/apis/serving/v1beta1/inference_service_validation.go). A refused create or update is
+ * never stored and so reconciles nothing.
+ */
+import type { InferenceService } from '../k8s/types.ts';
+import { ANNOTATION } from './constants.ts';
+import type { Behaviour } from './releases.ts';
+
+export type Admission = { allowed: true } | { allowed: false; message: string };
+
+export function admitInferenceService(behaviour: Pick<Behaviour, 'webhookClasses'>, isvc: InferenceService): Admission {
+  const annotations = isvc.metadata.annotations ?? {};
+  const className = annotations[ANNOTATION.autoscalerClass];
+  if (className !== undefined && !behaviour.webhookClasses.includes(className)) {
+    return { allowed: false, message: `[${className}] is not a supported autoscaler class type (this release accepts ${behaviour.webhookClasses.join(', ')})` };
+  }
+  const target = annotations[ANNOTATION.targetUtilizationPercentage];
+  if (target !== undefined) {
+    const value = /^[+-]?\d+$/.test(target) ? Number(target) : Number.NaN;
+    if (!(value >= 1 && value <= 100)) {
+      return { allowed: false, message: `the target utilization percentage should be a [1-100] integer, got "${target}"` };
+    }
+  }
+  const metric = annotations[ANNOTATION.metrics];
+  if (metric !== undefined && (className === undefined || className === 'hpa') && metric !== 'cpu' && metric !== 'memory') {
+    return { allowed: false, message: `[${metric}] is not a supported metric (cpu or memory)` };
+  }
+  return { allowed: true };
+}

@@ -1,0 +1,152 @@
+/**
+ * KServe releases as data. Each row of CHANGES is one upstream commit that changed what the HPA
+ * path decides, with the first tag that contains it; a release's behaviour is the fold of every
+ * change up to its tag. The tag list itself comes from the source map read off the repository.
+ */
+import { TAG_SOURCES, type TagSource } from './source-map.ts';
+import { canonicalTag, compareTags, parseTag } from './tags.ts';
+
+export type Dispatch = 'HPAReconciler' | 'KedaReconciler' | 'NoOpAutoscaler';
+export type ShouldCreateRule = 'always' | 'classIsHpa' | 'classIsHpaAndNotStopped';
+export type ShouldDeleteRule = 'never' | 'desiredClassIsExternal' | 'ownedAndClassIsExternalOrNone' | 'ownedAndStoppedOrClassIsExternalOrNone';
+export type BehaviourId = 'noop-external' | 'delete-on-annotation' | 'owner-checked' | 'delete-check-first';
+
+export interface Behaviour {
+  id: BehaviourId;
+  /** Classes the admission webhook accepts on the InferenceService annotation. */
+  webhookClasses: readonly string[];
+  /** What `createAutoscaler` builds per class; a class missing here is an error. */
+  dispatch: Readonly<Record<string, Dispatch>>;
+  shouldCreate: ShouldCreateRule;
+  shouldDelete: ShouldDeleteRule;
+  /** v0.16+: shouldDeleteHPA runs before semanticHPAEquals. */
+  deleteCheckedFirst: boolean;
+  /** Before #3650 equality compared specs only; after, the class annotation too. */
+  equalityComparesClass: boolean;
+  /** Desired-HPA metrics: A = scaleMetric/scaleTarget/annotation, B = autoScaling.metrics (#4349). */
+  builder: 'A' | 'B';
+  /** v0.16.0-rc1+: a missing component extension gets defaults instead of a nil dereference. */
+  toleratesNilComponentExtension: boolean;
+  /** The class for which the Deployment reconciler keeps spec.replicas at minReplicas. */
+  keepReplicasClass: string | null;
+}
+
+export interface Change {
+  firstTag: string;
+  commit: string;
+  pr: number;
+  title: string;
+  set: Partial<Behaviour>;
+}
+
+export const CHANGES: readonly Change[] = [
+  {
+    firstTag: 'v0.12.0', commit: '16f3da24732e011369288aa41ab2df4cada29012', pr: 3086,
+    title: 'Allow disabling creation of the HPA in raw deployment mode',
+    set: {
+      id: 'noop-external', webhookClasses: ['hpa', 'external'],
+      dispatch: { hpa: 'HPAReconciler', external: 'NoOpAutoscaler' },
+      shouldCreate: 'always', shouldDelete: 'never', deleteCheckedFirst: false, equalityComparesClass: false,
+      builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
+    },
+  },
+  {
+    firstTag: 'v0.13.0-rc1', commit: '56a2940358ca14bf65e37b2c7a16bf5a85f73513', pr: 3650,
+    title: 'fix: HPA equality check should include annotations',
+    set: {
+      id: 'delete-on-annotation', dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler' },
+      shouldCreate: 'classIsHpa', shouldDelete: 'desiredClassIsExternal', equalityComparesClass: true,
+    },
+  },
+  {
+    firstTag: 'v0.15.0-rc0', commit: '6653b8999969', pr: 4196,
+    title: 'keep replicas when autoscaler set external',
+    set: { keepReplicasClass: 'external' },
+  },
+  {
+    firstTag: 'v0.15.0-rc1', commit: 'd78fd2510ed0', pr: 3652, title: 'KServe Keda Integration',
+    set: {
+      webhookClasses: ['hpa', 'external', 'keda'],
+      dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler' },
+    },
+  },
+  {
+    firstTag: 'v0.15.0', commit: 'd20d4228a8b2', pr: 4349, title: 'clean up autoscaling code for raw deployment',
+    set: { builder: 'B' },
+  },
+  {
+    firstTag: 'v0.15.1', commit: 'd22b41b769ac8d786e7bcff95164e27785578ab2', pr: 4363,
+    title: 'Feat should not NewHPARecroncile for external hpa.',
+    set: {
+      id: 'owner-checked', webhookClasses: ['hpa', 'external', 'keda', 'none'],
+      dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler', none: 'HPAReconciler' },
+      shouldDelete: 'ownedAndClassIsExternalOrNone', keepReplicasClass: 'none',
+    },
+  },
+  {
+    firstTag: 'v0.16.0-rc0', commit: '6530d1e0bc0427cfb198d1d020042481f9b025d5', pr: 4455,
+    title: 'Stop and resume a model [Raw Deployment]',
+    set: {
+      id: 'delete-check-first', deleteCheckedFirst: true,
+      shouldCreate: 'classIsHpaAndNotStopped', shouldDelete: 'ownedAndStoppedOrClassIsExternalOrNone',
+    },
+  },
+  {
+    firstTag: 'v0.16.0-rc1', commit: '67a9d1319b37', pr: 4704, title: 'nil componentExt guards',
+    set: { toleratesNilComponentExtension: true },
+  },
+];
+
+export interface Release {
+  tag: string;
+  commit: string;
+  date: string;
+  behaviour: Behaviour;
+  /** The changes this release contains, oldest first. */
+  changes: readonly Change[];
+  source: TagSource;
+}
+
+export const BEHAVIOUR_LABEL: Readonly<Record<BehaviourId, string>> = {
+  'noop-external': 'external is a no-op (before the bug)',
+  'delete-on-annotation': 'deletes any same-named HPA under external (the bug)',
+  'owner-checked': 'deletes only ISVC-owned HPAs; overwrites others (the fix)',
+  'delete-check-first': 'owner check first, stop annotation honoured',
+};
+
+function buildRelease(source: TagSource): Release {
+  const changes = CHANGES.filter((change) => compareTags(change.firstTag, source.tag) <= 0);
+  const behaviour = Object.assign({}, ...changes.map((change) => change.set)) as Behaviour;
+  return { tag: source.tag, commit: source.commit, date: source.date, behaviour, changes, source };
+}
+
+/** Every modelled release, oldest first. */
+export const RELEASES: readonly Release[] = TAG_SOURCES
+  .filter((source) => compareTags(source.tag, CHANGES[0]!.firstTag) >= 0)
+  .map(buildRelease);
+
+const BY_TAG = new Map(RELEASES.map((release) => [release.tag, release]));
+
+export const KNOWN_TAGS: readonly string[] = RELEASES.map((release) => release.tag);
+
+/** The releases the tools compare when the user names none: one with the bug, one with the fix. */
+export const DEFAULT_TAGS: readonly string[] = ['v0.14.1', 'v0.15.2'];
+
+export type ReleaseLookup = { ok: true; release: Release } | { ok: false; message: string };
+
+/** Accepts "v0.14.1" and "0.14.1"; anything else is an input error listing the known tags. */
+export function findRelease(text: string): ReleaseLookup {
+  const release = parseTag(text) ? BY_TAG.get(canonicalTag(text)) : undefined;
+  if (release) return { ok: true, release };
+  return { ok: false, message: `unknown KServe release "${text}"; known: ${KNOWN_TAGS.join(', ')}` };
+}
+
+export function getRelease(tag: string): Release {
+  const found = findRelease(tag);
+  if (!found.ok) throw new Error(found.message);
+  return found.release;
+}
+
+export function newestRelease(): Release {
+  return RELEASES[RELEASES.length - 1]!;
+}
