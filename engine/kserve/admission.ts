@@ -9,22 +9,26 @@ import type { Behaviour } from './releases.ts';
 
 export type Admission = { allowed: true } | { allowed: false; message: string };
 
-export function admitInferenceService(behaviour: Pick<Behaviour, 'webhookClasses'>, isvc: InferenceService): Admission {
+export type AdmissionRules = Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues'>;
+
+/** Runs on create and update alike; only ISVC-level annotations are validated, in every mode. */
+export function admitInferenceService(behaviour: AdmissionRules, isvc: InferenceService): Admission {
   const annotations = isvc.metadata.annotations ?? {};
   const className = annotations[ANNOTATION.autoscalerClass];
   if (className !== undefined && !behaviour.webhookClasses.includes(className)) {
     return { allowed: false, message: `[${className}] is not a supported autoscaler class type (this release accepts ${behaviour.webhookClasses.join(', ')})` };
   }
   const target = annotations[ANNOTATION.targetUtilizationPercentage];
-  if (target !== undefined) {
+  if (target !== undefined && behaviour.webhookChecksTargetUtilization) {
     const value = /^[+-]?\d+$/.test(target) ? Number(target) : Number.NaN;
     if (!(value >= 1 && value <= 100)) {
       return { allowed: false, message: `the target utilization percentage should be a [1-100] integer, got "${target}"` };
     }
   }
   const metric = annotations[ANNOTATION.metrics];
-  if (metric !== undefined && (className === undefined || className === 'hpa') && metric !== 'cpu' && metric !== 'memory') {
-    return { allowed: false, message: `[${metric}] is not a supported metric (cpu or memory)` };
+  const allowedMetrics = behaviour.webhookMetricValues;
+  if (metric !== undefined && className === 'hpa' && allowedMetrics && !allowedMetrics.includes(metric)) {
+    return { allowed: false, message: `[${metric}] is not a supported metric (${allowedMetrics.join(', ')})` };
   }
   return { allowed: true };
 }

@@ -103,9 +103,11 @@ export const CHECKS = {
     run: (i) => ({
       value: i.deploymentMode,
       inputs: { annotation: i.annotations[ANNOTATION.deploymentMode] ?? null, from: i.deploymentModeFrom },
-      why: i.deploymentMode === 'Serverless'
-        ? 'Serverless (Knative) mode: KServe builds a Knative Service and never runs its HPA reconciler.'
-        : 'RawDeployment mode: KServe runs the autoscaler reconciler after the Deployment and Service.',
+      why: {
+        Serverless: 'Serverless (Knative) mode: KServe builds a Knative Service and never runs its HPA reconciler.',
+        ModelMesh: 'ModelMesh mode: no per-InferenceService Deployment and no HPA reconciler.',
+        RawDeployment: 'RawDeployment (Standard) mode: KServe runs the autoscaler reconciler after the Deployment and Service.',
+      }[i.deploymentMode],
     }),
   },
   getAutoscalerClass: {

@@ -28,4 +28,5 @@ export const DISALLOWED_ANNOTATIONS = [
   'kubectl.kubernetes.io/last-applied-configuration',
 ] as const;
 
-export type DeploymentMode = 'RawDeployment' | 'Serverless';
+/** The model's names; v0.16+ spells RawDeployment `Standard` and Serverless `Knative`. */
+export type DeploymentMode = 'RawDeployment' | 'Serverless' | 'ModelMesh';

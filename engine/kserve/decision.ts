@@ -16,7 +16,7 @@ export interface DecisionNode {
 }
 
 export const DECISION_GRAPH = {
-  deploymentMode: { check: 'deploymentMode', next: { Serverless: 'NotCalled', RawDeployment: 'autoscalerClass' } },
+  deploymentMode: { check: 'deploymentMode', next: { Serverless: 'NotCalled', ModelMesh: 'NotCalled', RawDeployment: 'autoscalerClass' } },
   autoscalerClass: { check: 'getAutoscalerClass', next: { '*': 'createAutoscaler' } },
   createAutoscaler: {
     check: 'createAutoscaler',

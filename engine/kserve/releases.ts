@@ -5,6 +5,7 @@
  */
 import { TAG_SOURCES, type TagSource } from './source-map.ts';
 import { canonicalTag, compareTags, parseTag } from './tags.ts';
+import type { DeploymentMode } from './constants.ts';
 
 export type Dispatch = 'HPAReconciler' | 'KedaReconciler' | 'NoOpAutoscaler';
 export type ShouldCreateRule = 'always' | 'classIsHpa' | 'classIsHpaAndNotStopped';
@@ -29,6 +30,12 @@ export interface Behaviour {
   toleratesNilComponentExtension: boolean;
   /** The class for which the Deployment reconciler keeps spec.replicas at minReplicas. */
   keepReplicasClass: string | null;
+  /** Webhook: serving.kserve.io/targetUtilizationPercentage must be an integer 1–100 (dropped in v0.15.0). */
+  webhookChecksTargetUtilization: boolean;
+  /** Webhook: values serving.kserve.io/metrics may take when the class is exactly hpa; null = not checked. */
+  webhookMetricValues: readonly string[] | null;
+  /** deploymentMode annotation values this release understands; any other value falls back to the default. */
+  modeNames: Readonly<Record<string, DeploymentMode>>;
 }
 
 export interface Change {
@@ -48,6 +55,8 @@ export const CHANGES: readonly Change[] = [
       dispatch: { hpa: 'HPAReconciler', external: 'NoOpAutoscaler' },
       shouldCreate: 'always', shouldDelete: 'never', deleteCheckedFirst: false, equalityComparesClass: false,
       builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
+      webhookChecksTargetUtilization: true, webhookMetricValues: ['cpu', 'memory'],
+      modeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
     },
   },
   {
@@ -68,11 +77,12 @@ export const CHANGES: readonly Change[] = [
     set: {
       webhookClasses: ['hpa', 'external', 'keda'],
       dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler' },
+      webhookMetricValues: ['cpu', 'memory', 'prometheus'],
     },
   },
   {
     firstTag: 'v0.15.0', commit: 'd20d4228a8b2', pr: 4349, title: 'clean up autoscaling code for raw deployment',
-    set: { builder: 'B' },
+    set: { builder: 'B', webhookChecksTargetUtilization: false, webhookMetricValues: null },
   },
   {
     firstTag: 'v0.15.1', commit: 'd22b41b769ac8d786e7bcff95164e27785578ab2', pr: 4363,
@@ -89,6 +99,14 @@ export const CHANGES: readonly Change[] = [
     set: {
       id: 'delete-check-first', deleteCheckedFirst: true,
       shouldCreate: 'classIsHpaAndNotStopped', shouldDelete: 'ownedAndStoppedOrClassIsExternalOrNone',
+    },
+  },
+  {
+    // Mode names Standard/Knative arrive with the same release line (legacy names still map).
+    firstTag: 'v0.16.0-rc0', commit: '6530d1e0bc0427cfb198d1d020042481f9b025d5', pr: 4455,
+    title: 'deployment modes renamed Standard and Knative (legacy names still accepted)',
+    set: {
+      modeNames: { Standard: 'RawDeployment', RawDeployment: 'RawDeployment', Knative: 'Serverless', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
     },
   },
   {

@@ -137,7 +137,7 @@ const machineSetup = setup({
       const meta = componentMeta(isvc, component!);
       const behaviour = behaviourOf(context);
       const desired = withControllerReference(buildDesiredHpa(behaviour, meta, isvc.spec[component!] ?? {}), isvc);
-      const mode = resolveDeploymentMode(isvc, context.options.defaultDeploymentMode);
+      const mode = resolveDeploymentMode(behaviour, isvc, context.options.defaultDeploymentMode);
       const input: DecisionInput = {
         behaviour,
         deploymentMode: mode.mode,

@@ -6,9 +6,8 @@
  */
 import { findHpa, deleteHpa, deleteIsvc, putIsvc, removeHpaFinalizer, createHpa, updateHpa, isTerminating, type Cluster, type StoreOptions } from '../k8s/store.ts';
 import type { Hpa, InferenceService } from '../k8s/types.ts';
-import { admitInferenceService, type Admission } from '../kserve/admission.ts';
+import { admitInferenceService, type Admission, type AdmissionRules } from '../kserve/admission.ts';
 import { componentName } from '../kserve/component-meta.ts';
-import type { Behaviour } from '../kserve/releases.ts';
 import type { ControllerEvent } from './events.ts';
 
 export interface WorldOutcome {
@@ -19,7 +18,7 @@ export interface WorldOutcome {
   notes: string[];
 }
 
-type Rules = Pick<Behaviour, 'webhookClasses'>;
+type Rules = AdmissionRules;
 
 export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, rules: Rules, options: StoreOptions): WorldOutcome {
   const quiet = (notes: string[], next: Cluster = cluster): WorldOutcome => ({ cluster: next, admission: null, triggered: false, notes });

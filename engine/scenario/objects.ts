@@ -1,0 +1,190 @@
+/**
+ * Turning `kubectl get -o yaml` output into the model's objects: InferenceService and
+ * HorizontalPodAutoscaler (autoscaling/v2, v2beta2, or v1 converted), with `kind: List` unwrapped.
+ * Server-side noise (status, managedFields, resourceVersion, …) is dropped.
+ */
+import type { ComponentSpec, Hpa, InferenceService, Json, ObjectMeta, OwnerReference } from '../k8s/types.ts';
+import { COMPONENTS } from '../k8s/types.ts';
+import { isDnsName } from '../machine/events.ts';
+import { isRecord, readInteger, readStringList, readStringMap, type Checker, type Path } from './validate.ts';
+
+const HPA_VERSIONS = ['autoscaling/v2', 'autoscaling/v2beta2', 'autoscaling/v1'];
+export const SCENARIO_API_VERSION = 'hpa-lab/v1';
+
+export function readObject(check: Checker, value: unknown, path: Path): Hpa | InferenceService | null {
+  if (!isRecord(value)) {
+    check.error(path, 'expected a Kubernetes object (a map with apiVersion, kind and metadata)');
+    return null;
+  }
+  const { kind, apiVersion } = value;
+  if (kind === 'InferenceService') {
+    if (typeof apiVersion !== 'string' || !apiVersion.startsWith('serving.kserve.io/')) {
+      check.error([...path, 'apiVersion'], 'an InferenceService has apiVersion serving.kserve.io/v1beta1');
+      return null;
+    }
+    return readInferenceService(check, value, path);
+  }
+  if (kind === 'HorizontalPodAutoscaler') {
+    if (typeof apiVersion !== 'string' || !HPA_VERSIONS.includes(apiVersion)) {
+      check.error([...path, 'apiVersion'], `an HPA has apiVersion ${HPA_VERSIONS.join(' or ')}`);
+      return null;
+    }
+    return readHpa(check, value, path);
+  }
+  if (typeof kind !== 'string') {
+    check.error(path, 'the document has no kind');
+    return null;
+  }
+  check.error([...path, 'kind'], `kind ${kind} is not part of this model; give InferenceService, HorizontalPodAutoscaler, List or Scenario (${SCENARIO_API_VERSION})`);
+  return null;
+}
+
+function readMeta(check: Checker, value: Record<string, unknown>, path: Path, kind: string): ObjectMeta | null {
+  const meta = value.metadata;
+  if (!isRecord(meta)) {
+    check.error(path, `the ${kind} has no metadata`);
+    return null;
+  }
+  const name = meta.name;
+  if (typeof name !== 'string' || name.length === 0) {
+    check.error([...path, 'metadata'], `the ${kind} has no metadata.name`);
+    return null;
+  }
+  if (!isDnsName(name)) {
+    check.error([...path, 'metadata', 'name'], `"${truncate(name)}" is not a valid Kubernetes name (lowercase letters, digits, '-' and '.')`);
+    return null;
+  }
+  const namespace = meta.namespace === undefined ? 'default' : meta.namespace;
+  if (typeof namespace !== 'string' || !isDnsName(namespace)) {
+    check.error([...path, 'metadata', 'namespace'], 'metadata.namespace must be a valid name');
+    return null;
+  }
+  const uid = typeof meta.uid === 'string' && meta.uid.length > 0 ? meta.uid : `uid-${kind.toLowerCase()}-${name}`;
+  const out: ObjectMeta = { name, namespace, uid };
+  const labels = readStringMap(check, meta.labels, [...path, 'metadata', 'labels'], 'label');
+  const annotations = readStringMap(check, meta.annotations, [...path, 'metadata', 'annotations'], 'annotation');
+  const finalizers = readStringList(check, meta.finalizers, [...path, 'metadata', 'finalizers'], 'metadata.finalizers');
+  const ownerReferences = readOwnerReferences(check, meta.ownerReferences, [...path, 'metadata', 'ownerReferences']);
+  if (labels) out.labels = labels;
+  if (annotations) out.annotations = annotations;
+  if (finalizers) out.finalizers = finalizers;
+  if (ownerReferences) out.ownerReferences = ownerReferences;
+  if (typeof meta.deletionTimestamp === 'string' && finalizers && finalizers.length > 0) out.deletionTimestamp = meta.deletionTimestamp;
+  return out;
+}
+
+function readOwnerReferences(check: Checker, value: unknown, path: Path): OwnerReference[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    check.error(path, 'metadata.ownerReferences must be a list');
+    return undefined;
+  }
+  const refs: OwnerReference[] = [];
+  value.forEach((ref, index) => {
+    const at = [...path, index];
+    if (!isRecord(ref) || typeof ref.apiVersion !== 'string' || typeof ref.kind !== 'string' || typeof ref.name !== 'string') {
+      check.error(at, 'an ownerReference needs apiVersion, kind and name');
+      return;
+    }
+    const out: OwnerReference = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, uid: typeof ref.uid === 'string' ? ref.uid : `uid-${ref.kind.toLowerCase()}-${ref.name}` };
+    if (typeof ref.controller === 'boolean') out.controller = ref.controller;
+    if (typeof ref.blockOwnerDeletion === 'boolean') out.blockOwnerDeletion = ref.blockOwnerDeletion;
+    refs.push(out);
+  });
+  return refs;
+}
+
+function readInferenceService(check: Checker, value: Record<string, unknown>, path: Path): InferenceService | null {
+  const metadata = readMeta(check, value, path, 'InferenceService');
+  if (!metadata) return null;
+  const spec = value.spec;
+  if (!isRecord(spec) || !isRecord(spec.predictor)) {
+    check.error(isRecord(spec) ? [...path, 'spec'] : path, 'the InferenceService needs spec.predictor');
+    return null;
+  }
+  const out: InferenceService = { apiVersion: String(value.apiVersion), kind: 'InferenceService', metadata, spec: {} };
+  for (const component of COMPONENTS) {
+    const given = spec[component];
+    if (given === undefined || given === null) continue;
+    const at = [...path, 'spec', component];
+    if (!isRecord(given)) {
+      check.error(at, `spec.${component} must be a map`);
+      continue;
+    }
+    out.spec[component] = readComponent(check, given, at);
+  }
+  return out;
+}
+
+function readComponent(check: Checker, value: Record<string, unknown>, path: Path): ComponentSpec {
+  const out: ComponentSpec = {};
+  const minReplicas = readInteger(check, value.minReplicas, [...path, 'minReplicas'], 'minReplicas');
+  const maxReplicas = readInteger(check, value.maxReplicas, [...path, 'maxReplicas'], 'maxReplicas');
+  const scaleTarget = readInteger(check, value.scaleTarget, [...path, 'scaleTarget'], 'scaleTarget');
+  if (minReplicas !== undefined) out.minReplicas = minReplicas;
+  if (maxReplicas !== undefined) out.maxReplicas = maxReplicas;
+  if (scaleTarget !== undefined) out.scaleTarget = scaleTarget;
+  if (value.scaleMetric !== undefined && value.scaleMetric !== null) {
+    if (typeof value.scaleMetric !== 'string') check.error([...path, 'scaleMetric'], 'scaleMetric must be a string (cpu or memory)');
+    else out.scaleMetric = value.scaleMetric;
+  }
+  if (value.autoScaling !== undefined && value.autoScaling !== null) {
+    const auto = value.autoScaling;
+    if (!isRecord(auto) || (auto.metrics !== undefined && !Array.isArray(auto.metrics))) {
+      check.error([...path, 'autoScaling'], 'autoScaling must be a map with a metrics list');
+    } else {
+      out.autoScaling = auto.metrics === undefined ? {} : { metrics: auto.metrics as Json[] };
+    }
+  }
+  const annotations = readStringMap(check, value.annotations, [...path, 'annotations'], 'annotation');
+  const labels = readStringMap(check, value.labels, [...path, 'labels'], 'label');
+  if (annotations) out.annotations = annotations;
+  if (labels) out.labels = labels;
+  return out;
+}
+
+function readHpa(check: Checker, value: Record<string, unknown>, path: Path): Hpa | null {
+  const metadata = readMeta(check, value, path, 'HorizontalPodAutoscaler');
+  if (!metadata) return null;
+  const spec = value.spec;
+  if (!isRecord(spec)) {
+    check.error(path, 'the HPA has no spec');
+    return null;
+  }
+  const ref = spec.scaleTargetRef;
+  if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') {
+    check.error([...path, 'spec'], 'the HPA needs spec.scaleTargetRef with kind and name');
+    return null;
+  }
+  const maxReplicas = readInteger(check, spec.maxReplicas, [...path, 'spec', 'maxReplicas'], 'maxReplicas', 1);
+  if (maxReplicas === undefined) {
+    if (spec.maxReplicas === undefined) check.error([...path, 'spec'], 'the HPA needs spec.maxReplicas');
+    return null;
+  }
+  const out: Hpa = {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata,
+    spec: { scaleTargetRef: { ...(typeof ref.apiVersion === 'string' ? { apiVersion: ref.apiVersion } : {}), kind: ref.kind, name: ref.name }, maxReplicas },
+  };
+  const minReplicas = readInteger(check, spec.minReplicas, [...path, 'spec', 'minReplicas'], 'minReplicas', 1);
+  if (minReplicas !== undefined) out.spec.minReplicas = minReplicas;
+  if (value.apiVersion === 'autoscaling/v1') {
+    const target = readInteger(check, spec.targetCPUUtilizationPercentage, [...path, 'spec', 'targetCPUUtilizationPercentage'], 'targetCPUUtilizationPercentage', 1);
+    if (target !== undefined) out.spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: target } } }];
+    return out;
+  }
+  if (spec.metrics !== undefined && spec.metrics !== null) {
+    if (!Array.isArray(spec.metrics)) check.error([...path, 'spec', 'metrics'], 'spec.metrics must be a list');
+    else out.spec.metrics = spec.metrics as Json[];
+  }
+  if (spec.behavior !== undefined && spec.behavior !== null) {
+    if (!isRecord(spec.behavior)) check.error([...path, 'spec', 'behavior'], 'spec.behavior must be a map');
+    else out.spec.behavior = spec.behavior as { [key: string]: Json };
+  }
+  return out;
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,191 @@
+/**
+ * YAML text → typed scenario. One or more files, each a YAML stream of Kubernetes objects and at
+ * most one `hpa-lab/v1 Scenario` document across all files. Every problem comes back with its
+ * file, line and column; nothing throws for bad input.
+ */
+import type { KubeObject } from '../k8s/types.ts';
+import { findRelease } from '../kserve/releases.ts';
+import { parseEventWord } from '../machine/events.ts';
+import { readObject, SCENARIO_API_VERSION } from './objects.ts';
+import { DEFAULT_SETTINGS, type Scenario, type ScenarioSettings, type ScenarioStepInput, type SourcePosition } from './scenario.ts';
+import { byteLength, LIMITS, loadYaml, locate, type InputError, type LoadedDocument } from './source.ts';
+import { createChecker, isRecord, type Checker } from './validate.ts';
+
+export interface ScenarioSource {
+  name: string;
+  text: string;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: InputError[] };
+
+const SCENARIO_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'title', 'description', 'i18n', 'versions', 'apiServerDefaulting', 'defaultDeploymentMode', 'events']);
+
+export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
+  const total = sources.reduce((sum, source) => sum + byteLength(source.text), 0);
+  if (total > LIMITS.bytes) {
+    const file = sources[0]?.name ?? '<input>';
+    return { ok: false, errors: [{ file, line: 1, column: 1, message: `the input is ${formatBytes(total)}; the limit is ${formatBytes(LIMITS.bytes)}` }] };
+  }
+  const errors: InputError[] = [];
+  const objects: Scenario['objects'] = [];
+  let settings: ScenarioSettings = { ...DEFAULT_SETTINGS, versions: [...DEFAULT_SETTINGS.versions] };
+  let events: ScenarioStepInput[] = [];
+  let scenarioAt: SourcePosition | null = null;
+
+  for (const source of sources) {
+    const loaded = loadYaml(source.name, source.text);
+    if (!loaded.ok) {
+      errors.push(...loaded.errors);
+      continue;
+    }
+    for (const document of loaded.documents) {
+      const check = createChecker(document, errors);
+      const value = document.value;
+      if (isRecord(value) && value.kind === 'Scenario') {
+        const position = locate(document, []);
+        if (scenarioAt) {
+          check.error([], `a second Scenario document; the first is at ${scenarioAt.file}:${scenarioAt.line}`);
+          continue;
+        }
+        scenarioAt = position;
+        const read = readScenarioDocument(check, document, value);
+        settings = read.settings;
+        events = read.events;
+        continue;
+      }
+      if (isRecord(value) && value.kind === 'List') {
+        if (!Array.isArray(value.items)) {
+          check.error([], 'a List needs items');
+          continue;
+        }
+        value.items.forEach((item, index) => addObject(check, document, item, ['items', index]));
+        continue;
+      }
+      addObject(check, document, value, []);
+    }
+  }
+
+  function addObject(check: Checker, document: LoadedDocument, value: unknown, path: (string | number)[]): void {
+    const object = readObject(check, value, path);
+    if (!object) return;
+    const position = locate(document, path);
+    const twin = objects.find((o) => o.object.kind === object.kind && o.object.metadata.name === object.metadata.name);
+    if (twin) {
+      check.error(path, `duplicate ${object.kind} ${object.metadata.name}; it is already defined at ${twin.position.file}:${twin.position.line}`);
+      return;
+    }
+    objects.push({ object, position });
+  }
+
+  if (errors.length === 0) errors.push(...crossCheck(objects, events));
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
+  return { ok: true, scenario: { objects, events, settings } };
+}
+
+function readScenarioDocument(check: Checker, document: LoadedDocument, value: Record<string, unknown>): { settings: ScenarioSettings; events: ScenarioStepInput[] } {
+  const settings: ScenarioSettings = { ...DEFAULT_SETTINGS, versions: [...DEFAULT_SETTINGS.versions], i18n: {} };
+  if (value.apiVersion !== SCENARIO_API_VERSION) check.error(['apiVersion'], `a Scenario has apiVersion ${SCENARIO_API_VERSION}`);
+  for (const key of Object.keys(value)) {
+    if (!SCENARIO_FIELDS.has(key)) check.keyError([key], `unknown Scenario field "${key}"; known: ${[...SCENARIO_FIELDS].join(', ')}`);
+  }
+  if (isRecord(value.metadata) && typeof value.metadata.name === 'string') settings.name = value.metadata.name;
+  for (const field of ['title', 'description'] as const) {
+    const text = value[field];
+    if (text === undefined) continue;
+    if (typeof text !== 'string') check.error([field], `${field} must be a string`);
+    else settings[field] = text;
+  }
+  if (value.i18n !== undefined) {
+    if (!isRecord(value.i18n)) check.error(['i18n'], 'i18n must map a locale to {title, description}');
+    else for (const [locale, text] of Object.entries(value.i18n)) {
+      if (!isRecord(text) || Object.values(text).some((v) => typeof v !== 'string')) check.error(['i18n', locale], 'expected {title, description} strings');
+      else settings.i18n[locale] = { ...(typeof text.title === 'string' ? { title: text.title } : {}), ...(typeof text.description === 'string' ? { description: text.description } : {}) };
+    }
+  }
+  if (value.versions !== undefined) {
+    const list = typeof value.versions === 'string' ? value.versions.split(',') : value.versions;
+    if (!Array.isArray(list) || list.length === 0) check.error(['versions'], 'versions must be a non-empty list of KServe tags');
+    else {
+      const tags: string[] = [];
+      list.forEach((item, index) => {
+        const found = findRelease(String(item));
+        if (!found.ok) check.error(Array.isArray(value.versions) ? ['versions', index] : ['versions'], found.message);
+        else if (!tags.includes(found.release.tag)) tags.push(found.release.tag);
+      });
+      settings.versions = tags;
+    }
+  }
+  if (value.apiServerDefaulting !== undefined) {
+    if (typeof value.apiServerDefaulting !== 'boolean') check.error(['apiServerDefaulting'], 'apiServerDefaulting must be true or false');
+    else settings.apiServerDefaulting = value.apiServerDefaulting;
+  }
+  if (value.defaultDeploymentMode !== undefined) {
+    if (value.defaultDeploymentMode !== 'RawDeployment' && value.defaultDeploymentMode !== 'Serverless') {
+      check.error(['defaultDeploymentMode'], 'defaultDeploymentMode must be RawDeployment or Serverless');
+    } else settings.defaultDeploymentMode = value.defaultDeploymentMode;
+  }
+  return { settings, events: readEvents(check, document, value.events) };
+}
+
+function readEvents(check: Checker, document: LoadedDocument, value: unknown): ScenarioStepInput[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    check.error(['events'], 'events must be a list');
+    return [];
+  }
+  if (value.length > LIMITS.events) {
+    check.error(['events'], `more than ${LIMITS.events} events`);
+    return [];
+  }
+  const events: ScenarioStepInput[] = [];
+  value.forEach((item, index) => {
+    const path = ['events', index];
+    const position = locate(document, path);
+    if (typeof item === 'string') {
+      const parsed = parseEventWord(item);
+      if (parsed.ok) events.push({ event: parsed.event, position });
+      else check.error(path, parsed.message);
+      return;
+    }
+    if (isRecord(item) && Object.keys(item).length === 1 && 'apply' in item) {
+      const object = readObject(check, item.apply, [...path, 'apply']);
+      if (object) events.push({ event: { type: 'object.apply', object }, position });
+      return;
+    }
+    check.error(path, 'an event is a word such as pod-created, or a map {apply: <object>}');
+  });
+  return events;
+}
+
+/** Rules across documents: one InferenceService, one namespace. */
+function crossCheck(objects: Scenario['objects'], events: ScenarioStepInput[]): InputError[] {
+  const errors: InputError[] = [];
+  const all: { object: KubeObject; position: SourcePosition }[] = [
+    ...objects,
+    ...events.flatMap((e) => (e.event.type === 'object.apply' && e.position ? [{ object: e.event.object, position: e.position }] : [])),
+  ];
+  const isvcs = all.filter((o) => o.object.kind === 'InferenceService');
+  const first = isvcs[0];
+  for (const other of isvcs.slice(1)) {
+    if (other.object.metadata.name !== first!.object.metadata.name) {
+      errors.push({ ...other.position, message: `a scenario models one InferenceService (${first!.object.metadata.name}); this one is ${other.object.metadata.name}` });
+    }
+  }
+  const namespace = first?.object.metadata.namespace;
+  if (namespace) {
+    for (const entry of all) {
+      if (entry.object.metadata.namespace !== namespace) {
+        errors.push({ ...entry.position, message: `${entry.object.kind} ${entry.object.metadata.name} is in namespace ${entry.object.metadata.namespace}, the InferenceService in ${namespace}; KServe only looks in its own namespace` });
+      }
+    }
+  }
+  return errors;
+}
+
+function sortErrors(errors: InputError[]): InputError[] {
+  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}

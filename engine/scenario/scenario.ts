@@ -1,0 +1,59 @@
+/** The typed scenario every front end runs: objects to apply, settings, and events. */
+import type { KubeObject } from '../k8s/types.ts';
+import type { DeploymentMode } from '../kserve/constants.ts';
+import { DEFAULT_TAGS } from '../kserve/releases.ts';
+import type { ControllerEvent } from '../machine/events.ts';
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface ScenarioStepInput {
+  event: ControllerEvent;
+  position: SourcePosition | null;
+}
+
+export interface ScenarioText {
+  title?: string;
+  description?: string;
+}
+
+export interface ScenarioSettings {
+  name: string | null;
+  title: string | null;
+  description: string | null;
+  i18n: Record<string, ScenarioText>;
+  versions: string[];
+  apiServerDefaulting: boolean;
+  defaultDeploymentMode: DeploymentMode;
+}
+
+export interface Scenario {
+  /** Objects in stream order; each is applied as one step before the events. */
+  objects: { object: KubeObject; position: SourcePosition }[];
+  events: ScenarioStepInput[];
+  settings: ScenarioSettings;
+}
+
+/** What KServe's inferenceservice ConfigMap ships as deploy.defaultDeploymentMode. */
+export const SHIPPED_DEFAULT_DEPLOYMENT_MODE: DeploymentMode = 'Serverless';
+
+export const DEFAULT_SETTINGS: ScenarioSettings = {
+  name: null,
+  title: null,
+  description: null,
+  i18n: {},
+  versions: [...DEFAULT_TAGS],
+  apiServerDefaulting: true,
+  defaultDeploymentMode: SHIPPED_DEFAULT_DEPLOYMENT_MODE,
+};
+
+/** The machine events a scenario sends, in order: one per object, then one per event. */
+export function scenarioSteps(scenario: Pick<Scenario, 'objects' | 'events'>): ScenarioStepInput[] {
+  return [
+    ...scenario.objects.map(({ object, position }) => ({ event: { type: 'object.apply', object } as ControllerEvent, position })),
+    ...scenario.events,
+  ];
+}
