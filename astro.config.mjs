@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
-import { siteConfig } from './site/config.ts';
+import { siteConfig } from './engine/link/site.ts';
 
 // monaco-editor >= 0.56 ships an exports map; third-party code (monaco-yaml's worker manager)
 // still imports the old deep paths, so map them back onto the real files.

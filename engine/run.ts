@@ -41,7 +41,7 @@ export interface VersionResult {
 export interface RunResult {
   options: ModelOptions;
   versions: VersionResult[];
-  /** The first step (1-based) where the releases disagree on a decision or on the HPAs; null if never. */
+  /** The first step (1-based) where the releases disagree on a write or on the HPAs; null if never. */
   firstDisagreement: number | null;
 }
 
@@ -79,7 +79,9 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const index = i + 1;
     for (const name of userHpas) {
       const kind = classifyStep(name, { step: index, eventType: event.type, before, after: cluster, decisions: step.decisions });
-      if (kind) histories.set(name, [...(histories.get(name) ?? []), { step: index, kind }]);
+      const past = histories.get(name) ?? [];
+      // The first apply is the HPA's birth, not news; only a later re-apply is.
+      if (kind && !(kind === 'reapplied' && past.length === 0)) histories.set(name, [...past, { step: index, kind }]);
     }
     steps.push({
       index,
@@ -105,10 +107,11 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: BEHAVIOUR_LABEL[behaviour], steps, verdicts };
 }
 
+/** What a step did to the cluster: refused or not, which writes, and the HPAs after. */
 function stepSignature(step: StepResult): string {
   return JSON.stringify([
     step.admission?.allowed ?? null,
-    step.decisions.map((d) => [d.component, d.result]),
+    step.decisions.map((d) => [d.component, d.call?.verb ?? null]),
     step.hpas.map((h) => [h.name, h.terminating, h.ownedByInferenceService]),
   ]);
 }

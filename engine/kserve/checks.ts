@@ -106,7 +106,7 @@ export const CHECKS = {
       why: {
         Serverless: 'Serverless (Knative) mode: KServe builds a Knative Service and never runs its HPA reconciler.',
         ModelMesh: 'ModelMesh mode: no per-InferenceService Deployment and no HPA reconciler.',
-        RawDeployment: 'RawDeployment (Standard) mode: KServe runs the autoscaler reconciler after the Deployment and Service.',
+        RawDeployment: 'Raw deployment mode (called Standard from v0.16): KServe runs the autoscaler reconciler after the Deployment and Service.',
       }[i.deploymentMode],
     }),
   },

@@ -1,0 +1,45 @@
+/** The terminal table: one row per step, one column per release, then the verdicts. */
+import { cellText } from '../report/markdown.ts';
+import type { RunResult } from '../run.ts';
+import { sourceUrl } from '../kserve/source-links.ts';
+
+const truncate = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+/** Strips terminal control characters from user text so a name cannot drive the terminal. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
+export function renderText(run: RunResult, options: { trace: boolean }): string {
+  const out: string[] = [];
+  const steps = run.versions[0]?.steps ?? [];
+  out.push(`${steps.length} steps × ${run.versions.length} releases · API server defaulting ${run.options.apiServerDefaulting ? 'on' : 'off'} · cluster default mode ${run.options.defaultDeploymentMode}`, '');
+  const eventWidth = Math.min(44, Math.max(5, ...steps.map((s) => printable(s.event).length)));
+  const widths = run.versions.map((v) => Math.max(v.tag.length, ...v.steps.map((s) => cellText(s).length)));
+  const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(4) : i === 1 ? truncate(c, eventWidth).padEnd(eventWidth) : c.padEnd(widths[i - 2]!))).join('  ').trimEnd();
+  out.push(row(['step', 'event', ...run.versions.map((v) => v.tag)]));
+  steps.forEach((step, i) => {
+    const flag = run.firstDisagreement === i + 1 ? '▶' : ' ';
+    out.push(row([`${flag}${step.index}`, printable(step.event), ...run.versions.map((v) => cellText(v.steps[i]!))]));
+    if (options.trace) {
+      for (const version of run.versions) {
+        const s = version.steps[i]!;
+        for (const note of s.notes) out.push(`        ${version.tag}  note: ${printable(note)}`);
+        for (const d of s.decisions) {
+          out.push(`        ${version.tag}  ${d.component} → ${d.result}${d.call ? ` (${d.call.verb}: ${printable(d.call.outcome)})` : ''}`);
+          for (const t of d.trace) {
+            const link = t.anchor ? sourceUrl(version.tag, t.anchor) : null;
+            out.push(`          ${t.check} = ${printable(t.value)}  ${printable(t.why)}${link ? `\n            ${link}` : ''}`);
+          }
+        }
+      }
+    }
+  });
+  if (run.firstDisagreement) out.push('', `▶ step ${run.firstDisagreement} is the first where the releases disagree.`);
+  out.push('', 'What happens to your HPAs:');
+  for (const version of run.versions) {
+    if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(13)} (no user HPA in the scenario)`);
+    for (const verdict of version.verdicts) out.push(`  ${version.tag.padEnd(13)} ${verdict.hpa}: ${printable(verdict.summary)}`);
+  }
+  return out.join('\n');
+}
