@@ -16,7 +16,7 @@ export function cellText(step: StepResult): string {
   if (step.admission && !step.admission.allowed) return 'refused by webhook';
   if (step.decisions.length === 0) return step.reconciled ? 'no component reconciled' : '·';
   if (step.decisions.length === 1) return step.decisions[0]!.result;
-  return step.decisions.map((d) => `${d.component} ${d.result}`).join(', ');
+  return step.decisions.map((d) => `${d.component[0]!.toUpperCase()} ${d.result}`).join(', ');
 }
 
 export function escapeCell(text: string): string {
