@@ -119,14 +119,18 @@ function removeHpa(cluster: Cluster, name: string): Cluster {
   return { ...cluster, hpas: cluster.hpas.filter((h) => h.metadata.name !== name) };
 }
 
-/** Put the InferenceService (create or replace), keeping uid and deletionTimestamp of a stored one. */
+/** Put the InferenceService (create or replace), keeping uid, deletionTimestamp and status of a stored one. */
 export function putIsvc(cluster: Cluster, isvc: InferenceService): Cluster {
   const current = cluster.isvc;
-  if (!current) return { ...tick(cluster), isvc };
+  if (!current) {
+    const { status: _ignored, ...created } = isvc;
+    return { ...tick(cluster), isvc: created };
+  }
   const metadata: ObjectMeta = { ...isvc.metadata, uid: current.metadata.uid };
   delete metadata.deletionTimestamp;
   if (current.metadata.deletionTimestamp !== undefined) metadata.deletionTimestamp = current.metadata.deletionTimestamp;
-  return { ...tick(cluster), isvc: { ...isvc, metadata } };
+  const { status: _given, ...rest } = isvc;
+  return { ...tick(cluster), isvc: { ...rest, metadata, ...(current.status ? { status: current.status } : {}) } };
 }
 
 /** DELETE the InferenceService: Terminating while finalizers remain, else gone with its dependents. */

@@ -59,6 +59,8 @@ export interface InferenceService {
   kind: 'InferenceService';
   metadata: ObjectMeta;
   spec: Partial<Record<ComponentName, ComponentSpec>>;
+  /** Written by the controller only; a pasted status is ignored, as `kubectl apply` ignores it. */
+  status?: { deploymentMode?: string };
 }
 
 /** A KServe-owned Deployment, reduced to what the bug touches: its replicas and its owner. */

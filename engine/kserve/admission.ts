@@ -9,7 +9,7 @@ import type { Behaviour } from './releases.ts';
 
 export type Admission = { allowed: true } | { allowed: false; message: string };
 
-export type AdmissionRules = Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues'>;
+export type AdmissionRules = Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues' | 'statusModeNames'>;
 
 /** Runs on create and update alike; only ISVC-level annotations are validated, in every mode. */
 export function admitInferenceService(behaviour: AdmissionRules, isvc: InferenceService): Admission {
@@ -31,4 +31,19 @@ export function admitInferenceService(behaviour: AdmissionRules, isvc: Inference
     return { allowed: false, message: `[${metric}] is not a supported metric (${allowedMetrics.join(', ')})` };
   }
   return { allowed: true };
+}
+
+/**
+ * An UPDATE (by anyone, the controller's own finalizer patches included) also runs
+ * validateDeploymentMode from v0.15.1: the annotation may not differ from the mode recorded in
+ * the stored object's status. From v0.16 the status says `Standard`, so the long-documented
+ * annotation value `RawDeployment` makes every update fail.
+ */
+export function admitInferenceServiceUpdate(behaviour: AdmissionRules, stored: InferenceService, next: InferenceService): Admission {
+  const recorded = stored.status?.deploymentMode;
+  const annotated = next.metadata.annotations?.[ANNOTATION.deploymentMode];
+  if (behaviour.statusModeNames && recorded && annotated !== undefined && annotated !== recorded) {
+    return { allowed: false, message: `update rejected: deploymentMode cannot be changed from '${recorded}' to '${annotated}'` };
+  }
+  return admitInferenceService(behaviour, next);
 }

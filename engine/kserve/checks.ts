@@ -11,8 +11,8 @@ import type { AnchorId } from './source-map.ts';
 export interface DecisionInput {
   behaviour: Behaviour;
   deploymentMode: DeploymentMode;
-  /** Where the mode came from: the ISVC annotation or the cluster's default. */
-  deploymentModeFrom: 'annotation' | 'cluster default';
+  /** Where the mode came from: the recorded status, the ISVC annotation or the cluster's default. */
+  deploymentModeFrom: 'status' | 'annotation' | 'cluster default';
   /** The component's merged annotations (ISVC overlaid by the component). */
   annotations: Readonly<Record<string, string>>;
   desired: Hpa;

@@ -36,6 +36,11 @@ export interface Behaviour {
   webhookMetricValues: readonly string[] | null;
   /** deploymentMode annotation values this release understands; any other value falls back to the default. */
   modeNames: Readonly<Record<string, DeploymentMode>>;
+  /**
+   * v0.15.1+: the controller records the mode in status.deploymentMode under these names, and the
+   * webhook refuses any update whose annotation differs from it (validateDeploymentMode). null before.
+   */
+  statusModeNames: Readonly<Record<DeploymentMode, string>> | null;
 }
 
 export interface Change {
@@ -57,6 +62,7 @@ export const CHANGES: readonly Change[] = [
       builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
       webhookChecksTargetUtilization: true, webhookMetricValues: ['cpu', 'memory'],
       modeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
+      statusModeNames: null,
     },
   },
   {
@@ -91,6 +97,7 @@ export const CHANGES: readonly Change[] = [
       id: 'owner-checked', webhookClasses: ['hpa', 'external', 'keda', 'none'],
       dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler', none: 'HPAReconciler' },
       shouldDelete: 'ownedAndClassIsExternalOrNone', keepReplicasClass: 'none',
+      statusModeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
     },
   },
   {
@@ -107,6 +114,7 @@ export const CHANGES: readonly Change[] = [
     title: 'deployment modes renamed Standard and Knative (legacy names still accepted)',
     set: {
       modeNames: { Standard: 'RawDeployment', RawDeployment: 'RawDeployment', Knative: 'Serverless', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
+      statusModeNames: { RawDeployment: 'Standard', Serverless: 'Knative', ModelMesh: 'ModelMesh' },
     },
   },
   {

@@ -8,7 +8,7 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { findHpa, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
 import type { ComponentName } from '../k8s/types.ts';
-import type { Admission } from '../kserve/admission.ts';
+import { admitInferenceServiceUpdate, type Admission } from '../kserve/admission.ts';
 import { componentMeta, componentsOf } from '../kserve/component-meta.ts';
 import type { DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
@@ -93,6 +93,12 @@ const machineSetup = setup({
     isvcDeleting: ({ context }) => context.cluster.isvc?.metadata.deletionTimestamp !== undefined,
     outcomeIs: ({ context }, params: { value: string }) => context.work.outcome === params.value,
     moreComponents: ({ context }) => context.work.pending.length > 0 && !context.work.failed,
+    reconcileFailed: ({ context }) => context.work.failed,
+    finalizerPatchRefused: ({ context }) => {
+      const isvc = context.cluster.isvc!;
+      const patched = { ...isvc, metadata: { ...isvc.metadata, finalizers: (isvc.metadata.finalizers ?? []).filter((f) => f !== ISVC_FINALIZER) } };
+      return !admitInferenceServiceUpdate(behaviourOf(context), isvc, patched).allowed;
+    },
   },
   actions: {
     beginStep: assign(({ event }) => ({
@@ -105,6 +111,25 @@ const machineSetup = setup({
         cluster: outcome.cluster,
         step: { ...context.step, admission: outcome.admission, reconciled: outcome.triggered, notes: outcome.notes },
       };
+    }),
+    noteFinalizerRefused: assign(({ context }) => {
+      const isvc = context.cluster.isvc!;
+      const patched = { ...isvc, metadata: { ...isvc.metadata, finalizers: [] } };
+      const verdict = admitInferenceServiceUpdate(behaviourOf(context), isvc, patched);
+      const why = verdict.allowed ? '' : verdict.message;
+      return {
+        step: {
+          ...withNote(context.step, `The webhook refuses the controller's own finalizer patch (${why}): the InferenceService stays Terminating, the reconcile fails and is retried, and garbage collection never starts.`),
+          path: [...context.step.path, 'finalize'],
+        },
+      };
+    }),
+    recordStatus: assign(({ context }) => {
+      const names = behaviourOf(context).statusModeNames;
+      const isvc = context.cluster.isvc;
+      const mode = context.work.input?.deploymentMode;
+      if (!names || !isvc || !mode || isvc.status?.deploymentMode === names[mode]) return {};
+      return { cluster: { ...context.cluster, isvc: { ...isvc, status: { ...isvc.status, deploymentMode: names[mode] } } } };
     }),
     noteIsvcGone: assign(({ context }) => ({ step: withNote(context.step, 'The InferenceService is gone: the reconcile finds nothing to do.') })),
     finalizeIsvc: assign(({ context }) => {
@@ -243,10 +268,22 @@ export const controllerMachine = machineSetup.createMachine({
             { target: 'prepare' },
           ],
         },
-        finalize: { entry: 'finalizeIsvc', always: 'done' },
+        finalize: {
+          always: [
+            { guard: 'finalizerPatchRefused', target: 'done', actions: 'noteFinalizerRefused' },
+            { target: 'done', actions: 'finalizeIsvc' },
+          ],
+        },
         prepare: { entry: 'prepareComponents', always: 'next' },
         component: { initial: ENTRY_NODE, entry: 'beginComponent', states: decisionStates() },
-        next: { always: [{ guard: 'moreComponents', target: 'component' }, { target: 'done' }] },
+        next: {
+          always: [
+            { guard: 'moreComponents', target: 'component' },
+            { guard: 'reconcileFailed', target: 'done' },
+            // The controller records the mode it used once every component reconciled.
+            { target: 'done', actions: 'recordStatus' },
+          ],
+        },
         done: { always: '#controller.idle' },
       },
     },
