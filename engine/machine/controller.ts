@@ -89,7 +89,6 @@ const machineSetup = setup({
   },
   guards: {
     triggered: ({ context }) => context.step.reconciled,
-    isvcAbsent: ({ context }) => context.cluster.isvc === null,
     isvcDeleting: ({ context }) => context.cluster.isvc?.metadata.deletionTimestamp !== undefined,
     outcomeIs: ({ context }, params: { value: string }) => context.work.outcome === params.value,
     moreComponents: ({ context }) => context.work.pending.length > 0 && !context.work.failed,
@@ -131,7 +130,6 @@ const machineSetup = setup({
       if (!names || !isvc || !mode || isvc.status?.deploymentMode === names[mode]) return {};
       return { cluster: { ...context.cluster, isvc: { ...isvc, status: { ...isvc.status, deploymentMode: names[mode] } } } };
     }),
-    noteIsvcGone: assign(({ context }) => ({ step: withNote(context.step, 'The InferenceService is gone: the reconcile finds nothing to do.') })),
     finalizeIsvc: assign(({ context }) => {
       const before = new Set(context.cluster.hpas.map((h) => h.metadata.name));
       const cluster = removeIsvcFinalizer(context.cluster, ISVC_FINALIZER);
@@ -263,7 +261,6 @@ export const controllerMachine = machineSetup.createMachine({
       states: {
         begin: {
           always: [
-            { guard: 'isvcAbsent', target: 'done', actions: 'noteIsvcGone' },
             { guard: 'isvcDeleting', target: 'finalize' },
             { target: 'prepare' },
           ],
