@@ -14,6 +14,8 @@ import { parseScenario, type ScenarioSource } from '../scenario/parse.ts';
 import type { Scenario, ScenarioStepInput } from '../scenario/scenario.ts';
 import { formatInputError, type InputError } from '../scenario/source.ts';
 import { renderText, printable } from './text-report.ts';
+import { findShortestLoss, findSafeChanges, DEFAULT_DEPTH, MAX_DEPTH, type ShortestLoss } from '../explore/index.ts';
+import { checkLine, exploreLines, exploreRecord } from '../explore/report.ts';
 
 export interface CliIo {
   readFile: (path: string) => string;
@@ -26,6 +28,8 @@ const USAGE = `hpa-lab — what each KServe release does to your HorizontalPodAu
 Usage:
   hpa-lab run <files…> [--events e1,e2,…] [--versions v0.14.1,v0.15.2] [--no-defaulting] [--trace] [--json | --markdown]
   hpa-lab link <files…> [--events …] [--versions …] [--no-defaulting]
+  hpa-lab explore <files…> [--versions …] [--depth N] [--no-defaulting] [--json]
+  hpa-lab check <files…> [--versions …] [--depth N] [--no-defaulting]
   hpa-lab releases
   hpa-lab help
 
@@ -35,6 +39,14 @@ Use - to read standard input. --events replaces the scenario's events.
 Event words: pod-created, pod-deleted, hpa-scaled:<n>, resync, controller-restarted,
 isvc-annotate:<key>=<value>, isvc-annotate:<key>-, hpa-delete:<name>,
 hpa-remove-finalizer:<name>/<finalizer>, isvc-delete.
+
+explore searches, per release, the shortest sequence of events (pod churn, HPA
+scaling, resyncs, restarts, autoscalerClass switches) after which KServe deletes,
+overwrites or strands one of your HPAs, starting from the files' objects (the
+scenario's own events are not used; default depth ${DEFAULT_DEPTH}, at most ${MAX_DEPTH}), and
+lists the fewest edits (rename, class, finalizer, deployment mode, release) that
+make every sequence safe. check prints one line per release and exits 1 when any
+release can lose an HPA within the depth: meant for CI in GitOps repositories.
 
 Exit codes: 0 success, 2 input error, 1 check found a possible loss.`;
 
@@ -97,6 +109,14 @@ function parseVersions(text: string): string[] {
   return tags;
 }
 
+function parseDepth(text: string): number {
+  const depth = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(depth >= 0 && depth <= MAX_DEPTH)) {
+    throw new InputFailure([{ file: '--depth', line: 1, column: 1, message: `--depth needs a whole number from 0 to ${MAX_DEPTH}, got "${text}"` }]);
+  }
+  return depth;
+}
+
 function parseEvents(text: string): ScenarioStepInput[] {
   const errors: InputError[] = [];
   const events: ScenarioStepInput[] = [];
@@ -140,6 +160,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
         markdown: { type: 'boolean' },
         trace: { type: 'boolean' },
+        depth: { type: 'string' },
       },
     });
     if (command === 'run') {
@@ -157,6 +178,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const loaded = load(positionals, values, io);
       if (values['no-defaulting']) loaded.scenario.settings.apiServerDefaulting = false;
       io.stdout((await linkFor(loaded)).url);
+      return 0;
+    }
+    if (command === 'explore' || command === 'check') {
+      const depth = values.depth === undefined ? DEFAULT_DEPTH : parseDepth(values.depth);
+      const loaded = load(positionals, values, io);
+      const options = { depth, ...(values['no-defaulting'] ? { apiServerDefaulting: false } : {}) };
+      const losses: ShortestLoss[] = loaded.scenario.settings.versions.map((tag) => findShortestLoss(loaded.scenario, tag, options));
+      if (command === 'check') {
+        for (const loss of losses) io.stdout(printable(checkLine(loss)));
+        return losses.some((loss) => loss.found) ? 1 : 0;
+      }
+      const sections = losses.map((loss) => ({
+        loss,
+        changes: loss.found || loss.refused !== undefined ? findSafeChanges(loaded.scenario, loss.tag, { ...options, maxChanges: 2 }) : [],
+      }));
+      if (values.json) io.stdout(JSON.stringify({ depth, releases: sections.map(exploreRecord) }, null, 2));
+      else io.stdout(sections.map((section) => exploreLines(section).map(printable).join('\n')).join('\n\n'));
       return 0;
     }
     io.stderr(`hpa-lab: unknown command "${printable(command)}"\n\n${USAGE}`);

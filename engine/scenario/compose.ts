@@ -3,12 +3,13 @@
  * HPAs, Scenario document). Object texts are sliced from the source, so comments and layout the
  * user wrote survive; the Scenario document is written from settings and events.
  */
-import { parseAllDocuments, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { LinkState } from '../link/state.ts';
 import { formatEvent } from '../machine/events.ts';
 import type { ScenarioSource } from './parse.ts';
 import { SCENARIO_API_VERSION } from './objects.ts';
 import { DEFAULT_SETTINGS, type ScenarioSettings, type ScenarioStepInput } from './scenario.ts';
+import { parseYamlStream } from './source.ts';
 
 export const EDITOR_FILES = { isvc: 'inferenceservice.yaml', hpas: 'hpas.yaml', scenario: 'scenario.yaml' } as const;
 
@@ -53,9 +54,9 @@ export function splitSources(sources: readonly ScenarioSource[]): Omit<LinkState
   const hpas: string[] = [];
   const scenario: string[] = [];
   for (const source of sources) {
-    const docs = parseAllDocuments(source.text, { prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
-    if (list.some((doc) => doc.errors.length > 0)) {
+    const docs = parseYamlStream(source.text, { prettyErrors: false });
+    const list = docs.ok ? docs.documents : [];
+    if (!docs.ok || list.some((doc) => doc.errors.length > 0)) {
       hpas.push(source.text);
       continue;
     }

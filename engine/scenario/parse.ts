@@ -8,7 +8,9 @@ import { findRelease } from '../kserve/releases.ts';
 import { parseEventWord } from '../machine/events.ts';
 import { readObject, SCENARIO_API_VERSION } from './objects.ts';
 import { DEFAULT_SETTINGS, type Scenario, type ScenarioSettings, type ScenarioStepInput, type SourcePosition } from './scenario.ts';
-import { byteLength, LIMITS, loadYaml, locate, type InputError, type LoadedDocument } from './source.ts';
+import { byteLength, LIMITS, loadYaml, locate, rangeOf, type InputError, type LoadedDocument } from './source.ts';
+import { COMPONENTS } from '../k8s/types.ts';
+import { ANNOTATION } from '../kserve/constants.ts';
 import { createChecker, isRecord, type Checker } from './validate.ts';
 
 export interface ScenarioSource {
@@ -74,7 +76,18 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
       check.error(path, `duplicate ${object.kind} ${object.metadata.name}; it is already defined at ${twin.position.file}:${twin.position.line}`);
       return;
     }
-    objects.push({ object, position });
+    const at = (...rest: (string | number)[]) => rangeOf(document, [...path, ...rest]);
+    objects.push({
+      object,
+      position,
+      locations: {
+        name: at('metadata', 'name'),
+        annotations: Object.fromEntries(Object.keys(object.metadata.annotations ?? {}).map((key) => [key, at('metadata', 'annotations', key)])),
+        componentClass: object.kind === 'InferenceService'
+          ? Object.fromEntries(COMPONENTS.filter((c) => object.spec[c]?.annotations?.[ANNOTATION.autoscalerClass] !== undefined).map((c) => [c, at('spec', c, 'annotations', ANNOTATION.autoscalerClass)]))
+          : {},
+      },
+    });
   }
 
   if (errors.length === 0) errors.push(...crossCheck(objects, events));

@@ -3,6 +3,7 @@ import type { KubeObject } from '../k8s/types.ts';
 import type { DeploymentMode } from '../kserve/constants.ts';
 import { DEFAULT_TAGS } from '../kserve/releases.ts';
 import type { ControllerEvent } from '../machine/events.ts';
+import type { SourceRange } from './source.ts';
 
 export interface SourcePosition {
   file: string;
@@ -30,9 +31,23 @@ export interface ScenarioSettings {
   defaultDeploymentMode: DeploymentMode;
 }
 
+/** Where an object's name and annotation values sit in the text (lints and quick fixes use them). */
+export interface ObjectLocations {
+  name: SourceRange | null;
+  annotations: Record<string, SourceRange | null>;
+  /** The component-level autoscalerClass annotations of an InferenceService, by component. */
+  componentClass: Record<string, SourceRange | null>;
+}
+
+export interface ScenarioObject {
+  object: KubeObject;
+  position: SourcePosition;
+  locations?: ObjectLocations;
+}
+
 export interface Scenario {
   /** Objects in stream order; each is applied as one step before the events. */
-  objects: { object: KubeObject; position: SourcePosition }[];
+  objects: ScenarioObject[];
   events: ScenarioStepInput[];
   settings: ScenarioSettings;
 }

@@ -3,7 +3,7 @@
  * as `file:line:column: message`. Nothing in the input is executed or evaluated; custom tags
  * are refused.
  */
-import { LineCounter, parseAllDocuments, isNode, type Document } from 'yaml';
+import { Composer, CST, Lexer, LineCounter, Parser, YAMLParseError, isNode, isScalar, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 export interface InputError {
   file: string;
@@ -18,7 +18,11 @@ export const LIMITS = {
   documents: 200,
   aliases: 100,
   depth: 48,
+  /** Columns a block indicator or indentation may reach; deeper block nesting is refused before parsing. */
+  indent: 512,
   events: 5000,
+  /** Problems reported per parse; the rest are dropped. */
+  errors: 100,
 } as const;
 
 export function formatInputError(error: InputError): string {
@@ -47,8 +51,14 @@ export function loadYaml(file: string, text: string): LoadResult {
   };
   let parsed: Document.Parsed[];
   try {
-    const result = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, customTags: [], resolveKnownTags: false });
-    parsed = Array.isArray(result) ? result : [];
+    const result = parseYamlStream(text, { prettyErrors: false, uniqueKeys: true, customTags: [], resolveKnownTags: false }, lineCounter);
+    if (!result.ok) {
+      // The line counter may not have seen the text yet: count lines here.
+      const lineStart = text.lastIndexOf('\n', result.offset - 1) + 1;
+      const line = (text.slice(0, lineStart).match(/\n/g)?.length ?? 0) + 1;
+      return { ok: false, errors: [{ file, line, column: result.offset - lineStart + 1, message: result.message }] };
+    }
+    parsed = result.documents;
   } catch (error) {
     return { ok: false, errors: [{ file, line: 1, column: 1, message: `the YAML could not be read (${shortMessage(error)})` }] };
   }
@@ -84,6 +94,88 @@ export function loadYaml(file: string, text: string): LoadResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, documents };
 }
 
+export type StreamResult = { ok: true; documents: Document.Parsed[] } | { ok: false; offset: number; message: string };
+
+/**
+ * `parseAllDocuments` with a nesting bound checked *before* composing. The yaml library composes
+ * recursively and relies on catching the stack overflow; a V8 regexp compiled near that limit
+ * then aborts the whole process (seen with `[` × 1000 parsed twice). So: a lexer pass refuses
+ * deep flow nesting and absurd block indentation, then the CST is measured iteratively, and
+ * only documents within LIMITS.depth are composed.
+ */
+export function parseYamlStream(text: string, options: ParseOptions & DocumentOptions & SchemaOptions, lineCounter?: LineCounter): StreamResult {
+  const shallow = lexicalNesting(text);
+  if (shallow) return { ok: false, ...shallow };
+  const tokens = Array.from(new Parser(lineCounter?.addNewLine).parse(text));
+  const deep = deepestCollection(tokens, LIMITS.depth);
+  if (deep !== null) return { ok: false, offset: deep, message: `the document is nested more than ${LIMITS.depth} levels deep` };
+  const documents = Array.from(new Composer({ ...options, uniqueKeys: false }).compose(tokens));
+  if (options.uniqueKeys !== false) documents.forEach(flagDuplicateKeys);
+  return { ok: true, documents };
+}
+
+/** yaml's own uniqueKeys compares every pair of keys (80 000 keys: 30 s); one Set per map instead. */
+function flagDuplicateKeys(doc: Document.Parsed): void {
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (!seen.has(key.value)) seen.add(key.value);
+        else if (key.range) doc.errors.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', `Map keys must be unique; "${String(key.value).slice(0, 60)}" appears twice`));
+      }
+    },
+  });
+}
+
+function lexicalNesting(text: string): { offset: number; message: string } | null {
+  let offset = 0;
+  let lineStart = 0;
+  let flow = 0;
+  let afterScalarMark = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === CST.SCALAR || lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END) {
+      if (lexeme === CST.FLOW_END) flow = 0;
+      afterScalarMark = lexeme === CST.SCALAR;
+      continue;
+    }
+    const type = afterScalarMark ? null : CST.tokenType(lexeme);
+    afterScalarMark = false;
+    if (type === 'flow-seq-start' || type === 'flow-map-start') {
+      flow += 1;
+      if (flow > LIMITS.depth) return { offset, message: `the document is nested more than ${LIMITS.depth} levels deep` };
+    } else if (type === 'flow-seq-end' || type === 'flow-map-end') {
+      flow = Math.max(0, flow - 1);
+    } else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || (type === 'space' && offset === lineStart))) {
+      const column = offset - lineStart + (type === 'space' ? lexeme.length : 0);
+      if (column > LIMITS.indent) return { offset, message: `the YAML is nested too deeply (block structure past column ${LIMITS.indent})` };
+    }
+    const newline = lexeme.lastIndexOf('\n');
+    offset += lexeme.length;
+    if (newline !== -1) lineStart = offset - lexeme.length + newline + 1;
+  }
+  return null;
+}
+
+/** The offset of the first collection nested deeper than `limit`, walking the CST without recursion. */
+function deepestCollection(tokens: readonly CST.Token[], limit: number): number | null {
+  const stack: [CST.Token, number][] = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > limit) return token.offset;
+    for (const item of token.items) {
+      if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return null;
+}
+
 /** Where a path inside a document starts, falling back to the nearest enclosing node that exists. */
 export function locate(loaded: Pick<LoadedDocument, 'file' | 'doc' | 'lineCounter'>, path: readonly (string | number)[]): Omit<InputError, 'message'> {
   for (let length = path.length; length >= 0; length -= 1) {
@@ -94,6 +186,28 @@ export function locate(loaded: Pick<LoadedDocument, 'file' | 'doc' | 'lineCounte
     }
   }
   return { file: loaded.file, line: 1, column: 1 };
+}
+
+/** A span of source text, for editor markers and quick-fix edits. */
+export interface SourceRange {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets into the file's text: [offset, end). */
+  offset: number;
+  end: number;
+}
+
+/** The exact span of the node at `path`, or null when it is absent. */
+export function rangeOf(loaded: Pick<LoadedDocument, 'file' | 'doc' | 'lineCounter'>, path: readonly (string | number)[]): SourceRange | null {
+  const node = loaded.doc.getIn(path, true);
+  if (!isNode(node) || !node.range) return null;
+  const [offset, end] = node.range;
+  const start = loaded.lineCounter.linePos(offset);
+  const stop = loaded.lineCounter.linePos(end);
+  return { file: loaded.file, line: start.line, column: start.col, endLine: stop.line, endColumn: stop.col, offset, end };
 }
 
 /** The position of a map key (for "unknown field" errors), else of its value. */

@@ -1,5 +1,5 @@
 /** A small collector for validation problems that point at paths inside one YAML document. */
-import { locate, locateKey, type InputError, type LoadedDocument } from './source.ts';
+import { LIMITS, locate, locateKey, type InputError, type LoadedDocument } from './source.ts';
 
 export type Path = readonly (string | number)[];
 
@@ -10,10 +10,15 @@ export interface Checker {
 }
 
 export function createChecker(loaded: Pick<LoadedDocument, 'file' | 'doc' | 'lineCounter'>, errors: InputError[] = []): Checker {
+  // Locating a problem scans its map, so an unbounded list of problems would cost quadratic time.
+  const add = (where: () => Omit<InputError, 'message'>, message: string): void => {
+    if (errors.length > LIMITS.errors) return;
+    errors.push({ ...where(), message: errors.length === LIMITS.errors ? `more than ${LIMITS.errors} problems; fix these first` : message });
+  };
   return {
     errors,
-    error: (path, message) => errors.push({ ...locate(loaded, path), message }),
-    keyError: (path, message) => errors.push({ ...locateKey(loaded, path), message }),
+    error: (path, message) => add(() => locate(loaded, path), message),
+    keyError: (path, message) => add(() => locateKey(loaded, path), message),
   };
 }
 

@@ -29,6 +29,7 @@ function flatten(children: Child[]): (VNode | string)[] {
 const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SAFE_ATTR = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
+const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction']);
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -37,7 +38,8 @@ export function escapeHtml(text: string): string {
 /** Event-handler attributes and script URLs are dropped: views never need them. */
 function allowed(name: string, value: Attr): boolean {
   if (!SAFE_ATTR.test(name) || /^on/i.test(name)) return false;
-  if ((name === 'href' || name === 'src' || name === 'xlink:href') && typeof value === 'string' && /^\s*(javascript|data|vbscript):/i.test(value)) return false;
+  // Browsers drop tabs and newlines anywhere in a URL and leading control characters, so "java\tscript:" runs too.
+  if (URL_ATTRS.has(name.toLowerCase()) && typeof value === 'string' && /^(javascript|data|vbscript):/i.test(value.replace(/[\u0000-\u0020]/g, ''))) return false;
   return value !== null && value !== undefined && value !== false;
 }
 

@@ -1,0 +1,263 @@
+/**
+ * Smallest safe change: from a catalogue of edits a user can actually make to the scenario's
+ * objects, plus moving to another modelled KServe release, the sets of changes (single edits
+ * first, then pairs) after which the explorer finds no loss within the depth.
+ *
+ * The catalogue, for a release:
+ * - rename a user HPA named like a component (`<isvc>-predictor` …) to `<name>-hpa`, keeping its
+ *   scaleTargetRef (other names are never looked up by KServe, so renaming them cannot matter);
+ * - set the InferenceService's serving.kserve.io/autoscalerClass to external, none or hpa;
+ * - add or remove the finalizer kserve.io/protect on such an HPA;
+ * - switch the deployment mode RawDeployment ↔ Serverless through serving.kserve.io/deploymentMode
+ *   (spelled Standard / Knative for releases that record those names in status, v0.16+, so the
+ *   webhook's mode check keeps accepting later edits);
+ * - move to another modelled release (upgrades nearest first, then downgrades nearest first).
+ * A change the release's webhook refuses (the InferenceService is never stored) is never safe.
+ * A pair is only listed when neither of its changes is safe alone (the sets are minimal), and two
+ * changes of the same field (two classes, two releases) never pair up.
+ */
+import { stringify } from 'yaml';
+import type { Hpa, InferenceService, KubeObject } from '../k8s/types.ts';
+import { componentName, componentsOf } from '../kserve/component-meta.ts';
+import { ANNOTATION, type DeploymentMode } from '../kserve/constants.ts';
+import { resolveDeploymentMode } from '../kserve/mode.ts';
+import { getRelease, KNOWN_TAGS } from '../kserve/releases.ts';
+import { compareTags } from '../kserve/tags.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { unifiedDiff } from './diff.ts';
+import { DEFAULT_DEPTH, findShortestLoss, userHpaNames, type ExploreOptions } from './search.ts';
+
+export const PROTECT_FINALIZER = 'kserve.io/protect';
+export const CATALOGUE_CLASSES = ['external', 'none', 'hpa'] as const;
+
+export type EditKind = 'rename-hpa' | 'autoscaler-class' | 'finalizer' | 'deployment-mode';
+
+export interface EditChange {
+  kind: 'edit';
+  edit: EditKind;
+  /** `Kind/name` of the object as the scenario gives it. */
+  object: string;
+  /** Dotted path of the field, annotation and label keys in brackets. */
+  field: string;
+  /** Old and new value as YAML would show them; null = absent. */
+  from: string | null;
+  to: string | null;
+  description: string;
+  /** Unified-diff-like text of the object before and after this edit alone. */
+  diff: string;
+}
+
+export interface ReleaseChange {
+  kind: 'release';
+  from: string;
+  to: string;
+  description: string;
+}
+
+export type Change = EditChange | ReleaseChange;
+
+export interface SafeChange {
+  changes: Change[];
+  description: string;
+  /** The release the changed scenario was explored in (the target of a release change, else the given tag). */
+  tag: string;
+  statesVisited: number;
+}
+
+export interface SafeChangeOptions extends ExploreOptions {
+  /** 1 or 2 (larger values are treated as 2). Default 2. */
+  maxChanges?: number;
+}
+
+interface Edit {
+  /** Identifies the edit across releases (its value may differ: mode names). */
+  id: string;
+  /** Two changes of one slot never pair up. */
+  slot: string;
+  change: EditChange;
+  index: number;
+  mutate: (object: KubeObject) => KubeObject;
+}
+
+const yamlOf = (object: KubeObject): string => stringify(object, { lineWidth: 0 });
+const label = (object: KubeObject): string => `${object.kind}/${object.metadata.name}`;
+const annotationField = (key: string): string => `metadata.annotations["${key}"]`;
+
+function withAnnotation(object: KubeObject, key: string, value: string): KubeObject {
+  return { ...object, metadata: { ...object.metadata, annotations: { ...object.metadata.annotations, [key]: value } } } as KubeObject;
+}
+
+function makeEdit(id: string, slot: string, index: number, original: KubeObject, mutate: Edit['mutate'], fields: Omit<EditChange, 'kind' | 'object' | 'diff'>): Edit {
+  const changed = mutate(original);
+  return {
+    id, slot, index, mutate,
+    change: { kind: 'edit', ...fields, object: label(original), diff: unifiedDiff(label(original), yamlOf(original), yamlOf(changed)) },
+  };
+}
+
+/** The name a mode goes by in this release's annotation: the one it records in status, if it reads it back. */
+function modeName(tag: string, mode: DeploymentMode): string {
+  const behaviour = getRelease(tag).behaviour;
+  const recorded = behaviour.statusModeNames?.[mode];
+  return recorded !== undefined && behaviour.modeNames[recorded] === mode ? recorded : mode;
+}
+
+/** The catalogue of YAML edits for the scenario as it would run in `tag`. */
+export function catalogue(scenario: Scenario, tag: string): Edit[] {
+  const edits: Edit[] = [];
+  const objects = scenario.objects.map((o) => o.object);
+  const isvcIndex = objects.findIndex((o) => o.kind === 'InferenceService');
+  const isvc = isvcIndex >= 0 ? objects[isvcIndex] as InferenceService : null;
+  const users = new Set(userHpaNames(scenario));
+  const components = isvc ? componentsOf(isvc).map((c) => componentName(isvc.metadata.name, c)) : [];
+  const taken = new Set([...objects.map((o) => o.metadata.name), ...(isvc ? (['predictor', 'transformer', 'explainer'] as const).map((c) => componentName(isvc.metadata.name, c)) : [])]);
+  const colliding = objects
+    .map((object, index) => ({ object, index }))
+    .filter((e): e is { object: Hpa; index: number } => e.object.kind === 'HorizontalPodAutoscaler' && users.has(e.object.metadata.name) && components.includes(e.object.metadata.name));
+
+  for (const { object, index } of colliding) {
+    const name = object.metadata.name;
+    const target = [`${name}-hpa`, `${name}-user-hpa`, `${name}-custom-hpa`].find((n) => !taken.has(n) && n.length <= 253);
+    if (!target) continue;
+    edits.push(makeEdit(`rename:${name}`, `rename:${name}`, index, object,
+      (o) => ({ ...o, metadata: { ...o.metadata, name: target } }) as KubeObject,
+      { edit: 'rename-hpa', field: 'metadata.name', from: name, to: target, description: `Rename HPA ${name} to ${target} (scaleTargetRef unchanged)` }));
+  }
+  if (isvc) {
+    const current = isvc.metadata.annotations?.[ANNOTATION.autoscalerClass] ?? null;
+    for (const cls of CATALOGUE_CLASSES) {
+      if (cls === (current ?? 'hpa')) continue;
+      edits.push(makeEdit(`class:${cls}`, 'class', isvcIndex, isvc, (o) => withAnnotation(o, ANNOTATION.autoscalerClass, cls), {
+        edit: 'autoscaler-class', field: annotationField(ANNOTATION.autoscalerClass), from: current, to: cls,
+        description: `Set autoscalerClass ${cls} on InferenceService ${isvc.metadata.name}${current === null ? ' (no class set, so hpa)' : ` (was ${current})`}`,
+      }));
+    }
+  }
+  for (const { object, index } of colliding) {
+    const name = object.metadata.name;
+    const finalizers = object.metadata.finalizers ?? [];
+    const has = finalizers.includes(PROTECT_FINALIZER);
+    const next = has ? finalizers.filter((f) => f !== PROTECT_FINALIZER) : [...finalizers, PROTECT_FINALIZER];
+    const show = (list: string[]): string | null => (list.length === 0 ? null : `[${list.join(', ')}]`);
+    edits.push(makeEdit(`finalizer:${name}`, `finalizer:${name}`, index, object,
+      (o) => {
+        const { finalizers: _old, ...meta } = o.metadata;
+        return { ...o, metadata: next.length > 0 ? { ...meta, finalizers: next } : meta } as KubeObject;
+      },
+      { edit: 'finalizer', field: 'metadata.finalizers', from: show(finalizers), to: show(next), description: `${has ? 'Remove' : 'Add'} the finalizer ${PROTECT_FINALIZER} ${has ? 'from' : 'to'} HPA ${name}` }));
+  }
+  if (isvc) {
+    const behaviour = getRelease(tag).behaviour;
+    const { mode } = resolveDeploymentMode(behaviour, { ...isvc, status: {} }, scenario.settings.defaultDeploymentMode);
+    const target: DeploymentMode | null = mode === 'RawDeployment' ? 'Serverless' : mode === 'Serverless' ? 'RawDeployment' : null;
+    if (target) {
+      const value = modeName(tag, target);
+      const current = isvc.metadata.annotations?.[ANNOTATION.deploymentMode] ?? null;
+      edits.push(makeEdit(`mode:${target}`, 'mode', isvcIndex, isvc, (o) => withAnnotation(o, ANNOTATION.deploymentMode, value), {
+        edit: 'deployment-mode', field: annotationField(ANNOTATION.deploymentMode), from: current, to: value,
+        description: `Switch InferenceService ${isvc.metadata.name} to ${target} mode (deploymentMode: ${value}${target === 'Serverless' ? '; needs Knative Serving' : ''})`,
+      }));
+    }
+  }
+  return edits;
+}
+
+/** Other releases, upgrades nearest first, then downgrades nearest first. */
+export function releaseChanges(tag: string): ReleaseChange[] {
+  const current = getRelease(tag).tag;
+  const newer = KNOWN_TAGS.filter((t) => compareTags(t, current) > 0);
+  const older = KNOWN_TAGS.filter((t) => compareTags(t, current) < 0).reverse();
+  return [
+    ...newer.map((to) => ({ kind: 'release' as const, from: current, to, description: `Upgrade KServe from ${current} to ${to}` })),
+    ...older.map((to) => ({ kind: 'release' as const, from: current, to, description: `Downgrade KServe from ${current} to ${to}` })),
+  ];
+}
+
+/** The scenario with these edits applied (each edit names its object by position, so a rename does not lose it). */
+export function applyEdits(scenario: Scenario, edits: readonly Pick<Edit, 'index' | 'mutate'>[]): Scenario {
+  const objects = scenario.objects.map((entry, index) => {
+    let object = entry.object;
+    for (const edit of edits) if (edit.index === index) object = edit.mutate(object);
+    return object === entry.object ? entry : { ...entry, object };
+  });
+  return { ...scenario, objects };
+}
+
+interface Candidate {
+  ids: string[];
+  changes: Change[];
+  scenario: Scenario;
+  tag: string;
+}
+
+/**
+ * The smallest sets of changes after which no user HPA can be lost within the depth in `tag`
+ * (or in the release a change moves to), fewest first; empty when the scenario is already safe.
+ */
+export function findSafeChanges(scenario: Scenario, tag: string, options: SafeChangeOptions = {}): SafeChange[] {
+  const release = getRelease(tag);
+  const explore: ExploreOptions = { ...options, depth: options.depth ?? DEFAULT_DEPTH };
+  const maxChanges = Math.min(2, Math.max(1, options.maxChanges ?? 2));
+  // Releases with the same behaviour explore identically: memoise on the behaviour, not the tag.
+  const cache = new Map<string, { safe: boolean; statesVisited: number }>();
+  const evaluate = (candidate: Scenario, at: string) => {
+    const key = JSON.stringify([candidate.objects.map((o) => o.object), getRelease(at).behaviour]);
+    let hit = cache.get(key);
+    if (!hit) {
+      const result = findShortestLoss(candidate, at, explore);
+      hit = { safe: !result.found && result.refused === undefined, statesVisited: result.statesVisited };
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+  const original = evaluate(scenario, release.tag);
+  if (original.safe) return [];
+
+  const editsByTag = new Map<string, Edit[]>();
+  const editsAt = (at: string): Edit[] => {
+    let list = editsByTag.get(at);
+    if (!list) {
+      list = catalogue(scenario, at);
+      editsByTag.set(at, list);
+    }
+    return list;
+  };
+  const here = editsAt(release.tag);
+  const moves = releaseChanges(release.tag);
+
+  const singles: Candidate[] = [
+    ...here.map((edit) => ({ ids: [edit.id], changes: [edit.change], scenario: applyEdits(scenario, [edit]), tag: release.tag })),
+    ...moves.map((move) => ({ ids: [`release:${move.to}`], changes: [move], scenario, tag: move.to })),
+  ];
+  const results: SafeChange[] = [];
+  const safeIds = new Set<string>();
+  const record = (candidate: Candidate) => {
+    const outcome = evaluate(candidate.scenario, candidate.tag);
+    if (!outcome.safe) return;
+    candidate.ids.forEach((id) => safeIds.add(id));
+    results.push({ changes: candidate.changes, description: candidate.changes.map((c) => c.description).join(' + '), tag: candidate.tag, statesVisited: outcome.statesVisited });
+  };
+  singles.forEach(record);
+  if (maxChanges < 2) return results;
+
+  const singleSafe = new Set(safeIds);
+  const pairs: Candidate[] = [];
+  here.forEach((a, i) => {
+    for (const b of here.slice(i + 1)) {
+      if (a.slot === b.slot || singleSafe.has(a.id) || singleSafe.has(b.id)) continue;
+      pairs.push({ ids: [a.id, b.id], changes: [a.change, b.change], scenario: applyEdits(scenario, [a, b]), tag: release.tag });
+    }
+  });
+  for (const a of here) {
+    if (singleSafe.has(a.id)) continue;
+    for (const move of moves) {
+      if (singleSafe.has(`release:${move.to}`)) continue;
+      // The same edit as it reads in the target release (mode names differ from v0.16).
+      const there = editsAt(move.to).find((e) => e.id === a.id);
+      if (!there) continue;
+      pairs.push({ ids: [a.id, `release:${move.to}`], changes: [there.change, move], scenario: applyEdits(scenario, [there]), tag: move.to });
+    }
+  }
+  pairs.forEach(record);
+  return results;
+}

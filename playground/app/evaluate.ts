@@ -1,0 +1,30 @@
+/** YAML texts → parse (with positions) → run every chosen release → lints. Pure; no DOM. */
+import { lintScenario, type Lint } from '../../engine/lint.ts';
+import { runScenario, type RunResult } from '../../engine/run.ts';
+import { stateSources } from '../../engine/scenario/compose.ts';
+import { parseScenario } from '../../engine/scenario/parse.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+import type { InputError } from '../../engine/scenario/source.ts';
+import type { PlaygroundState } from './state.ts';
+
+export type Evaluation =
+  | { ok: true; scenario: Scenario; run: RunResult; lints: Lint[]; totalSteps: number; eventOffset: number }
+  | { ok: false; errors: InputError[] };
+
+export function evaluate(state: Pick<PlaygroundState, 'isvc' | 'hpas' | 'scenario'>): Evaluation {
+  const parsed = parseScenario(stateSources(state));
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const scenario = parsed.scenario;
+  if (!scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
+    return { ok: false, errors: [{ file: 'inferenceservice.yaml', line: 1, column: 1, message: 'paste an InferenceService (kubectl get isvc <name> -o yaml)' }] };
+  }
+  const run = runScenario(scenario);
+  return {
+    ok: true,
+    scenario,
+    run,
+    lints: lintScenario(scenario),
+    totalSteps: scenario.objects.length + scenario.events.length,
+    eventOffset: scenario.objects.length,
+  };
+}

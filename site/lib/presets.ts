@@ -1,0 +1,95 @@
+/**
+ * The gallery presets (content/scenarios/*.yaml) for the site build: loaded once through Vite's
+ * glob import, parsed with the same parser as the CLI and the playground, and turned into
+ * playground link fragments. Vite-only (import.meta.glob); the tests load presets from disk
+ * through test/support/presets.ts and call the pure outcome.ts directly.
+ */
+import { compareTags } from '../../engine/kserve/tags.ts';
+import { encodeState } from '../../engine/link/codec.ts';
+import { scenarioDocumentText, splitSources } from '../../engine/scenario/compose.ts';
+import { parseScenario, type ScenarioSource } from '../../engine/scenario/parse.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+
+const RAW = import.meta.glob('/content/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+/** Preset id ("kserve-4312") → its source, named by its path in the repository so errors point there. */
+const SOURCES: ReadonlyMap<string, ScenarioSource> = new Map(
+  Object.entries(RAW)
+    .map(([path, text]): [string, ScenarioSource] => {
+      const id = path.slice(path.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+      return [id, { name: path.replace(/^\//, ''), text }];
+    })
+    .sort(([a], [b]) => a.localeCompare(b)),
+);
+
+const parsed = new Map<string, Scenario>();
+
+/** Every preset id, sorted. */
+export function presetIds(): string[] {
+  return [...SOURCES.keys()];
+}
+
+function sourceOf(id: string): ScenarioSource {
+  const source = SOURCES.get(id);
+  if (!source) throw new Error(`unknown preset "${id}"; known presets: ${presetIds().join(', ')}`);
+  return source;
+}
+
+/** The parsed preset. Throws with file:line:column for every problem if it does not parse. */
+export function loadPreset(id: string): Scenario {
+  const cached = parsed.get(id);
+  if (cached) return cached;
+  const source = sourceOf(id);
+  const result = parseScenario([source]);
+  if (!result.ok) {
+    const lines = result.errors.map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message}`);
+    throw new Error(`preset "${id}" does not parse:\n${lines.join('\n')}`);
+  }
+  parsed.set(id, result.scenario);
+  return result.scenario;
+}
+
+/** The preset's title in the reader's language (falls back to English). */
+export function presetTitle(id: string, locale: string = 'en'): string {
+  const { settings } = loadPreset(id);
+  return settings.i18n[locale]?.title ?? settings.title ?? id;
+}
+
+export interface LinkOptions {
+  /**
+   * A release the link must show. If the preset does not list it, it is added (in tag order), so
+   * a badge about, say, v0.15.1 opens a playground that actually runs v0.15.1.
+   */
+  release?: string;
+}
+
+/**
+ * The playground fragment (without "#") that opens this preset at `step` (0 = before the first
+ * step). The page lives at `${import.meta.env.BASE_URL}playground/`.
+ */
+export async function presetLinkFragment(id: string, step = 0, options: LinkOptions = {}): Promise<string> {
+  const scenario = loadPreset(id);
+  const total = scenario.objects.length + scenario.events.length;
+  if (!Number.isInteger(step) || step < 0 || step > total) throw new Error(`preset "${id}" has steps 0–${total}; cannot link to step ${step}`);
+  let settings = scenario.settings;
+  if (options.release && !settings.versions.includes(options.release)) {
+    const versions = [...settings.versions, options.release].sort(compareTags);
+    settings = { ...settings, versions };
+  }
+  const split = splitSources([sourceOf(id)]);
+  const state = { ...split, scenario: scenarioDocumentText(settings, scenario.events), step };
+  return encodeState(state);
+}
+
+/** `${base}playground/#<fragment>` for a preset and step; `base` is import.meta.env.BASE_URL. */
+export async function presetPlaygroundHref(base: string, id: string, step = 0, options: LinkOptions = {}): Promise<string> {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return `${root}playground/#${await presetLinkFragment(id, step, options)}`;
+}
+
+/** The playground state (three editor texts and a step) for a preset. */
+export function presetState(id: string, step = 0): { isvc: string; hpas: string; scenario: string; step: number } {
+  const scenario = loadPreset(id);
+  const split = splitSources([sourceOf(id)]);
+  return { ...split, scenario: scenarioDocumentText(scenario.settings, scenario.events), step };
+}
