@@ -10,7 +10,7 @@ import { ownedByInferenceService } from './kserve/checks.ts';
 import { BEHAVIOUR_LABEL, getRelease, type BehaviourId } from './kserve/releases.ts';
 import { controllerMachine, type Decision, type ModelOptions } from './machine/controller.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
-import { classifyStep, verdictFor, type HpaHistoryEntry, type Verdict } from './verdict.ts';
+import { classifyStep, userTargetOf, verdictFor, type HpaHistoryEntry, type Verdict } from './verdict.ts';
 import { hpaView, type HpaView } from './views.ts';
 
 export interface StepResult {
@@ -78,7 +78,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const { step, cluster } = actor.getSnapshot().context;
     const index = i + 1;
     for (const name of userHpas) {
-      const kind = classifyStep(name, { step: index, eventType: event.type, before, after: cluster, decisions: step.decisions });
+      const kind = classifyStep(name, { step: index, eventType: event.type, userTarget: userTargetOf(event), before, after: cluster, decisions: step.decisions });
       const past = histories.get(name) ?? [];
       // The first apply is the HPA's birth, not news; only a later re-apply is.
       if (kind && !(kind === 'reapplied' && past.length === 0)) histories.set(name, [...past, { step: index, kind }]);

@@ -27,9 +27,18 @@ export interface Verdict {
 export interface StepChange {
   step: number;
   eventType: string;
+  /** The HPA the user's own event acted on (hpa-delete, hpa-remove-finalizer, apply of an HPA), if any. */
+  userTarget: string | null;
   before: Cluster;
   after: Cluster;
   decisions: Decision[];
+}
+
+/** The HPA a user event acts on directly; KServe's reactions to other events are never the user's doing. */
+export function userTargetOf(event: { type: string; name?: string; object?: { kind: string; metadata: { name: string } } }): string | null {
+  if (event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') return event.name ?? null;
+  if (event.type === 'object.apply' && event.object?.kind === 'HorizontalPodAutoscaler') return event.object.metadata.name;
+  return null;
 }
 
 /** Classifies what one step did to one user HPA, or null when it did nothing worth saying. */
@@ -37,10 +46,9 @@ export function classifyStep(name: string, change: StepChange): HpaEventKind | n
   const before = change.before.hpas.find((h) => h.metadata.name === name);
   const after = change.after.hpas.find((h) => h.metadata.name === name);
   const kserveWrote = change.decisions.some((d) => d.hpa === name && d.call !== null);
-  if (!before) return after && change.eventType === 'object.apply' ? 'reapplied' : null;
-  if (change.eventType === 'hpa.delete' || change.eventType === 'hpa.removeFinalizer' || change.eventType === 'object.apply') {
-    return after ? null : 'removed';
-  }
+  const usersOwn = change.userTarget === name;
+  if (!before) return after && usersOwn ? 'reapplied' : null;
+  if (usersOwn) return after ? null : 'removed';
   if (!after) return kserveWrote ? 'deleted' : 'collected';
   if (after.metadata.deletionTimestamp !== undefined && before.metadata.deletionTimestamp === undefined) return kserveWrote ? 'terminating' : 'collected';
   if (kserveWrote && hpaContent(before) !== hpaContent(after)) return 'overwritten';

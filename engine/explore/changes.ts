@@ -34,6 +34,8 @@ export type EditKind = 'rename-hpa' | 'autoscaler-class' | 'finalizer' | 'deploy
 
 export interface EditChange {
   kind: 'edit';
+  /** Stable across releases: `rename:<hpa>`, `class:<value>`, `finalizer:<hpa>`, `mode:<mode>`. */
+  id: string;
   edit: EditKind;
   /** `Kind/name` of the object as the scenario gives it. */
   object: string;
@@ -87,11 +89,11 @@ function withAnnotation(object: KubeObject, key: string, value: string): KubeObj
   return { ...object, metadata: { ...object.metadata, annotations: { ...object.metadata.annotations, [key]: value } } } as KubeObject;
 }
 
-function makeEdit(id: string, slot: string, index: number, original: KubeObject, mutate: Edit['mutate'], fields: Omit<EditChange, 'kind' | 'object' | 'diff'>): Edit {
+function makeEdit(id: string, slot: string, index: number, original: KubeObject, mutate: Edit['mutate'], fields: Omit<EditChange, 'kind' | 'id' | 'object' | 'diff'>): Edit {
   const changed = mutate(original);
   return {
     id, slot, index, mutate,
-    change: { kind: 'edit', ...fields, object: label(original), diff: unifiedDiff(label(original), yamlOf(original), yamlOf(changed)) },
+    change: { kind: 'edit', id, ...fields, object: label(original), diff: unifiedDiff(label(original), yamlOf(original), yamlOf(changed)) },
   };
 }
 
@@ -181,6 +183,16 @@ export function applyEdits(scenario: Scenario, edits: readonly Pick<Edit, 'index
     return object === entry.object ? entry : { ...entry, object };
   });
   return { ...scenario, objects };
+}
+
+/** The scenario and release a safe change describes, rebuilt from its changes (for replaying it). */
+export function applySafeChange(scenario: Scenario, tag: string, safe: Pick<SafeChange, 'changes'>): { scenario: Scenario; tag: string } {
+  const move = safe.changes.find((c): c is ReleaseChange => c.kind === 'release');
+  const target = move ? getRelease(move.to).tag : getRelease(tag).tag;
+  const ids = new Set(safe.changes.flatMap((c) => (c.kind === 'edit' ? [c.id] : [])));
+  const edits = catalogue(scenario, target).filter((e) => ids.has(e.id));
+  if (edits.length !== ids.size) throw new Error(`changes not in the catalogue for ${target}: ${[...ids].join(', ')}`);
+  return { scenario: applyEdits(scenario, edits), tag: target };
 }
 
 interface Candidate {

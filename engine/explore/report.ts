@@ -11,6 +11,8 @@ export const LOSS_WORDS: Readonly<Record<LossKind, string>> = {
   collected: 'garbage-collected',
 };
 
+const states = (n: number): string => `${n} state${n === 1 ? '' : 's'}`;
+
 export function eventWords(result: Extract<ShortestLoss, { found: true }>): string {
   return result.events.length === 0 ? 'applying the objects' : result.events.map(formatEvent).join(', ');
 }
@@ -19,7 +21,7 @@ export function eventWords(result: Extract<ShortestLoss, { found: true }>): stri
 export function checkLine(result: ShortestLoss): string {
   if (result.found) return `${result.tag}: LOSS ${result.loss.hpa} ${LOSS_WORDS[result.loss.kind]} after: ${eventWords(result)}`;
   if (result.refused !== undefined) return `${result.tag}: ok, the webhook refuses the InferenceService (${result.refused}), so nothing is stored`;
-  return `${result.tag}: ok, no loss within depth ${result.depth} (${result.statesVisited} states)`;
+  return `${result.tag}: ok, no loss within depth ${result.depth} (${states(result.statesVisited)})`;
 }
 
 function changeDetail(change: Change): string[] {
@@ -40,13 +42,13 @@ export function exploreLines(section: ExploreSection, limit = 10): string[] {
   const out = [`${loss.tag} · ${BEHAVIOUR_LABEL[release.behaviour.id]}`];
   if (loss.found) {
     const n = loss.events.length;
-    out.push(`  shortest loss (${loss.statesVisited} states): ${loss.loss.hpa} ${LOSS_WORDS[loss.loss.kind]} at step ${loss.loss.step}, after ${n === 0 ? 'applying the objects' : `${n} event${n === 1 ? '' : 's'}: ${eventWords(loss)}`}`);
+    out.push(`  shortest loss (${states(loss.statesVisited)}): ${loss.loss.hpa} ${LOSS_WORDS[loss.loss.kind]} at step ${loss.loss.step}, after ${n === 0 ? 'applying the objects' : `${n} event${n === 1 ? '' : 's'}: ${eventWords(loss)}`}`);
     const others = loss.losses.slice(1);
     if (others.length > 0) out.push(`  also lost at that step: ${others.map((l) => `${l.hpa} (${LOSS_WORDS[l.kind]})`).join(', ')}`);
   } else if (loss.refused !== undefined) {
     out.push(`  no loss: the webhook refuses the InferenceService (${loss.refused}), so nothing is stored`);
   } else {
-    out.push(`  no loss within depth ${loss.depth} (${loss.statesVisited} states)`);
+    out.push(`  no loss within depth ${loss.depth} (${states(loss.statesVisited)})`);
   }
   if (!loss.found && loss.refused === undefined) return out;
   if (section.changes.length === 0) {

@@ -115,7 +115,7 @@ describe('paths generated from the controller machine', () => {
         return snapshot;
       };
       for (const path of paths) {
-        const events = [...start, ...path.steps.map((s) => s.event)];
+        const events = [...start, ...path.steps.map((s) => s.event as ControllerEvent)];
         const end = replay(events);
         states.add(stateKey(end.context));
         // Edge coverage: from every reachable state, every event that makes sense there.

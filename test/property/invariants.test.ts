@@ -89,8 +89,10 @@ const arbWorld = fc.record({
   defaultMode: fc.constantFrom('RawDeployment' as const, 'Serverless' as const),
 }).chain((w) => fc.record({ world: fc.constant(w), events: fc.array(arbEvent(w.hpas), { maxLength: 14 }) }));
 
-function scenarioOf(w: fc.RecordValue<{ isvc: InferenceService; hpas: Hpa[]; tag: string; defaulting: boolean; defaultMode: 'RawDeployment' | 'Serverless' }>, events: ControllerEvent[], hpasFirst: boolean): Scenario {
-  const objects = [{ object: w.isvc }, ...w.hpas.map((object) => ({ object }))].map((o) => ({ ...o, position: { file: 'p', line: 1, column: 1 } }));
+interface World { isvc: InferenceService; hpas: Hpa[]; tag: string; defaulting: boolean; defaultMode: 'RawDeployment' | 'Serverless' }
+
+function scenarioOf(w: World, events: ControllerEvent[], hpasFirst: boolean): Scenario {
+  const objects = [{ object: w.isvc as Hpa | InferenceService }, ...w.hpas.map((object) => ({ object }))].map((o) => ({ ...o, position: { file: 'p', line: 1, column: 1 } }));
   if (hpasFirst) objects.reverse();
   return {
     objects,
