@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from './engine/link/site.ts';
+import { monacoEditorVite } from './playground/editor/vite-plugin.ts';
 
 // monaco-editor >= 0.56 ships an exports map; third-party code (monaco-yaml's worker manager)
 // still imports the old deep paths, so map them back onto the real files.
@@ -30,6 +31,9 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // Monaco's CSS rides in its lazy chunk (no blocking <link>), and dev pre-bundles its modules.
+    plugins: [monacoEditorVite()],
+    build: { chunkSizeWarningLimit: 4096 },
     resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
     worker: { format: 'es' },
     optimizeDeps: { include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js', 'xstate', 'yaml', 'lz-string'] },

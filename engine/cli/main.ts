@@ -13,7 +13,7 @@ import { scenarioDocumentText, scenarioFileText, splitSources } from '../scenari
 import { parseScenario, type ScenarioSource } from '../scenario/parse.ts';
 import type { Scenario, ScenarioStepInput } from '../scenario/scenario.ts';
 import { formatInputError, type InputError } from '../scenario/source.ts';
-import { renderText, printable } from './text-report.ts';
+import { renderText, printable, printableLines, terminalSafeJson } from './text-report.ts';
 import { findShortestLoss, findSafeChanges, DEFAULT_DEPTH, MAX_DEPTH, type ShortestLoss } from '../explore/index.ts';
 import { checkLine, exploreLines, exploreRecord } from '../explore/report.ts';
 
@@ -167,10 +167,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (values.json && values.markdown) throw new InputFailure([{ file: '<command line>', line: 1, column: 1, message: 'choose one of --json and --markdown' }]);
       const loaded = load(positionals, values, io);
       const run = runScenario(loaded.scenario, values['no-defaulting'] ? { apiServerDefaulting: false } : {});
-      if (values.json) io.stdout(JSON.stringify(run, null, 2));
+      if (values.json) io.stdout(terminalSafeJson(JSON.stringify(run, null, 2)));
       else if (values.markdown) {
         const { url, yaml } = await linkFor(loaded);
-        io.stdout(renderMarkdown({ title: loaded.scenario.settings.title, run, scenarioYaml: yaml, link: url }));
+        io.stdout(printableLines(renderMarkdown({ title: loaded.scenario.settings.title, run, scenarioYaml: yaml, link: url })));
       } else io.stdout(renderText(run, { trace: values.trace ?? false }));
       return 0;
     }

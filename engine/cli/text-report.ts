@@ -5,9 +5,22 @@ import { sourceUrl } from '../kserve/source-links.ts';
 
 const truncate = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Strips terminal control characters from user text so a name cannot drive the terminal. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+  return text.replace(CONTROLS, '?');
+}
+
+/** The same for multi-line output (Markdown): line breaks stay. */
+export function printableLines(text: string): string {
+  return text.replace(CONTROLS_BUT_LINES, '?');
+}
+
+/** JSON text with every control and bidi character as a \u escape: still the same JSON value. */
+export function terminalSafeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function renderText(run: RunResult, options: { trace: boolean }): string {

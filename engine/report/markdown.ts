@@ -34,8 +34,9 @@ export function renderMarkdown({ title, run, scenarioYaml, link }: MarkdownInput
   lines.push(`Simulated with kserve-hpa-lab (API server defaulting ${run.options.apiServerDefaulting ? 'on' : 'off'}, cluster default mode ${run.options.defaultDeploymentMode}).`, '');
   lines.push('**What happens to the user HPAs**', '');
   for (const version of run.versions) {
-    const verdicts = version.verdicts.length === 0 ? 'no user HPA in the scenario' : version.verdicts.map((v) => `\`${v.hpa}\` ${v.summary}`).join('; ');
-    lines.push(`- **${version.tag}** (${version.behaviourLabel}): ${escapeCell(verdicts)}`);
+    // HPA names are DNS names and safe inside a code span; only the prose needs escaping.
+    const verdicts = version.verdicts.length === 0 ? 'no user HPA in the scenario' : version.verdicts.map((v) => `\`${v.hpa}\` ${escapeCell(v.summary)}`).join('; ');
+    lines.push(`- **${version.tag}** (${version.behaviourLabel}): ${verdicts}`);
   }
   lines.push('');
   if (link) lines.push(`[Open this scenario in the playground](${link}) (${link.length} characters)`, '');

@@ -8,7 +8,7 @@ import { findRelease } from '../kserve/releases.ts';
 import { parseEventWord } from '../machine/events.ts';
 import { readObject, SCENARIO_API_VERSION } from './objects.ts';
 import { DEFAULT_SETTINGS, type Scenario, type ScenarioSettings, type ScenarioStepInput, type SourcePosition } from './scenario.ts';
-import { byteLength, LIMITS, loadYaml, locate, rangeOf, type InputError, type LoadedDocument } from './source.ts';
+import { byteLength, LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument, type SourceRange } from './source.ts';
 import { COMPONENTS } from '../k8s/types.ts';
 import { ANNOTATION } from '../kserve/constants.ts';
 import { createChecker, isRecord, type Checker } from './validate.ts';
@@ -82,7 +82,7 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
       position,
       locations: {
         name: at('metadata', 'name'),
-        annotations: Object.fromEntries(Object.keys(object.metadata.annotations ?? {}).map((key) => [key, at('metadata', 'annotations', key)])),
+        annotations: annotationRanges(document, [...path, 'metadata', 'annotations'], object.metadata.annotations),
         componentClass: object.kind === 'InferenceService'
           ? Object.fromEntries(COMPONENTS.filter((c) => object.spec[c]?.annotations?.[ANNOTATION.autoscalerClass] !== undefined).map((c) => [c, at('spec', c, 'annotations', ANNOTATION.autoscalerClass)]))
           : {},
@@ -93,6 +93,12 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
   if (errors.length === 0) errors.push(...crossCheck(objects, events));
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, scenario: { objects, events, settings } };
+}
+
+/** Where each annotation value sits; one pass over the map, so thousands of annotations stay linear. */
+function annotationRanges(document: LoadedDocument, path: (string | number)[], annotations: Record<string, string> | undefined): Record<string, SourceRange | null> {
+  const ranges = rangesOfEntries(document, path);
+  return Object.fromEntries(Object.keys(annotations ?? {}).map((key) => [key, ranges.get(key) ?? null]));
 }
 
 function readScenarioDocument(check: Checker, document: LoadedDocument, value: Record<string, unknown>): { settings: ScenarioSettings; events: ScenarioStepInput[] } {

@@ -3,7 +3,7 @@
  * as `file:line:column: message`. Nothing in the input is executed or evaluated; custom tags
  * are refused.
  */
-import { Composer, CST, Lexer, LineCounter, Parser, YAMLParseError, isNode, isScalar, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, CST, Lexer, LineCounter, Parser, YAMLParseError, isMap, isNode, isScalar, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 export interface InputError {
   file: string;
@@ -208,6 +208,21 @@ export function rangeOf(loaded: Pick<LoadedDocument, 'file' | 'doc' | 'lineCount
   const start = loaded.lineCounter.linePos(offset);
   const stop = loaded.lineCounter.linePos(end);
   return { file: loaded.file, line: start.line, column: start.col, endLine: stop.line, endColumn: stop.col, offset, end };
+}
+
+/** The span of each value in the map at `path`, by key, in one pass (rangeOf per key rescans the map). */
+export function rangesOfEntries(loaded: Pick<LoadedDocument, 'file' | 'doc' | 'lineCounter'>, path: readonly (string | number)[]): Map<string, SourceRange> {
+  const out = new Map<string, SourceRange>();
+  const map = loaded.doc.getIn(path, true);
+  if (!isMap(map)) return out;
+  for (const { key, value } of map.items) {
+    if (!isScalar(key) || !isNode(value) || !value.range) continue;
+    const [offset, end] = value.range;
+    const start = loaded.lineCounter.linePos(offset);
+    const stop = loaded.lineCounter.linePos(end);
+    out.set(String(key.value), { file: loaded.file, line: start.line, column: start.col, endLine: stop.line, endColumn: stop.col, offset, end });
+  }
+  return out;
 }
 
 /** The position of a map key (for "unknown field" errors), else of its value. */

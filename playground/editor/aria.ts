@@ -1,0 +1,53 @@
+/**
+ * Announcing editor problems the same way in both editors: `aria-invalid` on the focusable
+ * element, and the first problem written into the element `aria-describedby` points at.
+ * Loaded eagerly with host.ts, so no Monaco here.
+ */
+import type { EditorMarker } from './host.ts';
+
+const RANK: Readonly<Record<EditorMarker['severity'], number>> = { error: 0, warning: 1, info: 2 };
+
+/** The marker to describe: the first error, else the first warning, else the first info. */
+export function firstProblem(markers: readonly EditorMarker[]): EditorMarker | null {
+  let best: EditorMarker | null = null;
+  for (const marker of markers) {
+    if (!best || RANK[marker.severity] < RANK[best.severity]) best = marker;
+  }
+  return best;
+}
+
+/** "Line 3, column 5: message (and 2 more problems)", or "" without markers. */
+export function problemText(markers: readonly EditorMarker[]): string {
+  const first = firstProblem(markers);
+  if (!first) return '';
+  const label = first.severity === 'error' ? '' : first.severity === 'warning' ? 'Warning: ' : 'Note: ';
+  const more = markers.length > 1 ? ` (and ${markers.length - 1} more ${markers.length === 2 ? 'problem' : 'problems'})` : '';
+  return `${label}Line ${first.line}, column ${first.column}: ${first.message}${more}`;
+}
+
+let counter = 0;
+
+/** Makes sure `target` is described by `message`, giving `message` an id when it has none. */
+export function linkDescription(target: Element, message: HTMLElement): void {
+  if (!message.id) message.id = `editor-problem-${++counter}`;
+  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  if (!ids.includes(message.id)) target.setAttribute('aria-describedby', [...ids, message.id].join(' '));
+}
+
+/** The element for problem text: the one given, else the first `aria-describedby` target of `textarea`. */
+export function findMessageElement(textarea: HTMLTextAreaElement, given: HTMLElement | null | undefined): HTMLElement | null {
+  if (given) return given;
+  const id = (textarea.getAttribute('aria-describedby') ?? '').split(/\s+/).find(Boolean);
+  return id ? textarea.ownerDocument.getElementById(id) : null;
+}
+
+/** Applies markers to a focusable element and its message element. */
+export function announceMarkers(target: Element | null, message: HTMLElement | null, markers: readonly EditorMarker[]): void {
+  const invalid = markers.some((marker) => marker.severity === 'error');
+  if (target) {
+    if (invalid) target.setAttribute('aria-invalid', 'true');
+    else target.removeAttribute('aria-invalid');
+    if (message) linkDescription(target, message);
+  }
+  if (message) message.textContent = problemText(markers);
+}

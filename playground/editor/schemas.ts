@@ -1,0 +1,43 @@
+/**
+ * The JSON Schemas the Monaco editor validates and documents YAML against, as plain objects built
+ * from the engine's release table, so hover docs stay true per release. DOM-free: the unit tests
+ * and any build-time tool can import it.
+ */
+import { RELEASES, type Release } from '../../engine/kserve/releases.ts';
+import { buildHpaSchema } from './schema-hpa.ts';
+import { buildInferenceServiceSchema } from './schema-isvc.ts';
+import type { Schema } from './schema-meta.ts';
+
+export type { Schema } from './schema-meta.ts';
+export { buildHpaSchema } from './schema-hpa.ts';
+export { buildInferenceServiceSchema } from './schema-isvc.ts';
+
+export type SchemaId = 'inferenceservice' | 'hpa';
+
+export interface EditorSchema {
+  id: SchemaId;
+  /** Shown as the schema's name; never fetched (`enableSchemaRequest: false`). */
+  uri: string;
+  /** Models whose URI ends in `.<id>.yaml` get this schema (see `modelFileName`). */
+  fileMatch: string[];
+  schema: Schema;
+}
+
+/** The file name part of a model URI for editor number `n` and a schema. */
+export function modelFileName(n: number, id: SchemaId): string {
+  return `editor-${n}.${id}.yaml`;
+}
+
+/** Both editor schemas, for one release table (the engine's by default). */
+export function buildEditorSchemas(releases: readonly Release[] = RELEASES): EditorSchema[] {
+  const build: Record<SchemaId, (releases: readonly Release[]) => Schema> = {
+    inferenceservice: buildInferenceServiceSchema,
+    hpa: buildHpaSchema,
+  };
+  return (Object.keys(build) as SchemaId[]).map((id) => ({
+    id,
+    uri: `https://kserve-hpa-lab.invalid/schemas/${id}.json`,
+    fileMatch: [`**/*.${id}.yaml`],
+    schema: build[id](releases),
+  }));
+}
