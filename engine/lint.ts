@@ -122,6 +122,7 @@ export function lintScenario(scenario: Scenario): Lint[] {
   const annotatedMode = isvc.metadata.annotations?.[ANNOTATION.deploymentMode];
   if (annotatedMode !== undefined) {
     const blocking = releases.filter((r) => {
+      if (r.behaviour.mutatingNormalizesLegacyMode) return false;
       const names = r.behaviour.statusModeNames;
       const mode = r.behaviour.modeNames[annotatedMode];
       return names !== null && mode !== undefined && names[mode] !== annotatedMode;
@@ -133,7 +134,7 @@ export function lintScenario(scenario: Scenario): Lint[] {
         id: 'legacy-mode-annotation',
         severity: 'warning',
         message: `${blocking.map((r) => r.tag).join(', ')} will refuse every update of this InferenceService.`,
-        detail: `These releases record the mode as "${newName}" in status.deploymentMode and their webhook rejects any update whose annotation says "${annotatedMode}" — your edits, class switches, and the controller's own finalizer removal when you delete it.`,
+        detail: `These releases record the mode as "${newName}" in status.deploymentMode and their webhook rejects any update whose annotation says "${annotatedMode}" — your edits, class switches, and the controller's own finalizer removal when you delete it. v0.17.0-rc0 rewrites the old name for you (kserve#5025).`,
         at: modeRange ?? isvcEntry.position,
         ...(allNew && modeRange ? { fix: { label: `Use ${newName}`, edits: [replaceScalar(modeRange, newName)] } } : {}),
       });

@@ -1,24 +1,29 @@
 import { parseQuantity } from './quantity.ts';
 
+/** The autoscaling/v2 fields typed resource.Quantity; only these compare by value. */
+const QUANTITY_FIELDS = new Set(['averageValue', 'value']);
+
 /**
  * apimachinery's `equality.Semantic.DeepEqual`, for plain JSON: like a deep equal, except that
  * an absent, null or empty list/map equals another absent, null or empty one, and quantity
- * strings compare by value. Not modelled: resource.Quantity in numeric (non-string) form.
+ * fields compare by value ("1Gi" = "1024Mi"); every other string compares byte for byte.
+ * Not modelled: resource.Quantity in numeric (non-string) form.
  */
-export function semanticDeepEqual(a: unknown, b: unknown): boolean {
+export function semanticDeepEqual(a: unknown, b: unknown, key: string | null = null): boolean {
   if (isEmpty(a) && isEmpty(b)) return true;
   if (typeof a === 'string' && typeof b === 'string') {
     if (a === b) return true;
+    if (key === null || !QUANTITY_FIELDS.has(key)) return false;
     const qa = parseQuantity(a);
     const qb = parseQuantity(b);
     return qa !== null && qb !== null && qa === qb;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, index) => semanticDeepEqual(item, b[index]));
+    return a.length === b.length && a.every((item, index) => semanticDeepEqual(item, b[index], key));
   }
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const key of keys) if (!semanticDeepEqual(a[key], b[key])) return false;
+    for (const k of keys) if (!semanticDeepEqual(a[k], b[k], k)) return false;
     return true;
   }
   return a === b;

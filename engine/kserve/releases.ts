@@ -41,6 +41,10 @@ export interface Behaviour {
    * webhook refuses any update whose annotation differs from it (validateDeploymentMode). null before.
    */
   statusModeNames: Readonly<Record<DeploymentMode, string>> | null;
+  /** v0.17.0-rc0+: the mutating webhook rewrites RawDeployment → Standard and Serverless → Knative. */
+  mutatingNormalizesLegacyMode: boolean;
+  /** What the validating webhook still checks on an update of an InferenceService being deleted. */
+  webhookWhileDeleting: 'everything' | 'all but the mode check' | 'nothing';
 }
 
 export interface Change {
@@ -62,7 +66,7 @@ export const CHANGES: readonly Change[] = [
       builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
       webhookChecksTargetUtilization: true, webhookMetricValues: ['cpu', 'memory'],
       modeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
-      statusModeNames: null,
+      statusModeNames: null, mutatingNormalizesLegacyMode: false, webhookWhileDeleting: 'everything',
     },
   },
   {
@@ -97,6 +101,12 @@ export const CHANGES: readonly Change[] = [
       id: 'owner-checked', webhookClasses: ['hpa', 'external', 'keda', 'none'],
       dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler', none: 'HPAReconciler' },
       shouldDelete: 'ownedAndClassIsExternalOrNone', keepReplicasClass: 'none',
+    },
+  },
+  {
+    firstTag: 'v0.15.1', commit: 'cb755147a7f1aa38bfd812ea85cf0c6beac3be9c', pr: 4423,
+    title: 'Add DeploymentMode to InferenceService status and prevent deploymentMode change',
+    set: {
       statusModeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
     },
   },
@@ -109,9 +119,8 @@ export const CHANGES: readonly Change[] = [
     },
   },
   {
-    // Mode names Standard/Knative arrive with the same release line (legacy names still map).
-    firstTag: 'v0.16.0-rc0', commit: '6530d1e0bc0427cfb198d1d020042481f9b025d5', pr: 4455,
-    title: 'deployment modes renamed Standard and Knative (legacy names still accepted)',
+    firstTag: 'v0.16.0-rc0', commit: '92899a1f6ba2644bcfb7b828c00f22732c17f6be', pr: 4608,
+    title: 'Refactor "RawDeployment" to "Standard" and "Serverless" to "Knative" (legacy names still accepted)',
     set: {
       modeNames: { Standard: 'RawDeployment', RawDeployment: 'RawDeployment', Knative: 'Serverless', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
       statusModeNames: { RawDeployment: 'Standard', Serverless: 'Knative', ModelMesh: 'ModelMesh' },
@@ -120,6 +129,16 @@ export const CHANGES: readonly Change[] = [
   {
     firstTag: 'v0.16.0-rc1', commit: '67a9d1319b37', pr: 4704, title: 'nil componentExt guards',
     set: { toleratesNilComponentExtension: true },
+  },
+  {
+    firstTag: 'v0.17.0-rc0', commit: '93752a1ae49b2c5141192d4908bf36a78b9f60c1', pr: 5025,
+    title: 'normalize deprecated deploymentMode annotations; allow deletion',
+    set: { mutatingNormalizesLegacyMode: true, webhookWhileDeleting: 'all but the mode check' },
+  },
+  {
+    firstTag: 'v0.19.0-rc0', commit: 'fc000125fdd95a839e61e22ef86a46cae3eae22b', pr: 5420,
+    title: 'skip validation on update during deletion for all resource types',
+    set: { webhookWhileDeleting: 'nothing' },
   },
 ];
 

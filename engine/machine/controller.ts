@@ -8,7 +8,7 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { findHpa, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
 import type { ComponentName } from '../k8s/types.ts';
-import { admitInferenceServiceUpdate, type Admission } from '../kserve/admission.ts';
+import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
 import { componentMeta, componentsOf } from '../kserve/component-meta.ts';
 import type { DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
@@ -96,7 +96,8 @@ const machineSetup = setup({
     finalizerPatchRefused: ({ context }) => {
       const isvc = context.cluster.isvc!;
       const patched = { ...isvc, metadata: { ...isvc.metadata, finalizers: (isvc.metadata.finalizers ?? []).filter((f) => f !== ISVC_FINALIZER) } };
-      return !admitInferenceServiceUpdate(behaviourOf(context), isvc, patched).allowed;
+      const behaviour = behaviourOf(context);
+      return !admitInferenceServiceUpdate(behaviour, isvc, mutateInferenceService(behaviour, patched)).allowed;
     },
   },
   actions: {
@@ -114,7 +115,8 @@ const machineSetup = setup({
     noteFinalizerRefused: assign(({ context }) => {
       const isvc = context.cluster.isvc!;
       const patched = { ...isvc, metadata: { ...isvc.metadata, finalizers: [] } };
-      const verdict = admitInferenceServiceUpdate(behaviourOf(context), isvc, patched);
+      const behaviour = behaviourOf(context);
+      const verdict = admitInferenceServiceUpdate(behaviour, isvc, mutateInferenceService(behaviour, patched));
       const why = verdict.allowed ? '' : verdict.message;
       return {
         step: {

@@ -53,10 +53,12 @@ const known = (): string => EVENT_WORDS.map((e) => (e.argument && e.word !== 'ap
 
 /** Parses one event word such as `hpa-scaled:3`. `apply` needs an object and is not a word. */
 export function parseEventWord(text: string): ParsedWord {
-  const trimmed = text.trim();
-  const colon = trimmed.indexOf(':');
-  const word = colon === -1 ? trimmed : trimmed.slice(0, colon);
-  const arg = colon === -1 ? null : trimmed.slice(colon + 1);
+  // Trim around the word, but keep an annotation value exactly as given (trailing spaces are legal).
+  const start = text.replace(/^\s+/, '');
+  const colon = start.indexOf(':');
+  const word = (colon === -1 ? start : start.slice(0, colon)).trimEnd();
+  const rawArg = colon === -1 ? null : start.slice(colon + 1);
+  const arg = rawArg === null ? null : word === 'isvc-annotate' ? rawArg : rawArg.trim();
   const simple: Record<string, ControllerEvent> = {
     'pod-created': { type: 'pod.created' },
     'pod-deleted': { type: 'pod.deleted' },

@@ -6,7 +6,7 @@
  */
 import { findHpa, deleteHpa, deleteIsvc, putIsvc, removeHpaFinalizer, createHpa, updateHpa, isTerminating, type Cluster, type StoreOptions } from '../k8s/store.ts';
 import type { Hpa, InferenceService } from '../k8s/types.ts';
-import { admitInferenceService, admitInferenceServiceUpdate, type Admission, type AdmissionRules } from '../kserve/admission.ts';
+import { admitInferenceService, admitInferenceServiceUpdate, mutateInferenceService, type Admission, type AdmissionRules } from '../kserve/admission.ts';
 import { componentName } from '../kserve/component-meta.ts';
 import type { ControllerEvent } from './events.ts';
 
@@ -87,8 +87,9 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, rules:
   }
 }
 
-function writeIsvc(cluster: Cluster, isvc: InferenceService, rules: Rules): WorldOutcome {
+function writeIsvc(cluster: Cluster, given: InferenceService, rules: Rules): WorldOutcome {
   const stored = cluster.isvc;
+  const isvc = mutateInferenceService(rules, given);
   const admission = stored ? admitInferenceServiceUpdate(rules, stored, isvc) : admitInferenceService(rules, isvc);
   if (!admission.allowed) {
     return { cluster, admission, triggered: false, notes: ['The admission webhook refused the change: nothing stored, nothing reconciled.'] };

@@ -22,9 +22,9 @@ export const METRICS = {
   nodePadX: 10,
   minNodeW: 52,
   /** Edge labels. */
-  labelFont: 10.5,
-  labelChar: 6.35,
-  labelLine: 12,
+  labelFont: 11,
+  labelChar: 6.65,
+  labelLine: 12.5,
   /** Compound states: a title row, then padding around their children. */
   titleFont: 12,
   titleChar: 7.6,

@@ -304,7 +304,7 @@ export function layoutStatechart(model: StatechartModel): StatechartLayout {
       const span = horizontal ? r.w : r.h;
       const ts = new Set([0.5, 0.25, 0.75]);
       const projected = horizontal ? (c.x - r.x) / r.w : (c.y - r.y) / r.h;
-      if (projected > 0.1 && projected < 0.9 && span > 120) ts.add(Math.round(projected * 20) / 20);
+      if (projected > 0.1 && projected < 0.9 && span > 120) ts.add(projected);
       for (const t of ts) ports.push({ point: pointOnSide(r, side, t), side, cost: Math.abs(t - 0.5) * 16 });
     }
     return ports;

@@ -93,7 +93,8 @@ export function renderStatechart(model: StatechartModel, layout: StatechartLayou
     width: layout.width,
     height: layout.height,
     role: 'img',
-    'aria-labelledby': `${prefix}-title ${prefix}-desc`,
+    'aria-labelledby': `${prefix}-title`,
+    'aria-describedby': `${prefix}-desc`,
     'data-statechart': model.id,
   },
   h('title', { id: `${prefix}-title` }, options.title ?? `Statechart of the ${model.id} machine`),
@@ -157,7 +158,7 @@ function describe(model: StatechartModel, layout: StatechartLayout): string {
   const checks = model.nodes.filter((n) => n.check).length;
   const results = model.nodes.filter((n) => n.kind === 'result').map((n) => n.key);
   return [
-    `Drawn from the machine definition: ${model.nodes.length} states and ${layout.edges.length} transitions.`,
+    `Drawn from the machine definition: ${model.nodes.length} states and ${layout.edges.length} arrows (transitions between the same two states share one).`,
     compounds.length ? `Boxes inside boxes are substates, of ${compounds.join(', ')}; a dot marks the state each box starts in.` : '',
     checks ? `${checks} states run a KServe check and are labelled with its name; arrows leaving them are labelled with the check's outcome.` : '',
     results.length ? `Rounded boxes are results: ${results.join(', ')}.` : '',

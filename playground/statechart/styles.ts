@@ -83,7 +83,7 @@ export const STATECHART_CSS = `
 .statechart .sc-title { fill: var(--sc-text); font-size: 12px; font-weight: 700; }
 .statechart .sc-edge-line { fill: none; stroke: var(--sc-line); stroke-width: 1.25; stroke-linejoin: round; }
 .statechart .sc-arrowhead { fill: var(--sc-line); }
-.statechart .sc-edge-label { fill: var(--sc-muted); font-size: 10.5px; paint-order: stroke; stroke: var(--sc-panel2); stroke-width: 3px; stroke-linejoin: round; }
+.statechart .sc-edge-label { fill: var(--sc-muted); font-size: 11px; paint-order: stroke; stroke: var(--sc-panel2); stroke-width: 3px; stroke-linejoin: round; }
 .statechart .sc-edge-label[data-on='0'] { stroke: var(--sc-bg); }
 .statechart .sc-edge-label[data-on='1'] { stroke: var(--sc-panel1); }
 .statechart .sc-initial { fill: var(--sc-text); stroke: var(--sc-text); stroke-width: 1.25; }

@@ -1,0 +1,122 @@
+/**
+ * Social preview images (1200×630 PNG) for the docs pages, rendered at build time with satori
+ * (layout → SVG) and resvg (SVG → PNG). The text is set in Noto Sans SC from
+ * @fontsource/noto-sans-sc, which covers Latin and Simplified Chinese; only the unicode-range
+ * slices the text actually uses are loaded (satori reads WOFF, not WOFF2), so no system font is
+ * needed and a CJK title renders the same on every machine.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+export interface OgCard {
+  title: string;
+  description: string;
+  /** 'en' or 'zh-cn'. */
+  locale: string;
+  /** The site's name, shown above the title. */
+  site: string;
+}
+
+type Weight = 400 | 700;
+const WEIGHTS: readonly Weight[] = [400, 700];
+const FAMILY = 'Noto Sans SC';
+
+// Resolve from the project root: the endpoint is bundled into the build output, so its own URL says little.
+const require = createRequire(join(process.cwd(), 'package.json'));
+const FONT_DIR = dirname(require.resolve('@fontsource/noto-sans-sc/unicode.json'));
+
+/** Subset name ("latin", "[57]") → the code-point ranges it covers. */
+let subsets: { name: string; ranges: [number, number][] }[] | null = null;
+function subsetTable() {
+  if (subsets) return subsets;
+  const raw = JSON.parse(readFileSync(join(FONT_DIR, 'unicode.json'), 'utf8')) as Record<string, string>;
+  subsets = Object.entries(raw).map(([name, spec]) => ({
+    name,
+    ranges: spec.split(',').map((part): [number, number] => {
+      const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+      const start = Number.parseInt(from!, 16);
+      return [start, to === undefined ? start : Number.parseInt(to, 16)];
+    }),
+  }));
+  return subsets;
+}
+
+function fileFor(subset: string, weight: Weight): string {
+  const slice = subset.startsWith('[') ? subset.slice(1, -1) : subset;
+  return join(FONT_DIR, 'files', `noto-sans-sc-${slice}-${weight}-normal.woff`);
+}
+
+const fontCache = new Map<string, Buffer>();
+
+/** The font slices (both weights) that cover every character of `text`, plus Latin. */
+function fontsFor(text: string) {
+  const table = subsetTable();
+  const needed = new Set<string>(['latin']);
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    if (cp < 0x20) continue;
+    const hit = table.find((s) => s.ranges.some(([a, b]) => cp >= a && cp <= b));
+    if (hit) needed.add(hit.name);
+  }
+  return [...needed].flatMap((name) =>
+    WEIGHTS.map((weight) => {
+      const file = fileFor(name, weight);
+      let data = fontCache.get(file);
+      if (!data) {
+        data = readFileSync(file);
+        fontCache.set(file, data);
+      }
+      return { name: FAMILY, data, weight, style: 'normal' as const };
+    }),
+  );
+}
+
+/** Cuts text to at most `max` characters at a word (or CJK character) boundary, adding "…". */
+export function clip(text: string, max: number): string {
+  const chars = [...text.trim().replace(/\s+/g, ' ')];
+  if (chars.length <= max) return chars.join('');
+  let cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,.;:，。；：、]+$/u, '')}…`;
+}
+
+type Node = { type: string; props: { style?: Record<string, unknown>; children?: unknown; [key: string]: unknown } };
+const h = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({ type, props: { style, children } });
+
+function layout(card: OgCard): Node {
+  const zh = card.locale === 'zh-cn';
+  const title = clip(card.title, zh ? 40 : 70);
+  const description = clip(card.description, zh ? 110 : 210);
+  const tagline = zh ? 'KServe 与 autoscalerClass: external 下的 HPA：逐个版本' : 'KServe and HPAs under autoscalerClass: external, release by release';
+  return h('div', {
+    width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between',
+    padding: '64px 72px', backgroundColor: '#17181c', backgroundImage: 'linear-gradient(135deg, #17181c 0%, #1f2447 100%)',
+    color: '#ffffff', fontFamily: FAMILY,
+  }, [
+    h('div', { display: 'flex', alignItems: 'center', gap: 18 }, [
+      h('div', { width: 20, height: 44, borderRadius: 6, backgroundColor: '#8c9cff' }),
+      h('div', { fontSize: 34, fontWeight: 700, color: '#c7cdff' }, card.site),
+    ]),
+    h('div', { display: 'flex', flexDirection: 'column', gap: 28 }, [
+      h('div', { fontSize: title.length > 40 ? 56 : 66, fontWeight: 700, lineHeight: 1.15 }, title),
+      h('div', { fontSize: 30, lineHeight: 1.45, color: '#d4d7e4', lineClamp: 4 }, description),
+    ]),
+    h('div', { display: 'flex', fontSize: 24, color: '#9aa0b8', borderTop: '2px solid #3b4170', paddingTop: 20 }, tagline),
+  ]);
+}
+
+/** Renders one card to PNG bytes. */
+export async function renderOgPng(card: OgCard): Promise<Uint8Array> {
+  const tree = layout(card);
+  const text = [card.site, card.title, card.description, JSON.stringify(tree)].join('\n');
+  const svg = await satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: fontsFor(text) });
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+  return new Uint8Array(png);
+}

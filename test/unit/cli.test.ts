@@ -1,0 +1,448 @@
+/**
+ * engine/cli/main.ts `main(argv, io)`: the hpa-lab command line, with an in-memory file system,
+ * plus two runs of the real binary (bin/hpa-lab.mjs) in a child process.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../../engine/cli/main.ts';
+import { decodeFragment } from '../../engine/link/codec.ts';
+import { stateSources } from '../../engine/scenario/compose.ts';
+import { parseScenario, type ScenarioSource } from '../../engine/scenario/parse.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PRESET_PATH = 'content/scenarios/kserve-4312.yaml';
+const PRESET = readFileSync(new URL(`../../${PRESET_PATH}`, import.meta.url), 'utf8');
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI against in-memory files; a missing file throws ENOENT like readFileSync. */
+async function cli(argv: string[], files: Record<string, string> = {}): Promise<Outcome> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const all: Record<string, string> = { [PRESET_PATH]: PRESET, ...files };
+  const io: CliIo = {
+    readFile: (path) => {
+      if (!Object.hasOwn(all, path)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+      return all[path]!;
+    },
+    stdout: (text) => out.push(`${text}\n`),
+    stderr: (text) => err.push(`${text}\n`),
+  };
+  const code = await main(argv, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** The parts of a scenario that decide a run: objects, events and settings, positions aside. */
+function essence(scenario: Scenario): unknown {
+  return { objects: scenario.objects.map((o) => o.object), events: scenario.events.map((e) => e.event), settings: scenario.settings };
+}
+
+function parsed(sources: ScenarioSource[]): Scenario {
+  const result = parseScenario(sources);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.scenario;
+}
+
+const PRESET_SCENARIO = parsed([{ name: PRESET_PATH, text: PRESET }]);
+
+/** `file:line:column: message`, one per stderr line. */
+const INPUT_ERROR_LINE = /^[^\s:][^:]*:\d+:\d+: \S/;
+/** A V8 stack frame. */
+const STACK_LINE = /^\s+at /m;
+
+function expectInputError(outcome: Outcome, file: string | RegExp, message: RegExp): void {
+  expect(outcome.code, outcome.stderr).toBe(2);
+  expect(outcome.stdout).toBe('');
+  const lines = outcome.stderr.trimEnd().split('\n');
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toMatch(INPUT_ERROR_LINE);
+  expect(lines.some((line) => (typeof file === 'string' ? line.startsWith(`${file}:`) : file.test(line)) && message.test(line)), outcome.stderr).toBe(true);
+  expect(outcome.stderr).not.toMatch(STACK_LINE);
+}
+
+function verdictLine(stdout: string, tag: string): string {
+  const line = stdout.split('\n').find((l) => l.trimStart().startsWith(tag) && l.includes('my-isvc-predictor:'));
+  if (!line) throw new Error(`no verdict line for ${tag} in:\n${stdout}`);
+  return line;
+}
+
+function stepRow(stdout: string, step: number): string[] {
+  const line = stdout.split('\n').find((l) => new RegExp(`^\\s*[▶ ]?${step}\\s{2}`).test(l));
+  if (!line) throw new Error(`no row for step ${step} in:\n${stdout}`);
+  return line.trim().split(/\s{2,}/);
+}
+
+describe('hpa-lab run (text)', () => {
+  it('shows one column per release of the preset and a verdict line per release', async () => {
+    const { code, stdout, stderr } = await cli(['run', PRESET_PATH]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe('');
+    const header = stdout.split('\n').find((l) => l.trimStart().startsWith('step'))!;
+    expect(header.trim().split(/\s{2,}/)).toEqual(['step', 'event', 'v0.12.0', 'v0.14.1', 'v0.15.2', 'v0.16.0']);
+    expect(stdout).toMatch(/^5 steps × 4 releases/);
+    expect(verdictLine(stdout, 'v0.12.0')).toMatch(/my-isvc-predictor: kept$/);
+    expect(verdictLine(stdout, 'v0.14.1')).toMatch(/my-isvc-predictor: deleted at step 3$/);
+    expect(verdictLine(stdout, 'v0.15.2')).toMatch(/my-isvc-predictor: overwritten at step 3, deleted at step 4$/);
+    expect(verdictLine(stdout, 'v0.16.0')).toMatch(/my-isvc-predictor: overwritten at step 3, deleted at step 4$/);
+  });
+
+  it('the step rows hold each release\'s decision; step 3 is flagged as the first disagreement', async () => {
+    const { stdout } = await cli(['run', PRESET_PATH]);
+    expect(stepRow(stdout, 3)).toEqual(['▶3', 'pod-created', 'NotCalled', 'Delete', 'Update', 'Update']);
+    expect(stepRow(stdout, 4)).toEqual(['4', 'pod-deleted', 'NotCalled', 'Skipped', 'Delete', 'Delete']);
+    expect(stdout).toContain('step 3 is the first where the releases disagree');
+  });
+
+  it('--versions accepts tags with and without "v" and keeps their order', async () => {
+    const { code, stdout } = await cli(['run', PRESET_PATH, '--versions', '0.15.2,v0.14.1']);
+    expect(code).toBe(0);
+    const header = stdout.split('\n').find((l) => l.trimStart().startsWith('step'))!;
+    expect(header.trim().split(/\s{2,}/)).toEqual(['step', 'event', 'v0.15.2', 'v0.14.1']);
+    expect(stdout).not.toContain('v0.12.0');
+    expect(verdictLine(stdout, 'v0.14.1')).toMatch(/deleted at step 3$/);
+  });
+
+  it('--events replaces the scenario\'s events', async () => {
+    const { code, stdout } = await cli(['run', PRESET_PATH, '--versions', 'v0.14.1,v0.15.2', '--events', 'resync,hpa-scaled:3']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^4 steps × 2 releases/);
+    expect(stepRow(stdout, 3)).toEqual(['▶3', 'resync', 'Delete', 'Update']);
+    // v0.14.1 deleted the HPA at step 3, so nothing scales and nothing reconciles at step 4.
+    expect(stepRow(stdout, 4)).toEqual(['4', 'hpa-scaled:3', '·', 'Delete']);
+    expect(stdout).not.toContain('pod-created');
+  });
+
+  it('--no-defaulting: on v0.15.2 the adopted HPA is then Existed at step 4, not deleted (behaviour.md §4.8)', async () => {
+    const { code, stdout } = await cli(['run', PRESET_PATH, '--versions', 'v0.15.2', '--no-defaulting']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('API server defaulting off');
+    expect(stepRow(stdout, 3)).toEqual(['3', 'pod-created', 'Update']);
+    expect(stepRow(stdout, 4)).toEqual(['4', 'pod-deleted', 'Existed']);
+    expect(verdictLine(stdout, 'v0.15.2')).toMatch(/my-isvc-predictor: overwritten at step 3$/);
+    // With defaulting (the default) the same release deletes it.
+    expect(verdictLine((await cli(['run', PRESET_PATH, '--versions', 'v0.15.2'])).stdout, 'v0.15.2')).toMatch(/deleted at step 4$/);
+  });
+
+  it('--trace adds the checks behind each decision', async () => {
+    const { stdout } = await cli(['run', PRESET_PATH, '--versions', 'v0.14.1', '--trace']);
+    expect(stdout).toMatch(/v0\.14\.1 {2}predictor → Delete \(Delete: /);
+    expect(stdout).toContain('getAutoscalerClass = external');
+  });
+
+  it('reads standard input as "-" and names it <stdin> in errors', async () => {
+    expect((await cli(['run', '-', '--versions', 'v0.14.1'], { '-': PRESET })).code).toBe(0);
+    expectInputError(await cli(['run', '-'], { '-': 'kind: Deployment\napiVersion: apps/v1\nmetadata: {name: d}\n' }), '<stdin>', /kind Deployment/);
+  });
+});
+
+describe('hpa-lab run --json', () => {
+  it('has the stable field names with the right types', async () => {
+    const { code, stdout } = await cli(['run', PRESET_PATH, '--json']);
+    expect(code).toBe(0);
+    const run = JSON.parse(stdout) as { versions: Record<string, unknown>[] };
+    expect(run.versions.map((v) => v.tag)).toEqual(['v0.12.0', 'v0.14.1', 'v0.15.2', 'v0.16.0']);
+    for (const version of run.versions) {
+      expect(version).toEqual(expect.objectContaining({ tag: expect.any(String), behaviour: expect.any(String), steps: expect.any(Array) }));
+      for (const step of version.steps as Record<string, unknown>[]) {
+        expect(step).toEqual(expect.objectContaining({ event: expect.any(String), reconciled: expect.any(Boolean), decisions: expect.any(Array), hpas: expect.any(Array) }));
+        expect(step).toHaveProperty('admission');
+        for (const decision of step.decisions as Record<string, unknown>[]) {
+          expect(decision).toEqual(expect.objectContaining({ component: expect.any(String), hpa: expect.any(String), result: expect.any(String), trace: expect.any(Array) }));
+        }
+        for (const hpa of step.hpas as Record<string, unknown>[]) {
+          expect(hpa).toEqual(expect.objectContaining({
+            name: expect.any(String),
+            terminating: expect.any(Boolean),
+            ownedByInferenceService: expect.any(Boolean),
+            finalizers: expect.any(Array),
+            maxReplicas: expect.any(Number),
+          }));
+          expect(hpa).toHaveProperty('minReplicas');
+          expect(hpa.minReplicas === null || typeof hpa.minReplicas === 'number').toBe(true);
+        }
+      }
+    }
+  });
+
+  it('carries the preset\'s story in those fields', async () => {
+    const run = JSON.parse((await cli(['run', PRESET_PATH, '--json', '--versions', 'v0.14.1,v0.15.2'])).stdout);
+    const [buggy, fixed] = run.versions;
+    expect(buggy.behaviour).toBe('delete-on-annotation');
+    expect(fixed.behaviour).toBe('owner-checked');
+    expect(buggy.steps.map((s: { event: string }) => s.event)).toEqual(['apply InferenceService/my-isvc', 'apply HorizontalPodAutoscaler/my-isvc-predictor', 'pod-created', 'pod-deleted', 'pod-created']);
+    expect(buggy.steps[2].decisions).toEqual([expect.objectContaining({ component: 'predictor', hpa: 'my-isvc-predictor', result: 'Delete' })]);
+    expect(buggy.steps[2].hpas).toEqual([]);
+    expect(buggy.steps[1].hpas).toEqual([expect.objectContaining({ name: 'my-isvc-predictor', terminating: false, ownedByInferenceService: false, finalizers: [], minReplicas: 2, maxReplicas: 10 })]);
+    expect(fixed.steps[2].decisions[0].result).toBe('Update');
+    expect(fixed.steps[2].hpas).toEqual([expect.objectContaining({ name: 'my-isvc-predictor', ownedByInferenceService: true, minReplicas: 1, maxReplicas: 4 })]);
+    expect(fixed.steps[3].decisions[0].result).toBe('Delete');
+    expect(fixed.steps[0].admission).toEqual({ allowed: true });
+    expect(fixed.steps[0].reconciled).toBe(true);
+    expect(fixed.steps[1].reconciled).toBe(false);
+    expect(buggy.steps[2].decisions[0].trace.length).toBeGreaterThan(0);
+  });
+});
+
+describe('hpa-lab run --markdown', () => {
+  it('has the verdicts, a table, a working playground link and the YAML in a fence', async () => {
+    const { code, stdout } = await cli(['run', PRESET_PATH, '--markdown', '--versions', 'v0.14.1,v0.15.2']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('### KServe HPA reproduction: The reported case');
+    expect(stdout).toMatch(/^- \*\*v0\.14\.1\*\* \(.+\): `my-isvc-predictor` deleted at step 3$/m);
+    expect(stdout).toMatch(/^- \*\*v0\.15\.2\*\* \(.+\): `my-isvc-predictor` overwritten at step 3, deleted at step 4$/m);
+    expect(stdout).toContain('| # | event | v0.14.1 | v0.15.2 |');
+    expect(stdout).toContain('|---|---|---|---|');
+    expect(stdout).toContain('| 3 ⚑ | pod-created | Delete | Update |');
+    expect(stdout).toContain('| 4 | pod-deleted | Skipped | Delete |');
+
+    const link = /\[Open this scenario in the playground\]\((https:\/\/[^)\s]+)\)/.exec(stdout)?.[1];
+    expect(link).toBeDefined();
+    const decoded = await decodeFragment(new URL(link!).hash);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const fromLink = parsed(stateSources(decoded.state));
+    // The link carries the versions asked for on the command line.
+    expect(essence(fromLink)).toEqual(essence({ ...PRESET_SCENARIO, settings: { ...PRESET_SCENARIO.settings, versions: ['v0.14.1', 'v0.15.2'] } }));
+
+    const fence = /^(`{3,})yaml\n([\s\S]*?)\n\1$/m.exec(stdout);
+    expect(fence).not.toBeNull();
+    const fromFence = parsed([{ name: 'fence.yaml', text: fence![2]! }]);
+    expect(essence(fromFence)).toEqual(essence(fromLink));
+  });
+
+  // Regression: renderMarkdown used to escape the backticks it had put around each HPA name, so
+  // GitHub showed \`my-isvc-predictor\` literally instead of a code span.
+  it('verdict lines show the HPA name as a code span', async () => {
+    const { stdout } = await cli(['run', PRESET_PATH, '--markdown', '--versions', 'v0.14.1']);
+    expect(stdout).toMatch(/^- \*\*v0\.14\.1\*\* \(.+\): `my-isvc-predictor` deleted at step 3$/m);
+  });
+
+  it('--json and --markdown together are refused', async () => {
+    expectInputError(await cli(['run', PRESET_PATH, '--json', '--markdown']), '<command line>', /choose one of --json and --markdown/);
+  });
+});
+
+describe('hpa-lab link', () => {
+  it('prints one URL whose fragment decodes and re-parses to the same scenario', async () => {
+    const { code, stdout } = await cli(['link', PRESET_PATH]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const url = new URL(lines[0]!);
+    expect(url.pathname).toMatch(/\/playground\/$/);
+    const decoded = await decodeFragment(url.hash);
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.state.step).toBe(0);
+    expect(essence(parsed(stateSources(decoded.state)))).toEqual(essence(PRESET_SCENARIO));
+  });
+
+  it('carries --events, --versions and --no-defaulting into the link', async () => {
+    const { stdout } = await cli(['link', PRESET_PATH, '--events', 'resync', '--versions', '0.15.1', '--no-defaulting']);
+    const decoded = await decodeFragment(new URL(stdout.trim()).hash);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const scenario = parsed(stateSources(decoded.state));
+    expect(scenario.events.map((e) => e.event)).toEqual([{ type: 'resync' }]);
+    expect(scenario.settings.versions).toEqual(['v0.15.1']);
+    expect(scenario.settings.apiServerDefaulting).toBe(false);
+    expect(scenario.objects.map((o) => o.object)).toEqual(PRESET_SCENARIO.objects.map((o) => o.object));
+  });
+});
+
+describe('hpa-lab: input errors exit 2 with file:line:column lines and no stack trace', () => {
+  it('missing file', async () => {
+    expectInputError(await cli(['run', 'nope.yaml']), 'nope.yaml', /cannot read the file \(ENOENT\)/);
+  });
+
+  it('no file at all', async () => {
+    expectInputError(await cli(['run']), '<command line>', /give at least one scenario file/);
+  });
+
+  it('bad YAML points into the file', async () => {
+    const outcome = await cli(['run', 'bad.yaml'], { 'bad.yaml': 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n\tname: x\n' });
+    expectInputError(outcome, 'bad.yaml', /tab/i);
+    expect(outcome.stderr).toMatch(/^bad\.yaml:4:1: /m);
+  });
+
+  it('every problem is reported, one per line', async () => {
+    const outcome = await cli(['run', 'two.yaml'], { 'two.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: Bad_Name}\n' });
+    expectInputError(outcome, 'two.yaml', /Deployment/);
+    expect(outcome.stderr.trimEnd().split('\n')).toHaveLength(2);
+    expect(outcome.stderr).toMatch(/^two\.yaml:7:\d+: .*Bad_Name/m);
+  });
+
+  it('unknown tag in --versions, with the column of the bad entry', async () => {
+    const outcome = await cli(['run', PRESET_PATH, '--versions', 'v0.14.1,v9.9.9']);
+    expectInputError(outcome, '--versions', /unknown KServe release "v9\.9\.9"; known: v0\.12\.0/);
+    expect(outcome.stderr).toMatch(/^--versions:1:9: /m);
+  });
+
+  it('unknown tag in the Scenario document', async () => {
+    const text = `${PRESET.replace('versions: [v0.12.0, v0.14.1, v0.15.2, v0.16.0]', 'versions: [v0.12.0, v1.32.2]')}`;
+    expect(text).not.toBe(PRESET);
+    expectInputError(await cli(['run', 'tag.yaml'], { 'tag.yaml': text }), 'tag.yaml', /unknown KServe release "v1\.32\.2"/);
+  });
+
+  it('unknown event in --events, with the column of the bad word', async () => {
+    const outcome = await cli(['run', PRESET_PATH, '--events', 'pod-created,pod-exploded']);
+    expectInputError(outcome, '--events', /unknown event "pod-exploded"/);
+    expect(outcome.stderr).toMatch(/^--events:1:13: /m);
+  });
+
+  it('unknown event in the file', async () => {
+    const text = PRESET.replace('  - pod-deleted', '  - pod-evicted');
+    expect(text).not.toBe(PRESET);
+    expectInputError(await cli(['run', 'ev.yaml'], { 'ev.yaml': text }), 'ev.yaml', /unknown event "pod-evicted"/);
+  });
+
+  it('unknown command: exit 2, names it, prints the usage, no stack', async () => {
+    const outcome = await cli(['frobnicate', PRESET_PATH]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toContain('unknown command "frobnicate"');
+    expect(outcome.stderr).toContain('Usage:');
+    expect(outcome.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('unknown flag: exit 2, names it, prints the usage, no stack', async () => {
+    const outcome = await cli(['run', PRESET_PATH, '--frob']);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toContain('--frob');
+    expect(outcome.stderr).toContain('Usage:');
+    expect(outcome.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('no command prints the usage with exit 2; help with exit 0', async () => {
+    expect(await cli([])).toMatchObject({ code: 2, stdout: expect.stringContaining('Usage:') });
+    expect(await cli(['help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage:') });
+  });
+});
+
+describe('hpa-lab: terminal control characters never reach the terminal raw', () => {
+  /** C0 except newline, DEL, C1, and the bidi overrides/isolates. */
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const EVIL = `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: m
+  annotations:
+    serving.kserve.io/deploymentMode: RawDeployment
+    serving.kserve.io/autoscalerClass: external
+    evil: "\\e[2J\\e]0;pwned\\a\\x9b31m\\u202e\\x7f"
+spec:
+  predictor: {}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: m-predictor
+  annotations:
+    evil: "\\e[31mred\\x9b"
+spec:
+  scaleTargetRef: {kind: Deployment, name: m-predictor}
+  maxReplicas: 3
+---
+apiVersion: hpa-lab/v1
+kind: Scenario
+title: "Title \\e[2J\\x9b2J"
+events:
+  - "isvc-annotate:note=\\e[2J\\e]8;;http://evil\\a\\x9b\\u202e"
+  - pod-created
+`;
+
+  function expectClean(outcome: Outcome, label: string): void {
+    const match = CONTROL.exec(outcome.stdout);
+    expect(match, `${label}: ${match ? JSON.stringify(outcome.stdout.slice(Math.max(0, match.index - 30), match.index + 10)) : ''}`).toBeNull();
+    expect(CONTROL.test(outcome.stderr), `${label} stderr`).toBe(false);
+  }
+
+  it('text output, with and without --trace', async () => {
+    for (const argv of [['run', 'evil.yaml'], ['run', 'evil.yaml', '--trace']]) {
+      const outcome = await cli(argv, { 'evil.yaml': EVIL });
+      expect(outcome.code).toBe(0);
+      expect(outcome.stdout).toContain('isvc-annotate:note=');
+      expectClean(outcome, argv.join(' '));
+    }
+  });
+
+  it('--events given on the command line', async () => {
+    const outcome = await cli(['run', PRESET_PATH, '--events', 'isvc-annotate:note=\u001b[2J\u009b\u202e,resync']);
+    expect(outcome.code).toBe(0);
+    expectClean(outcome, '--events');
+  });
+
+  it('link output', async () => {
+    expectClean(await cli(['link', 'evil.yaml'], { 'evil.yaml': EVIL }), 'link');
+  });
+
+  it('error messages quoting the input (file names, bad words)', async () => {
+    expectClean(await cli(['run', 'evil\u001b[2J.yaml']), 'missing file');
+    expectClean(await cli(['run', PRESET_PATH, '--events', 'pod-\u001b[2J\u009b']), 'bad event');
+    expectClean(await cli(['run', PRESET_PATH, '--versions', 'v0.14.1\u001b[2J']), 'bad version');
+    expectClean(await cli(['\u001b[2Jrun']), 'bad command');
+    expectClean(await cli(['run', 'x.yaml'], { 'x.yaml': 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: "bad\\e[2J"\n' }), 'bad name');
+  });
+
+  // Regression: --markdown wrote the Scenario title and event words (an isvc-annotate value)
+  // through escapeCell only, which escapes Markdown but not control characters.
+  it('--markdown output', async () => {
+    const outcome = await cli(['run', 'evil.yaml', '--markdown'], { 'evil.yaml': EVIL });
+    expect(outcome.code).toBe(0);
+    expectClean(outcome, '--markdown');
+  });
+
+  // Regression: JSON.stringify escapes C0 controls but writes DEL, C1 controls (U+009B is CSI on
+  // many terminals) and bidi overrides raw, so `hpa-lab run --json` passed them to the terminal.
+  it('--json output', async () => {
+    const outcome = await cli(['run', 'evil.yaml', '--json'], { 'evil.yaml': EVIL });
+    expect(outcome.code).toBe(0);
+    expectClean(outcome, '--json');
+    // Escaped, not stripped: the JSON still holds the exact value.
+    const run = JSON.parse(outcome.stdout);
+    expect(run.versions[0].steps[2].event).toBe('isvc-annotate:note=\u001b[2J\u001b]8;;http://evil\u0007\u009b\u202e');
+  });
+
+  it('--json does escape C0 controls such as ESC', async () => {
+    const outcome = await cli(['run', 'evil.yaml', '--json'], { 'evil.yaml': EVIL });
+    expect(outcome.stdout).not.toContain('\u001b');
+    expect(outcome.stdout).toContain('\\u001b');
+  });
+});
+
+describe('the real binary (node bin/hpa-lab.mjs)', () => {
+  function spawn(args: string[]) {
+    return spawnSync(process.execPath, ['bin/hpa-lab.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+  }
+
+  it('runs the preset: exit 0 and the verdict', () => {
+    const result = spawn(['run', PRESET_PATH, '--versions', 'v0.14.1']);
+    expect(result.error).toBeUndefined();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^5 steps × 1 releases/);
+    expect(result.stdout).toMatch(/v0\.14\.1\s+my-isvc-predictor: deleted at step 3/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('a bad file: exit 2, file:line:column on stderr, no stack lines', () => {
+    const result = spawn(['run', 'content/scenarios/README.md']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^content\/scenarios\/README\.md:\d+:\d+: /);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.stderr).not.toContain('internal error');
+  });
+
+  it('a missing file: exit 2, no stack lines', () => {
+    const result = spawn(['run', 'does/not/exist.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('does/not/exist.yaml:1:1: cannot read the file (ENOENT)');
+  });
+});

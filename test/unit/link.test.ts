@@ -1,0 +1,242 @@
+/**
+ * engine/link/codec.ts: playground link fragments. Round trips, hostile fragments (each refused
+ * with a message, never a throw, a hang or a memory blow-up), and the frozen corpus in
+ * test/fixtures/links/ that keeps every link ever shared working.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeFragment, encodeState, LINK_LIMITS, type DecodeResult } from '../../engine/link/codec.ts';
+import { CURRENT_FORMAT, type LinkState } from '../../engine/link/state.ts';
+import { stateSources } from '../../engine/scenario/compose.ts';
+import { parseScenario } from '../../engine/scenario/parse.ts';
+import { scenarioSteps } from '../../engine/scenario/scenario.ts';
+
+const STATE: LinkState = {
+  isvc: 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n  predictor: {}\n',
+  hpas: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: m-predictor\nspec:\n  scaleTargetRef: {kind: Deployment, name: m-predictor}\n  maxReplicas: 3\n',
+  scenario: 'apiVersion: hpa-lab/v1\nkind: Scenario\nevents: [pod-created]\n',
+  step: 2,
+};
+
+/** A fragment holding exactly these bytes, deflated and base64url-encoded, in `format`. */
+function craft(payload: unknown, format: number | string = CURRENT_FORMAT): string {
+  const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  return `${format}.${deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url')}`;
+}
+
+function refused(result: DecodeResult): string {
+  if (result.ok) throw new Error(`expected a refusal, decoded ${JSON.stringify(result.state).slice(0, 200)}`);
+  expect(result.message.length).toBeGreaterThan(10);
+  return result.message;
+}
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await fn();
+  const ms = performance.now() - start;
+  console.info(`[hostile] ${label}: ${ms.toFixed(1)} ms`);
+  return { value, ms };
+}
+
+describe('link codec: round trips', () => {
+  it('encodes as <format>.<base64url> and decodes to the same state', async () => {
+    const fragment = await encodeState(STATE);
+    expect(fragment).toMatch(new RegExp(`^${CURRENT_FORMAT}\\.[A-Za-z0-9_-]+$`));
+    expect(await decodeFragment(fragment)).toEqual({ ok: true, state: STATE, format: CURRENT_FORMAT });
+  });
+
+  it('accepts the fragment with its leading "#"', async () => {
+    expect(await decodeFragment(`#${await encodeState(STATE)}`)).toMatchObject({ ok: true, state: STATE });
+  });
+
+  it('keeps unicode exactly: accents, CJK, emoji with ZWJ, astral characters, CRLF, NUL', async () => {
+    const state: LinkState = {
+      isvc: '# café — 推理服务 — 日本語\r\nname: "\u0000\u2028\uFEFF"\n',
+      hpas: 'note: "👩‍💻🚀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"\n',
+      scenario: 'title: "同名 HPA ⚠️"\n',
+      step: 0,
+    };
+    expect(await decodeFragment(await encodeState(state))).toMatchObject({ ok: true, state });
+  });
+
+  it('round-trips 500 KB of YAML well under the length limit', async () => {
+    const hpa = (i: number) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: model-${i}-predictor\n  labels: {team: team-${i % 17}}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: model-${i}-predictor}\n  minReplicas: ${1 + (i % 3)}\n  maxReplicas: ${10 + (i % 7)}\n`;
+    let hpas = '';
+    for (let i = 0; hpas.length < 500 * 1024; i += 1) hpas += `${hpa(i)}---\n`;
+    const state: LinkState = { ...STATE, hpas, step: 4 };
+    const fragment = await encodeState(state);
+    expect(fragment.length).toBeLessThan(LINK_LIMITS.fragment);
+    expect(await decodeFragment(fragment)).toMatchObject({ ok: true, state });
+  });
+
+  it('encodes only the four state fields', async () => {
+    const extra = { ...STATE, secret: 'do not leak' } as LinkState;
+    const decoded = await decodeFragment(await encodeState(extra));
+    expect(decoded.ok && Object.keys(decoded.state).sort()).toEqual(['hpas', 'isvc', 'scenario', 'step']);
+  });
+
+  it('a payload without step opens at step 0', async () => {
+    expect(await decodeFragment(craft({ isvc: 'a', hpas: 'b', scenario: 'c' }))).toMatchObject({ ok: true, state: { isvc: 'a', hpas: 'b', scenario: 'c', step: 0 } });
+  });
+});
+
+describe('link codec: hostile and damaged fragments are refused with a message', () => {
+  it('empty', async () => {
+    expect(refused(await decodeFragment(''))).toMatch(/no scenario/);
+    expect(refused(await decodeFragment('#'))).toMatch(/no scenario/);
+  });
+
+  it('garbage and wrong prefixes', async () => {
+    for (const text of ['garbage', 'v1.abc', 'x.abc', '1', '1abc', '.abc', '01234.abc', 'https://example.com/#1.abc', '1.abc def']) {
+      expect(refused(await decodeFragment(text)), text).toMatch(/not a kserve-hpa-lab scenario link/);
+    }
+  });
+
+  it('a future format says it was made by a newer version', async () => {
+    const message = refused(await decodeFragment(craft(STATE, CURRENT_FORMAT + 1)));
+    expect(message).toMatch(/newer/);
+    expect(message).toContain(`format ${CURRENT_FORMAT + 1}`);
+    expect(refused(await decodeFragment('9999.AAAA'))).toMatch(/newer/);
+  });
+
+  it('format 0 is unknown', async () => {
+    expect(refused(await decodeFragment(craft(STATE, 0)))).toMatch(/unknown link format 0/);
+    expect(refused(await decodeFragment(craft(STATE, '00')))).toMatch(/unknown link format 0/);
+  });
+
+  it('truncated at every cut point', async () => {
+    const fragment = await encodeState(STATE);
+    for (let cut = 1; cut < fragment.length; cut += 1) {
+      const result = await decodeFragment(fragment.slice(0, cut));
+      expect(result.ok, `cut at ${cut}`).toBe(false);
+    }
+    expect(refused(await decodeFragment(fragment.slice(0, fragment.length - 5)))).toMatch(/damaged|truncated/);
+  });
+
+  it('characters outside base64url', async () => {
+    const fragment = await encodeState(STATE);
+    for (const bad of ['+', '/', '=', '!', ' ', '%20', 'é', '\u0000']) {
+      const mid = Math.floor(fragment.length / 2);
+      const text = `${fragment.slice(0, mid)}${bad}${fragment.slice(mid)}`;
+      expect(refused(await decodeFragment(text)), JSON.stringify(bad)).toMatch(/not a kserve-hpa-lab scenario link|damaged/);
+    }
+    // A length no base64 can have.
+    expect(refused(await decodeFragment('1.a'))).toMatch(/not valid base64url/);
+  });
+
+  it('valid deflate of something that is not JSON, or not UTF-8', async () => {
+    expect(refused(await decodeFragment(craft('isvc: not json')))).toMatch(/not valid JSON/);
+    expect(refused(await decodeFragment(`1.${deflateRawSync(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])).toString('base64url')}`))).toMatch(/not valid JSON/);
+  });
+
+  it('JSON that is not an object', async () => {
+    for (const payload of ['[1,2,3]', 'null', '"text"', '42', 'true']) {
+      expect(refused(await decodeFragment(craft(payload))), payload).toMatch(/does not hold a scenario/);
+    }
+  });
+
+  it('missing fields and wrong field types name the field', async () => {
+    expect(refused(await decodeFragment(craft({})))).toMatch(/isvc is missing or not text/);
+    expect(refused(await decodeFragment(craft({ isvc: '', scenario: '' })))).toMatch(/hpas is missing/);
+    expect(refused(await decodeFragment(craft({ isvc: '', hpas: '' })))).toMatch(/scenario is missing/);
+    expect(refused(await decodeFragment(craft({ ...STATE, isvc: 42 })))).toMatch(/isvc is missing or not text/);
+    expect(refused(await decodeFragment(craft({ ...STATE, hpas: ['a'] })))).toMatch(/hpas is missing or not text/);
+    expect(refused(await decodeFragment(craft({ ...STATE, scenario: { kind: 'Scenario' } })))).toMatch(/scenario is missing or not text/);
+    expect(refused(await decodeFragment(craft({ ...STATE, scenario: null })))).toMatch(/scenario is missing or not text/);
+  });
+
+  it('a text field over 1 MiB is refused', async () => {
+    expect(refused(await decodeFragment(craft({ ...STATE, isvc: 'x'.repeat(1024 * 1024 + 1) })))).toMatch(/isvc is larger than 1 MiB/);
+  });
+
+  it('step: negative, non-integer, huge, or not a number', async () => {
+    for (const step of [-1, 1.5, 100_001, 1e12, Number.MAX_SAFE_INTEGER, '3', true, [1], { n: 1 }]) {
+      expect(refused(await decodeFragment(craft({ ...STATE, step }))), JSON.stringify(step)).toMatch(/invalid step/);
+    }
+    // JSON has no NaN or Infinity: they serialise to null, which means "no step".
+    expect(await decodeFragment(craft({ ...STATE, step: null }))).toMatchObject({ ok: true, state: { step: 0 } });
+    expect(await decodeFragment(craft({ ...STATE, step: 100_000 }))).toMatchObject({ ok: true, state: { step: 100_000 } });
+  });
+
+  it('a fragment over the length limit is refused before any decoding', async () => {
+    const { value, ms } = await timed('fragment over the length limit', () => decodeFragment(`1.${'A'.repeat(LINK_LIMITS.fragment)}`));
+    const message = refused(value);
+    expect(message).toMatch(/too long/);
+    expect(message).toContain(String(LINK_LIMITS.fragment));
+    expect(ms).toBeLessThan(1000);
+    expect((await decodeFragment(`1.${'A'.repeat(LINK_LIMITS.fragment - 2)}`)).ok).toBe(false);
+  });
+
+  it('a decompression bomb (50 MiB of zeros) is refused quickly with bounded memory', async () => {
+    const bomb = `1.${deflateRawSync(Buffer.alloc(50 * 1024 * 1024), { level: 9 }).toString('base64url')}`;
+    expect(bomb.length).toBeLessThan(LINK_LIMITS.fragment);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const rssBefore = process.memoryUsage().rss;
+    const { value, ms } = await timed('50 MiB deflate bomb', () => decodeFragment(bomb));
+    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+    const rssGrowth = process.memoryUsage().rss - rssBefore;
+    console.info(`[hostile] 50 MiB deflate bomb: heap +${(heapGrowth / 1e6).toFixed(1)} MB, rss +${(rssGrowth / 1e6).toFixed(1)} MB`);
+    expect(refused(value)).toMatch(/expands to more than 3 MiB/);
+    expect(ms).toBeLessThan(5000);
+    // Inflating it all would need 50 MiB; the decoder stops after 3 MiB.
+    expect(heapGrowth).toBeLessThan(40 * 1024 * 1024);
+    expect(rssGrowth).toBeLessThan(45 * 1024 * 1024);
+  });
+
+  it('a payload just over the inflate limit is refused, one under it is read', async () => {
+    const pad = (n: number) => JSON.stringify({ isvc: 'x'.repeat(n), hpas: '', scenario: '', step: 0 });
+    const overhead = pad(0).length;
+    const under = pad(1024 * 1024 - 1);
+    expect(under.length).toBeLessThan(LINK_LIMITS.inflated);
+    expect((await decodeFragment(craft(under))).ok).toBe(true);
+    // Three fields of 1 MiB each exceed 3 MiB once JSON-wrapped.
+    const over = JSON.stringify({ isvc: 'x'.repeat(1024 * 1024), hpas: 'y'.repeat(1024 * 1024), scenario: 'z'.repeat(1024 * 1024), step: 0 });
+    expect(over.length).toBeGreaterThan(LINK_LIMITS.inflated);
+    expect(overhead).toBeGreaterThan(0);
+    expect(refused(await decodeFragment(craft(over)))).toMatch(/expands to more than 3 MiB/);
+  });
+
+  it('never throws on random bytes', async () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let i = 0; i < 200; i += 1) {
+      const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 200) }, () => Math.floor(random() * 256)));
+      const result = await decodeFragment(`1.${bytes.toString('base64url')}`);
+      expect(result.ok).toBe(false);
+    }
+  });
+});
+
+describe('frozen link corpus (test/fixtures/links): old links open forever', () => {
+  const dir = new URL('../fixtures/links/', import.meta.url);
+  const files = readdirSync(dir);
+  const links = files.filter((f) => f.endsWith('.link')).sort();
+
+  it('has entries, each with its .state.json, and no orphan states', () => {
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    const states = files.filter((f) => f.endsWith('.state.json')).map((f) => f.replace(/\.state\.json$/, '.link')).sort();
+    expect(states).toEqual(links);
+    expect(files).toContain('README.md');
+  });
+
+  for (const file of links) {
+    it(`${file} decodes to its .state.json exactly`, async () => {
+      const fragment = readFileSync(new URL(file, dir), 'utf8').trim();
+      const expected = JSON.parse(readFileSync(new URL(file.replace(/\.link$/, '.state.json'), dir), 'utf8')) as LinkState;
+      const decoded = await decodeFragment(fragment);
+      expect(decoded.ok, decoded.ok ? '' : decoded.message).toBe(true);
+      if (!decoded.ok) return;
+      expect(decoded.state).toEqual(expected);
+      expect(decoded.format).toBeLessThanOrEqual(CURRENT_FORMAT);
+    });
+
+    it(`${file} still opens as a scenario, at a step that exists`, async () => {
+      const decoded = await decodeFragment(readFileSync(new URL(file, dir), 'utf8').trim());
+      if (!decoded.ok) throw new Error(decoded.message);
+      const parsed = parseScenario(stateSources(decoded.state));
+      expect(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.errors)).toBe(true);
+      if (parsed.ok) expect(decoded.state.step).toBeLessThanOrEqual(scenarioSteps(parsed.scenario).length);
+    });
+  }
+});
