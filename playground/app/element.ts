@@ -17,11 +17,12 @@ import { stringsFor, type Strings } from './strings.ts';
 import { readFragment, shareUrl, writeFragment } from './url.ts';
 import { eventsView, pictureView, problemsView, resultsView, shareView, SHORTCUTS, timelineView, toolbarView, type ViewModel } from './view.ts';
 import { mountStatechart } from './chart.ts';
+import { applyChange, exploreKeep, exploreLoss, exploreView, loadLoss, type ExploreResult } from './explore.ts';
 
 type Good = Extract<Evaluation, { ok: true }>;
 interface Preset { id: string; title: string; state: PlaygroundState }
 
-const PANES = ['toolbar', 'events', 'timeline', 'problems', 'results', 'picture', 'share'] as const;
+const PANES = ['toolbar', 'events', 'timeline', 'problems', 'results', 'picture', 'share', 'explore'] as const;
 type Pane = (typeof PANES)[number];
 
 function readJson<T>(root: Element, selector: string): T | null {
@@ -53,6 +54,8 @@ export class HpaPlayground extends HTMLElement {
   #editTimer: ReturnType<typeof setTimeout> | undefined;
   #presets: Preset[] = [];
   #chart: ReturnType<typeof mountStatechart> | null = null;
+  /** The explorer's last answer; dropped as soon as the scenario changes. */
+  #explore: ExploreResult | null = null;
 
   connectedCallback(): void {
     this.#strings = stringsFor(this.getAttribute('lang') ?? document.documentElement.lang);
@@ -136,6 +139,7 @@ export class HpaPlayground extends HTMLElement {
       results: resultsView(vm),
       picture: pictureView(vm),
       share: shareView(vm),
+      explore: exploreView(this.#strings, this.#explore, !this.#good || this.#errors.length > 0),
     };
     for (const pane of PANES) {
       const target = this.querySelector(`[data-pane="${pane}"]`);
@@ -153,6 +157,8 @@ export class HpaPlayground extends HTMLElement {
 
   /** Applies a new state: evaluate, render, announce, and (debounced) write the URL. */
   #commit(next: PlaygroundState, announce = true): void {
+    const before = this.#state;
+    if (before.isvc !== next.isvc || before.hpas !== next.hpas || before.scenario !== next.scenario) this.#explore = null;
     this.#state = next;
     this.#evaluate();
     this.#render();
@@ -340,6 +346,29 @@ export class HpaPlayground extends HTMLElement {
         if (!editor) break;
         this.#editors[editor]?.revealLine(Number(target.dataset.line), Number(target.dataset.column));
         this.#editors[editor]?.focus();
+        break;
+      }
+      case 'find-loss':
+      case 'find-keep': {
+        if (!this.#good || this.#errors.length > 0) break;
+        this.#explore = action === 'find-loss' ? exploreLoss(this.#good) : exploreKeep(this.#good);
+        this.#render();
+        this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
+        break;
+      }
+      case 'load-loss': {
+        const result = this.#explore?.kind === 'loss' ? this.#explore.results[Number(target.dataset.index)] : undefined;
+        if (result?.found) this.#commit(loadLoss(this.#state, result));
+        break;
+      }
+      case 'apply-change': {
+        const entry = this.#explore?.kind === 'keep' ? this.#explore.results[Number(target.dataset.index)] : undefined;
+        const change = entry?.changes[Number(target.dataset.change)];
+        const next = change ? applyChange(this.#state, change) : null;
+        if (!next) break;
+        this.#setEditorText('isvc', next.isvc);
+        this.#setEditorText('hpas', next.hpas);
+        this.#commit(next);
         break;
       }
       case 'copy-link': void this.#copyLink(); break;

@@ -214,3 +214,29 @@ test('the statechart is drawn from the machine and follows the step', async ({ p
   await expect(chart.locator('.sc-visited').first()).toBeAttached();
   await expect(playground(page)).toBeVisible();
 });
+
+test.describe('explorer', () => {
+  test('finds the shortest way to lose the HPA and loads it into the timeline', async ({ page }) => {
+    await page.goto('/playground/');
+    await ready(page, { monaco: false });
+    await page.getByRole('button', { name: 'Clear events' }).click();
+    await page.getByRole('button', { name: 'Find the shortest way to lose this HPA' }).click();
+    const v014 = page.locator('.pg-explore-list > li[data-tag="v0.14.1"]');
+    await expect(v014).toContainText('my-isvc-predictor deleted after pod-created');
+    await v014.getByRole('button', { name: 'Load into the timeline' }).click();
+    await expect(page.locator('.pg-timeline li').last()).toContainText('pod-created');
+    await expect(column(page, 'v0.14.1').locator('.pg-badge')).toHaveText(/Delete/);
+  });
+
+  test('"How do I keep it?" applies a rename and every release keeps the HPA', async ({ page }) => {
+    await page.goto('/playground/');
+    await ready(page, { monaco: false });
+    await page.getByRole('button', { name: 'How do I keep it?' }).click();
+    const v014 = page.locator('.pg-explore-list > li[data-tag="v0.14.1"]');
+    await expect(v014).toContainText('Rename HPA my-isvc-predictor to my-isvc-predictor-hpa');
+    await v014.getByRole('button', { name: 'Apply' }).first().click();
+    for (const tag of ['v0.12.0', 'v0.14.1', 'v0.15.2', 'v0.16.0']) {
+      await expect(column(page, tag).locator('.pg-verdicts')).toContainText('my-isvc-predictor-hpa: kept');
+    }
+  });
+});
