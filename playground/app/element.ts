@@ -75,7 +75,7 @@ export class HpaPlayground extends HTMLElement {
     this.#chart = mountStatechart(this.querySelector('[data-pane="chart"]'), this.#strings);
     this.setAttribute('data-ready', '');
     this.#render();
-    if (!this.hasAttribute('data-compact')) void this.#loadFromUrl();
+    void this.#loadFromUrl();
   }
 
   disconnectedCallback(): void {
@@ -164,12 +164,6 @@ export class HpaPlayground extends HTMLElement {
     this.#render();
     if (announce) this.#announceStep();
     clearTimeout(this.#urlTimer);
-    if (this.hasAttribute('data-compact')) {
-      // An embed never touches the address bar; its "open in the full playground" link follows it.
-      const open = this.querySelector<HTMLAnchorElement>('a[data-action="open-full"]');
-      if (open) void encodeState(this.#state).then((fragment) => { open.href = `${open.href.split('#')[0]}#${fragment}`; });
-      return;
-    }
     this.#urlTimer = setTimeout(() => {
       void writeFragment(this.#state, location, history).then((fragment) => {
         this.#linkLength = shareUrl(fragment, location).length;
@@ -223,7 +217,7 @@ export class HpaPlayground extends HTMLElement {
       this.#editors[name] = createTextareaHost(options);
       const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
       this.#editors[name]!.setTheme(theme);
-      if (this.hasAttribute('data-compact') || prefersPlainEditor(safeStorage())) continue;
+      if (prefersPlainEditor(safeStorage())) continue;
       const upgrade = () => {
         upgradeToMonaco(this.#editors[name]!, options).then((host) => {
           this.#editors[name] = host;

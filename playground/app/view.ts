@@ -27,6 +27,8 @@ export interface ViewModel {
   linkLength: number | null;
   /** Values of the event controls, kept across re-renders. */
   form: Readonly<Record<string, string>>;
+  /** Embedded step-throughs: no editing controls, traces closed until asked for. */
+  readonly?: boolean;
 }
 
 const RESULT_ICON: Record<string, string> = { Create: '+', Update: '✎', Delete: '✕', Existed: '=', Skipped: '–', NotCalled: '∅', Error: '!' };
@@ -116,7 +118,7 @@ export function timelineView(vm: ViewModel): VNode | null {
       h('span', { class: 'pg-step-count' }, vm.step === 0 ? s.before : `${s.step} ${vm.step} ${s.of} ${total}`),
       button('step-forward', 'step', s.forward, { 'data-step': vm.step + 1, disabled: vm.step >= total, 'aria-keyshortcuts': 'ArrowRight' }),
       button('step-last', 'step', s.last, { 'data-step': total, disabled: vm.step >= total, 'aria-keyshortcuts': 'End' }),
-      evaluation.scenario.events.length ? button('clear-events', 'clear-events', s.clearEvents) : null,
+      evaluation.scenario.events.length && !vm.readonly ? button('clear-events', 'clear-events', s.clearEvents) : null,
     ),
     h('ol', { class: 'pg-timeline' }, steps.map((step, i) => {
       const isEvent = i >= evaluation.eventOffset;
@@ -124,7 +126,7 @@ export function timelineView(vm: ViewModel): VNode | null {
       return h('li', { class: `pg-tl-item${step.index === vm.step ? ' pg-current' : ''}${first ? ' pg-first-diff' : ''}` },
         button(`goto-${step.index}`, 'step', '', { 'data-step': step.index, 'aria-current': step.index === vm.step ? 'step' : undefined },
           h('span', { class: 'pg-tl-n' }, String(step.index)), ' ', h('code', null, step.event), first ? h('span', { class: 'pg-flag', title: s.firstDisagreement }, ' ⚑') : null),
-        isEvent ? button(`remove-event-${i}`, 'remove-event', '×', { 'data-index': i - evaluation.eventOffset, 'aria-label': `${s.removeEvent}: ${step.event}`, class: 'pg-tl-remove' }) : null,
+        isEvent && !vm.readonly ? button(`remove-event-${i}`, 'remove-event', '×', { 'data-index': i - evaluation.eventOffset, 'aria-label': `${s.removeEvent}: ${step.event}`, class: 'pg-tl-remove' }) : null,
       );
     })),
   );
@@ -138,7 +140,7 @@ function decisionView(vm: ViewModel, tag: string, d: Decision, key: string): VNo
       ` ${d.component} → HPA `, h('code', null, d.hpa),
       d.call ? h('span', { class: 'pg-call' }, ` (${d.call.verb}: ${d.call.outcome})`) : null),
     // Writes and errors open their trace; quiet results keep it one click away.
-    h('details', { class: 'pg-trace', 'data-key': key, open: ['Create', 'Update', 'Delete', 'Error'].includes(d.result) },
+    h('details', { class: 'pg-trace', 'data-key': key, open: !vm.readonly && ['Create', 'Update', 'Delete', 'Error'].includes(d.result) },
       h('summary', null, s.trace),
       h('ol', null, d.trace.map((t) => {
         const link = t.anchor ? sourceUrl(tag, t.anchor) : null;

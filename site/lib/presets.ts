@@ -81,10 +81,15 @@ export async function presetLinkFragment(id: string, step = 0, options: LinkOpti
   return encodeState(state);
 }
 
-/** `${base}playground/#<fragment>` for a preset and step; `base` is import.meta.env.BASE_URL. */
-export async function presetPlaygroundHref(base: string, id: string, step = 0, options: LinkOptions = {}): Promise<string> {
+/** The playground page in the reader's language, with a scenario fragment; `base` is import.meta.env.BASE_URL. */
+export function playgroundHref(base: string, locale: 'en' | 'zh-cn', fragment: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}playground/#${await presetLinkFragment(id, step, options)}`;
+  return `${root}${locale === 'zh-cn' ? 'zh-cn/' : ''}playground/#${fragment}`;
+}
+
+/** The playground link for a preset and step. */
+export async function presetPlaygroundHref(base: string, id: string, step = 0, options: LinkOptions & { locale?: 'en' | 'zh-cn' } = {}): Promise<string> {
+  return playgroundHref(base, options.locale ?? 'en', await presetLinkFragment(id, step, options));
 }
 
 /** The playground state (three editor texts and a step) for a preset. */
