@@ -57,6 +57,16 @@ export function classifyStep(name: string, change: StepChange): HpaEventKind | n
 
 const LOSSES: readonly HpaEventKind[] = ['overwritten', 'deleted', 'terminating', 'collected'];
 
+/** How each kind of history entry reads in a verdict summary. */
+export const HISTORY_WORDS: Readonly<Record<HpaEventKind, string>> = {
+  overwritten: 'overwritten',
+  deleted: 'deleted',
+  terminating: 'left Terminating',
+  collected: 'garbage-collected',
+  removed: 'removed by you',
+  reapplied: 're-applied by you',
+};
+
 export function verdictFor(name: string, history: HpaHistoryEntry[], finalPresent: boolean, finalTerminating: boolean): Verdict {
   const firstLoss = history.find((entry) => LOSSES.includes(entry.kind));
   const last = [...history].reverse().find((entry) => entry.kind !== 'reapplied');
@@ -64,14 +74,6 @@ export function verdictFor(name: string, history: HpaHistoryEntry[], finalPresen
   if (!finalPresent) fate = last?.kind === 'removed' && !firstLoss ? 'removed' : 'deleted';
   else if (finalTerminating && firstLoss) fate = 'terminating';
   else if (firstLoss) fate = 'overwritten';
-  const words: Record<HpaEventKind, string> = {
-    overwritten: 'overwritten',
-    deleted: 'deleted',
-    terminating: 'left Terminating',
-    collected: 'garbage-collected',
-    removed: 'removed by you',
-    reapplied: 're-applied by you',
-  };
-  const summary = history.length === 0 ? 'kept' : history.map((entry) => `${words[entry.kind]} at step ${entry.step}`).join(', ');
+  const summary = history.length === 0 ? 'kept' : history.map((entry) => `${HISTORY_WORDS[entry.kind]} at step ${entry.step}`).join(', ');
   return { hpa: name, fate, firstLossStep: firstLoss?.step ?? null, history, summary };
 }

@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS, scenarioDocumentText, stateSources } from '../../engi
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import type { Scenario, ScenarioStepInput } from '../../engine/scenario/scenario.ts';
 import type { Fate, HpaHistoryEntry } from '../../engine/verdict.ts';
+import { historyText as sharedHistoryText, type ExtraWords } from './history-words.ts';
 
 /** One representative tag per behaviour era (and the edges of the buggy window). */
 export const MATRIX_TAGS: readonly string[] = ['v0.12.0', 'v0.13.1', 'v0.14.1', 'v0.15.0', 'v0.15.2', 'v0.16.0', 'v0.20.0'];
@@ -312,32 +313,13 @@ const OUTCOME_LABEL: Readonly<Record<Outcome, Localized>> = {
   left: { en: 'left behind', 'zh-cn': '被遗留' },
 };
 
-const KIND_ZH: Readonly<Record<string, string>> = {
-  overwritten: '被覆盖',
-  deleted: '被删除',
-  terminating: '进入 Terminating',
-  collected: '被垃圾回收',
-  removed: '被你移除',
-  reapplied: '被你重新创建',
-  created: '由 KServe 创建',
-  'no longer managed': '不再受管理',
-};
-
-const KIND_EN: Readonly<Record<string, string>> = {
-  overwritten: 'overwritten',
-  deleted: 'deleted',
-  terminating: 'left Terminating',
-  collected: 'garbage-collected',
-  removed: 'removed by you',
-  reapplied: 're-applied by you',
-  created: 'created by KServe',
-  'no longer managed': 'no longer managed',
+const MATRIX_WORDS: ExtraWords = {
+  created: { en: 'created by KServe', 'zh-cn': '由 KServe 创建' },
+  'no longer managed': { en: 'no longer managed', 'zh-cn': '不再受管理' },
 };
 
 export function historyText(history: readonly { step: number; kind: string }[], locale: Locale, empty: string): string {
-  if (history.length === 0) return empty;
-  if (locale === 'zh-cn') return history.map((h) => `第 ${h.step} 步${KIND_ZH[h.kind] ?? h.kind}`).join('，');
-  return history.map((h) => `${KIND_EN[h.kind] ?? h.kind} at step ${h.step}`).join(', ');
+  return sharedHistoryText(history, locale, empty, MATRIX_WORDS);
 }
 
 /** What happened to KServe's own HPA: created, deleted, or left without a manager. */

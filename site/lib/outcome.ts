@@ -9,7 +9,8 @@ import { RESULTS } from '../../engine/kserve/decision.ts';
 import { findRelease } from '../../engine/kserve/releases.ts';
 import { runScenario, type StepResult } from '../../engine/run.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
-import type { Fate, HpaEventKind, Verdict } from '../../engine/verdict.ts';
+import type { Fate, Verdict } from '../../engine/verdict.ts';
+import { historyText } from './history-words.ts';
 
 /** Words `expect` may be to compare against a user HPA's final fate instead of its whole history. */
 export const FATE_WORDS: readonly Fate[] = ['kept', 'overwritten', 'deleted', 'terminating', 'removed'];
@@ -186,6 +187,7 @@ export function assertOutcome(query: AssertQuery): OutcomeCheck {
 // ---------------------------------------------------------------------------------------------
 // Labels. The badge text is built from the engine's values, never from the prose.
 
+
 export type SiteLocale = 'en' | 'zh-cn';
 
 /** Maps Astro.currentLocale (or a URL path) to one of the site's two locales. */
@@ -196,14 +198,6 @@ export function siteLocale(currentLocale: string | undefined, pathname = ''): Si
   return 'en';
 }
 
-const EVENT_WORDS_ZH: Readonly<Record<HpaEventKind, string>> = {
-  overwritten: '被覆盖',
-  deleted: '被删除',
-  terminating: '进入 Terminating 状态',
-  collected: '被垃圾回收',
-  removed: '被你移除',
-  reapplied: '被你重新创建',
-};
 
 const FATE_LABEL: Readonly<Record<SiteLocale, Readonly<Record<Fate, string>>>> = {
   en: { kept: 'kept', overwritten: 'overwritten', deleted: 'deleted', terminating: 'left Terminating', removed: 'removed by you' },
@@ -237,8 +231,7 @@ export function outcomeText(check: OutcomeCheck, locale: SiteLocale): string {
   const verdict = check.verdict!;
   if (check.kind === 'fate') return FATE_LABEL[locale][verdict.fate];
   if (locale === 'en') return verdict.summary;
-  if (verdict.history.length === 0) return FATE_LABEL['zh-cn'].kept;
-  return verdict.history.map((entry) => `第 ${entry.step} 步${EVENT_WORDS_ZH[entry.kind]}`).join('，');
+  return historyText(verdict.history, 'zh-cn', FATE_LABEL['zh-cn'].kept);
 }
 
 /** The badge's visible text, e.g. "v0.14.1: deleted at step 3" or "v0.14.1, step 3: Delete". */
