@@ -66,16 +66,16 @@ export function exploreView(strings: Strings, result: ExploreResult | null, busy
     result?.kind === 'loss' ? h('ul', { class: 'pg-explore-list' }, result.results.map((r, i) => h('li', { 'data-tag': r.tag },
       h('strong', null, `${r.tag}: `),
       r.found
-        ? [`${r.loss.hpa} ${r.loss.kind} after ${r.events.length === 0 ? 'applying the objects' : r.events.map(formatEvent).join(', ')} `,
-          h('button', { type: 'button', 'data-action': 'load-loss', 'data-index': i, 'data-key': `load-loss-${r.tag}` }, `Load into the timeline`)]
-        : r.refused ? `the webhook refuses the InferenceService (${r.refused})` : `no loss within ${r.depth} events`,
+        ? [`${r.loss.hpa} ${r.loss.kind} ${s.lossAfter} ${r.events.length === 0 ? s.lossAtApply : r.events.map(formatEvent).join(', ')} `,
+          h('button', { type: 'button', 'data-action': 'load-loss', 'data-index': i, 'data-key': `load-loss-${r.tag}` }, s.loadLoss)]
+        : r.refused ? `${s.refusedIsvc} (${r.refused})` : s.noLoss.replace('{n}', String(r.depth)),
     ))) : null,
     result?.kind === 'keep' ? h('ul', { class: 'pg-explore-list' }, result.results.map((r, i) => h('li', { 'data-tag': r.tag },
       h('strong', null, `${r.tag}: `),
-      r.changes.length === 0 ? 'already safe within 6 events' : h('ol', null, r.changes.map((c, j) => h('li', null,
+      r.changes.length === 0 ? s.alreadySafe.replace('{n}', String(EXPLORE_DEPTH)) : h('ol', null, r.changes.map((c, j) => h('li', null,
         c.description, ' ',
-        h('button', { type: 'button', 'data-action': 'apply-change', 'data-index': i, 'data-change': j, 'data-key': `apply-${r.tag}-${j}` }, 'Apply'),
-        c.changes.some((x) => x.kind === 'edit') ? h('details', null, h('summary', null, 'diff'),
+        h('button', { type: 'button', 'data-action': 'apply-change', 'data-index': i, 'data-change': j, 'data-key': `apply-${r.tag}-${j}` }, s.apply),
+        c.changes.some((x) => x.kind === 'edit') ? h('details', null, h('summary', null, s.diff),
           h('pre', { class: 'pg-diff' }, c.changes.flatMap((x) => (x.kind === 'edit' ? [x.diff] : [])).join('\n'))) : null,
       ))),
     ))) : null,

@@ -73,6 +73,14 @@ const en = {
   legend: 'Legend',
   explore: 'Find the shortest way to lose this HPA',
   keep: 'How do I keep it?',
+  loadLoss: 'Load into the timeline',
+  lossAfter: 'after',
+  lossAtApply: 'applying the objects',
+  noLoss: 'no loss within {n} events',
+  refusedIsvc: 'the webhook refuses the InferenceService',
+  alreadySafe: 'already safe within {n} events',
+  apply: 'Apply',
+  diff: 'diff',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof en]: string };
@@ -149,6 +157,14 @@ const zh: Strings = {
   legend: '图例',
   explore: '找出丢失这个 HPA 的最短路径',
   keep: '怎样才能保住它？',
+  loadLoss: '载入时间线',
+  lossAfter: '发生于',
+  lossAtApply: '应用对象时',
+  noLoss: '{n} 个事件内不会丢失',
+  refusedIsvc: 'Webhook 拒绝了这个 InferenceService',
+  alreadySafe: '{n} 个事件内已经安全',
+  apply: '应用',
+  diff: '差异',
 };
 
 export function stringsFor(locale: string | null | undefined): Strings {

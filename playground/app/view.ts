@@ -49,7 +49,8 @@ export function toolbarView(vm: ViewModel): VNode {
       h('legend', null, s.releases),
       h('ul', { class: 'pg-chips' }, vm.versions.map((tag) => h('li', null,
         h('span', { class: 'pg-chip' }, tag),
-        vm.versions.length > 1 ? button(`remove-release-${tag}`, 'remove-release', '×', { 'data-tag': tag, 'aria-label': `${s.remove} ${tag}`, class: 'pg-chip-remove' }) : null,
+        // Two to five releases side by side: a comparison needs at least two.
+        vm.versions.length > 2 ? button(`remove-release-${tag}`, 'remove-release', '×', { 'data-tag': tag, 'aria-label': `${s.remove} ${tag}`, class: 'pg-chip-remove' }) : null,
       ))),
       vm.versions.length < 5 ? h('label', { class: 'pg-inline' }, h('span', { class: 'sr-only' }, s.addRelease),
         h('select', { 'data-action': 'add-release', 'data-key': 'add-release' },

@@ -103,6 +103,8 @@ test.describe('playground', () => {
     await page.getByRole('button', { name: 'Remove v0.12.0' }).click();
     await page.getByRole('button', { name: 'Remove v0.16.0' }).click();
     await expect(page.locator('.pg-column')).toHaveCount(2);
+    // A comparison keeps at least two releases.
+    await expect(page.getByRole('button', { name: /^Remove v/ })).toHaveCount(0);
     await page.getByRole('button', { name: 'Add v0.12.0 and v0.16.0' }).click();
     await expect(page.locator('.pg-column')).toHaveCount(4);
     await page.getByRole('combobox', { name: 'Add a release' }).selectOption('v0.20.0');
