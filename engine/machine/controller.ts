@@ -121,6 +121,8 @@ const machineSetup = setup({
       return {
         step: {
           ...withNote(context.step, `The webhook refuses the controller's own finalizer patch (${why}): the InferenceService stays Terminating, the reconcile fails and is retried, and garbage collection never starts.`),
+          // The one write to the InferenceService in this step was refused: that is the step's admission answer.
+          admission: verdict,
           path: [...context.step.path, 'finalize'],
         },
       };

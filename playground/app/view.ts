@@ -158,7 +158,8 @@ function decisionView(vm: ViewModel, tag: string, d: Decision, key: string): VNo
 function hpaTable(vm: ViewModel, step: StepResult): VNode {
   const s = vm.strings;
   if (step.hpas.length === 0) return h('p', { class: 'pg-muted' }, s.noHpas);
-  return h('table', { class: 'pg-hpas' },
+  // tabindex: the table scrolls sideways when it is wider than its column (keyboard access, axe scrollable-region-focusable).
+  return h('table', { class: 'pg-hpas', tabindex: '0' },
     h('caption', null, s.hpasAfter),
     h('thead', null, h('tr', null, ['HPA', s.owner, s.finalizers, 'min/max'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', null, step.hpas.map((hpa) => h('tr', { class: hpa.terminating ? 'pg-terminating' : undefined },

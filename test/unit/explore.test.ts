@@ -73,6 +73,8 @@ const EXPECTED: Record<string, Record<(typeof TAGS)[number], string>> = {
   },
   'different-name-hpa': { 'v0.12.0': 'none', 'v0.14.1': 'none', 'v0.15.0': 'none', 'v0.15.2': 'none', 'v0.16.0': 'none' },
   serverless: { 'v0.12.0': 'none', 'v0.14.1': 'none', 'v0.15.0': 'none', 'v0.15.2': 'none', 'v0.16.0': 'none' },
+  // A differently named user HPA: KServe only ever looks up fraud-detector-predictor.
+  'legacy-mode-annotation': { 'v0.12.0': 'none', 'v0.14.1': 'none', 'v0.15.0': 'none', 'v0.15.2': 'none', 'v0.16.0': 'none' },
   'stop-annotation': { 'v0.12.0': 'none', 'v0.14.1': 'none', 'v0.15.0': 'none', 'v0.15.2': 'none', 'v0.16.0': 'none' },
   'switch-hpa-to-external': { 'v0.12.0': 'none', 'v0.14.1': 'none', 'v0.15.0': 'none', 'v0.15.2': 'none', 'v0.16.0': 'none' },
   'switch-hpa-to-keda': { 'v0.12.0': 'none', 'v0.14.1': 'none', 'v0.15.0': 'none', 'v0.15.2': 'none', 'v0.16.0': 'none' },
