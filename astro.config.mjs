@@ -24,8 +24,12 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       social: [],
+      // Starlight's head plus a per-page social preview image (pages/og/[...slug].png.ts).
+      components: { Head: './site/overrides/Head.astro' },
       sidebar: [
         { label: 'Start', translations: { 'zh-CN': '开始' }, items: [{ autogenerate: { directory: 'guides' } }] },
+        { label: 'Playground', translations: { 'zh-CN': '演练场' }, link: '/playground/' },
+        { label: 'Gallery', translations: { 'zh-CN': '场景库' }, link: '/gallery/' },
         { label: 'Reference', translations: { 'zh-CN': '参考' }, items: [{ autogenerate: { directory: 'reference' } }] },
       ],
     }),

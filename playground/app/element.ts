@@ -74,7 +74,8 @@ export class HpaPlayground extends HTMLElement {
     this.addEventListener('drop', this.#onDrop);
     this.#chart = mountStatechart(this.querySelector('[data-pane="chart"]'), this.#strings);
     this.setAttribute('data-ready', '');
-    this.#render();
+    // The server already rendered these panes for this state: render only what it could not.
+    this.#chart?.update(this.#good, this.#state.step);
     void this.#loadFromUrl();
   }
 
@@ -218,20 +219,19 @@ export class HpaPlayground extends HTMLElement {
       const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
       this.#editors[name]!.setTheme(theme);
       if (prefersPlainEditor(safeStorage())) continue;
+      // Monaco (megabytes) loads when someone reaches for the editor, not because it is on screen.
+      const box = textarea.closest('.pg-editor') ?? textarea;
       const upgrade = () => {
+        box.removeEventListener('pointerover', upgrade);
+        box.removeEventListener('focusin', upgrade);
         upgradeToMonaco(this.#editors[name]!, options).then((host) => {
           this.#editors[name] = host;
           host.setTheme(document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
           this.#applyMarkers();
         }).catch(() => undefined);
       };
-      const observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          upgrade();
-        }
-      });
-      observer.observe(textarea);
+      box.addEventListener('pointerover', upgrade);
+      box.addEventListener('focusin', upgrade);
     }
     new MutationObserver(() => {
       const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';

@@ -13,6 +13,8 @@ import satori from 'satori';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
+const PAD_X = 72;
+const INNER = OG_WIDTH - 2 * PAD_X;
 
 export interface OgCard {
   title: string;
@@ -72,18 +74,19 @@ function fontsFor(text: string) {
         data = readFileSync(file);
         fontCache.set(file, data);
       }
-      return { name: FAMILY, data, weight, style: 'normal' as const };
+      // One family name per slice: satori keeps a single font per name, weight and style.
+      return { name: `${FAMILY} ${name}`, data, weight, style: 'normal' as const };
     }),
   );
 }
 
 /** Cuts text to at most `max` characters at a word (or CJK character) boundary, adding "…". */
-export function clip(text: string, max: number): string {
+export function clip(text: string, max: number, { words = true } = {}): string {
   const chars = [...text.trim().replace(/\s+/g, ' ')];
   if (chars.length <= max) return chars.join('');
   let cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
-  if (space > max * 0.6) cut = cut.slice(0, space);
+  if (words && space > max * 0.6) cut = cut.slice(0, space);
   return `${cut.replace(/[\s,.;:，。；：、]+$/u, '')}…`;
 }
 
@@ -92,31 +95,32 @@ const h = (type: string, style: Record<string, unknown>, children?: unknown): No
 
 function layout(card: OgCard): Node {
   const zh = card.locale === 'zh-cn';
-  const title = clip(card.title, zh ? 40 : 70);
-  const description = clip(card.description, zh ? 110 : 210);
+  const title = clip(card.title, zh ? 40 : 70, { words: !zh });
+  const description = clip(card.description, zh ? 120 : 210, { words: !zh });
   const tagline = zh ? 'KServe 与 autoscalerClass: external 下的 HPA：逐个版本' : 'KServe and HPAs under autoscalerClass: external, release by release';
   return h('div', {
     width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between',
-    padding: '64px 72px', backgroundColor: '#17181c', backgroundImage: 'linear-gradient(135deg, #17181c 0%, #1f2447 100%)',
-    color: '#ffffff', fontFamily: FAMILY,
+    padding: `56px ${PAD_X}px`, boxSizing: 'border-box', backgroundColor: '#17181c', backgroundImage: 'linear-gradient(135deg, #17181c 0%, #1f2447 100%)',
+    color: '#ffffff',
   }, [
-    h('div', { display: 'flex', alignItems: 'center', gap: 18 }, [
-      h('div', { width: 20, height: 44, borderRadius: 6, backgroundColor: '#8c9cff' }),
+    h('div', { display: 'flex', alignItems: 'center' }, [
+      h('div', { width: 20, height: 44, marginRight: 18, borderRadius: 6, backgroundColor: '#8c9cff' }),
       h('div', { fontSize: 34, fontWeight: 700, color: '#c7cdff' }, card.site),
     ]),
-    h('div', { display: 'flex', flexDirection: 'column', gap: 28 }, [
-      h('div', { fontSize: title.length > 40 ? 56 : 66, fontWeight: 700, lineHeight: 1.15 }, title),
-      h('div', { fontSize: 30, lineHeight: 1.45, color: '#d4d7e4', lineClamp: 4 }, description),
+    h('div', { display: 'flex', flexDirection: 'column', width: INNER }, [
+      h('div', { display: 'flex', width: INNER, fontSize: title.length > 40 ? 56 : 66, fontWeight: 700, lineHeight: 1.15 }, title),
+      h('div', { display: 'flex', width: INNER, marginTop: 28, fontSize: 30, lineHeight: 1.45, color: '#d4d7e4' }, description),
     ]),
-    h('div', { display: 'flex', fontSize: 24, color: '#9aa0b8', borderTop: '2px solid #3b4170', paddingTop: 20 }, tagline),
+    h('div', { display: 'flex', width: INNER, fontSize: 24, color: '#9aa0b8', borderTop: '2px solid #3b4170', paddingTop: 20 }, tagline),
   ]);
 }
 
 /** Renders one card to PNG bytes. */
 export async function renderOgPng(card: OgCard): Promise<Uint8Array> {
   const tree = layout(card);
-  const text = [card.site, card.title, card.description, JSON.stringify(tree)].join('\n');
-  const svg = await satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: fontsFor(text) });
+  const fonts = fontsFor(JSON.stringify(tree));
+  tree.props.style!.fontFamily = [...new Set(fonts.map((f) => `'${f.name}'`))].join(', ');
+  const svg = await satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts });
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
   return new Uint8Array(png);
 }

@@ -51,9 +51,9 @@ export const playground = (page: Page) => page.locator('hpa-playground');
 export async function ready(page: Page, { monaco = true } = {}): Promise<void> {
   await expect(playground(page)).toHaveAttribute('data-ready', '');
   if (!monaco) return;
-  // Monaco loads per editor as it scrolls into view, as a reader would bring it there.
+  // Monaco loads per editor when a reader reaches for it (pointer or focus), as a user would.
   for (const box of await page.locator('.pg-editor').all()) {
-    await box.scrollIntoViewIfNeeded();
+    await box.hover();
     await expect(box.locator('.monaco-editor')).toHaveCount(1, { timeout: 20_000 });
   }
 }
