@@ -10,7 +10,7 @@ import { findHpa, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, type Clu
 import type { ComponentName } from '../k8s/types.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
 import { componentMeta, componentsOf } from '../kserve/component-meta.ts';
-import type { DecisionInput } from '../kserve/checks.ts';
+import { autoscalerClass, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
 import { DECISION_GRAPH, ENTRY_NODE, RESULTS, isResult, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
 import { reconcileDeployment } from '../kserve/deployment.ts';
@@ -185,7 +185,7 @@ const machineSetup = setup({
     reconcileDeployment: assign(({ context }) => {
       const input = context.work.input!;
       const isvc = context.cluster.isvc!;
-      const className = input.annotations['serving.kserve.io/autoscalerClass'] ?? 'hpa';
+      const className = autoscalerClass(input.annotations);
       const { cluster, note } = reconcileDeployment(context.cluster, behaviourOf(context), isvc, context.work.component!, input.desired.metadata.name, className);
       return { cluster, step: note ? withNote(context.step, note) : context.step };
     }),

@@ -277,7 +277,11 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #send(event: ControllerEvent): void {
-    if (!this.#good || this.#errors.length > 0) return;
+    if (!this.#good || this.#errors.length > 0) {
+      // Say why nothing happened rather than ignoring the key press or click.
+      this.#announce(`${this.#strings.errors}: ${this.#strings.fixFirst}`);
+      return;
+    }
     this.#commit(addEvent(this.#state, event, this.#totalSteps()));
   }
 
