@@ -34,7 +34,8 @@ Usage:
   hpa-lab help
 
 Files are YAML streams: InferenceService and HorizontalPodAutoscaler objects as
-\`kubectl get -o yaml\` prints them, and optionally one hpa-lab/v1 Scenario document.
+\`kubectl get -o yaml\` prints them, and optionally one hpa-lab/v1 Scenario document
+(versions, options and events).
 Use - to read standard input. --events replaces the scenario's events.
 Event words: pod-created, pod-deleted, hpa-scaled:<n>, resync, controller-restarted,
 isvc-annotate:<key>=<value>, isvc-annotate:<key>-, hpa-delete:<name>,

@@ -40,17 +40,17 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
       errors.push(...loaded.errors);
       continue;
     }
-    for (const document of loaded.documents) {
-      const check = createChecker(document, errors);
-      const value = document.value;
+    for (const loadedDoc of loaded.documents) {
+      const check = createChecker(loadedDoc, errors);
+      const value = loadedDoc.value;
       if (isRecord(value) && value.kind === 'Scenario') {
-        const position = locate(document, []);
+        const position = locate(loadedDoc, []);
         if (scenarioAt) {
-          check.error([], `a second Scenario document; the first is at ${scenarioAt.file}:${scenarioAt.line}`);
+          check.error([], `a second Scenario loadedDoc; the first is at ${scenarioAt.file}:${scenarioAt.line}`);
           continue;
         }
         scenarioAt = position;
-        const read = readScenarioDocument(check, document, value);
+        const read = readScenarioDocument(check, loadedDoc, value);
         settings = read.settings;
         events = read.events;
         continue;
@@ -60,29 +60,29 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
           check.error([], 'a List needs items');
           continue;
         }
-        value.items.forEach((item, index) => addObject(check, document, item, ['items', index]));
+        value.items.forEach((item, index) => addObject(check, loadedDoc, item, ['items', index]));
         continue;
       }
-      addObject(check, document, value, []);
+      addObject(check, loadedDoc, value, []);
     }
   }
 
-  function addObject(check: Checker, document: LoadedDocument, value: unknown, path: (string | number)[]): void {
+  function addObject(check: Checker, loadedDoc: LoadedDocument, value: unknown, path: (string | number)[]): void {
     const object = readObject(check, value, path);
     if (!object) return;
-    const position = locate(document, path);
+    const position = locate(loadedDoc, path);
     const twin = objects.find((o) => o.object.kind === object.kind && o.object.metadata.name === object.metadata.name);
     if (twin) {
       check.error(path, `duplicate ${object.kind} ${object.metadata.name}; it is already defined at ${twin.position.file}:${twin.position.line}`);
       return;
     }
-    const at = (...rest: (string | number)[]) => rangeOf(document, [...path, ...rest]);
+    const at = (...rest: (string | number)[]) => rangeOf(loadedDoc, [...path, ...rest]);
     objects.push({
       object,
       position,
       locations: {
         name: at('metadata', 'name'),
-        annotations: annotationRanges(document, [...path, 'metadata', 'annotations'], object.metadata.annotations),
+        annotations: annotationRanges(loadedDoc, [...path, 'metadata', 'annotations'], object.metadata.annotations),
         componentClass: object.kind === 'InferenceService'
           ? Object.fromEntries(COMPONENTS.filter((c) => object.spec[c]?.annotations?.[ANNOTATION.autoscalerClass] !== undefined).map((c) => [c, at('spec', c, 'annotations', ANNOTATION.autoscalerClass)]))
           : {},
@@ -96,12 +96,12 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
 }
 
 /** Where each annotation value sits; one pass over the map, so thousands of annotations stay linear. */
-function annotationRanges(document: LoadedDocument, path: (string | number)[], annotations: Record<string, string> | undefined): Record<string, SourceRange | null> {
-  const ranges = rangesOfEntries(document, path);
+function annotationRanges(loadedDoc: LoadedDocument, path: (string | number)[], annotations: Record<string, string> | undefined): Record<string, SourceRange | null> {
+  const ranges = rangesOfEntries(loadedDoc, path);
   return Object.fromEntries(Object.keys(annotations ?? {}).map((key) => [key, ranges.get(key) ?? null]));
 }
 
-function readScenarioDocument(check: Checker, document: LoadedDocument, value: Record<string, unknown>): { settings: ScenarioSettings; events: ScenarioStepInput[] } {
+function readScenarioDocument(check: Checker, loadedDoc: LoadedDocument, value: Record<string, unknown>): { settings: ScenarioSettings; events: ScenarioStepInput[] } {
   const settings: ScenarioSettings = { ...DEFAULT_SETTINGS, versions: [...DEFAULT_SETTINGS.versions], i18n: {} };
   if (value.apiVersion !== SCENARIO_API_VERSION) check.error(['apiVersion'], `a Scenario has apiVersion ${SCENARIO_API_VERSION}`);
   for (const key of Object.keys(value)) {
@@ -143,10 +143,10 @@ function readScenarioDocument(check: Checker, document: LoadedDocument, value: R
       check.error(['defaultDeploymentMode'], 'defaultDeploymentMode must be RawDeployment or Serverless');
     } else settings.defaultDeploymentMode = value.defaultDeploymentMode;
   }
-  return { settings, events: readEvents(check, document, value.events) };
+  return { settings, events: readEvents(check, loadedDoc, value.events) };
 }
 
-function readEvents(check: Checker, document: LoadedDocument, value: unknown): ScenarioStepInput[] {
+function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): ScenarioStepInput[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     check.error(['events'], 'events must be a list');
@@ -159,7 +159,7 @@ function readEvents(check: Checker, document: LoadedDocument, value: unknown): S
   const events: ScenarioStepInput[] = [];
   value.forEach((item, index) => {
     const path = ['events', index];
-    const position = locate(document, path);
+    const position = locate(loadedDoc, path);
     if (typeof item === 'string') {
       const parsed = parseEventWord(item);
       if (parsed.ok) events.push({ event: parsed.event, position });

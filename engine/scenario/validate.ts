@@ -1,4 +1,4 @@
-/** A small collector for validation problems that point at paths inside one YAML document. */
+/** A small collector for validation problems that point at paths inside one YAML document of the input. */
 import { LIMITS, locate, locateKey, type InputError, type LoadedDocument } from './source.ts';
 
 export type Path = readonly (string | number)[];
