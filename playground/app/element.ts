@@ -9,7 +9,7 @@ import { scenarioFileText, splitSources } from '../../engine/scenario/compose.ts
 import { encodeState } from '../../engine/link/codec.ts';
 import { LIMITS, type InputError } from '../../engine/scenario/source.ts';
 import { render, type VNode } from '../dom/vnode.ts';
-import { createTextareaHost, prefersPlainEditor, upgradeToMonaco, type EditorHost, type EditorMarker } from '../editor/host.ts';
+import { createTextareaHost, EDITOR_CHOICE_KEY, prefersPlainEditor, upgradeToMonaco, type EditorHost, type EditorMarker, type EditorOptions } from '../editor/host.ts';
 import { applyEdits, editorForFile, type EditorName } from './edits.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { addEvent, clearEvents, removeEvent, scenarioParts, setOption, setStep, setVersions, type PlaygroundState } from './state.ts';
@@ -46,6 +46,7 @@ export class HpaPlayground extends HTMLElement {
   #errors: InputError[] = [];
   #strings: Strings = stringsFor('en');
   #editors: Partial<Record<EditorName, EditorHost>> = {};
+  #editorOptions: Partial<Record<EditorName, EditorOptions>> = {};
   #form: Record<string, string> = {};
   /** Disclosures the user opened or closed by hand, kept across re-renders. */
   #detailsState = new Map<string, boolean>();
@@ -209,34 +210,77 @@ export class HpaPlayground extends HTMLElement {
       const textarea = this.querySelector<HTMLTextAreaElement>(`textarea[data-editor="${name}"]`);
       if (!textarea) continue;
       textarea.value = this.#state[name];
-      const options = {
+      this.#editorOptions[name] = {
         textarea,
         schema: name === 'isvc' ? 'inferenceservice' as const : 'hpa' as const,
         label: name === 'isvc' ? this.#strings.isvcEditor : this.#strings.hpaEditor,
         onChange: (text: string) => this.#onEditorChange(name, text),
       };
-      this.#editors[name] = createTextareaHost(options);
-      const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
-      this.#editors[name]!.setTheme(theme);
-      if (prefersPlainEditor(safeStorage())) continue;
-      // Monaco (megabytes) loads when someone reaches for the editor, not because it is on screen.
-      const box = textarea.closest('.pg-editor') ?? textarea;
-      const upgrade = () => {
-        box.removeEventListener('pointerover', upgrade);
-        box.removeEventListener('focusin', upgrade);
-        upgradeToMonaco(this.#editors[name]!, options).then((host) => {
-          this.#editors[name] = host;
-          host.setTheme(document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
-          this.#applyMarkers();
-        }).catch(() => undefined);
-      };
-      box.addEventListener('pointerover', upgrade);
-      box.addEventListener('focusin', upgrade);
+      this.#editors[name] = createTextareaHost(this.#editorOptions[name]!);
+      this.#editors[name]!.setTheme(pageTheme());
+      if (!prefersPlainEditor(safeStorage())) this.#upgradeWhenReached(name);
     }
+    this.#renderEditorChoice();
     new MutationObserver(() => {
-      const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
-      for (const host of Object.values(this.#editors)) host?.setTheme(theme);
+      for (const host of Object.values(this.#editors)) host?.setTheme(pageTheme());
     }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  }
+
+  /** Monaco (megabytes) loads when someone reaches for an editor, not because it is on screen. */
+  #upgradeWhenReached(name: EditorName): void {
+    const options = this.#editorOptions[name];
+    if (!options) return;
+    const box = options.textarea.closest('.pg-editor') ?? options.textarea;
+    const upgrade = () => {
+      box.removeEventListener('pointerover', upgrade);
+      box.removeEventListener('focusin', upgrade);
+      if (prefersPlainEditor(safeStorage())) return;
+      upgradeToMonaco(this.#editors[name]!, options).then((host) => {
+        this.#editors[name] = host;
+        host.setTheme(pageTheme());
+        this.#applyMarkers();
+        this.#renderEditorChoice();
+      }).catch(() => undefined);
+    };
+    box.addEventListener('pointerover', upgrade);
+    box.addEventListener('focusin', upgrade);
+  }
+
+  /** The user's choice between Monaco and the plain textarea, remembered for next time. */
+  #toggleEditor(): void {
+    const rich = Object.values(this.#editors).some((host) => host?.kind === 'monaco') || !prefersPlainEditor(safeStorage());
+    try {
+      safeStorage()?.setItem(EDITOR_CHOICE_KEY, rich ? 'plain' : 'rich');
+    } catch {
+      // Storage may be off (private mode); the choice then lasts for this page only.
+    }
+    for (const name of ['isvc', 'hpas'] as const) {
+      const options = this.#editorOptions[name];
+      const host = this.#editors[name];
+      if (!options || !host) continue;
+      if (rich && host.kind === 'monaco') {
+        host.dispose();
+        this.#editors[name] = createTextareaHost(options);
+        this.#editors[name]!.setTheme(pageTheme());
+      } else if (!rich) {
+        upgradeToMonaco(host, options).then((next) => {
+          this.#editors[name] = next;
+          next.setTheme(pageTheme());
+          this.#applyMarkers();
+          this.#renderEditorChoice();
+        }).catch(() => undefined);
+      }
+    }
+    this.#applyMarkers();
+    this.#renderEditorChoice(rich ? 'plain' : 'rich');
+  }
+
+  #renderEditorChoice(choice?: 'plain' | 'rich'): void {
+    const button = this.querySelector<HTMLButtonElement>('[data-action="toggle-editor"]');
+    if (!button) return;
+    const plain = choice ? choice === 'plain' : prefersPlainEditor(safeStorage()) && !Object.values(this.#editors).some((h) => h?.kind === 'monaco');
+    button.textContent = plain ? this.#strings.richEditor : this.#strings.plainEditor;
+    button.hidden = false;
   }
 
   #onEditorChange(name: EditorName, text: string): void {
@@ -369,6 +413,7 @@ export class HpaPlayground extends HTMLElement {
         this.#commit(next);
         break;
       }
+      case 'toggle-editor': this.#toggleEditor(); break;
       case 'copy-link': void this.#copyLink(); break;
       case 'copy-markdown': void this.#copyMarkdown(); break;
       case 'download': this.#download(); break;
@@ -485,6 +530,10 @@ export class HpaPlayground extends HTMLElement {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
+}
+
+function pageTheme(): 'light' | 'dark' {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
 }
 
 function safeStorage(): Storage | null {

@@ -242,3 +242,20 @@ test.describe('explorer', () => {
     }
   });
 });
+
+test('the editor choice: switch to the plain editor, keep it across a reload, switch back', async ({ page }) => {
+  await page.goto('/playground/');
+  await ready(page);
+  await page.getByRole('button', { name: 'Use the plain editor' }).click();
+  await expect(page.locator('.pg-editor .monaco-editor')).toHaveCount(0);
+  await expect(page.locator('textarea[data-editor="isvc"]')).toBeVisible();
+  await page.reload();
+  await ready(page, { monaco: false });
+  await page.locator('.pg-editor').first().hover();
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.pg-editor .monaco-editor')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Use the rich editor' }).click();
+  await expect(page.locator('.pg-editor .monaco-editor')).toHaveCount(2, { timeout: 20_000 });
+  // The text survived both switches: the results still describe the preset.
+  await expect(column(page, 'v0.14.1').locator('.pg-verdicts')).toContainText('my-isvc-predictor: deleted at step 3');
+});
