@@ -1,5 +1,5 @@
 /** What the front ends show of a cluster: plain records, no behaviour. */
-import { isTerminating, type Cluster } from './k8s/store.ts';
+import { isTerminating } from './k8s/store.ts';
 import type { Hpa } from './k8s/types.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
 
@@ -30,12 +30,12 @@ export function hpaView(hpa: Hpa, userHpas: ReadonlySet<string>): HpaView {
   };
 }
 
-export function hpaState(cluster: Cluster, name: string): HpaState {
-  const hpa = cluster.hpas.find((h) => h.metadata.name === name);
+/** What became of one HPA after a step: the vocabulary of verdicts, pictures and expectations. */
+export function hpaStateIn(hpas: readonly HpaView[], name: string): HpaState {
+  const hpa = hpas.find((h) => h.name === name);
   if (!hpa) return 'gone';
-  const owned = ownedByInferenceService(hpa);
-  if (isTerminating(hpa.metadata)) return owned ? 'owned-terminating' : 'terminating';
-  return owned ? 'owned' : 'present';
+  if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' : 'terminating';
+  return hpa.ownedByInferenceService ? 'owned' : 'present';
 }
 
 /** The parts of an HPA a user would call "theirs": a change to any of them by KServe is an overwrite. */

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { encodeState } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
-import { findRelease, KNOWN_TAGS, RELEASES, BEHAVIOUR_LABEL } from '../kserve/releases.ts';
+import { findRelease, RELEASES, BEHAVIOUR_LABEL } from '../kserve/releases.ts';
 import { parseEventWord } from '../machine/events.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { runScenario } from '../run.ts';
@@ -213,4 +213,3 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export { KNOWN_TAGS };

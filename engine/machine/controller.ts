@@ -12,7 +12,7 @@ import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } f
 import { componentMeta, componentsOf } from '../kserve/component-meta.ts';
 import { autoscalerClass, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
-import { DECISION_GRAPH, ENTRY_NODE, RESULTS, isResult, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
+import { DECISION_GRAPH, ENTRY_NODE, RESULTS, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
 import { reconcileDeployment } from '../kserve/deployment.ts';
 import { buildDesiredHpa, withControllerReference } from '../kserve/desired-hpa.ts';
 import { resolveDeploymentMode } from '../kserve/mode.ts';
@@ -293,4 +293,3 @@ export const controllerMachine = machineSetup.createMachine({
 
 export type ControllerSnapshot = SnapshotFrom<typeof controllerMachine>;
 
-export { isResult };

@@ -28,11 +28,6 @@ function withParts(state: PlaygroundState, change: (parts: ScenarioParts) => Sce
   return { ...state, scenario: scenarioDocumentText(parts.settings, parts.events), step: step ?? state.step };
 }
 
-export function objectCount(state: PlaygroundState): number {
-  const parsed = parseScenario([{ name: 'i', text: state.isvc }, { name: 'h', text: state.hpas }]);
-  return parsed.ok ? parsed.scenario.objects.length : 0;
-}
-
 /** Appends an event and moves to the step it creates. */
 export function addEvent(state: PlaygroundState, event: ControllerEvent, totalStepsBefore: number): PlaygroundState {
   return withParts(state, (p) => ({ ...p, events: [...p.events, { event, position: null }] }), totalStepsBefore + 1);

@@ -10,6 +10,7 @@ import type { Lint } from '../../engine/lint.ts';
 import type { Decision } from '../../engine/machine/controller.ts';
 import { EVENT_WORDS } from '../../engine/machine/events.ts';
 import type { StepResult, VersionResult } from '../../engine/run.ts';
+import { hpaStateIn, type HpaState } from '../../engine/views.ts';
 import type { InputError } from '../../engine/scenario/source.ts';
 import { h, type Child, type VNode } from '../dom/vnode.ts';
 import type { Evaluation } from './evaluate.ts';
@@ -205,30 +206,22 @@ export function resultsView(vm: ViewModel): VNode | null {
   );
 }
 
-type CellState = 'present' | 'owned' | 'terminating' | 'owned-terminating' | 'gone';
-const CELL_SYMBOL: Record<CellState, string> = { present: '●', owned: '◆', terminating: '◌', 'owned-terminating': '◇', gone: '·' };
-
-function cellState(step: StepResult, name: string): CellState {
-  const hpa = step.hpas.find((x) => x.name === name);
-  if (!hpa) return 'gone';
-  if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' : 'terminating';
-  return hpa.ownedByInferenceService ? 'owned' : 'present';
-}
+const CELL_SYMBOL: Record<HpaState, string> = { present: '●', owned: '◆', terminating: '◌', 'owned-terminating': '◇', gone: '·' };
 
 export function pictureView(vm: ViewModel): VNode | null {
   const s = vm.strings;
   const evaluation = vm.evaluation;
   if (!evaluation) return null;
-  const label: Record<CellState, string> = { present: s.present, owned: s.owned, terminating: s.terminatingState, 'owned-terminating': s.ownedTerminating, gone: s.gone };
+  const label: Record<HpaState, string> = { present: s.present, owned: s.owned, terminating: s.terminatingState, 'owned-terminating': s.ownedTerminating, gone: s.gone };
   const names = [...new Set(evaluation.run.versions.flatMap((v) => v.steps.flatMap((st) => st.hpas.map((x) => x.name))))];
   return h('div', { class: 'pg-picture' },
-    h('p', { class: 'pg-legend' }, `${s.legend}: `, (Object.keys(CELL_SYMBOL) as CellState[]).map((k) => h('span', { class: `pg-cell-${k}` }, `${CELL_SYMBOL[k]} ${label[k]} `))),
+    h('p', { class: 'pg-legend' }, `${s.legend}: `, (Object.keys(CELL_SYMBOL) as HpaState[]).map((k) => h('span', { class: `pg-cell-${k}` }, `${CELL_SYMBOL[k]} ${label[k]} `))),
     evaluation.run.versions.map((version) => h('table', { class: 'pg-grid' },
       h('caption', null, version.tag),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'HPA'), version.steps.map((st) => h('th', { scope: 'col', class: st.index === vm.step ? 'pg-now' : undefined }, String(st.index))))),
       h('tbody', null,
         names.map((name) => h('tr', null, h('th', { scope: 'row' }, h('code', null, name)), version.steps.map((st) => {
-          const state = cellState(st, name);
+          const state = hpaStateIn(st.hpas, name);
           return h('td', { class: `pg-cell-${state}${st.index === vm.step ? ' pg-now' : ''}`, title: `${name}, ${s.step} ${st.index}: ${label[state]}` },
             h('span', { 'aria-hidden': 'true' }, CELL_SYMBOL[state]), h('span', { class: 'sr-only' }, label[state]));
         }))),
