@@ -1,4 +1,4 @@
-import { parseQuantity } from './quantity.ts';
+import { parseQuantity, quantitiesEqual } from './quantity.ts';
 
 /** The autoscaling/v2 fields typed resource.Quantity; only these compare by value. */
 const QUANTITY_FIELDS = new Set(['averageValue', 'value']);
@@ -6,7 +6,8 @@ const QUANTITY_FIELDS = new Set(['averageValue', 'value']);
 /**
  * apimachinery's `equality.Semantic.DeepEqual`, for plain JSON: like a deep equal, except that
  * an absent, null or empty list/map equals another absent, null or empty one, and quantity
- * fields compare by value ("1Gi" = "1024Mi"); every other string compares byte for byte.
+ * fields compare by exact value ("1Gi" = "1024Mi", "0.7" = "700m"); every other string compares
+ * byte for byte. A quantity field that does not parse equals only the identical string.
  * Not modelled: resource.Quantity in numeric (non-string) form.
  */
 export function semanticDeepEqual(a: unknown, b: unknown, key: string | null = null): boolean {
@@ -16,7 +17,7 @@ export function semanticDeepEqual(a: unknown, b: unknown, key: string | null = n
     if (key === null || !QUANTITY_FIELDS.has(key)) return false;
     const qa = parseQuantity(a);
     const qb = parseQuantity(b);
-    return qa !== null && qb !== null && qa === qb;
+    return qa !== null && qb !== null && quantitiesEqual(qa, qb);
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, index) => semanticDeepEqual(item, b[index], key));
