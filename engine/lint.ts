@@ -3,12 +3,13 @@
  * a one-line message, a longer explanation, the exact source span, and where it makes sense a
  * quick fix expressed as text edits. The playground shows them; it decides nothing itself.
  */
-import type { Hpa, InferenceService } from './k8s/types.ts';
+import { keyOf, type Hpa, type InferenceService } from './k8s/types.ts';
+import { msg, type Message } from './i18n/message.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
-import { componentName, componentsOf } from './kserve/component-meta.ts';
+import { componentNameIn, componentsOf, possibleComponentNames } from './kserve/component-meta.ts';
 import { ANNOTATION } from './kserve/constants.ts';
-import { resolveDeploymentMode } from './kserve/mode.ts';
-import { getRelease } from './kserve/releases.ts';
+import { resolveDeploymentMode, workloadModeRejected } from './kserve/mode.ts';
+import { getRelease, KNOWN_TAGS, type Release } from './kserve/releases.ts';
 import type { Scenario, ScenarioObject } from './scenario/scenario.ts';
 import type { SourcePosition } from './scenario/scenario.ts';
 import type { SourceRange } from './scenario/source.ts';
@@ -23,136 +24,218 @@ export interface TextEdit {
 export type LintId =
   | 'hpa-named-like-component'
   | 'class-rejected'
+  | 'class-misspelt'
   | 'class-moot-serverless'
   | 'class-on-hpa'
   | 'hpa-targets-other-deployment'
   | 'legacy-mode-annotation'
-  | 'component-class-unknown';
+  | 'component-class-unknown'
+  | 'workload-mode-rejected'
+  | 'canary-not-modelled'
+  | 'predictor-name-ignored';
 
 export interface Lint {
   id: LintId;
   severity: 'error' | 'warning' | 'info';
-  message: string;
-  detail: string;
+  message: Message;
+  detail: Message;
   at: SourceRange | SourcePosition;
-  fix?: { label: string; edits: TextEdit[] };
+  fix?: { label: Message; edits: TextEdit[] };
 }
 
+/** The classes some modelled release knows; a near miss of one of them is a typo. */
+const KNOWN_CLASSES = ['hpa', 'external', 'none', 'keda'] as const;
+
 const replaceScalar = (range: SourceRange, text: string): TextEdit => ({ file: range.file, offset: range.offset, end: range.end, text });
+const tags = (releases: readonly Release[]) => releases.map((r) => r.tag);
+
+type IsvcEntry = ScenarioObject & { object: InferenceService };
+type HpaEntry = ScenarioObject & { object: Hpa };
+
+/** Levenshtein distance, bounded: enough to say "did you mean external?". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The known class a value most likely meant, if it is one or two edits away (or differs only in case). */
+export function nearestClass(value: string): string | null {
+  const lower = value.toLowerCase().trim();
+  if ((KNOWN_CLASSES as readonly string[]).includes(lower)) return lower === value ? null : lower;
+  const scored = KNOWN_CLASSES.map((c) => ({ c, d: distance(lower, c) })).sort((x, y) => x.d - y.d);
+  const best = scored[0]!;
+  return best.d <= Math.max(1, Math.floor(best.c.length / 4)) ? best.c : null;
+}
 
 export function lintScenario(scenario: Scenario): Lint[] {
   const lints: Lint[] = [];
-  const isvcEntry = scenario.objects.find((o): o is ScenarioObject & { object: InferenceService } => o.object.kind === 'InferenceService');
-  const hpaEntries = scenario.objects.filter((o): o is ScenarioObject & { object: Hpa } => o.object.kind === 'HorizontalPodAutoscaler');
+  const isvcs = scenario.objects.filter((o): o is IsvcEntry => o.object.kind === 'InferenceService');
+  const hpas = scenario.objects.filter((o): o is HpaEntry => o.object.kind === 'HorizontalPodAutoscaler');
   const releases = scenario.settings.versions.map(getRelease);
-  if (!isvcEntry) return lints;
-  const isvc = isvcEntry.object;
-  const components = componentsOf(isvc);
-  const componentNames = new Map(components.map((c) => [componentName(isvc.metadata.name, c), c]));
-  const allNames = new Set(['predictor', 'transformer', 'explainer'].map((c) => `${isvc.metadata.name}-${c}`));
-  const taken = new Set(hpaEntries.map((h) => h.object.metadata.name));
+  for (const entry of hpas) lintHpa(lints, entry, isvcs, hpas);
+  for (const entry of isvcs) lintIsvc(lints, entry, scenario, releases);
+  return lints;
+}
 
-  for (const entry of hpaEntries) {
-    const hpa = entry.object;
-    const at = entry.locations?.name ?? entry.position;
-    if (allNames.has(hpa.metadata.name) && !ownedByInferenceService(hpa)) {
-      let rename = `${hpa.metadata.name}-hpa`;
-      for (let i = 2; taken.has(rename); i += 1) rename = `${hpa.metadata.name}-hpa-${i}`;
-      lints.push({
-        id: 'hpa-named-like-component',
-        severity: 'warning',
-        message: `HPA ${hpa.metadata.name} has the name KServe uses for its own HPA.`,
-        detail: 'KServe looks its HPA up by this exact name and never checks who created it: from v0.13.0-rc1 it deletes this HPA under class external, and from v0.15.1 it overwrites it and then deletes it. A different name is safe in every release.',
-        at,
-        ...(entry.locations?.name ? { fix: { label: `Rename to ${rename}`, edits: [replaceScalar(entry.locations.name, rename)] } } : {}),
-      });
-    }
-    if (hpa.metadata.annotations?.[ANNOTATION.autoscalerClass] !== undefined) {
-      lints.push({
-        id: 'class-on-hpa',
-        severity: 'info',
-        message: 'autoscalerClass on an HPA does not choose anything.',
-        detail: 'KServe reads the class from the InferenceService (and its components). On an HPA the annotation only takes part in semanticHPAEquals, so it cannot protect the HPA.',
-        at: entry.locations?.annotations[ANNOTATION.autoscalerClass] ?? at,
-      });
-    }
-    const target = hpa.spec.scaleTargetRef;
-    const targetsComponent = target.kind === 'Deployment' && componentNames.has(target.name);
-    if (!targetsComponent) {
-      lints.push({
-        id: 'hpa-targets-other-deployment',
-        severity: 'info',
-        message: `HPA ${hpa.metadata.name} scales ${target.kind}/${target.name}, which is not a Deployment of ${isvc.metadata.name}.`,
-        detail: `This InferenceService's Deployments are ${[...componentNames.keys()].join(', ')}. The HPA will not scale the model, and hpa-scaled events will not move its replicas.`,
-        at,
-      });
-    }
+function lintHpa(lints: Lint[], entry: HpaEntry, isvcs: readonly IsvcEntry[], hpas: readonly HpaEntry[]): void {
+  const hpa = entry.object;
+  const at = entry.locations?.name ?? entry.position;
+  const sameNamespace = isvcs.filter((i) => i.object.metadata.namespace === hpa.metadata.namespace);
+  const taken = new Set(hpas.filter((h) => h.object.metadata.namespace === hpa.metadata.namespace).map((h) => h.object.metadata.name));
+  const collides = sameNamespace.find((i) => possibleComponentNames(i.object).includes(hpa.metadata.name));
+  if (collides && !ownedByInferenceService(hpa)) {
+    let rename = `${hpa.metadata.name}-hpa`;
+    for (let i = 2; taken.has(rename); i += 1) rename = `${hpa.metadata.name}-hpa-${i}`;
+    lints.push({
+      id: 'hpa-named-like-component',
+      severity: 'warning',
+      message: msg('lint.namedLikeComponent', { hpa: hpa.metadata.name, isvc: collides.object.metadata.name }),
+      detail: msg('lint.namedLikeComponent.detail'),
+      at,
+      ...(entry.locations?.name ? { fix: { label: msg('lint.fix.rename', { to: rename }), edits: [replaceScalar(entry.locations.name, rename)] } } : {}),
+    });
   }
+  if (hpa.metadata.annotations?.[ANNOTATION.autoscalerClass] !== undefined) {
+    lints.push({
+      id: 'class-on-hpa',
+      severity: 'info',
+      message: msg('lint.classOnHpa'),
+      detail: msg('lint.classOnHpa.detail'),
+      at: entry.locations?.annotations[ANNOTATION.autoscalerClass] ?? at,
+    });
+  }
+  const target = hpa.spec.scaleTargetRef;
+  const scales = sameNamespace.some((i) => target.kind === 'Deployment' && possibleComponentNames(i.object).includes(target.name));
+  if (!scales && sameNamespace.length > 0) {
+    lints.push({
+      id: 'hpa-targets-other-deployment',
+      severity: 'info',
+      message: msg('lint.targetsOther', { hpa: hpa.metadata.name, target: `${target.kind}/${target.name}` }),
+      detail: msg('lint.targetsOther.detail', { deployments: sameNamespace.flatMap((i) => componentsOf(i.object).map((c) => componentNameIn({ predictorNameFromSpec: true }, i.object, c))) }),
+      at,
+    });
+  }
+}
 
-  const classRange = isvcEntry.locations?.annotations[ANNOTATION.autoscalerClass] ?? null;
+function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases: readonly Release[]): void {
+  const isvc = entry.object;
+  const name = keyOf(isvc.metadata);
+  const classRange = entry.locations?.annotations[ANNOTATION.autoscalerClass] ?? null;
   const className = isvc.metadata.annotations?.[ANNOTATION.autoscalerClass];
   if (className !== undefined) {
     const refusing = releases.filter((r) => !r.behaviour.webhookClasses.includes(className));
-    if (refusing.length > 0) {
+    const meant = nearestClass(className);
+    if (meant !== null) {
+      lints.push({
+        id: 'class-misspelt',
+        severity: 'error',
+        message: msg('lint.classMisspelt', { value: className, meant }),
+        detail: msg('lint.classMisspelt.detail', { known: [...KNOWN_CLASSES] }),
+        at: classRange ?? entry.position,
+        ...(classRange ? { fix: { label: msg('lint.fix.use', { value: meant }), edits: [replaceScalar(classRange, meant)] } } : {}),
+      });
+    } else if (refusing.length > 0) {
       const fixValue = className === 'none' && refusing.every((r) => r.behaviour.webhookClasses.includes('external')) ? 'external' : null;
       lints.push({
         id: 'class-rejected',
         severity: 'error',
-        message: `${refusing.map((r) => r.tag).join(', ')} refuse${refusing.length === 1 ? 's' : ''} autoscalerClass "${className}".`,
-        detail: `The admission webhook of ${refusing.map((r) => r.tag).join(', ')} accepts ${[...new Set(refusing.flatMap((r) => r.behaviour.webhookClasses))].join(', ')}. A refused InferenceService is never stored, so nothing is reconciled there.`,
-        at: classRange ?? isvcEntry.position,
-        ...(fixValue && classRange ? { fix: { label: `Use ${fixValue}`, edits: [replaceScalar(classRange, fixValue)] } } : {}),
+        message: msg('lint.classRejected', { releases: tags(refusing), class: className }),
+        detail: msg('lint.classRejected.detail', { releases: tags(refusing), accepted: [...new Set(refusing.flatMap((r) => r.behaviour.webhookClasses))] }),
+        at: classRange ?? entry.position,
+        ...(fixValue && classRange ? { fix: { label: msg('lint.fix.use', { value: fixValue }), edits: [replaceScalar(classRange, fixValue)] } } : {}),
       });
     }
   }
 
   const modes = releases.map((r) => ({ release: r, mode: resolveDeploymentMode(r.behaviour, isvc, scenario.settings.defaultDeploymentMode) }));
-  const serverlessEverywhere = modes.length > 0 && modes.every((m) => m.mode.mode === 'Serverless');
-  if (serverlessEverywhere) {
+  if (modes.length > 0 && modes.every((m) => m.mode.mode === 'Serverless')) {
     lints.push({
       id: 'class-moot-serverless',
       severity: 'info',
-      message: className !== undefined ? `Serverless mode: autoscalerClass "${className}" has no effect on HPAs here.` : 'Serverless mode: KServe never runs its HPA reconciler here.',
-      detail: `The InferenceService runs as a Knative Service (${modes[0]!.mode.from === 'annotation' ? 'its deploymentMode annotation' : 'the cluster default'}), so KServe neither creates nor deletes HPAs for it. Set serving.kserve.io/deploymentMode: RawDeployment to see the raw-deployment behaviour.`,
-      at: isvcEntry.locations?.annotations[ANNOTATION.deploymentMode] ?? classRange ?? isvcEntry.position,
+      message: className !== undefined ? msg('lint.serverlessClass', { isvc: name, class: className }) : msg('lint.serverless', { isvc: name }),
+      detail: msg(modes[0]!.mode.from === 'annotation' ? 'lint.serverless.detailAnnotation' : 'lint.serverless.detailDefault'),
+      at: entry.locations?.annotations[ANNOTATION.deploymentMode] ?? classRange ?? entry.position,
     });
   }
 
-  const modeRange = isvcEntry.locations?.annotations[ANNOTATION.deploymentMode] ?? null;
+  const modeRange = entry.locations?.annotations[ANNOTATION.deploymentMode] ?? null;
   const annotatedMode = isvc.metadata.annotations?.[ANNOTATION.deploymentMode];
   if (annotatedMode !== undefined) {
+    // v0.16.x: status says Standard, nothing rewrites the legacy annotation, so every update is refused.
     const blocking = releases.filter((r) => {
-      if (r.behaviour.mutatingNormalizesLegacyMode) return false;
-      const names = r.behaviour.statusModeNames;
       const mode = r.behaviour.modeNames[annotatedMode];
-      return names !== null && mode !== undefined && names[mode] !== annotatedMode;
+      return !r.behaviour.mutatingNormalizesLegacyMode && r.behaviour.writesStatusMode && mode !== undefined && r.behaviour.modeSpelling[mode] !== annotatedMode;
     });
     if (blocking.length > 0) {
-      const newName = blocking[0]!.behaviour.statusModeNames![blocking[0]!.behaviour.modeNames[annotatedMode]!];
+      const first = blocking[0]!.behaviour;
+      const newName = first.modeSpelling[first.modeNames[annotatedMode]!];
       const allNew = releases.every((r) => r.behaviour.modeNames[newName] !== undefined);
       lints.push({
         id: 'legacy-mode-annotation',
         severity: 'warning',
-        message: `${blocking.map((r) => r.tag).join(', ')} will refuse every update of this InferenceService.`,
-        detail: `These releases record the mode as "${newName}" in status.deploymentMode and their webhook rejects any update whose annotation says "${annotatedMode}" — your edits, class switches, and the controller's own finalizer removal when you delete it. v0.17.0-rc0 rewrites the old name for you (kserve#5025).`,
-        at: modeRange ?? isvcEntry.position,
-        ...(allNew && modeRange ? { fix: { label: `Use ${newName}`, edits: [replaceScalar(modeRange, newName)] } } : {}),
+        message: msg('lint.legacyMode', { releases: tags(blocking), isvc: name }),
+        detail: msg('lint.legacyMode.detail', { newName, annotated: annotatedMode }),
+        at: modeRange ?? entry.position,
+        ...(allNew && modeRange ? { fix: { label: msg('lint.fix.use', { value: newName }), edits: [replaceScalar(modeRange, newName)] } } : {}),
       });
     }
   }
 
-  for (const [component, range] of Object.entries(isvcEntry.locations?.componentClass ?? {})) {
-    const value = isvc.spec[component as 'predictor']?.annotations?.[ANNOTATION.autoscalerClass];
-    if (value === undefined) continue;
-    const failing = releases.filter((r) => r.behaviour.dispatch[value] === undefined);
-    if (failing.length === 0) continue;
-    lints.push({
-      id: 'component-class-unknown',
-      severity: 'warning',
-      message: `${failing.map((r) => r.tag).join(', ')} do not know class "${value}" on spec.${component}.`,
-      detail: 'The webhook only validates the InferenceService-level annotation; a component-level class it does not know makes every reconcile fail with an error.',
-      at: range ?? isvcEntry.position,
+  for (const component of componentsOf(isvc)) {
+    const range = entry.locations?.componentClass[component] ?? null;
+    const value = isvc.spec[component]?.annotations?.[ANNOTATION.autoscalerClass];
+    if (value !== undefined) {
+      const failing = releases.filter((r) => r.behaviour.dispatch[value] === undefined);
+      if (failing.length > 0) {
+        lints.push({
+          id: 'component-class-unknown',
+          severity: 'warning',
+          message: msg('lint.componentClass', { releases: tags(failing), value, component }),
+          detail: msg('lint.componentClass.detail'),
+          at: range ?? entry.position,
+        });
+      }
+    }
+    // v0.17+: the raw path parses the component's merged mode annotation strictly.
+    const merged = { ...isvc.metadata.annotations, ...isvc.spec[component]?.annotations };
+    const rejecting = releases.filter((r) => {
+      const rejected = workloadModeRejected(r.behaviour, merged);
+      return rejected !== null && resolveDeploymentMode(r.behaviour, isvc, scenario.settings.defaultDeploymentMode).mode === 'RawDeployment';
     });
+    if (rejecting.length > 0) {
+      lints.push({
+        id: 'workload-mode-rejected',
+        severity: 'warning',
+        message: msg('lint.workloadMode', { releases: tags(rejecting), component, value: merged[ANNOTATION.deploymentMode] ?? '' }),
+        detail: msg('lint.workloadMode.detail'),
+        at: modeRange ?? entry.position,
+      });
+    }
   }
-  return lints;
+
+  if (isvc.spec.canary && releases.some((r) => r.behaviour.predictorNameFromSpec)) {
+    lints.push({ id: 'canary-not-modelled', severity: 'info', message: msg('lint.canary', { isvc: name }), detail: msg('lint.canary.detail'), at: entry.position });
+  }
+  const predictorName = isvc.spec.predictor?.name;
+  if (predictorName) {
+    const ignoring = releases.filter((r) => !r.behaviour.predictorNameFromSpec);
+    if (ignoring.length > 0) {
+      lints.push({
+        id: 'predictor-name-ignored',
+        severity: 'info',
+        message: msg('lint.predictorName', { releases: tags(ignoring), name: predictorName, first: KNOWN_TAGS.find((t) => getRelease(t).behaviour.predictorNameFromSpec) ?? '' }),
+        detail: msg('lint.predictorName.detail', { isvc: isvc.metadata.name, name: predictorName }),
+        at: entry.position,
+      });
+    }
+  }
 }

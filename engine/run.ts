@@ -1,39 +1,71 @@
 /**
- * Runs a scenario through the controller machine once per release and collects, per step, the
- * decisions, the cluster's HPAs and the notes; then the verdict per user HPA. This is the one
- * entry point the CLI, the playground, the site build and the tests share.
+ * Runs a scenario through the controller machine once per compared release and collects, per
+ * step, the decisions, the cluster's HPAs and Deployments and the notes; then the verdict per
+ * user HPA. This is the one entry point the CLI, the playground, the site build and the tests
+ * share. With `startRelease`, every run starts on that release and moves to its own (or to a
+ * named one) at `controller-upgraded`.
  */
 import { createActor } from 'xstate';
 import type { Cluster } from './k8s/store.ts';
+import { keyOf, type InferenceService, type KubeObject, type ObjectRef } from './k8s/types.ts';
+import { msg, type Message } from './i18n/message.ts';
 import type { Admission } from './kserve/admission.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
+import { possibleComponentNames } from './kserve/component-meta.ts';
+import type { DeploymentWrite } from './kserve/deployment.ts';
 import { BEHAVIOUR_LABEL, getRelease, type BehaviourId } from './kserve/releases.ts';
 import { controllerMachine, type Decision, type ModelOptions } from './machine/controller.ts';
+import type { ControllerEvent } from './machine/events.ts';
+import { resolveHpa } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
 import { classifyStep, userTargetOf, verdictFor, type HpaHistoryEntry, type Verdict } from './verdict.ts';
 import { hpaView, type HpaView } from './views.ts';
+
+export interface DeploymentView {
+  namespace: string;
+  name: string;
+  /** The InferenceService (namespace/name) it belongs to. */
+  isvc: string;
+  replicas: number;
+}
+
+export interface IsvcView {
+  /** namespace/name */
+  key: string;
+  terminating: boolean;
+  /** status.deploymentMode as the controller last wrote it. */
+  statusMode: string | null;
+}
 
 export interface StepResult {
   /** 1-based: objects first, then events. */
   index: number;
   event: string;
   position: SourcePosition | null;
+  /** The release whose controller and webhook ran this step. */
+  release: string;
   reconciled: boolean;
   admission: Admission | null;
   decisions: Decision[];
+  deploymentWrites: DeploymentWrite[];
   hpas: HpaView[];
-  deployments: { name: string; replicas: number }[];
+  deployments: DeploymentView[];
+  /** True while any InferenceService exists. */
   isvcPresent: boolean;
-  notes: string[];
+  isvcs: IsvcView[];
+  notes: Message[];
   /** Decision-graph nodes and results this step passed through. */
   path: string[];
 }
 
 export interface VersionResult {
+  /** The compared release: where the run ends up (and where it runs throughout without startRelease). */
   tag: string;
   commit: string;
   behaviour: BehaviourId;
-  behaviourLabel: string;
+  behaviourLabel: Message;
+  /** The release the run started on; equals `tag` unless the scenario set startRelease. */
+  startRelease: string;
   steps: StepResult[];
   verdicts: Verdict[];
 }
@@ -48,6 +80,7 @@ export interface RunResult {
 export interface RunOverrides {
   versions?: readonly string[];
   apiServerDefaulting?: boolean;
+  startRelease?: string | null;
 }
 
 export function runScenario(scenario: Scenario, overrides: RunOverrides = {}): RunResult {
@@ -55,64 +88,110 @@ export function runScenario(scenario: Scenario, overrides: RunOverrides = {}): R
     apiServerDefaulting: overrides.apiServerDefaulting ?? scenario.settings.apiServerDefaulting,
     defaultDeploymentMode: scenario.settings.defaultDeploymentMode,
   };
+  const start = overrides.startRelease === undefined ? scenario.settings.startRelease : overrides.startRelease;
   const tags = overrides.versions ?? scenario.settings.versions;
-  const versions = tags.map((tag) => runRelease(scenario, tag, options));
+  const versions = tags.map((tag) => runRelease(scenario, tag, options, start));
   return { options, versions, firstDisagreement: firstDisagreement(versions) };
 }
 
-export function runRelease(scenario: Scenario, tag: string, options: ModelOptions): VersionResult {
+/** The HPAs a scenario applies without an InferenceService ownerReference, as namespace/name keys in order. */
+export function userHpaKeys(objects: readonly KubeObject[]): string[] {
+  const keys: string[] = [];
+  for (const object of objects) {
+    const key = keyOf(object.metadata);
+    if (object.kind === 'HorizontalPodAutoscaler' && !ownedByInferenceService(object) && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
+/** Which InferenceService an HPA belongs with: the one whose Deployment it scales, or whose component name it has. */
+export function isvcOfHpa(hpa: ObjectRef & { target?: string }, isvcs: readonly InferenceService[]): string | null {
+  const owner = isvcs.find((isvc) => isvc.metadata.namespace === hpa.namespace
+    && possibleComponentNames(isvc).some((name) => name === hpa.name || name === hpa.target));
+  return owner ? keyOf(owner.metadata) : null;
+}
+
+const refOf = (key: string): ObjectRef => ({ namespace: key.slice(0, key.indexOf('/')), name: key.slice(key.indexOf('/') + 1) });
+
+export function runRelease(scenario: Scenario, tag: string, options: ModelOptions, startRelease: string | null = null): VersionResult {
   const release = getRelease(tag);
-  const actor = createActor(controllerMachine, { input: { tag: release.tag, options } });
+  const start = getRelease(startRelease ?? tag).tag;
+  const manifests = scenario.objects.map((o) => o.object);
+  const actor = createActor(controllerMachine, { input: { tag: start, target: release.tag, options, manifests } });
   actor.start();
   const inputs = scenarioSteps(scenario);
-  const userHpas = new Set<string>();
+  const applied = inputs.flatMap((input) => (input.event.type === 'object.apply' ? [input.event.object] : []));
+  const userKeys = new Set<string>();
   const histories = new Map<string, HpaHistoryEntry[]>();
   const steps: StepResult[] = [];
   let before: Cluster = actor.getSnapshot().context.cluster;
   inputs.forEach((input, i) => {
     const event = input.event;
     if (event.type === 'object.apply' && event.object.kind === 'HorizontalPodAutoscaler' && !ownedByInferenceService(event.object)) {
-      userHpas.add(event.object.metadata.name);
+      userKeys.add(keyOf(event.object.metadata));
     }
+    const userTarget = userTargetOf(event, targetedHpa(before, event));
     actor.send(event);
     const { step, cluster } = actor.getSnapshot().context;
     const index = i + 1;
-    for (const name of userHpas) {
-      const kind = classifyStep(name, { step: index, eventType: event.type, userTarget: userTargetOf(event), before, after: cluster, decisions: step.decisions });
-      const past = histories.get(name) ?? [];
+    for (const key of userKeys) {
+      const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites });
+      const past = histories.get(key) ?? [];
       // The first apply is the HPA's birth, not news; only a later re-apply is.
-      if (kind && !(kind === 'reapplied' && past.length === 0)) histories.set(name, [...past, { step: index, kind }]);
+      const news = kinds.filter((kind) => !(kind === 'reapplied' && isFirstApply(steps, key)));
+      if (news.length > 0) histories.set(key, [...past, ...news.map((kind) => ({ step: index, kind }))]);
     }
     steps.push({
       index,
       event: step.event,
       position: input.position,
+      release: step.release,
       reconciled: step.reconciled,
       admission: step.admission,
       decisions: step.decisions,
-      hpas: cluster.hpas.map((hpa) => hpaView(hpa, userHpas)),
-      deployments: cluster.deployments.map(({ name, replicas }) => ({ name, replicas })),
-      isvcPresent: cluster.isvc !== null,
+      deploymentWrites: step.deploymentWrites,
+      hpas: cluster.hpas.map((hpa) => hpaView(hpa, userKeys)),
+      deployments: cluster.deployments.map(({ namespace, name, isvc, replicas }) => ({ namespace, name, isvc: `${namespace}/${isvc}`, replicas })),
+      isvcPresent: cluster.isvcs.length > 0,
+      isvcs: cluster.isvcs.map((isvc) => ({ key: keyOf(isvc.metadata), terminating: isvc.metadata.deletionTimestamp !== undefined, statusMode: isvc.status?.deploymentMode ?? null })),
       notes: step.notes,
       path: step.path,
     });
     before = cluster;
   });
   actor.stop();
-  const verdicts = [...userHpas].map((name) => {
-    const final = before.hpas.find((h) => h.metadata.name === name);
-    return verdictFor(name, histories.get(name) ?? [], final !== undefined, final?.metadata.deletionTimestamp !== undefined);
+  const isvcs = [...manifests, ...applied].filter((o): o is InferenceService => o.kind === 'InferenceService');
+  const hpaObjects = [...manifests, ...applied].filter((o) => o.kind === 'HorizontalPodAutoscaler');
+  const verdicts = [...userKeys].map((key) => {
+    const ref = refOf(key);
+    const given = hpaObjects.find((o) => keyOf(o.metadata) === key);
+    const target = given?.kind === 'HorizontalPodAutoscaler' ? given.spec.scaleTargetRef.name : undefined;
+    const final = before.hpas.find((h) => keyOf(h.metadata) === key);
+    return verdictFor(ref, isvcOfHpa({ ...ref, ...(target ? { target } : {}) }, isvcs), histories.get(key) ?? [], final !== undefined);
   });
   const behaviour = release.behaviour.id;
-  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: BEHAVIOUR_LABEL[behaviour], steps, verdicts };
+  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts };
 }
 
-/** What a step did to the cluster: refused or not, which writes, and the HPAs after. */
+/** The HPA a user's hpa-delete or hpa-remove-finalizer resolves to before the step, if any. */
+function targetedHpa(cluster: Cluster, event: ControllerEvent): ObjectRef | null {
+  if (event.type !== 'hpa.delete' && event.type !== 'hpa.removeFinalizer') return null;
+  const found = resolveHpa(cluster, event.hpa);
+  return found.ok ? found.value.metadata : null;
+}
+
+/** True until the HPA has been applied once before in this run. */
+function isFirstApply(steps: readonly StepResult[], key: string): boolean {
+  return !steps.some((s) => s.hpas.some((h) => keyOf(h) === key));
+}
+
+/** What a step did to the cluster: refused or not, which writes, the HPAs and the pinned replicas after. */
 function stepSignature(step: StepResult): string {
   return JSON.stringify([
     step.admission?.allowed ?? null,
-    step.decisions.map((d) => [d.component, d.call?.verb ?? null]),
-    step.hpas.map((h) => [h.name, h.terminating, h.ownedByInferenceService]),
+    step.decisions.map((d) => [d.isvc, d.component, d.call?.verb ?? null]),
+    step.hpas.map((h) => [h.namespace, h.name, h.terminating, h.ownedByInferenceService]),
+    step.deploymentWrites.filter((w) => w.kind !== 'created').map((w) => [w.kind, w.namespace, w.name]),
   ]);
 }
 

@@ -1,14 +1,30 @@
 /**
- * What happened to each user HPA over a run, in plain words: "deleted at step 3",
- * "overwritten at step 3, deleted at step 4", "kept". A user HPA is one the scenario applied
- * without an InferenceService ownerReference.
+ * What happened to each user HPA over a run: every harm, with the step it happened at. A user HPA
+ * is one the scenario applied without an InferenceService ownerReference.
+ *
+ * Harms, worst first:
+ * - deleted / collected: KServe deleted it, or garbage collection did after KServe adopted it;
+ * - terminating: KServe's Delete left it Terminating (a finalizer holds it; it still scales);
+ * - overwritten: KServe replaced its spec, labels, annotations, finalizers or owners by an Update;
+ * - conflict: another HPA scales the same Deployment, so since Kubernetes 1.26 the HPA controller
+ *   refuses to scale with either (ScalingActive=False, AmbiguousSelector; kubernetes#112011);
+ * - fought: KServe's Deployment reconciler set the replicas this HPA had scaled to back to its pin.
+ * The user's own removals and re-applies, and a GitOps tool restoring the HPA, are history too,
+ * never harms.
  */
 import type { Cluster } from './k8s/store.ts';
+import { keyOf, type Hpa, type ObjectRef } from './k8s/types.ts';
+import { msg, type Message } from './i18n/message.ts';
+import type { DeploymentWrite } from './kserve/deployment.ts';
 import type { Decision } from './machine/controller.ts';
 import { hpaContent } from './views.ts';
 
-export type HpaEventKind = 'overwritten' | 'deleted' | 'terminating' | 'collected' | 'removed' | 'reapplied';
-export type Fate = 'kept' | 'overwritten' | 'deleted' | 'terminating' | 'removed';
+export type HpaEventKind = 'overwritten' | 'deleted' | 'terminating' | 'collected' | 'conflict' | 'fought' | 'removed' | 'reapplied' | 'restored';
+export type Fate = 'kept' | 'overwritten' | 'deleted' | 'terminating' | 'removed' | 'conflict' | 'scaling-fought';
+
+/** The kinds of history entry that are harms, worst first. */
+export const HARMS = ['deleted', 'collected', 'terminating', 'overwritten', 'conflict', 'fought'] as const satisfies readonly HpaEventKind[];
+export type Harm = (typeof HARMS)[number];
 
 export interface HpaHistoryEntry {
   step: number;
@@ -16,64 +32,97 @@ export interface HpaHistoryEntry {
 }
 
 export interface Verdict {
+  /** The HPA's name; `namespace` says where. */
   hpa: string;
+  namespace: string;
+  /** The InferenceService (namespace/name) whose Deployment the HPA scales or whose component name it has; null if none. */
+  isvc: string | null;
   fate: Fate;
-  /** The first step where KServe deleted, overwrote or stranded it; null when it never did. */
+  /** The first step where it came to harm; null when it never did. */
   firstLossStep: number | null;
   history: HpaHistoryEntry[];
-  summary: string;
 }
 
 export interface StepChange {
   step: number;
   eventType: string;
   /** The HPA the user's own event acted on (hpa-delete, hpa-remove-finalizer, apply of an HPA), if any. */
-  userTarget: string | null;
+  userTarget: ObjectRef | null;
   before: Cluster;
   after: Cluster;
-  decisions: Decision[];
+  decisions: readonly Decision[];
+  deploymentWrites: readonly DeploymentWrite[];
 }
 
 /** The HPA a user event acts on directly; KServe's reactions to other events are never the user's doing. */
-export function userTargetOf(event: { type: string; name?: string; object?: { kind: string; metadata: { name: string } } }): string | null {
-  if (event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') return event.name ?? null;
-  if (event.type === 'object.apply' && event.object?.kind === 'HorizontalPodAutoscaler') return event.object.metadata.name;
+export function userTargetOf(event: { type: string; object?: { kind: string; metadata: ObjectRef } }, resolved: ObjectRef | null = null): ObjectRef | null {
+  if (event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') return resolved;
+  if (event.type === 'object.apply' && event.object?.kind === 'HorizontalPodAutoscaler') return event.object.metadata;
   return null;
 }
 
-/** Classifies what one step did to one user HPA, or null when it did nothing worth saying. */
-export function classifyStep(name: string, change: StepChange): HpaEventKind | null {
-  const before = change.before.hpas.find((h) => h.metadata.name === name);
-  const after = change.after.hpas.find((h) => h.metadata.name === name);
-  const kserveWrote = change.decisions.some((d) => d.hpa === name && d.call !== null);
-  const usersOwn = change.userTarget === name;
-  if (!before) return after && usersOwn ? 'reapplied' : null;
-  if (usersOwn) return after ? null : 'removed';
-  if (!after) return kserveWrote ? 'deleted' : 'collected';
-  if (after.metadata.deletionTimestamp !== undefined && before.metadata.deletionTimestamp === undefined) return kserveWrote ? 'terminating' : 'collected';
-  if (kserveWrote && hpaContent(before) !== hpaContent(after)) return 'overwritten';
-  return null;
+const same = (a: ObjectRef, b: ObjectRef): boolean => a.name === b.name && a.namespace === b.namespace;
+const find = (cluster: Pick<Cluster, 'hpas'>, ref: ObjectRef): Hpa | undefined => cluster.hpas.find((h) => same(h.metadata, ref));
+
+/** Another HPA in the same namespace scales the same Deployment. */
+export function sharesTarget(cluster: Pick<Cluster, 'hpas'>, hpa: Hpa): boolean {
+  const target = hpa.spec.scaleTargetRef;
+  return cluster.hpas.some((other) => other !== hpa && other.metadata.namespace === hpa.metadata.namespace
+    && other.spec.scaleTargetRef.kind === target.kind && other.spec.scaleTargetRef.name === target.name);
 }
 
-const LOSSES: readonly HpaEventKind[] = ['overwritten', 'deleted', 'terminating', 'collected'];
+/** What one step did to one user HPA, in the order they happened (a step can overwrite and start a conflict). */
+export function classifyStep(ref: ObjectRef, change: StepChange): HpaEventKind[] {
+  const before = find(change.before, ref);
+  const after = find(change.after, ref);
+  const kserveWrote = change.decisions.some((d) => d.hpa === ref.name && d.isvc.startsWith(`${ref.namespace}/`) && d.call !== null);
+  const usersOwn = change.userTarget !== null && same(change.userTarget, ref);
+  const kinds: HpaEventKind[] = [];
+  if (!before) {
+    if (after && usersOwn) kinds.push('reapplied');
+    else if (after && change.eventType === 'gitops.sync') kinds.push('restored');
+  } else if (usersOwn) {
+    if (!after) kinds.push('removed');
+  } else if (!after) kinds.push(kserveWrote ? 'deleted' : 'collected');
+  else if (after.metadata.deletionTimestamp !== undefined && before.metadata.deletionTimestamp === undefined) kinds.push(kserveWrote ? 'terminating' : 'collected');
+  else if (kserveWrote && hpaContent(before) !== hpaContent(after)) kinds.push('overwritten');
+  else if (change.eventType === 'gitops.sync' && hpaContent(before) !== hpaContent(after)) kinds.push('restored');
+  if (after) {
+    const target = after.spec.scaleTargetRef;
+    const fought = change.deploymentWrites.some((w) => w.kind === 'pinned' && w.undid === ref.name && w.namespace === ref.namespace && target.kind === 'Deployment' && w.name === target.name);
+    if (fought) kinds.push('fought');
+    if (sharesTarget(change.after, after) && !(before && sharesTarget(change.before, before))) kinds.push('conflict');
+  }
+  return kinds;
+}
 
-/** How each kind of history entry reads in a verdict summary. */
-export const HISTORY_WORDS: Readonly<Record<HpaEventKind, string>> = {
-  overwritten: 'overwritten',
-  deleted: 'deleted',
-  terminating: 'left Terminating',
-  collected: 'garbage-collected',
-  removed: 'removed by you',
-  reapplied: 're-applied by you',
+const FATE_OF: Readonly<Record<Harm, Fate>> = {
+  deleted: 'deleted', collected: 'deleted', terminating: 'terminating', overwritten: 'overwritten', conflict: 'conflict', fought: 'scaling-fought',
 };
 
-export function verdictFor(name: string, history: HpaHistoryEntry[], finalPresent: boolean, finalTerminating: boolean): Verdict {
-  const firstLoss = history.find((entry) => LOSSES.includes(entry.kind));
-  const last = [...history].reverse().find((entry) => entry.kind !== 'reapplied');
+export function isHarm(kind: HpaEventKind): kind is Harm {
+  return (HARMS as readonly string[]).includes(kind);
+}
+
+/**
+ * The fate: gone after any harm is `deleted` (whatever finished it), gone with no harm is
+ * `removed` (the user's doing); present, the worst harm it came to, else `kept`.
+ */
+export function verdictFor(ref: ObjectRef, isvc: string | null, history: HpaHistoryEntry[], finalPresent: boolean): Verdict {
+  const harms = history.filter((entry) => isHarm(entry.kind));
+  const worst = HARMS.find((harm) => harms.some((entry) => entry.kind === harm));
   let fate: Fate = 'kept';
-  if (!finalPresent) fate = last?.kind === 'removed' && !firstLoss ? 'removed' : 'deleted';
-  else if (finalTerminating && firstLoss) fate = 'terminating';
-  else if (firstLoss) fate = 'overwritten';
-  const summary = history.length === 0 ? 'kept' : history.map((entry) => `${HISTORY_WORDS[entry.kind]} at step ${entry.step}`).join(', ');
-  return { hpa: name, fate, firstLossStep: firstLoss?.step ?? null, history, summary };
+  if (!finalPresent) fate = harms.length > 0 ? 'deleted' : history.some((e) => e.kind === 'removed') ? 'removed' : 'deleted';
+  else if (worst) fate = FATE_OF[worst];
+  return { hpa: ref.name, namespace: ref.namespace, isvc, fate, firstLossStep: harms[0]?.step ?? null, history };
+}
+
+/** The verdict in words: "deleted at step 3, restored by GitOps at step 4", or "kept". */
+export function verdictSummary(verdict: Pick<Verdict, 'history'>): Message {
+  if (verdict.history.length === 0) return msg('history.kept');
+  return msg('history.list', { entries: verdict.history.map((entry) => msg('history.entry', { kind: msg(`history.${entry.kind}`), step: entry.step })) });
+}
+
+export function verdictKey(verdict: Pick<Verdict, 'hpa' | 'namespace'>): string {
+  return keyOf({ namespace: verdict.namespace, name: verdict.hpa });
 }

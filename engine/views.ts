@@ -1,9 +1,10 @@
 /** What the front ends show of a cluster: plain records, no behaviour. */
 import { isTerminating } from './k8s/store.ts';
-import type { Hpa } from './k8s/types.ts';
+import { keyOf, type Hpa } from './k8s/types.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
 
 export interface HpaView {
+  namespace: string;
   name: string;
   terminating: boolean;
   ownedByInferenceService: boolean;
@@ -17,8 +18,10 @@ export interface HpaView {
 
 export type HpaState = 'present' | 'owned' | 'terminating' | 'owned-terminating' | 'gone';
 
+/** `userHpas` holds namespace/name keys. */
 export function hpaView(hpa: Hpa, userHpas: ReadonlySet<string>): HpaView {
   return {
+    namespace: hpa.metadata.namespace,
     name: hpa.metadata.name,
     terminating: isTerminating(hpa.metadata),
     ownedByInferenceService: ownedByInferenceService(hpa),
@@ -26,13 +29,17 @@ export function hpaView(hpa: Hpa, userHpas: ReadonlySet<string>): HpaView {
     minReplicas: hpa.spec.minReplicas ?? null,
     maxReplicas: hpa.spec.maxReplicas,
     scaleTarget: `${hpa.spec.scaleTargetRef.kind}/${hpa.spec.scaleTargetRef.name}`,
-    user: userHpas.has(hpa.metadata.name),
+    user: userHpas.has(keyOf(hpa.metadata)),
   };
 }
 
-/** What became of one HPA after a step: the vocabulary of verdicts, pictures and expectations. */
+/**
+ * What became of one HPA after a step: the vocabulary of verdicts, pictures and expectations.
+ * `name` is `namespace/name`, or a bare name when only one namespace has it.
+ */
 export function hpaStateIn(hpas: readonly HpaView[], name: string): HpaState {
-  const hpa = hpas.find((h) => h.name === name);
+  const slash = name.indexOf('/');
+  const hpa = slash === -1 ? hpas.find((h) => h.name === name) : hpas.find((h) => keyOf(h) === name);
   if (!hpa) return 'gone';
   if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' : 'terminating';
   return hpa.ownedByInferenceService ? 'owned' : 'present';

@@ -7,7 +7,10 @@ import { encodeState } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
 import { findRelease, RELEASES, BEHAVIOUR_LABEL } from '../kserve/releases.ts';
 import { parseEventWord } from '../machine/events.ts';
+import { msg } from '../i18n/message.ts';
+import { renderMessage } from '../i18n/render.ts';
 import { renderMarkdown } from '../report/markdown.ts';
+import { runJson } from '../report/json.ts';
 import { runScenario } from '../run.ts';
 import { scenarioDocumentText, scenarioFileText, splitSources } from '../scenario/compose.ts';
 import { parseScenario, type ScenarioSource } from '../scenario/parse.ts';
@@ -148,7 +151,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === 'releases') {
-      for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${BEHAVIOUR_LABEL[release.behaviour.id]}`);
+      for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]))}`);
       return 0;
     }
     const { values, positionals } = parseArgs({
@@ -168,10 +171,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (values.json && values.markdown) throw new InputFailure([{ file: '<command line>', line: 1, column: 1, message: 'choose one of --json and --markdown' }]);
       const loaded = load(positionals, values, io);
       const run = runScenario(loaded.scenario, values['no-defaulting'] ? { apiServerDefaulting: false } : {});
-      if (values.json) io.stdout(terminalSafeJson(JSON.stringify(run, null, 2)));
+      if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run), null, 2)));
       else if (values.markdown) {
         const { url, yaml } = await linkFor(loaded);
-        io.stdout(printableLines(renderMarkdown({ title: loaded.scenario.settings.title, run, scenarioYaml: yaml, link: url })));
+        io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: yaml, link: url })));
       } else io.stdout(renderText(run, { trace: values.trace ?? false }));
       return 0;
     }
@@ -194,7 +197,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         loss,
         changes: loss.found || loss.refused !== undefined ? findSafeChanges(loaded.scenario, loss.tag, { ...options, maxChanges: 2 }) : [],
       }));
-      if (values.json) io.stdout(JSON.stringify({ depth, releases: sections.map(exploreRecord) }, null, 2));
+      if (values.json) io.stdout(JSON.stringify({ depth, releases: sections.map((section) => exploreRecord(section)) }, null, 2));
       else io.stdout(sections.map((section) => exploreLines(section).map(printable).join('\n')).join('\n\n'));
       return 0;
     }

@@ -1,9 +1,10 @@
-/** The terminal table: one row per step, one column per release, then the verdicts. */
-import { cellText } from '../report/markdown.ts';
-import type { RunResult } from '../run.ts';
+/** The terminal table: one row per step, one column per release, per InferenceService; then the verdicts. */
+import { msg } from '../i18n/message.ts';
+import { renderMessage, type Locale } from '../i18n/render.ts';
 import { sourceUrl } from '../kserve/source-links.ts';
-
-const truncate = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+import { cellMessage, isvcsOf } from '../report/cells.ts';
+import type { RunResult } from '../run.ts';
+import { verdictSummary } from '../verdict.ts';
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROLS_BUT_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -23,36 +24,75 @@ export function terminalSafeJson(json: string): string {
   return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function renderText(run: RunResult, options: { trace: boolean }): string {
+/** Columns a string takes in a terminal: CJK characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  return width;
+}
+
+const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const char of text) {
+    if (displayWidth(out + char) > width - 1) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+export interface TextOptions {
+  trace: boolean;
+  locale?: Locale;
+}
+
+export function renderText(run: RunResult, options: TextOptions): string {
+  const locale = options.locale ?? 'en';
+  const t = (id: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => renderMessage(msg(id, params), locale);
   const out: string[] = [];
   const steps = run.versions[0]?.steps ?? [];
-  out.push(`${steps.length} steps × ${run.versions.length} releases · API server defaulting ${run.options.apiServerDefaulting ? 'on' : 'off'} · cluster default mode ${run.options.defaultDeploymentMode}`, '');
-  const eventWidth = Math.min(44, Math.max(5, ...steps.map((s) => printable(s.event).length)));
-  const widths = run.versions.map((v) => Math.max(v.tag.length, ...v.steps.map((s) => cellText(s).length)));
-  const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(4) : i === 1 ? truncate(c, eventWidth).padEnd(eventWidth) : c.padEnd(widths[i - 2]!))).join('  ').trimEnd();
-  out.push(row(['step', 'event', ...run.versions.map((v) => v.tag)]));
-  steps.forEach((step, i) => {
-    const flag = run.firstDisagreement === i + 1 ? '▶' : ' ';
-    out.push(row([`${flag}${step.index}`, printable(step.event), ...run.versions.map((v) => cellText(v.steps[i]!))]));
-    if (options.trace) {
+  const starts = [...new Set(run.versions.map((v) => v.startRelease))];
+  const upgrade = run.versions.some((v) => v.startRelease !== v.tag) && starts.length === 1;
+  const summary = { steps: steps.length, releases: run.versions.length, defaulting: t(run.options.apiServerDefaulting ? 'report.on' : 'report.off'), mode: run.options.defaultDeploymentMode, start: starts[0] ?? '' };
+  out.push(t(upgrade ? 'report.summaryUpgrade' : 'report.summary', summary), '');
+  const isvcs = isvcsOf(run);
+  const groups: (string | null)[] = isvcs.length > 1 ? isvcs : [null];
+  for (const isvc of groups) {
+    if (isvc !== null) out.push(t('report.isvcHeading', { isvc: printable(isvc) }));
+    const cells = run.versions.map((v) => v.steps.map((s) => printable(renderMessage(cellMessage(s, isvc), locale))));
+    const eventWidth = Math.min(44, Math.max(5, ...steps.map((s) => displayWidth(printable(s.event)))));
+    const widths = run.versions.map((v, i) => Math.max(v.tag.length, ...cells[i]!.map(displayWidth)));
+    const row = (first: string, event: string, rest: string[]) => [first.padStart(4), pad(truncate(event, eventWidth), eventWidth), ...rest.map((c, i) => pad(c, widths[i]!))].join('  ').trimEnd();
+    out.push(row(t('report.step'), t('report.event'), run.versions.map((v) => v.tag)));
+    steps.forEach((step, i) => {
+      const flag = run.firstDisagreement === i + 1 ? '▶' : ' ';
+      out.push(row(`${flag}${step.index}`, printable(step.event), run.versions.map((_, v) => cells[v]![i]!)));
+      if (!options.trace) return;
       for (const version of run.versions) {
         const s = version.steps[i]!;
-        for (const note of s.notes) out.push(`        ${version.tag}  note: ${printable(note)}`);
-        for (const d of s.decisions) {
+        if (s.release !== version.tag) out.push(`        ${version.tag}  ${t('report.ranOn', { release: s.release })}`);
+        for (const note of s.notes) out.push(`        ${version.tag}  ${t('report.note')}: ${printable(renderMessage(note, locale))}`);
+        for (const d of s.decisions.filter((dd) => isvc === null || dd.isvc === isvc)) {
           out.push(`        ${version.tag}  ${d.component} → ${d.result}${d.call ? ` (${d.call.verb}: ${printable(d.call.outcome)})` : ''}`);
-          for (const t of d.trace) {
-            const link = t.anchor ? sourceUrl(version.tag, t.anchor) : null;
-            out.push(`          ${t.check} = ${printable(t.value)}  ${printable(t.why)}${link ? `\n            ${link}` : ''}`);
+          for (const step of d.trace) {
+            const link = step.anchor ? sourceUrl(s.release, step.anchor) : null;
+            out.push(`          ${step.check} = ${printable(step.value)}  ${printable(renderMessage(step.why, locale))}${link ? `\n            ${link}` : ''}`);
           }
         }
       }
-    }
-  });
-  if (run.firstDisagreement) out.push('', `▶ step ${run.firstDisagreement} is the first where the releases disagree.`);
-  out.push('', 'What happens to your HPAs:');
+    });
+    out.push('');
+  }
+  if (run.firstDisagreement) out.push(t('report.firstDisagreement', { step: run.firstDisagreement }), '');
+  out.push(t('report.verdictsHeading'));
   for (const version of run.versions) {
-    if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(13)} (no user HPA in the scenario)`);
-    for (const verdict of version.verdicts) out.push(`  ${version.tag.padEnd(13)} ${verdict.hpa}: ${printable(verdict.summary)}`);
+    if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(13)} ${t('report.noUserHpa')}`);
+    for (const verdict of version.verdicts) {
+      const name = isvcs.length > 1 ? `${verdict.namespace}/${verdict.hpa}` : verdict.hpa;
+      out.push(`  ${version.tag.padEnd(13)} ${printable(name)}: ${printable(renderMessage(verdictSummary(verdict), locale))}`);
+    }
   }
   return out.join('\n');
 }

@@ -17,8 +17,9 @@
  * changes of the same field (two classes, two releases) never pair up.
  */
 import { stringify } from 'yaml';
-import type { Hpa, InferenceService, KubeObject } from '../k8s/types.ts';
-import { componentName, componentsOf } from '../kserve/component-meta.ts';
+import { keyOf, type Hpa, type InferenceService, type KubeObject } from '../k8s/types.ts';
+import { msg, type Message } from '../i18n/message.ts';
+import { componentNameIn, componentsOf, possibleComponentNames } from '../kserve/component-meta.ts';
 import { ANNOTATION, type DeploymentMode } from '../kserve/constants.ts';
 import { resolveDeploymentMode } from '../kserve/mode.ts';
 import { getRelease, KNOWN_TAGS } from '../kserve/releases.ts';
@@ -41,10 +42,10 @@ export interface EditChange {
   object: string;
   /** Dotted path of the field, annotation and label keys in brackets. */
   field: string;
-  /** Old and new value as YAML would show them; null = absent. */
-  from: string | null;
-  to: string | null;
-  description: string;
+  /** Old and new value; null = absent; a list for metadata.finalizers. */
+  from: string | string[] | null;
+  to: string | string[] | null;
+  description: Message;
   /** Unified-diff-like text of the object before and after this edit alone. */
   diff: string;
 }
@@ -53,14 +54,13 @@ export interface ReleaseChange {
   kind: 'release';
   from: string;
   to: string;
-  description: string;
+  description: Message;
 }
 
 export type Change = EditChange | ReleaseChange;
 
 export interface SafeChange {
   changes: Change[];
-  description: string;
   /** The release the changed scenario was explored in (the target of a release change, else the given tag). */
   tag: string;
   statesVisited: number;
@@ -97,41 +97,38 @@ function makeEdit(id: string, slot: string, index: number, original: KubeObject,
   };
 }
 
-/** The name a mode goes by in this release's annotation: the one it records in status, if it reads it back. */
-function modeName(tag: string, mode: DeploymentMode): string {
-  const behaviour = getRelease(tag).behaviour;
-  const recorded = behaviour.statusModeNames?.[mode];
-  return recorded !== undefined && behaviour.modeNames[recorded] === mode ? recorded : mode;
-}
-
 /** The catalogue of YAML edits for the scenario as it would run in `tag`. */
 export function catalogue(scenario: Scenario, tag: string): Edit[] {
   const edits: Edit[] = [];
+  const behaviour = getRelease(tag).behaviour;
   const objects = scenario.objects.map((o) => o.object);
-  const isvcIndex = objects.findIndex((o) => o.kind === 'InferenceService');
-  const isvc = isvcIndex >= 0 ? objects[isvcIndex] as InferenceService : null;
+  const isvcs = objects.map((object, index) => ({ object, index })).filter((e): e is { object: InferenceService; index: number } => e.object.kind === 'InferenceService');
+  const several = isvcs.length > 1;
   const users = new Set(userHpaNames(scenario));
-  const components = isvc ? componentsOf(isvc).map((c) => componentName(isvc.metadata.name, c)) : [];
-  const taken = new Set([...objects.map((o) => o.metadata.name), ...(isvc ? (['predictor', 'transformer', 'explainer'] as const).map((c) => componentName(isvc.metadata.name, c)) : [])]);
+  const componentsIn = (namespace: string): string[] => isvcs.filter((e) => e.object.metadata.namespace === namespace)
+    .flatMap((e) => componentsOf(e.object).map((c) => componentNameIn(behaviour, e.object, c)));
+  const taken = new Set([...objects.map((o) => keyOf(o.metadata)), ...isvcs.flatMap((e) => possibleComponentNames(e.object).map((n) => `${e.object.metadata.namespace}/${n}`))]);
   const colliding = objects
     .map((object, index) => ({ object, index }))
-    .filter((e): e is { object: Hpa; index: number } => e.object.kind === 'HorizontalPodAutoscaler' && users.has(e.object.metadata.name) && components.includes(e.object.metadata.name));
+    .filter((e): e is { object: Hpa; index: number } => e.object.kind === 'HorizontalPodAutoscaler' && users.has(keyOf(e.object.metadata)) && componentsIn(e.object.metadata.namespace).includes(e.object.metadata.name));
+  const hpaId = (hpa: Hpa): string => (several ? keyOf(hpa.metadata) : hpa.metadata.name);
+  const isvcId = (isvc: InferenceService): string => (several ? `@${keyOf(isvc.metadata)}` : '');
 
   for (const { object, index } of colliding) {
     const name = object.metadata.name;
-    const target = [`${name}-hpa`, `${name}-user-hpa`, `${name}-custom-hpa`].find((n) => !taken.has(n) && n.length <= 253);
+    const target = [`${name}-hpa`, `${name}-user-hpa`, `${name}-custom-hpa`].find((n) => !taken.has(`${object.metadata.namespace}/${n}`) && n.length <= 253);
     if (!target) continue;
-    edits.push(makeEdit(`rename:${name}`, `rename:${name}`, index, object,
+    edits.push(makeEdit(`rename:${hpaId(object)}`, `rename:${hpaId(object)}`, index, object,
       (o) => ({ ...o, metadata: { ...o.metadata, name: target } }) as KubeObject,
-      { edit: 'rename-hpa', field: 'metadata.name', from: name, to: target, description: `Rename HPA ${name} to ${target} (scaleTargetRef unchanged)` }));
+      { edit: 'rename-hpa', field: 'metadata.name', from: name, to: target, description: msg('change.rename', { hpa: name, to: target }) }));
   }
-  if (isvc) {
+  for (const { object: isvc, index } of isvcs) {
     const current = isvc.metadata.annotations?.[ANNOTATION.autoscalerClass] ?? null;
     for (const cls of CATALOGUE_CLASSES) {
       if (cls === (current ?? 'hpa')) continue;
-      edits.push(makeEdit(`class:${cls}`, 'class', isvcIndex, isvc, (o) => withAnnotation(o, ANNOTATION.autoscalerClass, cls), {
+      edits.push(makeEdit(`class:${cls}${isvcId(isvc)}`, `class${isvcId(isvc)}`, index, isvc, (o) => withAnnotation(o, ANNOTATION.autoscalerClass, cls), {
         edit: 'autoscaler-class', field: annotationField(ANNOTATION.autoscalerClass), from: current, to: cls,
-        description: `Set autoscalerClass ${cls} on InferenceService ${isvc.metadata.name}${current === null ? ' (no class set, so hpa)' : ` (was ${current})`}`,
+        description: msg(current === null ? 'change.classFromDefault' : 'change.class', { class: cls, isvc: isvc.metadata.name, was: current }),
       }));
     }
   }
@@ -140,26 +137,23 @@ export function catalogue(scenario: Scenario, tag: string): Edit[] {
     const finalizers = object.metadata.finalizers ?? [];
     const has = finalizers.includes(PROTECT_FINALIZER);
     const next = has ? finalizers.filter((f) => f !== PROTECT_FINALIZER) : [...finalizers, PROTECT_FINALIZER];
-    const show = (list: string[]): string | null => (list.length === 0 ? null : `[${list.join(', ')}]`);
-    edits.push(makeEdit(`finalizer:${name}`, `finalizer:${name}`, index, object,
+    edits.push(makeEdit(`finalizer:${hpaId(object)}`, `finalizer:${hpaId(object)}`, index, object,
       (o) => {
         const { finalizers: _old, ...meta } = o.metadata;
         return { ...o, metadata: next.length > 0 ? { ...meta, finalizers: next } : meta } as KubeObject;
       },
-      { edit: 'finalizer', field: 'metadata.finalizers', from: show(finalizers), to: show(next), description: `${has ? 'Remove' : 'Add'} the finalizer ${PROTECT_FINALIZER} ${has ? 'from' : 'to'} HPA ${name}` }));
+      { edit: 'finalizer', field: 'metadata.finalizers', from: finalizers, to: next, description: msg(has ? 'change.finalizerRemove' : 'change.finalizerAdd', { hpa: name, finalizer: PROTECT_FINALIZER }) }));
   }
-  if (isvc) {
-    const behaviour = getRelease(tag).behaviour;
+  for (const { object: isvc, index } of isvcs) {
     const { mode } = resolveDeploymentMode(behaviour, { ...isvc, status: {} }, scenario.settings.defaultDeploymentMode);
     const target: DeploymentMode | null = mode === 'RawDeployment' ? 'Serverless' : mode === 'Serverless' ? 'RawDeployment' : null;
-    if (target) {
-      const value = modeName(tag, target);
-      const current = isvc.metadata.annotations?.[ANNOTATION.deploymentMode] ?? null;
-      edits.push(makeEdit(`mode:${target}`, 'mode', isvcIndex, isvc, (o) => withAnnotation(o, ANNOTATION.deploymentMode, value), {
-        edit: 'deployment-mode', field: annotationField(ANNOTATION.deploymentMode), from: current, to: value,
-        description: `Switch InferenceService ${isvc.metadata.name} to ${target} mode (deploymentMode: ${value}${target === 'Serverless' ? '; needs Knative Serving' : ''})`,
-      }));
-    }
+    if (!target) continue;
+    const value = behaviour.modeSpelling[target];
+    const current = isvc.metadata.annotations?.[ANNOTATION.deploymentMode] ?? null;
+    edits.push(makeEdit(`mode:${target}${isvcId(isvc)}`, `mode${isvcId(isvc)}`, index, isvc, (o) => withAnnotation(o, ANNOTATION.deploymentMode, value), {
+      edit: 'deployment-mode', field: annotationField(ANNOTATION.deploymentMode), from: current, to: value,
+      description: msg(target === 'Serverless' ? 'change.modeServerless' : 'change.modeRaw', { isvc: isvc.metadata.name, value }),
+    }));
   }
   return edits;
 }
@@ -170,8 +164,8 @@ export function releaseChanges(tag: string): ReleaseChange[] {
   const newer = KNOWN_TAGS.filter((t) => compareTags(t, current) > 0);
   const older = KNOWN_TAGS.filter((t) => compareTags(t, current) < 0).reverse();
   return [
-    ...newer.map((to) => ({ kind: 'release' as const, from: current, to, description: `Upgrade KServe from ${current} to ${to}` })),
-    ...older.map((to) => ({ kind: 'release' as const, from: current, to, description: `Downgrade KServe from ${current} to ${to}` })),
+    ...newer.map((to) => ({ kind: 'release' as const, from: current, to, description: msg('change.upgrade', { from: current, to }) })),
+    ...older.map((to) => ({ kind: 'release' as const, from: current, to, description: msg('change.downgrade', { from: current, to }) })),
   ];
 }
 
@@ -247,7 +241,7 @@ export function findSafeChanges(scenario: Scenario, tag: string, options: SafeCh
     const outcome = evaluate(candidate.scenario, candidate.tag);
     if (!outcome.safe) return;
     candidate.ids.forEach((id) => safeIds.add(id));
-    results.push({ changes: candidate.changes, description: candidate.changes.map((c) => c.description).join(' + '), tag: candidate.tag, statesVisited: outcome.statesVisited });
+    results.push({ changes: candidate.changes, tag: candidate.tag, statesVisited: outcome.statesVisited });
   };
   singles.forEach(record);
   if (maxChanges < 2) return results;

@@ -1,32 +1,39 @@
-/** Plain-text lines and JSON records for the explorer's CLI commands (`explore`, `check`). */
+/** Plain-text lines and JSON records for the explorer's CLI commands (`explore`, `check`), in a language. */
+import { msg, type Message } from '../i18n/message.ts';
+import { renderMessage, type Locale } from '../i18n/render.ts';
 import { BEHAVIOUR_LABEL, getRelease } from '../kserve/releases.ts';
-import { formatEvent } from '../machine/events.ts';
+import { describeEvents, formatEvent } from '../machine/events.ts';
 import type { Change, SafeChange } from './changes.ts';
-import type { LossKind, ShortestLoss } from './search.ts';
+import type { ShortestLoss } from './search.ts';
 
-export const LOSS_WORDS: Readonly<Record<LossKind, string>> = {
-  overwritten: 'overwritten',
-  deleted: 'deleted',
-  terminating: 'left Terminating',
-  collected: 'garbage-collected',
-};
-
-const states = (n: number): string => `${n} state${n === 1 ? '' : 's'}`;
+const hpaName = (loss: { hpa: string; namespace: string }, qualified: boolean) => (qualified ? `${loss.namespace}/${loss.hpa}` : loss.hpa);
 
 export function eventWords(result: Extract<ShortestLoss, { found: true }>): string {
-  return result.events.length === 0 ? 'applying the objects' : result.events.map(formatEvent).join(', ');
+  return result.events.map(formatEvent).join(', ');
 }
 
-/** One line per release for `check`: `v0.14.1: LOSS my-isvc-predictor deleted after: pod-created`. */
-export function checkLine(result: ShortestLoss): string {
-  if (result.found) return `${result.tag}: LOSS ${result.loss.hpa} ${LOSS_WORDS[result.loss.kind]} after: ${eventWords(result)}`;
-  if (result.refused !== undefined) return `${result.tag}: ok, the webhook refuses the InferenceService (${result.refused}), so nothing is stored`;
-  return `${result.tag}: ok, no loss within depth ${result.depth} (${states(result.statesVisited)})`;
+/** The harm in words: "my-isvc-predictor deleted at step 3, after a pod of the InferenceService is created (pod-created)". */
+export function lossMessage(result: Extract<ShortestLoss, { found: true }>, qualified = false): Message {
+  return msg(result.events.length === 0 ? 'explore.lossAtApply' : 'explore.loss', {
+    hpa: hpaName(result.loss, qualified),
+    harm: msg(`history.${result.loss.kind}`),
+    step: result.loss.step,
+    how: describeEvents(result.events),
+    words: eventWords(result),
+  });
 }
 
-function changeDetail(change: Change): string[] {
+/** One line per release for `check`. */
+export function checkLine(result: ShortestLoss, locale: Locale = 'en'): string {
+  const t = (m: Message) => renderMessage(m, locale);
+  if (result.found) return `${result.tag}: ${t(msg('explore.checkLoss'))} ${t(lossMessage(result))}`;
+  if (result.refused !== undefined) return `${result.tag}: ${t(msg('explore.refused', { reason: result.refused }))}`;
+  return `${result.tag}: ${t(msg('explore.safe', { depth: result.depth, states: result.statesVisited }))}`;
+}
+
+function changeDetail(change: Change, locale: Locale): string[] {
   if (change.kind === 'release') return [`release: ${change.from} → ${change.to}`];
-  const show = (value: string | null) => (value === null ? '(absent)' : value);
+  const show = (value: string | string[] | null) => (value === null ? renderMessage(msg('explore.absent'), locale) : Array.isArray(value) ? `[${value.join(', ')}]` : value);
   return [`${change.object} ${change.field}: ${show(change.from)} → ${show(change.to)}`, ...change.diff.split('\n')];
 }
 
@@ -35,45 +42,57 @@ export interface ExploreSection {
   changes: SafeChange[];
 }
 
+export function safeChangeMessage(safe: Pick<SafeChange, 'changes'>): Message {
+  return msg('explore.changes', { changes: safe.changes.map((c) => c.description) });
+}
+
 /** The text `explore` prints for one release. At most `limit` safe changes are listed. */
-export function exploreLines(section: ExploreSection, limit = 10): string[] {
+export function exploreLines(section: ExploreSection, locale: Locale = 'en', limit = 10): string[] {
+  const t = (m: Message) => renderMessage(m, locale);
   const { loss } = section;
   const release = getRelease(loss.tag);
-  const out = [`${loss.tag} · ${BEHAVIOUR_LABEL[release.behaviour.id]}`];
+  const out = [`${loss.tag} · ${t(msg(BEHAVIOUR_LABEL[release.behaviour.id]))}`];
   if (loss.found) {
-    const n = loss.events.length;
-    out.push(`  shortest loss (${states(loss.statesVisited)}): ${loss.loss.hpa} ${LOSS_WORDS[loss.loss.kind]} at step ${loss.loss.step}, after ${n === 0 ? 'applying the objects' : `${n} event${n === 1 ? '' : 's'}: ${eventWords(loss)}`}`);
+    out.push(`  ${t(msg('explore.shortest', { states: loss.statesVisited }))} ${t(lossMessage(loss))}`);
     const others = loss.losses.slice(1);
-    if (others.length > 0) out.push(`  also lost at that step: ${others.map((l) => `${l.hpa} (${LOSS_WORDS[l.kind]})`).join(', ')}`);
+    if (others.length > 0) out.push(`  ${t(msg('explore.alsoLost', { hpas: others.map((l) => msg('explore.hpaHarm', { hpa: l.hpa, harm: msg(`history.${l.kind}`) })) }))}`);
   } else if (loss.refused !== undefined) {
-    out.push(`  no loss: the webhook refuses the InferenceService (${loss.refused}), so nothing is stored`);
+    out.push(`  ${t(msg('explore.refused', { reason: loss.refused }))}`);
   } else {
-    out.push(`  no loss within depth ${loss.depth} (${states(loss.statesVisited)})`);
+    out.push(`  ${t(msg('explore.safe', { depth: loss.depth, states: loss.statesVisited }))}`);
   }
   if (!loss.found && loss.refused === undefined) return out;
   if (section.changes.length === 0) {
-    out.push('  safe changes: none found with up to two changes');
+    out.push(`  ${t(msg('explore.noSafeChange'))}`);
     return out;
   }
-  out.push('  safe changes (fewest first):');
+  out.push(`  ${t(msg('explore.safeChanges'))}`);
   section.changes.slice(0, limit).forEach((safe, i) => {
-    out.push(`    ${i + 1}. ${safe.description}${safe.tag !== loss.tag ? ` [explored in ${safe.tag}]` : ''}`);
-    for (const change of safe.changes) for (const line of changeDetail(change)) out.push(`       ${line}`);
+    const where = safe.tag !== loss.tag ? ` [${t(msg('explore.exploredIn', { tag: safe.tag }))}]` : '';
+    out.push(`    ${i + 1}. ${t(safeChangeMessage(safe))}${where}`);
+    for (const change of safe.changes) for (const line of changeDetail(change, locale)) out.push(`       ${line}`);
   });
   const hidden = section.changes.length - limit;
-  if (hidden > 0) out.push(`    … and ${hidden} more (--json lists them all)`);
+  if (hidden > 0) out.push(`    ${t(msg('explore.more', { count: hidden }))}`);
   return out;
 }
 
-/** The JSON `explore --json` prints for one release. */
-export function exploreRecord(section: ExploreSection) {
+/** The JSON `explore --json` prints for one release: sentences rendered, with their messages beside them. */
+export function exploreRecord(section: ExploreSection, locale: Locale = 'en') {
   const { loss } = section;
   const release = getRelease(loss.tag);
+  const label = msg(BEHAVIOUR_LABEL[release.behaviour.id]);
   return {
     tag: loss.tag,
     behaviour: release.behaviour.id,
-    behaviourLabel: BEHAVIOUR_LABEL[release.behaviour.id],
-    shortestLoss: loss.found ? { ...loss, eventWords: loss.events.map(formatEvent) } : loss,
-    safeChanges: section.changes,
+    behaviourLabel: renderMessage(label, locale),
+    shortestLoss: loss.found
+      ? { ...loss, eventWords: loss.events.map(formatEvent), summary: renderMessage(lossMessage(loss), locale), summaryMessage: lossMessage(loss) }
+      : { ...loss, ...(loss.refused ? { refused: renderMessage(loss.refused, locale), refusedMessage: loss.refused } : {}) },
+    safeChanges: section.changes.map((safe) => ({
+      ...safe,
+      description: renderMessage(safeChangeMessage(safe), locale),
+      changes: safe.changes.map((c) => ({ ...c, description: renderMessage(c.description, locale), descriptionMessage: c.description })),
+    })),
   };
 }

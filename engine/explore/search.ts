@@ -1,51 +1,50 @@
 /**
- * Shortest loss: breadth-first search over the controller machine's own snapshots, from the
+ * Shortest harm: breadth-first search over the controller machine's own snapshots, from the
  * cluster the scenario's objects leave behind, through the events `candidateEvents` allows, for
- * the shortest event sequence after which KServe has deleted, overwritten, left Terminating or
- * garbage-collected a user HPA (one the scenario applied without an InferenceService
- * ownerReference). Losses are judged by `classifyStep` and `verdictFor` from engine/verdict.ts,
- * so the explorer and the verdicts of `runScenario` cannot disagree.
+ * the shortest event sequence after which a user HPA (one the scenario applied without an
+ * InferenceService ownerReference) comes to any harm: deleted, left Terminating, overwritten,
+ * garbage-collected, in conflict with another HPA on its Deployment, or its scaling undone.
+ * Harms are judged by `classifyStep` from engine/verdict.ts, so the explorer and the verdicts of
+ * `runScenario` cannot disagree.
  *
  * Decisions:
  * - The search starts after the scenario's objects and ignores the scenario's own events: it asks
  *   "what can happen to these objects", not "what happens next in this story". The returned
  *   events are the whole replayable tail after the objects (`replay` re-applies the objects).
- * - A loss while the objects themselves are applied (an HPA applied before a class-hpa ISVC, say)
- *   is reported with zero events. Today classifyStep treats every `object.apply` step as the
- *   user's own action, so such an overwrite is not classified (the verdicts miss it too); the
- *   search then finds the next loss instead (pinned in test/unit/explore.test.ts).
- * - The user's own removals (hpa-delete, hpa-remove-finalizer, isvc-delete) are left out by
- *   default: removing your own HPA is never a loss (`classifyStep` calls it "removed"), and
- *   letting the search remove the user's `kserve.io/protect` finalizer or delete the
- *   InferenceService would report losses the user caused on purpose. Class switches
- *   (isvc-annotate of serving.kserve.io/autoscalerClass) stay in: they are ordinary edits that
- *   make KServe act on a same-named HPA (e.g. external → hpa adopts it through Update).
- * - States are deduplicated by `stateKey` (the cluster without the logical clock); the search
- *   stops at the first loss in breadth-first order, so the sequence is a shortest one and, among
- *   equally short ones, the first in `candidateEvents` order.
+ * - A harm while the objects themselves are applied (an HPA applied next to a class-hpa ISVC's
+ *   own HPA, say) is reported with zero events.
+ * - By default the space is what the cluster does by itself (see space.ts): the user's own edits
+ *   (class switches) and removals come in only when asked for (`includeEdits`, `userRemovals`),
+ *   so a CI gate does not fail a repository for what a user might do one day.
+ * - States are deduplicated by `stateKey` (the cluster and running release without the logical
+ *   clock); the search stops at the first harm in breadth-first order, so the sequence is a
+ *   shortest one and, among equally short ones, the first in `candidateEvents` order.
  *
  * Pure, DOM-free and deterministic.
  */
 import { createActor, transition } from 'xstate';
 import type { Cluster } from '../k8s/store.ts';
-import type { Hpa } from '../k8s/types.ts';
-import { ownedByInferenceService } from '../kserve/checks.ts';
+import { keyOf, type Hpa, type ObjectRef } from '../k8s/types.ts';
+import type { Message } from '../i18n/message.ts';
 import { getRelease } from '../kserve/releases.ts';
 import { controllerMachine, type ControllerSnapshot, type ModelOptions } from '../machine/controller.ts';
 import type { ControllerEvent } from '../machine/events.ts';
-import { runRelease, type VersionResult } from '../run.ts';
+import { resolveHpa } from '../machine/world.ts';
+import { runRelease, userHpaKeys, type VersionResult } from '../run.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { classifyStep, userTargetOf, verdictFor, type HpaEventKind } from '../verdict.ts';
-import { candidateEvents, DEFAULT_CLASSES, stateKey, type SpaceOptions } from './space.ts';
+import { classifyStep, isHarm, userTargetOf, type Harm } from '../verdict.ts';
+import { candidateEvents, EDIT_CLASSES, stateKey, type SpaceOptions } from './space.ts';
 
 export const DEFAULT_DEPTH = 6;
 /** Deeper searches are refused by the CLI; the state spaces here are small, but a CI job should stay fast. */
 export const MAX_DEPTH = 12;
 
-export type LossKind = Extract<HpaEventKind, 'overwritten' | 'deleted' | 'terminating' | 'collected'>;
+export type LossKind = Harm;
 
 export interface Loss {
+  /** The HPA's name; `namespace` says where. */
   hpa: string;
+  namespace: string;
   kind: LossKind;
   /** 1-based step in the replay: the scenario's objects first, then the events. Equals the verdict's firstLossStep. */
   step: number;
@@ -55,10 +54,16 @@ export interface ExploreOptions {
   depth?: number;
   /** Defaults to the scenario's apiServerDefaulting setting. */
   apiServerDefaulting?: boolean;
-  /** Classes the search may switch the InferenceService to; default hpa, external, none, keda. */
+  /** Let the search make the user's own edits: switch the class to hpa, external, none or keda. Default false. */
+  includeEdits?: boolean;
+  /** Classes the search may switch to when `includeEdits` is on; default hpa, external, none, keda. */
   classes?: readonly string[];
   /** Let the search delete the user's HPAs, remove their finalizers and delete the ISVC. Default false. */
   userRemovals?: boolean;
+  /** Let a GitOps tool re-apply the manifests (`gitops-sync`). Default true. */
+  gitops?: boolean;
+  /** Run on this release until an upgrade (default: the scenario's startRelease). */
+  startRelease?: string | null;
 }
 
 export type ShortestLoss =
@@ -79,16 +84,12 @@ export type ShortestLoss =
     depth: number;
     statesVisited: number;
     /** Set when the admission webhook refused the scenario's InferenceService: nothing was stored. */
-    refused?: string;
+    refused?: Message;
   };
 
-/** The user HPAs of a scenario: applied without an InferenceService ownerReference, in order. */
+/** The user HPAs of a scenario (namespace/name): applied without an InferenceService ownerReference, in order. */
 export function userHpaNames(scenario: Pick<Scenario, 'objects'>): string[] {
-  const names: string[] = [];
-  for (const { object } of scenario.objects) {
-    if (object.kind === 'HorizontalPodAutoscaler' && !ownedByInferenceService(object) && !names.includes(object.metadata.name)) names.push(object.metadata.name);
-  }
-  return names;
+  return userHpaKeys(scenario.objects.map((o) => o.object));
 }
 
 export function modelOptions(scenario: Scenario, apiServerDefaulting?: boolean): ModelOptions {
@@ -98,21 +99,20 @@ export function modelOptions(scenario: Scenario, apiServerDefaulting?: boolean):
   };
 }
 
-const LOSS_KINDS = new Set<HpaEventKind>(
-  (['overwritten', 'deleted', 'terminating', 'collected', 'removed', 'reapplied'] as const)
-    // verdictFor decides what counts as a loss; ask it instead of keeping a second list.
-    .filter((kind) => verdictFor('probe', [{ step: 1, kind }], true, false).firstLossStep !== null),
-);
+export const isLossKind = isHarm;
 
-export function isLossKind(kind: HpaEventKind | null): kind is LossKind {
-  return kind !== null && LOSS_KINDS.has(kind);
-}
+const refOf = (key: string): ObjectRef => ({ namespace: key.slice(0, key.indexOf('/')), name: key.slice(key.indexOf('/') + 1) });
 
 function lossesOf(users: readonly string[], step: number, event: ControllerEvent, before: Cluster, after: ControllerSnapshot): Loss[] {
   const losses: Loss[] = [];
-  for (const hpa of users) {
-    const kind = classifyStep(hpa, { step, eventType: event.type, userTarget: userTargetOf(event), before, after: after.context.cluster, decisions: after.context.step.decisions });
-    if (isLossKind(kind)) losses.push({ hpa, kind, step });
+  const target = event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer' ? resolveHpa(before, event.hpa) : null;
+  const userTarget = userTargetOf(event, target?.ok ? target.value.metadata : null);
+  const { step: record, cluster } = after.context;
+  for (const key of users) {
+    const ref = refOf(key);
+    const kinds = classifyStep(ref, { step, eventType: event.type, userTarget, before, after: cluster, decisions: record.decisions, deploymentWrites: record.deploymentWrites });
+    const harm = kinds.find(isHarm);
+    if (harm) losses.push({ hpa: ref.name, namespace: ref.namespace, kind: harm, step });
   }
   return losses;
 }
@@ -121,18 +121,19 @@ interface Start {
   snapshot: ControllerSnapshot;
   users: string[];
   setupLosses: Loss[];
-  refused?: string;
+  refused?: Message;
 }
 
 /** Applies the scenario's objects, watching for a loss on the way (the same bookkeeping as runRelease). */
-function startState(scenario: Scenario, tag: string, options: ModelOptions): Start {
-  const actor = createActor(controllerMachine, { input: { tag: getRelease(tag).tag, options } });
+function startState(scenario: Scenario, tag: string, options: ModelOptions, startRelease: string | null): Start {
+  const manifests = scenario.objects.map((o) => o.object);
+  const actor = createActor(controllerMachine, { input: { tag: getRelease(startRelease ?? tag).tag, target: getRelease(tag).tag, options, manifests } });
   actor.start();
   const users: string[] = [];
-  let refused: string | undefined;
+  let refused: Message | undefined;
   let setupLosses: Loss[] = [];
   scenario.objects.forEach(({ object }, i) => {
-    if (object.kind === 'HorizontalPodAutoscaler' && !ownedByInferenceService(object) && !users.includes(object.metadata.name)) users.push(object.metadata.name);
+    for (const key of userHpaKeys([object])) if (!users.includes(key)) users.push(key);
     const before = actor.getSnapshot().context.cluster;
     const event: ControllerEvent = { type: 'object.apply', object };
     actor.send(event);
@@ -158,9 +159,14 @@ function pathOf(node: Node): ControllerEvent[] {
   return events.reverse();
 }
 
-export function spaceOptions(scenario: Pick<Scenario, 'objects'>, options: Pick<ExploreOptions, 'classes' | 'userRemovals'>): SpaceOptions {
+export function spaceOptions(scenario: Pick<Scenario, 'objects'>, options: Pick<ExploreOptions, 'classes' | 'userRemovals' | 'includeEdits' | 'gitops'>): SpaceOptions {
   const hpas = scenario.objects.map((o) => o.object).filter((o): o is Hpa => o.kind === 'HorizontalPodAutoscaler');
-  return { hpas, classes: options.classes ?? DEFAULT_CLASSES, userRemovals: options.userRemovals ?? false };
+  return {
+    hpas,
+    classes: options.includeEdits ? options.classes ?? EDIT_CLASSES : [],
+    userRemovals: options.userRemovals ?? false,
+    gitops: options.gitops ?? true,
+  };
 }
 
 /**
@@ -170,7 +176,8 @@ export function spaceOptions(scenario: Pick<Scenario, 'objects'>, options: Pick<
 export function findShortestLoss(scenario: Scenario, tag: string, options: ExploreOptions = {}): ShortestLoss {
   const depth = options.depth ?? DEFAULT_DEPTH;
   const release = getRelease(tag);
-  const start = startState(scenario, release.tag, modelOptions(scenario, options.apiServerDefaulting));
+  const startRelease = options.startRelease === undefined ? scenario.settings.startRelease : options.startRelease;
+  const start = startState(scenario, release.tag, modelOptions(scenario, options.apiServerDefaulting), startRelease);
   const setupStep = scenario.objects.length;
   if (start.setupLosses.length > 0) {
     return { found: true, tag: release.tag, events: [], loss: start.setupLosses[0]!, losses: start.setupLosses, statesVisited: 1 };
@@ -210,8 +217,9 @@ export function findShortestLoss(scenario: Scenario, tag: string, options: Explo
  * `runRelease`, the path the CLI and the playground take. The loss a search reports shows up in
  * the returned verdicts at the same step.
  */
-export function replay(scenario: Scenario, tag: string, events: readonly ControllerEvent[], options: Pick<ExploreOptions, 'apiServerDefaulting'> = {}): VersionResult {
+export function replay(scenario: Scenario, tag: string, events: readonly ControllerEvent[], options: Pick<ExploreOptions, 'apiServerDefaulting' | 'startRelease'> = {}): VersionResult {
   const replayed: Scenario = { ...scenario, events: events.map((event) => ({ event, position: null })) };
-  return runRelease(replayed, tag, modelOptions(scenario, options.apiServerDefaulting));
+  const startRelease = options.startRelease === undefined ? scenario.settings.startRelease : options.startRelease;
+  return runRelease(replayed, tag, modelOptions(scenario, options.apiServerDefaulting), startRelease);
 }
 

@@ -1,21 +1,25 @@
 /**
- * An in-memory API server for one namespace, reduced to the rules this bug depends on.
- * Every function is pure: it takes a cluster and returns the next one with what happened.
+ * An in-memory API server reduced to the rules this bug depends on. Every function is pure: it
+ * takes a cluster and returns the next one with what happened. Objects are found by namespace
+ * and name, as the real API server finds them.
  *
- * Modelled: Update replaces the whole object (metadata and spec; uid and deletionTimestamp kept);
- * Delete of an object with finalizers only sets deletionTimestamp, and the object disappears when
- * its last finalizer goes; no new finalizers on an object being deleted; background garbage
- * collection of dependents whose owners are all gone; autoscaling/v2 defaulting (switchable).
- * Not modelled: resourceVersion conflicts (KServe's HPA writes carry none), watches and caches
- * (reads are always fresh), foreground/orphan propagation, namespaces other than the ISVC's.
+ * Modelled: Update replaces the whole object (metadata and spec; uid, creationTimestamp and
+ * deletionTimestamp kept, status kept); Delete of an object with finalizers only sets
+ * deletionTimestamp, and the object disappears when its last finalizer goes; no new finalizers
+ * on an object being deleted; background garbage collection of dependents whose owners are all
+ * gone; autoscaling/v2 defaulting (switchable).
+ * Not modelled: resourceVersion conflicts (KServe's HPA writes carry none, and the HPA strategy
+ * allows unconditional updates), watches and caches (reads are always fresh),
+ * foreground/orphan propagation.
  */
 import { defaultHpa } from './defaulting.ts';
-import type { Deployment, Hpa, InferenceService, ObjectMeta } from './types.ts';
+import type { Deployment, Hpa, InferenceService, ObjectMeta, ObjectRef } from './types.ts';
 
 export interface Cluster {
   /** Logical time; advanced by every write, the only clock the model has. */
   clock: number;
-  isvc: InferenceService | null;
+  /** InferenceServices in the order they were first created (the controller lists them so). */
+  isvcs: InferenceService[];
   hpas: Hpa[];
   deployments: Deployment[];
 }
@@ -28,7 +32,7 @@ export type WriteResult =
   | { ok: true; cluster: Cluster; effect: 'created' | 'updated' | 'deleted' | 'terminating' | 'unchanged' }
   | { ok: false; cluster: Cluster; reason: 'NotFound' | 'AlreadyExists' | 'Forbidden'; message: string };
 
-export const EMPTY_CLUSTER: Cluster = { clock: 0, isvc: null, hpas: [], deployments: [] };
+export const EMPTY_CLUSTER: Cluster = { clock: 0, isvcs: [], hpas: [], deployments: [] };
 
 const EPOCH = Date.UTC(2025, 0, 1);
 
@@ -37,8 +41,21 @@ export function timestampAt(clock: number): string {
   return new Date(EPOCH + clock * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function findHpa(cluster: Cluster, name: string): Hpa | undefined {
-  return cluster.hpas.find((hpa) => hpa.metadata.name === name);
+const at = (ref: ObjectRef) => (object: { metadata: ObjectRef } | ObjectRef): boolean => {
+  const meta = 'metadata' in object ? object.metadata : object;
+  return meta.name === ref.name && meta.namespace === ref.namespace;
+};
+
+export function findHpa(cluster: Pick<Cluster, 'hpas'>, ref: ObjectRef): Hpa | undefined {
+  return cluster.hpas.find(at(ref));
+}
+
+export function findIsvc(cluster: Pick<Cluster, 'isvcs'>, ref: ObjectRef): InferenceService | undefined {
+  return cluster.isvcs.find(at(ref));
+}
+
+export function findDeployment(cluster: Pick<Cluster, 'deployments'>, ref: ObjectRef): Deployment | undefined {
+  return cluster.deployments.find(at(ref));
 }
 
 export function isTerminating(meta: ObjectMeta): boolean {
@@ -53,8 +70,11 @@ function prepareHpa(hpa: Hpa, options: StoreOptions): Hpa {
   return options.apiServerDefaulting ? defaultHpa(hpa) : hpa;
 }
 
+const notFound = (cluster: Cluster, resource: string, ref: ObjectRef): WriteResult =>
+  ({ ok: false, cluster, reason: 'NotFound', message: `${resource} "${ref.name}" not found` });
+
 export function createHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): WriteResult {
-  if (findHpa(cluster, hpa.metadata.name)) {
+  if (findHpa(cluster, hpa.metadata)) {
     return { ok: false, cluster, reason: 'AlreadyExists', message: `horizontalpodautoscalers "${hpa.metadata.name}" already exists` };
   }
   const { deletionTimestamp: _ignored, ...metadata } = hpa.metadata;
@@ -64,10 +84,8 @@ export function createHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): Wr
 
 /** A PUT: the new object replaces the stored one; only uid and deletionTimestamp survive. */
 export function updateHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): WriteResult {
-  const current = findHpa(cluster, hpa.metadata.name);
-  if (!current) {
-    return { ok: false, cluster, reason: 'NotFound', message: `horizontalpodautoscalers "${hpa.metadata.name}" not found` };
-  }
+  const current = findHpa(cluster, hpa.metadata);
+  if (!current) return notFound(cluster, 'horizontalpodautoscalers', hpa.metadata);
   const finalizers = hpa.metadata.finalizers ?? [];
   if (isTerminating(current.metadata)) {
     const before = new Set(current.metadata.finalizers ?? []);
@@ -82,15 +100,15 @@ export function updateHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): Wr
   const stored = prepareHpa({ ...hpa, metadata }, options);
   const next = { ...tick(cluster), hpas: cluster.hpas.map((h) => (h === current ? stored : h)) };
   if (isTerminating(metadata) && finalizers.length === 0) {
-    return { ok: true, cluster: removeHpa(next, stored.metadata.name), effect: 'deleted' };
+    return { ok: true, cluster: removeHpa(next, stored.metadata), effect: 'deleted' };
   }
   return { ok: true, cluster: next, effect: 'updated' };
 }
 
-/** DELETE by name, no preconditions, background propagation. */
-export function deleteHpa(cluster: Cluster, name: string): WriteResult {
-  const current = findHpa(cluster, name);
-  if (!current) return { ok: false, cluster, reason: 'NotFound', message: `horizontalpodautoscalers "${name}" not found` };
+/** DELETE by namespace and name, no preconditions, background propagation. */
+export function deleteHpa(cluster: Cluster, ref: ObjectRef): WriteResult {
+  const current = findHpa(cluster, ref);
+  if (!current) return notFound(cluster, 'horizontalpodautoscalers', ref);
   if ((current.metadata.finalizers ?? []).length > 0) {
     // A second Delete of a Terminating object changes nothing and succeeds.
     if (isTerminating(current.metadata)) return { ok: true, cluster, effect: 'terminating' };
@@ -98,60 +116,85 @@ export function deleteHpa(cluster: Cluster, name: string): WriteResult {
     const marked: Hpa = { ...current, metadata: { ...current.metadata, deletionTimestamp: timestampAt(next.clock) } };
     return { ok: true, cluster: { ...next, hpas: cluster.hpas.map((h) => (h === current ? marked : h)) }, effect: 'terminating' };
   }
-  return { ok: true, cluster: removeHpa(tick(cluster), name), effect: 'deleted' };
+  return { ok: true, cluster: removeHpa(tick(cluster), ref), effect: 'deleted' };
 }
 
-export function removeHpaFinalizer(cluster: Cluster, name: string, finalizer: string): WriteResult {
-  const current = findHpa(cluster, name);
-  if (!current) return { ok: false, cluster, reason: 'NotFound', message: `horizontalpodautoscalers "${name}" not found` };
+export function removeHpaFinalizer(cluster: Cluster, ref: ObjectRef, finalizer: string): WriteResult {
+  const current = findHpa(cluster, ref);
+  if (!current) return notFound(cluster, 'horizontalpodautoscalers', ref);
   const finalizers = current.metadata.finalizers ?? [];
   if (!finalizers.includes(finalizer)) return { ok: true, cluster, effect: 'unchanged' };
   const rest = finalizers.filter((f) => f !== finalizer);
   const next = tick(cluster);
   if (rest.length === 0 && isTerminating(current.metadata)) {
-    return { ok: true, cluster: removeHpa(next, name), effect: 'deleted' };
+    return { ok: true, cluster: removeHpa(next, ref), effect: 'deleted' };
   }
   const updated: Hpa = { ...current, metadata: { ...current.metadata, finalizers: rest } };
   return { ok: true, cluster: { ...next, hpas: cluster.hpas.map((h) => (h === current ? updated : h)) }, effect: 'updated' };
 }
 
-function removeHpa(cluster: Cluster, name: string): Cluster {
-  return { ...cluster, hpas: cluster.hpas.filter((h) => h.metadata.name !== name) };
+function removeHpa(cluster: Cluster, ref: ObjectRef): Cluster {
+  return { ...cluster, hpas: cluster.hpas.filter((h) => !at(ref)(h)) };
 }
 
-/** Put the InferenceService (create or replace), keeping uid, deletionTimestamp and status of a stored one. */
+/**
+ * Put an InferenceService (create or replace). A replaced one keeps its uid, deletionTimestamp
+ * and status: status is a subresource, so neither a create nor an update from a client writes it.
+ */
 export function putIsvc(cluster: Cluster, isvc: InferenceService): Cluster {
-  const current = cluster.isvc;
-  if (!current) {
-    const { status: _ignored, ...created } = isvc;
-    return { ...tick(cluster), isvc: created };
-  }
+  const current = findIsvc(cluster, isvc.metadata);
+  const { status: _given, ...rest } = isvc;
+  if (!current) return { ...tick(cluster), isvcs: [...cluster.isvcs, rest] };
   const metadata: ObjectMeta = { ...isvc.metadata, uid: current.metadata.uid };
   delete metadata.deletionTimestamp;
   if (current.metadata.deletionTimestamp !== undefined) metadata.deletionTimestamp = current.metadata.deletionTimestamp;
-  const { status: _given, ...rest } = isvc;
-  return { ...tick(cluster), isvc: { ...rest, metadata, ...(current.status ? { status: current.status } : {}) } };
+  const stored: InferenceService = { ...rest, metadata, ...(current.status ? { status: current.status } : {}) };
+  return { ...tick(cluster), isvcs: cluster.isvcs.map((i) => (i === current ? stored : i)) };
 }
 
-/** DELETE the InferenceService: Terminating while finalizers remain, else gone with its dependents. */
-export function deleteIsvc(cluster: Cluster): WriteResult {
-  const isvc = cluster.isvc;
-  if (!isvc) return { ok: false, cluster, reason: 'NotFound', message: 'the InferenceService does not exist' };
+/** The controller's own write of status (the status subresource): nothing else changes. */
+export function putIsvcStatus(cluster: Cluster, ref: ObjectRef, status: NonNullable<InferenceService['status']>): Cluster {
+  const current = findIsvc(cluster, ref);
+  if (!current) return cluster;
+  return { ...tick(cluster), isvcs: cluster.isvcs.map((i) => (i === current ? { ...current, status } : i)) };
+}
+
+/** DELETE an InferenceService: Terminating while finalizers remain, else gone with its dependents. */
+export function deleteIsvc(cluster: Cluster, ref: ObjectRef): WriteResult {
+  const isvc = findIsvc(cluster, ref);
+  if (!isvc) return notFound(cluster, 'inferenceservices', ref);
   if ((isvc.metadata.finalizers ?? []).length > 0) {
     if (isTerminating(isvc.metadata)) return { ok: true, cluster, effect: 'terminating' };
     const next = tick(cluster);
-    return { ok: true, cluster: { ...next, isvc: { ...isvc, metadata: { ...isvc.metadata, deletionTimestamp: timestampAt(next.clock) } } }, effect: 'terminating' };
+    const marked = { ...isvc, metadata: { ...isvc.metadata, deletionTimestamp: timestampAt(next.clock) } };
+    return { ok: true, cluster: { ...next, isvcs: cluster.isvcs.map((i) => (i === isvc ? marked : i)) }, effect: 'terminating' };
   }
-  return { ok: true, cluster: collectGarbage({ ...tick(cluster), isvc: null }, isvc.metadata.uid), effect: 'deleted' };
+  return { ok: true, cluster: collectGarbage(removeIsvc(tick(cluster), isvc), isvc.metadata.uid), effect: 'deleted' };
 }
 
-export function removeIsvcFinalizer(cluster: Cluster, finalizer: string): Cluster {
-  const isvc = cluster.isvc;
+export function removeIsvcFinalizer(cluster: Cluster, ref: ObjectRef, finalizer: string): Cluster {
+  const isvc = findIsvc(cluster, ref);
   if (!isvc) return cluster;
   const rest = (isvc.metadata.finalizers ?? []).filter((f) => f !== finalizer);
   const next = tick(cluster);
-  if (rest.length === 0 && isTerminating(isvc.metadata)) return collectGarbage({ ...next, isvc: null }, isvc.metadata.uid);
-  return { ...next, isvc: { ...isvc, metadata: { ...isvc.metadata, finalizers: rest } } };
+  if (rest.length === 0 && isTerminating(isvc.metadata)) return collectGarbage(removeIsvc(next, isvc), isvc.metadata.uid);
+  const updated = { ...isvc, metadata: { ...isvc.metadata, finalizers: rest } };
+  return { ...next, isvcs: next.isvcs.map((i) => (i === isvc ? updated : i)) };
+}
+
+function removeIsvc(cluster: Cluster, isvc: InferenceService): Cluster {
+  return { ...cluster, isvcs: cluster.isvcs.filter((i) => i.metadata.uid !== isvc.metadata.uid) };
+}
+
+export function putDeployment(cluster: Cluster, deployment: Deployment): Cluster {
+  const current = findDeployment(cluster, deployment);
+  const deployments = current ? cluster.deployments.map((d) => (d === current ? deployment : d)) : [...cluster.deployments, deployment];
+  return { ...tick(cluster), deployments };
+}
+
+export function deleteDeployment(cluster: Cluster, ref: ObjectRef): Cluster {
+  if (!findDeployment(cluster, ref)) return cluster;
+  return { ...tick(cluster), deployments: cluster.deployments.filter((d) => !at(ref)(d)) };
 }
 
 /**
@@ -160,17 +203,15 @@ export function removeIsvcFinalizer(cluster: Cluster, finalizer: string): Cluste
  * still hold it Terminating). Owner references to kinds we do not model are assumed alive.
  */
 export function collectGarbage(cluster: Cluster, goneUid: string): Cluster {
-  const liveIsvcUid = cluster.isvc?.metadata.uid;
+  const live = new Set(cluster.isvcs.map((i) => i.metadata.uid));
   const orphaned = (meta: ObjectMeta): boolean => {
     const refs = meta.ownerReferences ?? [];
     if (!refs.some((ref) => ref.uid === goneUid)) return false;
-    return refs.every((ref) => ref.kind === 'InferenceService' && ref.uid !== liveIsvcUid);
+    return refs.every((ref) => ref.kind === 'InferenceService' && !live.has(ref.uid));
   };
   let next: Cluster = { ...cluster, deployments: cluster.deployments.filter((d) => d.ownerUid !== goneUid) };
   for (const hpa of cluster.hpas) {
-    if (!orphaned(hpa.metadata)) continue;
-    const result = deleteHpa(next, hpa.metadata.name);
-    next = result.cluster;
+    if (orphaned(hpa.metadata)) next = deleteHpa(next, hpa.metadata).cluster;
   }
   return next;
 }

@@ -42,6 +42,8 @@ export interface Hpa {
 
 /** The fields of a component (predictor, transformer, explainer) that reach the HPA. */
 export interface ComponentSpec {
+  /** spec.predictor.name: from v0.20 it names the predictor's Deployment and HPA. */
+  name?: string;
   minReplicas?: number | null;
   maxReplicas?: number | null;
   scaleTarget?: number | null;
@@ -58,17 +60,33 @@ export interface InferenceService {
   apiVersion: string;
   kind: 'InferenceService';
   metadata: ObjectMeta;
-  spec: Partial<Record<ComponentName, ComponentSpec>>;
+  /** The components, and (v0.20) canary entries, which the model does not follow (kept opaque). */
+  spec: Partial<Record<ComponentName, ComponentSpec>> & { canary?: Json[] };
   /** Written by the controller only; a pasted status is ignored, as `kubectl apply` ignores it. */
   status?: { deploymentMode?: string };
 }
 
 /** A KServe-owned Deployment, reduced to what the bug touches: its replicas and its owner. */
 export interface Deployment {
+  namespace: string;
   name: string;
+  /** The InferenceService (by name, same namespace) and component it serves. */
+  isvc: string;
   component: ComponentName;
   replicas: number;
   ownerUid: string;
+  /** The HPA (by name) whose scaling set the current replicas; absent when KServe or the API server set them. */
+  scaledBy?: string;
+}
+
+/** Where an object lives; a key `namespace/name` identifies it in a cluster. */
+export interface ObjectRef {
+  namespace: string;
+  name: string;
+}
+
+export function keyOf(ref: ObjectRef | Pick<ObjectMeta, 'namespace' | 'name'>): string {
+  return `${ref.namespace}/${ref.name}`;
 }
 
 export type KubeObject = InferenceService | Hpa;

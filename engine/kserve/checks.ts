@@ -4,12 +4,16 @@
  */
 import { semanticDeepEqual } from '../k8s/equality.ts';
 import type { Hpa } from '../k8s/types.ts';
+import { msg, type Message, type MessageId } from '../i18n/message.ts';
 import { ANNOTATION, DEFAULT_AUTOSCALER_CLASS, INFERENCE_SERVICE_GROUP_PREFIX, type DeploymentMode } from './constants.ts';
+import { parseDeploymentMode, workloadModeRejected, type ModeResolution } from './mode.ts';
 import type { Behaviour, Dispatch } from './releases.ts';
 import type { AnchorId } from './source-map.ts';
 
 export interface DecisionInput {
   behaviour: Behaviour;
+  /** How GetDeploymentMode resolved the InferenceService's mode. */
+  mode: ModeResolution;
   deploymentMode: DeploymentMode;
   /** Where the mode came from: the recorded status, the ISVC annotation or the cluster's default. */
   deploymentModeFrom: 'status' | 'annotation' | 'cluster default';
@@ -24,8 +28,8 @@ export type Scalar = string | number | boolean | null;
 export interface CheckOutcome {
   value: string;
   inputs: Record<string, Scalar>;
-  /** One plain sentence: why the value came out as it did. */
-  why: string;
+  /** Why the value came out as it did, as a message each language renders. */
+  why: Message;
 }
 
 export interface Check {
@@ -96,18 +100,19 @@ export function semanticHPAEquals(behaviour: Pick<Behaviour, 'equalityComparesCl
   return specEqual && classOf(desired.metadata.annotations) === classOf(existing.metadata.annotations);
 }
 
+const MODE_WHY = { Serverless: 'check.mode.serverless', ModelMesh: 'check.mode.modelMesh', RawDeployment: 'check.mode.raw' } as const satisfies Record<DeploymentMode, MessageId>;
+
 export const CHECKS = {
   deploymentMode: {
     anchor: 'deploymentModeResolve',
     traced: true,
     run: (i) => ({
       value: i.deploymentMode,
-      inputs: { annotation: i.annotations[ANNOTATION.deploymentMode] ?? null, from: i.deploymentModeFrom },
-      why: {
-        Serverless: 'Serverless (Knative) mode: KServe builds a Knative Service and never runs its HPA reconciler.',
-        ModelMesh: 'ModelMesh mode: no per-InferenceService Deployment and no HPA reconciler.',
-        RawDeployment: 'Raw deployment mode (called Standard from v0.16): KServe runs the autoscaler reconciler after the Deployment and Service.',
-      }[i.deploymentMode],
+      inputs: { annotation: i.annotations[ANNOTATION.deploymentMode] ?? null, status: i.mode.from === 'status' ? i.mode.value : null, from: i.deploymentModeFrom, value: i.mode.value },
+      // A legacy status value this release reads verbatim: the raw path compares it with its new name and misses.
+      why: i.mode.from === 'status' && i.deploymentMode !== 'RawDeployment' && parseDeploymentMode(i.mode.value) === 'Standard'
+        ? msg('check.mode.statusUnparsed', { value: i.mode.value, raw: i.behaviour.modeSpelling.RawDeployment })
+        : msg(MODE_WHY[i.deploymentMode], { value: i.mode.value, from: i.deploymentModeFrom }),
     }),
   },
   getAutoscalerClass: {
@@ -118,7 +123,7 @@ export const CHECKS = {
       return {
         value: autoscalerClass(i.annotations),
         inputs: { annotation: given },
-        why: given === null ? 'No autoscalerClass annotation, so the class defaults to hpa.' : `The annotation says ${given}.`,
+        why: given === null ? msg('check.class.default') : msg('check.class.annotated', { class: given }),
       };
     },
   },
@@ -128,14 +133,32 @@ export const CHECKS = {
     run: (i) => {
       const className = autoscalerClass(i.annotations);
       const value = dispatchFor(i.behaviour, className);
-      const why = {
-        HPAReconciler: `Class ${className} is handled by the HPA reconciler.`,
-        KedaReconciler: `Class ${className} is handled by the KEDA reconciler; the HPA reconciler is not called.`,
-        NoOpAutoscaler: `Class ${className} gets the no-op autoscaler; nothing touches HPAs.`,
-        error: `This release does not know class ${className}: the reconcile fails with an error.`,
-      }[value];
-      return { value, inputs: { class: className }, why };
+      const why = ({
+        HPAReconciler: 'check.dispatch.hpa',
+        KedaReconciler: 'check.dispatch.keda',
+        NoOpAutoscaler: 'check.dispatch.noop',
+        error: 'check.dispatch.error',
+      } as const)[value];
+      return { value, inputs: { class: className }, why: msg(why, { class: className }) };
     },
+  },
+  workloadMode: {
+    anchor: 'workloadModeParse',
+    traced: true,
+    absentIn: (b) => b.workloadModeParse !== 'strict',
+    run: (i) => {
+      const rejected = workloadModeRejected(i.behaviour, i.annotations);
+      return {
+        value: rejected === null ? 'ok' : 'error',
+        inputs: { annotation: i.annotations[ANNOTATION.deploymentMode] ?? null },
+        why: rejected === null ? msg('check.workload.ok') : msg('check.workload.error', { value: rejected }),
+      };
+    },
+  },
+  dispatch: {
+    anchor: null,
+    traced: false,
+    run: (i) => ({ value: dispatchFor(i.behaviour, autoscalerClass(i.annotations)), inputs: {}, why: msg('check.routing') }),
   },
   hpaFound: {
     anchor: 'checkHPAExist',
@@ -143,9 +166,7 @@ export const CHECKS = {
     run: (i) => ({
       value: bool(i.existing !== null),
       inputs: { name: i.desired.metadata.name, terminating: i.existing ? i.existing.metadata.deletionTimestamp !== undefined : null },
-      why: i.existing
-        ? `Get found an HPA named ${i.desired.metadata.name} (looked up by name only).`
-        : `No HPA named ${i.desired.metadata.name} exists.`,
+      why: msg(i.existing ? 'check.found.yes' : 'check.found.no', { hpa: i.desired.metadata.name }),
     }),
   },
   shouldCreateHPA: {
@@ -157,14 +178,14 @@ export const CHECKS = {
       return {
         value: bool(value),
         inputs: { desiredClass: classOf(i.desired.metadata.annotations), stop: i.desired.metadata.annotations?.[ANNOTATION.stop] ?? null },
-        why: value ? 'The class asks KServe to own an HPA, so it creates one.' : 'The class (or stop) says KServe must not create an HPA.',
+        why: msg(value ? 'check.create.yes' : 'check.create.no'),
       };
     },
   },
   deleteCheckedFirst: {
     anchor: null,
     traced: false,
-    run: (i) => ({ value: bool(i.behaviour.deleteCheckedFirst), inputs: {}, why: 'Release order of the checks.' }),
+    run: (i) => ({ value: bool(i.behaviour.deleteCheckedFirst), inputs: {}, why: msg('check.routing') }),
   },
   semanticHPAEquals: {
     anchor: 'semanticHPAEquals',
@@ -181,9 +202,7 @@ export const CHECKS = {
           existingClass: classOf(existing.metadata.annotations),
           comparesClass: i.behaviour.equalityComparesClass,
         },
-        why: value
-          ? 'Spec and class annotation match: nothing to write.'
-          : specEqual ? 'Specs match but the class annotation differs.' : 'The specs differ (the API server fills defaults KServe did not send).',
+        why: msg(value ? 'check.equal.yes' : specEqual ? 'check.equal.classDiffers' : 'check.equal.specDiffers'),
       };
     },
   },
@@ -196,12 +215,11 @@ export const CHECKS = {
       const value = shouldDeleteHPA(i.behaviour, i.desired, existing);
       const owned = ownedByInferenceService(existing);
       const rule = i.behaviour.shouldDelete;
-      const why = rule === 'never' ? 'This release has no delete path.'
+      const why = rule === 'never' ? 'check.delete.noPath'
         : rule === 'desiredClassIsExternal'
-          ? (value ? 'The desired class is external; the existing HPA is not inspected at all.' : 'The desired class is not external.')
-          : !owned ? 'The existing HPA has no InferenceService ownerReference, so it is not deleted.'
-            : value ? 'The HPA is owned by an InferenceService and the class (or stop) says it must go.'
-              : 'Owned by an InferenceService, but the class wants an HPA.';
+          ? (value ? 'check.delete.annotationOnly' : 'check.delete.notExternal')
+          : !owned ? 'check.delete.notOwned'
+            : value ? 'check.delete.owned' : 'check.delete.ownedButWanted';
       return {
         value: bool(value),
         inputs: {
@@ -209,7 +227,7 @@ export const CHECKS = {
           existingOwnedByInferenceService: rule === 'desiredClassIsExternal' || rule === 'never' ? null : owned,
           existingStop: rule === 'ownedAndStoppedOrClassIsExternalOrNone' ? isStopped(existing.metadata.annotations) : null,
         },
-        why,
+        why: msg(why),
       };
     },
   },

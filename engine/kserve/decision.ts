@@ -3,6 +3,7 @@
  * its outcome, until a result. The same table drives the pure `decide` below and the states of
  * the controller machine, so the two cannot disagree.
  */
+import type { Message } from '../i18n/message.ts';
 import { CHECKS, type CheckId, type DecisionInput, type Scalar } from './checks.ts';
 import type { AnchorId } from './source-map.ts';
 
@@ -20,8 +21,11 @@ export const DECISION_GRAPH = {
   autoscalerClass: { check: 'getAutoscalerClass', next: { '*': 'createAutoscaler' } },
   createAutoscaler: {
     check: 'createAutoscaler',
-    next: { HPAReconciler: 'lookup', KedaReconciler: 'NotCalled', NoOpAutoscaler: 'NotCalled', error: 'Error' },
+    next: { HPAReconciler: 'workloadMode', KedaReconciler: 'workloadMode', NoOpAutoscaler: 'workloadMode', error: 'Error' },
   },
+  // v0.17+: NewRawKubeReconciler builds the autoscaler reconciler, then parses the mode for the workload factory.
+  workloadMode: { check: 'workloadMode', next: { ok: 'dispatch', error: 'Error' } },
+  dispatch: { check: 'dispatch', next: { HPAReconciler: 'lookup', KedaReconciler: 'NotCalled', NoOpAutoscaler: 'NotCalled' } },
   lookup: { check: 'hpaFound', next: { false: 'notFound', true: 'found' } },
   notFound: { check: 'shouldCreateHPA', next: { true: 'Create', false: 'Skipped' } },
   found: { check: 'deleteCheckedFirst', next: { false: 'equalityFirst', true: 'deleteFirst' } },
@@ -39,7 +43,7 @@ export interface TraceStep {
   check: CheckId;
   value: string;
   inputs: Record<string, Scalar>;
-  why: string;
+  why: Message;
   anchor: AnchorId | null;
 }
 

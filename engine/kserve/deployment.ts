@@ -1,35 +1,94 @@
 /**
- * The part of KServe's Deployment reconciler this bug touches: it creates the component's
- * Deployment, and in some releases holds spec.replicas at minReplicas for one class
- * (deployment_reconciler.go; #4196 for external, moved to none by #4363).
+ * The part of KServe's Deployment reconciler (deployment_reconciler.go) this bug touches:
+ * - it creates the component's Deployment; without a pinning class KServe sets no replicas, so
+ *   the API server's default of 1 applies;
+ * - in some releases it holds spec.replicas for one class: `external` in v0.15.0-rc0 … v0.15.0
+ *   (#4196), `none` from v0.15.1 (#4363). The pin is minReplicas, or 1 when unset (the dry-run
+ *   update fills the default), and every reconcile patches a scaled Deployment back to it;
+ * - from v0.16.0-rc0 `serving.kserve.io/stop` deletes the Deployment it controls (#4455);
+ * - from v0.20.0-rc0 a predictor renamed through spec.predictor.name leaves its old Deployment
+ *   to the orphan cleanup, which deletes Deployments (and Services), never HPAs.
+ * Not modelled: the replica reset to 1 that v0.12–v0.13 and v0.15.0-rc0 … v0.15.0 send for the
+ * hpa class when the Deployment's spec changes for another reason.
  */
-import type { Cluster } from '../k8s/store.ts';
+import { deleteDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
 import type { ComponentName, InferenceService } from '../k8s/types.ts';
+import { msg, type Message } from '../i18n/message.ts';
+import { isStopped } from './checks.ts';
 import type { Behaviour } from './releases.ts';
-import { replicaBounds } from './desired-hpa.ts';
+
+/** What KServe did to one Deployment, for verdicts (a pin that undoes an autoscaler is a fought scale). */
+export interface DeploymentWrite {
+  kind: 'created' | 'pinned' | 'deleted';
+  namespace: string;
+  name: string;
+  /** Replicas after the write. */
+  replicas: number;
+  was?: number;
+  /** For a pin: the HPA whose scaling it undid, if an HPA had set the replicas. */
+  undid?: string;
+}
+
+export interface DeploymentOutcome {
+  cluster: Cluster;
+  notes: Message[];
+  writes: DeploymentWrite[];
+  /** A Deployment KServe owns was deleted: the watch queues the InferenceService again. */
+  deleted: boolean;
+}
+
+/** The replicas KServe holds a Deployment at for this class, or null when it leaves them to autoscalers. */
+export function pinnedReplicas(behaviour: Pick<Behaviour, 'keepReplicasClass'>, className: string, minReplicas: number | null | undefined): number | null {
+  if (behaviour.keepReplicasClass !== className) return null;
+  return typeof minReplicas === 'number' ? Math.max(0, minReplicas) : 1;
+}
 
 export function reconcileDeployment(
   cluster: Cluster,
-  behaviour: Pick<Behaviour, 'keepReplicasClass'>,
+  behaviour: Pick<Behaviour, 'keepReplicasClass' | 'stopDeletesDeployment' | 'predictorNameFromSpec'>,
   isvc: InferenceService,
   component: ComponentName,
   name: string,
   className: string,
-): { cluster: Cluster; note: string | null } {
-  const spec = isvc.spec[component] ?? {};
-  const pinned = behaviour.keepReplicasClass === className && typeof spec.minReplicas === 'number' && spec.minReplicas > 0;
-  const existing = cluster.deployments.find((d) => d.name === name);
+  annotations: Readonly<Record<string, string>>,
+): DeploymentOutcome {
+  const namespace = isvc.metadata.namespace;
+  const mine = (d: Cluster['deployments'][number]) => d.namespace === namespace && d.isvc === isvc.metadata.name && d.component === component && d.ownerUid === isvc.metadata.uid;
+  const existing = cluster.deployments.find((d) => mine(d) && d.name === name);
+  const notes: Message[] = [];
+  const writes: DeploymentWrite[] = [];
+  let next = cluster;
+  let deleted = false;
+
+  // v0.20: the orphan cleanup removes the predictor Deployments whose name is no longer the stable one.
+  if (behaviour.predictorNameFromSpec && component === 'predictor') {
+    for (const orphan of cluster.deployments.filter((d) => mine(d) && d.name !== name)) {
+      next = deleteDeployment(next, orphan);
+      notes.push(msg('deployment.orphanDeleted', { deployment: orphan.name }));
+      writes.push({ kind: 'deleted', namespace, name: orphan.name, replicas: 0, was: orphan.replicas });
+      deleted = true;
+    }
+  }
+  if (behaviour.stopDeletesDeployment && isStopped(annotations)) {
+    if (existing) {
+      next = deleteDeployment(next, existing);
+      notes.push(msg('deployment.stopDeleted', { deployment: name }));
+      writes.push({ kind: 'deleted', namespace, name, replicas: 0, was: existing.replicas });
+      deleted = true;
+    }
+    return { cluster: next, notes, writes, deleted };
+  }
+  const pin = pinnedReplicas(behaviour, className, isvc.spec[component]?.minReplicas);
   if (!existing) {
-    const replicas = pinned ? (spec.minReplicas as number) : replicaBounds(spec).minReplicas;
-    const deployment = { name, component, replicas, ownerUid: isvc.metadata.uid };
-    return { cluster: { ...cluster, clock: cluster.clock + 1, deployments: [...cluster.deployments, deployment] }, note: `Deployment ${name} created with ${replicas} replica(s).` };
+    const replicas = pin ?? 1;
+    next = putDeployment(next, { namespace, name, isvc: isvc.metadata.name, component, replicas, ownerUid: isvc.metadata.uid });
+    notes.push(msg(pin === null ? 'deployment.created' : 'deployment.createdPinned', { deployment: name, replicas, class: className }));
+    writes.push({ kind: 'created', namespace, name, replicas });
+  } else if (pin !== null && existing.replicas !== pin) {
+    const { scaledBy, ...rest } = existing;
+    next = putDeployment(next, { ...rest, replicas: pin });
+    notes.push(msg(scaledBy ? 'deployment.pinnedBack' : 'deployment.pinned', { deployment: name, class: className, replicas: pin, was: existing.replicas, hpa: scaledBy ?? null }));
+    writes.push({ kind: 'pinned', namespace, name, replicas: pin, was: existing.replicas, ...(scaledBy ? { undid: scaledBy } : {}) });
   }
-  if (pinned && existing.replicas !== spec.minReplicas) {
-    const replicas = spec.minReplicas as number;
-    return {
-      cluster: { ...cluster, clock: cluster.clock + 1, deployments: cluster.deployments.map((d) => (d === existing ? { ...d, replicas } : d)) },
-      note: `Class ${className}: the Deployment reconciler sets ${name} back to minReplicas=${replicas} (was ${existing.replicas}).`,
-    };
-  }
-  return { cluster, note: null };
+  return { cluster: next, notes, writes, deleted };
 }

@@ -6,6 +6,7 @@
 import { TAG_SOURCES, type TagSource } from './source-map.ts';
 import { canonicalTag, compareTags, parseTag } from './tags.ts';
 import type { DeploymentMode } from './constants.ts';
+import type { MessageId } from '../i18n/message.ts';
 
 export type Dispatch = 'HPAReconciler' | 'KedaReconciler' | 'NoOpAutoscaler';
 export type ShouldCreateRule = 'always' | 'classIsHpa' | 'classIsHpaAndNotStopped';
@@ -34,17 +35,37 @@ export interface Behaviour {
   webhookChecksTargetUtilization: boolean;
   /** Webhook: values serving.kserve.io/metrics may take when the class is exactly hpa; null = not checked. */
   webhookMetricValues: readonly string[] | null;
-  /** deploymentMode annotation values this release understands; any other value falls back to the default. */
+  /** deploymentMode annotation values GetDeploymentMode understands (exact, case-sensitive); others fall back to the default. */
   modeNames: Readonly<Record<string, DeploymentMode>>;
+  /** How this release spells each mode where it writes one: in status and in the annotation its webhook adds. */
+  modeSpelling: Readonly<Record<DeploymentMode, string>>;
+  /** v0.15.1+: the controller records the resolved mode in status.deploymentMode. */
+  writesStatusMode: boolean;
   /**
-   * v0.15.1+: the controller records the mode in status.deploymentMode under these names, and the
-   * webhook refuses any update whose annotation differs from it (validateDeploymentMode). null before.
+   * How GetDeploymentMode reads a non-empty status.deploymentMode, which it puts first: not at all
+   * (before v0.15.1), verbatim (v0.15.1 … v0.18.1, so a legacy `RawDeployment` is not `Standard`),
+   * or through ParseDeploymentMode (v0.19.0-rc0+, #5427).
    */
-  statusModeNames: Readonly<Record<DeploymentMode, string>> | null;
+  statusRead: 'ignored' | 'verbatim' | 'parsed';
+  /**
+   * validateDeploymentMode (v0.15.1+): the annotation of an update may not differ from status.
+   * `parsed` runs the status through ParseDeploymentMode first; `emptyIsStandard` (v0.19.x only)
+   * parses an empty status to Standard, so a first update with any other annotation is refused.
+   */
+  modeCheck: 'none' | 'verbatim' | 'parsed' | 'parsed, emptyIsStandard';
   /** v0.17.0-rc0+: the mutating webhook rewrites RawDeployment → Standard and Serverless → Knative. */
   mutatingNormalizesLegacyMode: boolean;
   /** What the validating webhook still checks on an update of an InferenceService being deleted. */
   webhookWhileDeleting: 'everything' | 'all but the mode check' | 'nothing';
+  /**
+   * v0.17.0-rc0+ (#4922): the raw reconciler parses the component's own deploymentMode annotation
+   * strictly; anything but absent, Standard or RawDeployment fails the component before any write.
+   */
+  workloadModeParse: 'none' | 'strict';
+  /** v0.20.0-rc0+ (#5672): spec.predictor.name names the predictor `<isvc>-<name>-predictor`. */
+  predictorNameFromSpec: boolean;
+  /** v0.16.0-rc0+ (#4455): serving.kserve.io/stop deletes the component's Deployment (and Service). */
+  stopDeletesDeployment: boolean;
 }
 
 export interface Change {
@@ -66,7 +87,10 @@ export const CHANGES: readonly Change[] = [
       builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
       webhookChecksTargetUtilization: true, webhookMetricValues: ['cpu', 'memory'],
       modeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
-      statusModeNames: null, mutatingNormalizesLegacyMode: false, webhookWhileDeleting: 'everything',
+      modeSpelling: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
+      writesStatusMode: false, statusRead: 'ignored', modeCheck: 'none',
+      mutatingNormalizesLegacyMode: false, webhookWhileDeleting: 'everything',
+      workloadModeParse: 'none', predictorNameFromSpec: false, stopDeletesDeployment: false,
     },
   },
   {
@@ -106,9 +130,7 @@ export const CHANGES: readonly Change[] = [
   {
     firstTag: 'v0.15.1', commit: 'cb755147a7f1aa38bfd812ea85cf0c6beac3be9c', pr: 4423,
     title: 'Add DeploymentMode to InferenceService status and prevent deploymentMode change',
-    set: {
-      statusModeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
-    },
+    set: { writesStatusMode: true, statusRead: 'verbatim', modeCheck: 'verbatim' },
   },
   {
     firstTag: 'v0.16.0-rc0', commit: '6530d1e0bc0427cfb198d1d020042481f9b025d5', pr: 4455,
@@ -116,6 +138,7 @@ export const CHANGES: readonly Change[] = [
     set: {
       id: 'delete-check-first', deleteCheckedFirst: true,
       shouldCreate: 'classIsHpaAndNotStopped', shouldDelete: 'ownedAndStoppedOrClassIsExternalOrNone',
+      stopDeletesDeployment: true,
     },
   },
   {
@@ -123,7 +146,7 @@ export const CHANGES: readonly Change[] = [
     title: 'Refactor "RawDeployment" to "Standard" and "Serverless" to "Knative" (legacy names still accepted)',
     set: {
       modeNames: { Standard: 'RawDeployment', RawDeployment: 'RawDeployment', Knative: 'Serverless', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
-      statusModeNames: { RawDeployment: 'Standard', Serverless: 'Knative', ModelMesh: 'ModelMesh' },
+      modeSpelling: { RawDeployment: 'Standard', Serverless: 'Knative', ModelMesh: 'ModelMesh' },
     },
   },
   {
@@ -136,9 +159,29 @@ export const CHANGES: readonly Change[] = [
     set: { mutatingNormalizesLegacyMode: true, webhookWhileDeleting: 'all but the mode check' },
   },
   {
+    firstTag: 'v0.17.0-rc0', commit: 'e74e1a267b0ad4109368b2d2d19ae60c3fdad872', pr: 4922,
+    title: 'refactor: interface + factory pattern for reconcilers (strict deployment-mode parsing in the raw path)',
+    set: { workloadModeParse: 'strict' },
+  },
+  {
+    firstTag: 'v0.19.0-rc0', commit: '85076650e7a7f03c7e5b43a1216baa7c5801c127', pr: 5427,
+    title: 'fix: normalize legacy deploymentMode in status',
+    set: { statusRead: 'parsed', modeCheck: 'parsed, emptyIsStandard' },
+  },
+  {
     firstTag: 'v0.19.0-rc0', commit: 'fc000125fdd95a839e61e22ef86a46cae3eae22b', pr: 5420,
     title: 'skip validation on update during deletion for all resource types',
     set: { webhookWhileDeleting: 'nothing' },
+  },
+  {
+    firstTag: 'v0.20.0-rc0', commit: '43ec86b5eba3be6aadbc60dd372239a852cf9daf', pr: 5672,
+    title: 'feat: add canary rollout support for RawDeployment mode (spec.predictor.name)',
+    set: { predictorNameFromSpec: true },
+  },
+  {
+    firstTag: 'v0.20.0-rc0', commit: '85065ab905e44febc1c5c96bc51be23ee9609ec6', pr: 5799,
+    title: 'fix(webhook): allow first-reconcile update when DeploymentMode is empty',
+    set: { modeCheck: 'parsed' },
   },
 ];
 
@@ -152,11 +195,12 @@ export interface Release {
   source: TagSource;
 }
 
-export const BEHAVIOUR_LABEL: Readonly<Record<BehaviourId, string>> = {
-  'noop-external': 'external is a no-op (before the bug)',
-  'delete-on-annotation': 'deletes any same-named HPA under external (the bug)',
-  'owner-checked': 'deletes only ISVC-owned HPAs; overwrites others (the fix)',
-  'delete-check-first': 'owner check first, stop annotation honoured',
+/** The message that names each behaviour (rendered per language). */
+export const BEHAVIOUR_LABEL: Readonly<Record<BehaviourId, MessageId>> = {
+  'noop-external': 'behaviour.noopExternal',
+  'delete-on-annotation': 'behaviour.deleteOnAnnotation',
+  'owner-checked': 'behaviour.ownerChecked',
+  'delete-check-first': 'behaviour.deleteCheckFirst',
 };
 
 function buildRelease(source: TagSource): Release {

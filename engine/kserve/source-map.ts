@@ -16,7 +16,8 @@ export type AnchorId =
   | 'setupWithManager'        // controller.go watches (For/Owns)
   | 'isvcFinalizer'           // controller.go: finalizer add/remove on the ISVC and early return when deleting
   | 'deploymentModeResolve'   // where RawDeployment vs Serverless is decided for an ISVC
-  | 'deploymentReplicas';     // deployment_reconciler.go replicas special case (external in v0.15.0, none from v0.15.1); omit where absent
+  | 'deploymentReplicas'      // deployment_reconciler.go replicas special case (external in v0.15.0, none from v0.15.1); omit where absent
+  | 'workloadModeParse';      // raw_kube_reconciler.go: strict parse of the component's deploymentMode + workload factory (v0.17.0-rc0+)
 
 export interface SourceAnchor { readonly path: string; readonly start: number; readonly end: number }
 export interface TagSource {
@@ -482,6 +483,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 175, end: 211 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -506,6 +508,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 175, end: 211 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -530,6 +533,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 175, end: 211 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -554,6 +558,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 175, end: 211 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -578,6 +583,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 176, end: 212 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -602,6 +608,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 176, end: 212 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -626,6 +633,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 176, end: 212 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -650,6 +658,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 176, end: 212 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -674,6 +683,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 176, end: 212 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -698,6 +708,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 176, end: 212 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -722,6 +733,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 178, end: 214 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -746,6 +758,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 178, end: 214 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
   {
@@ -770,6 +783,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 178, end: 214 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
     },
   },
 ];

@@ -1,21 +1,24 @@
 /**
- * The KServe controller's loop for one release, as an xstate machine: idle until an event; the
- * world reacts (admission, API server, watches); if the InferenceService was queued, reconcile
- * each component through the decision graph (dispatch → lookup → decide → write) and return to
- * idle. All transitions after an event are eventless, so one `send` is one whole step.
- * The context is plain JSON: snapshots can be compared, serialised and explored.
+ * The KServe controller's loop, as an xstate machine: idle until an event; the world reacts
+ * (admission, API server, watches) and queues InferenceServices; the controller takes them one by
+ * one and reconciles each component through the decision graph (dispatch → lookup → decide →
+ * write), then returns to idle. All transitions after an event are eventless, so one `send` is
+ * one whole step. The release that runs can change (`controller-upgraded`); the cluster carries
+ * over as the old release left it. The context is plain JSON: snapshots can be compared,
+ * serialised and explored.
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import { findHpa, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
-import type { ComponentName } from '../k8s/types.ts';
+import { findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
+import { keyOf, type ComponentName, type InferenceService, type KubeObject, type ObjectRef } from '../k8s/types.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
 import { componentMeta, componentsOf } from '../kserve/component-meta.ts';
 import { autoscalerClass, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
 import { DECISION_GRAPH, ENTRY_NODE, RESULTS, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
-import { reconcileDeployment } from '../kserve/deployment.ts';
+import { reconcileDeployment, type DeploymentWrite } from '../kserve/deployment.ts';
 import { buildDesiredHpa, withControllerReference } from '../kserve/desired-hpa.ts';
-import { resolveDeploymentMode } from '../kserve/mode.ts';
+import { resolveDeploymentMode, type ModeResolution } from '../kserve/mode.ts';
 import { getRelease } from '../kserve/releases.ts';
 import { EVENT_WORDS, formatEvent, type ControllerEvent } from './events.ts';
 import { applyWorldEvent } from './world.ts';
@@ -33,7 +36,10 @@ export interface ApiCall {
 }
 
 export interface Decision {
+  /** The InferenceService reconciled, as namespace/name. */
+  isvc: string;
   component: ComponentName;
+  /** The name of the HPA KServe looked up (in the InferenceService's namespace). */
   hpa: string;
   result: Result;
   trace: TraceStep[];
@@ -42,26 +48,44 @@ export interface Decision {
 
 export interface StepRecord {
   event: string;
+  /** The release whose controller and webhook ran this step. */
+  release: string;
   reconciled: boolean;
   admission: Admission | null;
   decisions: Decision[];
-  notes: string[];
+  /** What KServe's Deployment reconciler did in this step (creations, replica pins, deletions). */
+  deploymentWrites: DeploymentWrite[];
+  notes: Message[];
   /** Machine states the step passed through, for highlighting the statechart. */
   path: string[];
 }
 
 interface Work {
+  /** InferenceServices (namespace/name) still to reconcile in this step, in order. */
+  queue: string[];
+  /** The one being reconciled. */
+  isvc: string | null;
+  /** Passes per InferenceService in this step; a self-triggered requeue is bounded by it. */
+  passes: Record<string, number>;
+  /** How the InferenceService's mode resolved for this pass. */
+  mode: ModeResolution | null;
   pending: ComponentName[];
   input: DecisionInput | null;
   component: ComponentName | null;
   trace: TraceStep[];
   outcome: string | null;
   failed: boolean;
+  /** This pass deleted an owned Deployment: the watch queues the InferenceService again at once. */
+  requeue: boolean;
 }
 
 export interface ControllerContext {
+  /** The release running now; an upgrade changes it. */
   tag: string;
+  /** The release each compared run ends on; `controller-upgraded` without a tag moves to it. */
+  target: string;
   options: ModelOptions;
+  manifests: readonly KubeObject[];
   cluster: Cluster;
   step: StepRecord;
   work: Work;
@@ -69,17 +93,44 @@ export interface ControllerContext {
 
 export interface ControllerInput {
   tag: string;
+  /** Defaults to `tag`. */
+  target?: string;
   options: ModelOptions;
+  manifests?: readonly KubeObject[];
   cluster?: Cluster;
 }
 
-const EMPTY_STEP: StepRecord = { event: '', reconciled: false, admission: null, decisions: [], notes: [], path: [] };
-const IDLE_WORK: Work = { pending: [], input: null, component: null, trace: [], outcome: null, failed: false };
+/** A self-triggered requeue runs at most this many passes of one InferenceService per step. */
+export const MAX_PASSES = 3;
+
+const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, admission: null, decisions: [], deploymentWrites: [], notes: [], path: [] };
+const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], input: null, component: null, trace: [], outcome: null, failed: false, requeue: false };
 
 const WRITES: Readonly<Partial<Record<Result, ApiCall['verb']>>> = { Create: 'Create', Update: 'Update', Delete: 'Delete' };
 
-const behaviourOf = (context: ControllerContext) => getRelease(context.tag).behaviour;
-const withNote = (step: StepRecord, note: string): StepRecord => ({ ...step, notes: [...step.notes, note] });
+const behaviourOf = (context: Pick<ControllerContext, 'tag'>) => getRelease(context.tag).behaviour;
+const withNote = (step: StepRecord, note: Message): StepRecord => ({ ...step, notes: [...step.notes, note] });
+const refOf = (key: string): ObjectRef => {
+  const slash = key.indexOf('/');
+  return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+};
+const currentIsvc = (context: Pick<ControllerContext, 'cluster' | 'work'>) => (context.work.isvc ? findIsvc(context.cluster, refOf(context.work.isvc)) : undefined);
+
+type PatchContext = Pick<ControllerContext, 'cluster' | 'work' | 'tag' | 'options'>;
+
+/**
+ * The controller's own metadata patch of the InferenceService being reconciled (adding or
+ * dropping its finalizer): an UPDATE, so both webhooks run on it. Returns the object as the
+ * mutating webhook leaves it and what the validating webhook says.
+ */
+export function finalizerPatch(context: PatchContext, change: 'add' | 'remove'): { admission: Admission; patched: InferenceService } {
+  const isvc = currentIsvc(context)!;
+  const finalizers = (isvc.metadata.finalizers ?? []).filter((f) => f !== ISVC_FINALIZER);
+  const wanted = { ...isvc, metadata: { ...isvc.metadata, finalizers: change === 'add' ? [...finalizers, ISVC_FINALIZER] : finalizers } };
+  const behaviour = behaviourOf(context);
+  const patched = mutateInferenceService(behaviour, wanted, context.options.defaultDeploymentMode);
+  return { admission: admitInferenceServiceUpdate(behaviour, isvc, patched), patched };
+}
 
 const machineSetup = setup({
   types: {
@@ -88,90 +139,107 @@ const machineSetup = setup({
     input: {} as ControllerInput,
   },
   guards: {
-    triggered: ({ context }) => context.step.reconciled,
-    isvcDeleting: ({ context }) => context.cluster.isvc?.metadata.deletionTimestamp !== undefined,
+    queued: ({ context }) => context.work.queue.length > 0,
+    isvcGone: ({ context }) => currentIsvc(context) === undefined,
+    isvcDeleting: ({ context }) => currentIsvc(context)?.metadata.deletionTimestamp !== undefined,
     outcomeIs: ({ context }, params: { value: string }) => context.work.outcome === params.value,
     moreComponents: ({ context }) => context.work.pending.length > 0 && !context.work.failed,
-    reconcileFailed: ({ context }) => context.work.failed,
-    finalizerPatchRefused: ({ context }) => {
-      const isvc = context.cluster.isvc!;
-      const patched = { ...isvc, metadata: { ...isvc.metadata, finalizers: (isvc.metadata.finalizers ?? []).filter((f) => f !== ISVC_FINALIZER) } };
-      const behaviour = behaviourOf(context);
-      return !admitInferenceServiceUpdate(behaviour, isvc, mutateInferenceService(behaviour, patched)).allowed;
+    finalizerRemovalRefused: ({ context }) => !finalizerPatch(context, 'remove').admission.allowed,
+    finalizerAddRefused: ({ context }) => {
+      const isvc = currentIsvc(context)!;
+      return !(isvc.metadata.finalizers ?? []).includes(ISVC_FINALIZER) && !finalizerPatch(context, 'add').admission.allowed;
     },
   },
   actions: {
-    beginStep: assign(({ event }) => ({
-      step: { ...EMPTY_STEP, event: formatEvent(event) },
+    beginStep: assign(({ context, event }) => ({
+      step: { ...EMPTY_STEP, event: formatEvent(event), release: context.tag },
       work: IDLE_WORK,
     })),
+    upgrade: assign(({ context, event }) => {
+      if (event.type !== 'controller.upgraded') return {};
+      const to = getRelease(event.tag ?? context.target).tag;
+      const note = msg(to === context.tag ? 'controller.sameRelease' : 'controller.upgraded', { from: context.tag, to });
+      return { tag: to, step: { ...context.step, release: to, notes: [note] } };
+    }),
     applyWorld: assign(({ context, event }) => {
-      const outcome = applyWorldEvent(context.cluster, event, behaviourOf(context), { apiServerDefaulting: context.options.apiServerDefaulting });
+      const behaviour = behaviourOf(context);
+      const outcome = applyWorldEvent(context.cluster, event, {
+        rules: behaviour,
+        options: { apiServerDefaulting: context.options.apiServerDefaulting },
+        manifests: context.manifests,
+        clusterDefault: context.options.defaultDeploymentMode,
+      });
       return {
         cluster: outcome.cluster,
-        step: { ...context.step, admission: outcome.admission, reconciled: outcome.triggered, notes: outcome.notes },
+        step: { ...context.step, admission: outcome.admission, reconciled: outcome.queue.length > 0, notes: [...context.step.notes, ...outcome.notes] },
+        work: { ...IDLE_WORK, queue: outcome.queue },
       };
     }),
-    noteFinalizerRefused: assign(({ context }) => {
-      const isvc = context.cluster.isvc!;
-      const patched = { ...isvc, metadata: { ...isvc.metadata, finalizers: [] } };
-      const behaviour = behaviourOf(context);
-      const verdict = admitInferenceServiceUpdate(behaviour, isvc, mutateInferenceService(behaviour, patched));
-      const why = verdict.allowed ? '' : verdict.message;
+    takeIsvc: assign(({ context }) => {
+      const [isvc, ...queue] = context.work.queue;
+      const passes = { ...context.work.passes, [isvc!]: (context.work.passes[isvc!] ?? 0) + 1 };
+      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc! }, step: { ...context.step, path: [...context.step.path, 'isvc'] } };
+    }),
+    noteFinalizerPatchRefused: assign(({ context }, params: { change: 'add' | 'remove' }) => {
+      const verdict = finalizerPatch(context, params.change).admission;
+      const reason = verdict.allowed ? null : verdict.message;
+      const note = params.change === 'remove' ? 'controller.finalizerRemovalRefused' : 'controller.finalizerAddRefused';
       return {
         step: {
-          ...withNote(context.step, `The webhook refuses the controller's own finalizer patch (${why}): the InferenceService stays Terminating, the reconcile fails and is retried, and garbage collection never starts.`),
-          // The one write to the InferenceService in this step was refused: that is the step's admission answer.
+          ...withNote(context.step, msg(note, { isvc: context.work.isvc, reason })),
+          // The controller's write to the InferenceService in this step was refused: that is the step's admission answer.
           admission: verdict,
-          path: [...context.step.path, 'finalize'],
+          path: [...context.step.path, params.change === 'remove' ? 'finalize' : 'prepare'],
         },
       };
     }),
     recordStatus: assign(({ context }) => {
-      const names = behaviourOf(context).statusModeNames;
-      const isvc = context.cluster.isvc;
-      const mode = context.work.input?.deploymentMode;
-      if (!names || !isvc || !mode || isvc.status?.deploymentMode === names[mode]) return {};
-      return { cluster: { ...context.cluster, isvc: { ...isvc, status: { ...isvc.status, deploymentMode: names[mode] } } } };
+      const isvc = currentIsvc(context);
+      const mode = context.work.mode;
+      // Written after the components, also when one failed (updateStatus runs before the error returns).
+      if (!isvc || !mode || !behaviourOf(context).writesStatusMode || isvc.status?.deploymentMode === mode.value) return {};
+      return { cluster: putIsvcStatus(context.cluster, isvc.metadata, { ...isvc.status, deploymentMode: mode.value }) };
     }),
     finalizeIsvc: assign(({ context }) => {
-      const before = new Set(context.cluster.hpas.map((h) => h.metadata.name));
-      const cluster = removeIsvcFinalizer(context.cluster, ISVC_FINALIZER);
-      const collected = [...before].filter((name) => {
-        const now = findHpa(cluster, name);
-        return !now || (now.metadata.deletionTimestamp !== undefined && findHpa(context.cluster, name)?.metadata.deletionTimestamp === undefined);
-      });
-      let step = withNote(context.step, 'The InferenceService is being deleted: the controller removes its finalizer and reconciles no component.');
-      if (cluster.isvc === null) step = withNote(step, collected.length > 0
-        ? `Garbage collection deletes what the InferenceService owned: ${collected.map((n) => `HPA ${n}`).join(', ')} and its Deployments.`
-        : 'Garbage collection deletes the Deployments it owned; no HPA carries its ownerReference.');
+      const isvc = currentIsvc(context)!;
+      const cluster = removeIsvcFinalizer(context.cluster, isvc.metadata, ISVC_FINALIZER);
+      const collected = context.cluster.hpas.filter((hpa) => {
+        const now = findHpa(cluster, hpa.metadata);
+        return !now || (now.metadata.deletionTimestamp !== undefined && hpa.metadata.deletionTimestamp === undefined);
+      }).map((hpa) => hpa.metadata.name);
+      const key = keyOf(isvc.metadata);
+      let step = withNote(context.step, msg('controller.finalizing', { isvc: key }));
+      if (!findIsvc(cluster, isvc.metadata)) step = withNote(step, collected.length > 0 ? msg('controller.collected', { isvc: key, hpas: collected }) : msg('controller.collectedNoHpa', { isvc: key }));
       return { cluster, step: { ...step, path: [...step.path, 'finalize'] } };
     }),
     prepareComponents: assign(({ context }) => {
-      const isvc = context.cluster.isvc!;
+      let isvc = currentIsvc(context)!;
       let cluster = context.cluster;
       let step = context.step;
       if (!(isvc.metadata.finalizers ?? []).includes(ISVC_FINALIZER)) {
-        const updated = { ...isvc, metadata: { ...isvc.metadata, finalizers: [...(isvc.metadata.finalizers ?? []), ISVC_FINALIZER] } };
-        cluster = { ...cluster, clock: cluster.clock + 1, isvc: updated };
-        step = withNote(step, `The controller adds the finalizer ${ISVC_FINALIZER} to the InferenceService.`);
+        const { patched } = finalizerPatch(context, 'add');
+        cluster = putIsvc(cluster, patched);
+        isvc = findIsvc(cluster, isvc.metadata)!;
+        step = withNote(step, msg('controller.finalizerAdded', { isvc: keyOf(isvc.metadata), finalizer: ISVC_FINALIZER }));
       }
-      return { cluster, step, work: { ...IDLE_WORK, pending: componentsOf(isvc) } };
+      const mode = resolveDeploymentMode(behaviourOf(context), isvc, context.options.defaultDeploymentMode);
+      return { cluster, step, work: { ...context.work, mode, pending: componentsOf(isvc), failed: false, requeue: false } };
     }),
     beginComponent: assign(({ context }) => {
       const [component, ...pending] = context.work.pending;
-      const isvc = context.cluster.isvc!;
-      const meta = componentMeta(isvc, component!);
+      const isvc = currentIsvc(context)!;
       const behaviour = behaviourOf(context);
+      const meta = componentMeta(behaviour, isvc, component!);
       const desired = withControllerReference(buildDesiredHpa(behaviour, meta, isvc.spec[component!] ?? {}), isvc);
-      const mode = resolveDeploymentMode(behaviour, isvc, context.options.defaultDeploymentMode);
+      const mode = context.work.mode!;
       const input: DecisionInput = {
         behaviour,
+        mode,
         deploymentMode: mode.mode,
         deploymentModeFrom: mode.from,
         annotations: meta.annotations,
         desired,
-        existing: findHpa(context.cluster, desired.metadata.name) ?? null,
+        existing: findHpa(context.cluster, desired.metadata) ?? null,
       };
       return { work: { ...context.work, pending, component: component!, input, trace: [], outcome: null } };
     }),
@@ -184,20 +252,20 @@ const machineSetup = setup({
     }),
     reconcileDeployment: assign(({ context }) => {
       const input = context.work.input!;
-      const isvc = context.cluster.isvc!;
-      const className = autoscalerClass(input.annotations);
-      const { cluster, note } = reconcileDeployment(context.cluster, behaviourOf(context), isvc, context.work.component!, input.desired.metadata.name, className);
-      return { cluster, step: note ? withNote(context.step, note) : context.step };
+      const isvc = currentIsvc(context)!;
+      const outcome = reconcileDeployment(context.cluster, behaviourOf(context), isvc, context.work.component!, input.desired.metadata.name, autoscalerClass(input.annotations), input.annotations);
+      return {
+        cluster: outcome.cluster,
+        step: { ...context.step, notes: [...context.step.notes, ...outcome.notes], deploymentWrites: [...context.step.deploymentWrites, ...outcome.writes] },
+        work: outcome.deleted ? { ...context.work, requeue: true } : context.work,
+      };
     }),
     recordDecision: assign(({ context }, params: { result: Result }) => {
       const input = context.work.input!;
-      const decision: Decision = { component: context.work.component!, hpa: input.desired.metadata.name, result: params.result, trace: context.work.trace, call: null };
+      const decision: Decision = { isvc: context.work.isvc!, component: context.work.component!, hpa: input.desired.metadata.name, result: params.result, trace: context.work.trace, call: null };
       let step: StepRecord = { ...context.step, decisions: [...context.step.decisions, decision], path: [...context.step.path, params.result] };
       const failed = params.result === 'Error';
-      if (failed) {
-        const rest = context.work.pending;
-        step = withNote(step, `The ${decision.component} reconcile returns an error, so the whole InferenceService reconcile fails and is retried with back-off${rest.length ? `; ${rest.join(' and ')} not reached` : ''}.`);
-      }
+      if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: context.work.pending }));
       return { step, work: { ...context.work, failed } };
     }),
     writeHpa: assign(({ context }, params: { result: Result }) => {
@@ -206,17 +274,25 @@ const machineSetup = setup({
       const options = { apiServerDefaulting: context.options.apiServerDefaulting };
       const write = verb === 'Create' ? createHpa(context.cluster, desired, options)
         : verb === 'Update' ? updateHpa(context.cluster, desired, options)
-          : deleteHpa(context.cluster, desired.metadata.name);
+          : deleteHpa(context.cluster, desired.metadata);
       const outcome = write.ok ? write.effect : `${write.reason}: ${write.message}`;
       const decisions = context.step.decisions.map((d, i, all) => (i === all.length - 1 ? { ...d, call: { verb, outcome } } : d));
       return { cluster: write.cluster, step: { ...context.step, decisions } };
+    }),
+    requeueIfNeeded: assign(({ context }) => {
+      const key = context.work.isvc!;
+      if (!context.work.requeue || (context.work.passes[key] ?? 0) >= MAX_PASSES || context.work.queue.includes(key)) return {};
+      return {
+        work: { ...context.work, queue: [...context.work.queue, key], requeue: false },
+        step: withNote(context.step, msg('controller.requeued', { isvc: key })),
+      };
     }),
   },
 });
 
 const EDGE_ACTIONS: Partial<Record<NodeId, Partial<Record<string, 'reconcileDeployment'>>>> = {
-  // The Deployment reconciler runs once the autoscaler reconciler could be built.
-  createAutoscaler: { HPAReconciler: 'reconcileDeployment', KedaReconciler: 'reconcileDeployment', NoOpAutoscaler: 'reconcileDeployment' },
+  // The Deployment reconciler runs once NewRawKubeReconciler succeeded (autoscaler built, mode parsed).
+  workloadMode: { ok: 'reconcileDeployment' },
 };
 
 function decisionStates() {
@@ -236,18 +312,20 @@ function decisionStates() {
       { type: 'recordDecision' as const, params: { result } },
       ...(WRITES[result] ? [{ type: 'writeHpa' as const, params: { result } }] : []),
     ],
-    always: { target: '#controller.reconciling.next' },
+    always: { target: '#controller.reconciling.nextComponent' },
   }]);
-  return Object.fromEntries([...nodes, ...results]);
+  return Object.fromEntries([...nodes, ...results]) as Record<string, object>;
 }
 
 const eventTypes = [...new Set(EVENT_WORDS.map((e) => e.type))];
 
 export const controllerMachine = machineSetup.createMachine({
   id: 'controller',
-  context: ({ input }: { input: ControllerInput }) => ({
-    tag: input.tag,
+  context: ({ input }) => ({
+    tag: getRelease(input.tag).tag,
+    target: getRelease(input.target ?? input.tag).tag,
     options: input.options,
+    manifests: input.manifests ?? [],
     cluster: input.cluster ?? EMPTY_CLUSTER,
     step: EMPTY_STEP,
     work: IDLE_WORK,
@@ -255,41 +333,50 @@ export const controllerMachine = machineSetup.createMachine({
   initial: 'idle',
   states: {
     idle: {
-      on: Object.fromEntries(eventTypes.map((type) => [type, { target: 'settling', actions: ['beginStep', 'applyWorld'] }])),
+      on: Object.fromEntries(eventTypes.map((type) => [type, { target: 'settling', actions: ['beginStep', 'upgrade', 'applyWorld'] as const }])),
     },
     settling: {
-      always: [{ guard: 'triggered', target: 'reconciling' }, { target: 'idle' }],
+      always: [{ guard: 'queued', target: 'reconciling' }, { target: 'idle' }],
     },
     reconciling: {
-      initial: 'begin',
+      initial: 'nextIsvc',
       states: {
+        nextIsvc: {
+          always: [{ guard: 'queued', target: 'begin', actions: 'takeIsvc' }, { target: 'done' }],
+        },
         begin: {
           always: [
+            { guard: 'isvcGone', target: 'nextIsvc' },
             { guard: 'isvcDeleting', target: 'finalize' },
             { target: 'prepare' },
           ],
         },
         finalize: {
           always: [
-            { guard: 'finalizerPatchRefused', target: 'done', actions: 'noteFinalizerRefused' },
-            { target: 'done', actions: 'finalizeIsvc' },
+            { guard: 'finalizerRemovalRefused', target: 'nextIsvc', actions: { type: 'noteFinalizerPatchRefused', params: { change: 'remove' } } },
+            { target: 'nextIsvc', actions: 'finalizeIsvc' },
           ],
         },
-        prepare: { entry: 'prepareComponents', always: 'next' },
+        prepare: {
+          always: [
+            // The patch error returns before any component is reconciled, and before any status write.
+            { guard: 'finalizerAddRefused', target: 'nextIsvc', actions: { type: 'noteFinalizerPatchRefused', params: { change: 'add' } } },
+            { target: 'nextComponent', actions: 'prepareComponents' },
+          ],
+        },
         component: { initial: ENTRY_NODE, entry: 'beginComponent', states: decisionStates() },
-        next: {
+        nextComponent: {
           always: [
             { guard: 'moreComponents', target: 'component' },
-            { guard: 'reconcileFailed', target: 'done' },
-            // The controller records the mode it used once every component reconciled.
-            { target: 'done', actions: 'recordStatus' },
+            // The controller records the mode it resolved after the components, whether or not one failed.
+            { target: 'isvcDone', actions: 'recordStatus' },
           ],
         },
+        isvcDone: { entry: 'requeueIfNeeded', always: 'nextIsvc' },
         done: { always: '#controller.idle' },
       },
     },
   },
-} as never);
+});
 
 export type ControllerSnapshot = SnapshotFrom<typeof controllerMachine>;
-

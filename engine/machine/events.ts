@@ -1,43 +1,70 @@
 /**
  * The events a scenario can send, as machine events (dot-namespaced) and as the kubectl-like
- * words people type (`pod-created`, `hpa-scaled:3`, …). `parseEventWord` and `formatEvent` are
- * inverses; the YAML parser, the CLI and the playground all go through them.
+ * words people type (`pod-created`, `hpa-scaled:3@ml/model-a`, …). `parseEventWord` and
+ * `formatEvent` are inverses; the YAML parser, the CLI and the playground all go through them.
+ *
+ * Events about one InferenceService take an optional target `@<name>` or `@<namespace>/<name>`
+ * (the last `@` followed by a valid name counts, so an annotation value may contain `@`).
+ * Without one they mean the scenario's only InferenceService; the parser refuses them when there
+ * are several. HPA events name the HPA as `<name>` or `<namespace>/<name>`.
  */
 import type { KubeObject } from '../k8s/types.ts';
+import { msg, type Message, type MessageId, type MessageParam } from '../i18n/message.ts';
+
+/** An InferenceService as an event names it: namespace null = whichever namespace holds that name. */
+export interface IsvcTarget {
+  namespace: string | null;
+  name: string;
+}
+
+/** An HPA as an event names it. */
+export type HpaTarget = IsvcTarget;
 
 export type ControllerEvent =
   | { type: 'object.apply'; object: KubeObject }
-  | { type: 'pod.created' }
-  | { type: 'pod.deleted' }
-  | { type: 'hpa.scaled'; replicas: number }
+  | { type: 'pod.created'; isvc: IsvcTarget | null }
+  | { type: 'pod.deleted'; isvc: IsvcTarget | null }
+  | { type: 'hpa.scaled'; replicas: number; isvc: IsvcTarget | null }
   | { type: 'resync' }
   | { type: 'controller.restarted' }
-  | { type: 'isvc.annotate'; key: string; value: string | null }
-  | { type: 'hpa.delete'; name: string }
-  | { type: 'hpa.removeFinalizer'; name: string; finalizer: string }
-  | { type: 'isvc.delete' };
+  | { type: 'controller.upgraded'; tag: string | null }
+  | { type: 'gitops.sync' }
+  | { type: 'isvc.annotate'; key: string; value: string | null; isvc: IsvcTarget | null }
+  | { type: 'hpa.delete'; hpa: HpaTarget }
+  | { type: 'hpa.removeFinalizer'; hpa: HpaTarget; finalizer: string }
+  | { type: 'isvc.delete'; isvc: IsvcTarget | null };
 
 export type EventType = ControllerEvent['type'];
 
+/** The events that concern one InferenceService and so may name it. */
+export type TargetedEvent = Extract<ControllerEvent, { isvc: IsvcTarget | null }>;
+
+export function isTargeted(event: ControllerEvent): event is TargetedEvent {
+  return 'isvc' in event;
+}
+
 /** Every event word, with the argument it takes; the playground builds its controls from this. */
 export const EVENT_WORDS = [
-  { word: 'pod-created', type: 'pod.created', argument: null, summary: 'A pod of the predictor is created; the Deployment status changes.' },
-  { word: 'pod-deleted', type: 'pod.deleted', argument: null, summary: 'A pod of the predictor is deleted; the Deployment status changes.' },
-  { word: 'hpa-scaled', type: 'hpa.scaled', argument: '<replicas>', summary: 'An HPA scales the predictor Deployment to this many replicas.' },
-  { word: 'resync', type: 'resync', argument: null, summary: 'The controller’s periodic resync re-queues the InferenceService.' },
-  { word: 'controller-restarted', type: 'controller.restarted', argument: null, summary: 'The KServe controller restarts and lists every InferenceService.' },
-  { word: 'isvc-annotate', type: 'isvc.annotate', argument: '<key>=<value> | <key>-', summary: 'Set or remove an annotation on the InferenceService.' },
-  { word: 'hpa-delete', type: 'hpa.delete', argument: '<name>', summary: 'You delete an HPA (kubectl delete hpa).' },
-  { word: 'hpa-remove-finalizer', type: 'hpa.removeFinalizer', argument: '<name>/<finalizer>', summary: 'You remove one finalizer from an HPA.' },
-  { word: 'isvc-delete', type: 'isvc.delete', argument: null, summary: 'You delete the InferenceService.' },
-  { word: 'apply', type: 'object.apply', argument: '<object>', summary: 'Apply an InferenceService or HPA (YAML form only).' },
-] as const satisfies readonly { word: string; type: EventType; argument: string | null; summary: string }[];
+  { word: 'pod-created', type: 'pod.created', argument: null, targeted: true, summary: 'event.podCreated' },
+  { word: 'pod-deleted', type: 'pod.deleted', argument: null, targeted: true, summary: 'event.podDeleted' },
+  { word: 'hpa-scaled', type: 'hpa.scaled', argument: '<replicas>', targeted: true, summary: 'event.hpaScaled' },
+  { word: 'resync', type: 'resync', argument: null, targeted: false, summary: 'event.resync' },
+  { word: 'controller-restarted', type: 'controller.restarted', argument: null, targeted: false, summary: 'event.controllerRestarted' },
+  { word: 'controller-upgraded', type: 'controller.upgraded', argument: '[<tag>]', targeted: false, summary: 'event.controllerUpgraded' },
+  { word: 'gitops-sync', type: 'gitops.sync', argument: null, targeted: false, summary: 'event.gitopsSync' },
+  { word: 'isvc-annotate', type: 'isvc.annotate', argument: '<key>=<value> | <key>-', targeted: true, summary: 'event.isvcAnnotate' },
+  { word: 'hpa-delete', type: 'hpa.delete', argument: '[<namespace>/]<name>', targeted: false, summary: 'event.hpaDelete' },
+  { word: 'hpa-remove-finalizer', type: 'hpa.removeFinalizer', argument: '[<namespace>/]<name>/<finalizer>', targeted: false, summary: 'event.hpaRemoveFinalizer' },
+  { word: 'isvc-delete', type: 'isvc.delete', argument: null, targeted: true, summary: 'event.isvcDelete' },
+  { word: 'apply', type: 'object.apply', argument: '<object>', targeted: false, summary: 'event.apply' },
+] as const satisfies readonly { word: string; type: EventType; argument: string | null; targeted: boolean; summary: MessageId }[];
 
 export type EventWord = (typeof EVENT_WORDS)[number]['word'];
 
 export type ParsedWord = { ok: true; event: ControllerEvent } | { ok: false; message: string };
 
 const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const ANNOTATION_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const MAX_REPLICAS = 100_000;
 
@@ -45,37 +72,104 @@ export function isDnsName(text: string): boolean {
   return DNS_NAME.test(text);
 }
 
+/** Namespaces are DNS labels: no dots. */
+export function isNamespaceName(text: string): boolean {
+  return DNS_LABEL.test(text);
+}
+
 export function isAnnotationKey(text: string): boolean {
   return ANNOTATION_KEY.test(text);
 }
 
-const known = (): string => EVENT_WORDS.map((e) => (e.argument && e.word !== 'apply' ? `${e.word}:${e.argument}` : e.word)).join(', ');
+/** `<name>` or `<namespace>/<name>`; null when it is neither. */
+export function parseTarget(text: string): IsvcTarget | null {
+  const slash = text.indexOf('/');
+  if (slash === -1) return isDnsName(text) ? { namespace: null, name: text } : null;
+  const namespace = text.slice(0, slash);
+  const name = text.slice(slash + 1);
+  return isNamespaceName(namespace) && isDnsName(name) ? { namespace, name } : null;
+}
 
-/** Parses one event word such as `hpa-scaled:3`. `apply` needs an object and is not a word. */
+export function formatTarget(target: IsvcTarget): string {
+  return target.namespace === null ? target.name : `${target.namespace}/${target.name}`;
+}
+
+const known = (): string => EVENT_WORDS.filter((e) => e.word !== 'apply').map((e) => (e.argument ? `${e.word}:${e.argument}` : e.word)).join(', ');
+
+/** Splits a trailing `@<target>` off a word: the last `@` whose remainder is a valid target. */
+function splitTarget(text: string): { body: string; target: IsvcTarget | null; rawTarget: string | null } {
+  const at = text.lastIndexOf('@');
+  if (at === -1) return { body: text, target: null, rawTarget: null };
+  const target = parseTarget(text.slice(at + 1).trim());
+  return target ? { body: text.slice(0, at), target, rawTarget: text.slice(at + 1) } : { body: text, target: null, rawTarget: null };
+}
+
+/**
+ * `<name>/<finalizer>` or `<namespace>/<name>/<finalizer>`, where a finalizer may carry one
+ * `prefix/`. Three parts are read as name/prefix/finalizer when the middle part looks like a
+ * domain (has a dot, as `kserve.io` does), else as namespace/name/finalizer.
+ */
+function parseFinalizerTarget(arg: string): { hpa: HpaTarget; finalizer: string } | null {
+  const parts = arg.split('/');
+  let namespace: string | null = null;
+  let name: string;
+  let finalizer: string;
+  if (parts.length === 2) [name, finalizer] = parts as [string, string];
+  else if (parts.length === 4) {
+    [namespace, name] = parts as [string, string];
+    finalizer = `${parts[2]}/${parts[3]}`;
+  } else if (parts.length === 3) {
+    if (parts[1]!.includes('.')) {
+      name = parts[0]!;
+      finalizer = `${parts[1]}/${parts[2]}`;
+    } else [namespace, name, finalizer] = parts as [string, string, string];
+  } else return null;
+  if (namespace !== null && !isNamespaceName(namespace)) return null;
+  if (!isDnsName(name) || finalizer.length === 0 || finalizer.length > 317 || /\s/.test(finalizer) || finalizer.split('/').some((p) => p.length === 0)) return null;
+  return { hpa: { namespace, name }, finalizer };
+}
+
+/** Parses one event word such as `hpa-scaled:3` or `pod-created@ml/model-a`. `apply` needs an object and is not a word. */
 export function parseEventWord(text: string): ParsedWord {
   // Trim around the word, but keep an annotation value exactly as given (trailing spaces are legal).
   const start = text.replace(/^\s+/, '');
   const colon = start.indexOf(':');
-  const word = (colon === -1 ? start : start.slice(0, colon)).trimEnd();
-  const rawArg = colon === -1 ? null : start.slice(colon + 1);
+  const head = colon === -1 ? start : start.slice(0, colon);
+  const headSplit = splitTarget(head.trimEnd());
+  const word = headSplit.body.trimEnd();
+  const entry = EVENT_WORDS.find((e) => e.word === word);
+  // A target written on the word itself (`pod-created@x`) or after the argument (`hpa-scaled:3@x`).
+  const tail = colon === -1 ? null : splitTarget(start.slice(colon + 1));
+  const target = headSplit.target ?? tail?.target ?? null;
+  const rawArg = tail === null ? null : tail.body;
   const arg = rawArg === null ? null : word === 'isvc-annotate' ? rawArg : rawArg.trim();
-  const simple: Record<string, ControllerEvent> = {
-    'pod-created': { type: 'pod.created' },
-    'pod-deleted': { type: 'pod.deleted' },
-    resync: { type: 'resync' },
-    'controller-restarted': { type: 'controller.restarted' },
-    'isvc-delete': { type: 'isvc.delete' },
-  };
-  const plain = simple[word];
-  if (plain && Object.hasOwn(simple, word)) {
-    return arg === null ? { ok: true, event: plain } : { ok: false, message: `event "${word}" takes no argument` };
+  if (!entry || entry.word === 'apply') {
+    if (word === 'apply') return { ok: false, message: 'apply takes an object: write it in the YAML form `- apply: {kind: …}`' };
+    return { ok: false, message: `unknown event "${word}"; known: ${known()}` };
   }
-  switch (word) {
+  if (target && !entry.targeted) {
+    return { ok: false, message: `${word} concerns every InferenceService (or names its HPA); it takes no @target` };
+  }
+  switch (entry.word) {
+    case 'pod-created':
+    case 'pod-deleted':
+    case 'isvc-delete':
+      if (arg !== null) return { ok: false, message: `event "${word}" takes no argument (name an InferenceService with ${word}@<name>)` };
+      return { ok: true, event: { type: entry.type, isvc: target } };
+    case 'resync':
+    case 'controller-restarted':
+    case 'gitops-sync':
+      if (arg !== null) return { ok: false, message: `event "${word}" takes no argument` };
+      return { ok: true, event: { type: entry.type } };
+    case 'controller-upgraded':
+      if (arg === null) return { ok: true, event: { type: 'controller.upgraded', tag: null } };
+      if (!/^v?\d+\.\d+\.\d+(-rc\d+)?$/.test(arg)) return { ok: false, message: 'controller-upgraded takes an optional KServe tag, as in controller-upgraded:v0.15.2' };
+      return { ok: true, event: { type: 'controller.upgraded', tag: arg.startsWith('v') ? arg : `v${arg}` } };
     case 'hpa-scaled': {
       if (arg === null || !/^\d{1,6}$/.test(arg) || Number(arg) > MAX_REPLICAS) {
         return { ok: false, message: `hpa-scaled needs a replica count from 0 to ${MAX_REPLICAS}, as in hpa-scaled:3` };
       }
-      return { ok: true, event: { type: 'hpa.scaled', replicas: Number(arg) } };
+      return { ok: true, event: { type: 'hpa.scaled', replicas: Number(arg), isvc: target } };
     }
     case 'isvc-annotate': {
       if (arg === null) return { ok: false, message: 'isvc-annotate needs <key>=<value> or <key>-' };
@@ -84,42 +178,72 @@ export function parseEventWord(text: string): ParsedWord {
       if (!isAnnotationKey(key)) return { ok: false, message: `"${key}" is not a valid annotation key` };
       if (eq === -1) {
         if (!arg.endsWith('-')) return { ok: false, message: 'isvc-annotate needs <key>=<value> or <key>- (to remove)' };
-        return { ok: true, event: { type: 'isvc.annotate', key, value: null } };
+        return { ok: true, event: { type: 'isvc.annotate', key, value: null, isvc: target } };
       }
-      return { ok: true, event: { type: 'isvc.annotate', key, value: arg.slice(eq + 1) } };
+      return { ok: true, event: { type: 'isvc.annotate', key, value: arg.slice(eq + 1), isvc: target } };
     }
     case 'hpa-delete': {
-      if (arg === null || !isDnsName(arg)) return { ok: false, message: 'hpa-delete needs an HPA name, as in hpa-delete:my-hpa' };
-      return { ok: true, event: { type: 'hpa.delete', name: arg } };
+      const hpa = arg === null ? null : parseTarget(arg);
+      if (!hpa) return { ok: false, message: 'hpa-delete needs an HPA name, as in hpa-delete:my-hpa or hpa-delete:ml/my-hpa' };
+      return { ok: true, event: { type: 'hpa.delete', hpa } };
     }
     case 'hpa-remove-finalizer': {
-      const slash = arg === null ? -1 : arg.indexOf('/');
-      const name = arg === null ? '' : arg.slice(0, slash);
-      const finalizer = arg === null ? '' : arg.slice(slash + 1);
-      if (slash <= 0 || !isDnsName(name) || finalizer.length === 0 || finalizer.length > 317 || /\s/.test(finalizer)) {
-        return { ok: false, message: 'hpa-remove-finalizer needs <name>/<finalizer>, as in hpa-remove-finalizer:my-hpa/kserve.io/protect' };
-      }
-      return { ok: true, event: { type: 'hpa.removeFinalizer', name, finalizer } };
+      const parsed = arg === null ? null : parseFinalizerTarget(arg);
+      if (!parsed) return { ok: false, message: 'hpa-remove-finalizer needs [<namespace>/]<name>/<finalizer>, as in hpa-remove-finalizer:my-hpa/kserve.io/protect' };
+      return { ok: true, event: { type: 'hpa.removeFinalizer', ...parsed } };
     }
-    case 'apply':
-      return { ok: false, message: 'apply takes an object: write it in the YAML form `- apply: {kind: …}`' };
-    default:
-      return { ok: false, message: `unknown event "${word}"; known: ${known()}` };
   }
 }
+
+const suffix = (target: IsvcTarget | null): string => (target ? `@${formatTarget(target)}` : '');
 
 /** The event as words; `apply` shows the kind and name it applies. */
 export function formatEvent(event: ControllerEvent): string {
   switch (event.type) {
     case 'object.apply': return `apply ${event.object.kind}/${event.object.metadata.name}`;
-    case 'pod.created': return 'pod-created';
-    case 'pod.deleted': return 'pod-deleted';
-    case 'hpa.scaled': return `hpa-scaled:${event.replicas}`;
+    case 'pod.created': return `pod-created${suffix(event.isvc)}`;
+    case 'pod.deleted': return `pod-deleted${suffix(event.isvc)}`;
+    case 'hpa.scaled': return `hpa-scaled:${event.replicas}${suffix(event.isvc)}`;
     case 'resync': return 'resync';
     case 'controller.restarted': return 'controller-restarted';
-    case 'isvc.annotate': return event.value === null ? `isvc-annotate:${event.key}-` : `isvc-annotate:${event.key}=${event.value}`;
-    case 'hpa.delete': return `hpa-delete:${event.name}`;
-    case 'hpa.removeFinalizer': return `hpa-remove-finalizer:${event.name}/${event.finalizer}`;
-    case 'isvc.delete': return 'isvc-delete';
+    case 'controller.upgraded': return event.tag === null ? 'controller-upgraded' : `controller-upgraded:${event.tag}`;
+    case 'gitops.sync': return 'gitops-sync';
+    case 'isvc.annotate': return `${event.value === null ? `isvc-annotate:${event.key}-` : `isvc-annotate:${event.key}=${event.value}`}${suffix(event.isvc)}`;
+    case 'hpa.delete': return `hpa-delete:${formatTarget(event.hpa)}`;
+    case 'hpa.removeFinalizer': return `hpa-remove-finalizer:${formatTarget(event.hpa)}/${event.finalizer}`;
+    case 'isvc.delete': return `isvc-delete${suffix(event.isvc)}`;
   }
+}
+
+/** The same event aimed at `target` (the explorer and the playground name targets explicitly). */
+export function withTarget<E extends ControllerEvent>(event: E, target: IsvcTarget | null): E {
+  return isTargeted(event) ? { ...event, isvc: target } : event;
+}
+
+/** The event in plain words ("a pod of ml/model-a is created"), for explanations; formatEvent gives the syntax. */
+export function describeEvent(event: ControllerEvent): Message {
+  const isvc = (target: IsvcTarget | null): MessageParam => (target ? formatTarget(target) : msg('phrase.theIsvc'));
+  switch (event.type) {
+    case 'object.apply': return msg('phrase.apply', { kind: event.object.kind, name: event.object.metadata.name });
+    case 'pod.created': return msg('phrase.podCreated', { isvc: isvc(event.isvc) });
+    case 'pod.deleted': return msg('phrase.podDeleted', { isvc: isvc(event.isvc) });
+    case 'hpa.scaled': return msg('phrase.hpaScaled', { isvc: isvc(event.isvc), replicas: event.replicas });
+    case 'resync': return msg('phrase.resync');
+    case 'controller.restarted': return msg('phrase.restarted');
+    case 'controller.upgraded': return event.tag === null ? msg('phrase.upgraded') : msg('phrase.upgradedTo', { tag: event.tag });
+    case 'gitops.sync': return msg('phrase.gitopsSync');
+    case 'isvc.annotate':
+      if (event.key === 'serving.kserve.io/autoscalerClass' && event.value !== null) return msg('phrase.classSwitched', { isvc: isvc(event.isvc), class: event.value });
+      return event.value === null ? msg('phrase.annotationRemoved', { isvc: isvc(event.isvc), key: event.key }) : msg('phrase.annotated', { isvc: isvc(event.isvc), key: event.key, value: event.value });
+    case 'hpa.delete': return msg('phrase.hpaDelete', { hpa: formatTarget(event.hpa) });
+    case 'hpa.removeFinalizer': return msg('phrase.finalizerRemoved', { hpa: formatTarget(event.hpa), finalizer: event.finalizer });
+    case 'isvc.delete': return msg('phrase.isvcDelete', { isvc: isvc(event.isvc) });
+  }
+}
+
+/** A sequence of events in plain words: "the class is switched to hpa, then a pod is created". */
+export function describeEvents(events: readonly ControllerEvent[]): Message {
+  if (events.length === 0) return msg('phrase.nothing');
+  if (events.length === 1) return describeEvent(events[0]!);
+  return msg('phrase.then', { before: describeEvents(events.slice(0, -1)), after: describeEvent(events[events.length - 1]!) });
 }

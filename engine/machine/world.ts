@@ -1,120 +1,173 @@
 /**
- * What the outside world does to the cluster for each scenario event, and whether the KServe
- * controller is woken by it. KServe watches its InferenceServices and the Deployments it owns
- * (pod churn and HPA scaling change a Deployment); it never watches HPAs, so HPA edits alone
- * wake nothing.
+ * What the outside world does to the cluster for each scenario event, and which
+ * InferenceServices the KServe controller is woken for. KServe watches its InferenceServices and
+ * the Deployments it owns (pod churn and HPA scaling change a Deployment); it never watches HPAs,
+ * so HPA edits alone wake nothing.
  */
-import { findHpa, deleteHpa, deleteIsvc, putIsvc, removeHpaFinalizer, createHpa, updateHpa, isTerminating, type Cluster, type StoreOptions } from '../k8s/store.ts';
-import type { Hpa, InferenceService } from '../k8s/types.ts';
+import { findHpa, findIsvc, deleteHpa, deleteIsvc, putIsvc, removeHpaFinalizer, createHpa, updateHpa, isTerminating, putDeployment, type Cluster, type StoreOptions } from '../k8s/store.ts';
+import { keyOf, type Deployment, type Hpa, type InferenceService, type KubeObject } from '../k8s/types.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceService, admitInferenceServiceUpdate, mutateInferenceService, type Admission, type AdmissionRules } from '../kserve/admission.ts';
-import { componentName } from '../kserve/component-meta.ts';
-import type { ControllerEvent } from './events.ts';
+import type { DeploymentMode } from '../kserve/constants.ts';
+import { formatTarget, type ControllerEvent, type HpaTarget, type IsvcTarget } from './events.ts';
 
 export interface WorldOutcome {
   cluster: Cluster;
   admission: Admission | null;
-  /** True when the event enqueues the InferenceService for a reconcile. */
-  triggered: boolean;
-  notes: string[];
+  /** InferenceServices (namespace/name) the event enqueues, in the order the controller takes them. */
+  queue: string[];
+  notes: Message[];
 }
 
-type Rules = AdmissionRules;
+export interface WorldContext {
+  rules: AdmissionRules;
+  /** The cluster's default deployment mode, which the mutating webhook writes into new objects. */
+  clusterDefault: DeploymentMode;
+  options: StoreOptions;
+  /** The input's objects as written, for a GitOps tool to re-apply. */
+  manifests: readonly KubeObject[];
+}
 
-export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, rules: Rules, options: StoreOptions): WorldOutcome {
-  const quiet = (notes: string[], next: Cluster = cluster): WorldOutcome => ({ cluster: next, admission: null, triggered: false, notes });
-  const isvc = cluster.isvc;
-  const predictorDeployment = isvc ? cluster.deployments.find((d) => d.name === componentName(isvc.metadata.name, 'predictor')) : undefined;
+type Found<T> = { ok: true; value: T } | { ok: false; note: Message };
+
+/** The InferenceService an event means: named, or the cluster's only one. */
+export function resolveIsvc(cluster: Pick<Cluster, 'isvcs'>, target: IsvcTarget | null): Found<InferenceService> {
+  const names = (list: readonly InferenceService[]) => list.map((i) => keyOf(i.metadata));
+  if (target === null) {
+    if (cluster.isvcs.length === 1) return { ok: true, value: cluster.isvcs[0]! };
+    return cluster.isvcs.length === 0
+      ? { ok: false, note: msg('world.noIsvc') }
+      : { ok: false, note: msg('world.isvcAmbiguous', { names: names(cluster.isvcs) }) };
+  }
+  const matches = cluster.isvcs.filter((i) => i.metadata.name === target.name && (target.namespace === null || i.metadata.namespace === target.namespace));
+  if (matches.length === 1) return { ok: true, value: matches[0]! };
+  return matches.length === 0
+    ? { ok: false, note: msg('world.isvcNotFound', { isvc: formatTarget(target) }) }
+    : { ok: false, note: msg('world.isvcAmbiguous', { names: names(matches) }) };
+}
+
+export function resolveHpa(cluster: Pick<Cluster, 'hpas'>, target: HpaTarget): Found<Hpa> {
+  const matches = cluster.hpas.filter((h) => h.metadata.name === target.name && (target.namespace === null || h.metadata.namespace === target.namespace));
+  if (matches.length === 1) return { ok: true, value: matches[0]! };
+  return matches.length === 0
+    ? { ok: false, note: msg('world.hpaNotFound', { hpa: formatTarget(target) }) }
+    : { ok: false, note: msg('world.hpaAmbiguous', { names: matches.map((h) => keyOf(h.metadata)) }) };
+}
+
+export function predictorDeployment(cluster: Pick<Cluster, 'deployments'>, isvc: InferenceService): Deployment | undefined {
+  return cluster.deployments.find((d) => d.namespace === isvc.metadata.namespace && d.isvc === isvc.metadata.name && d.component === 'predictor');
+}
+
+/** The HPAs that scale a Deployment (same namespace, scaleTargetRef to it). */
+export function scalersOf(cluster: Pick<Cluster, 'hpas'>, deployment: Pick<Deployment, 'namespace' | 'name'>): Hpa[] {
+  return cluster.hpas.filter((h) => h.metadata.namespace === deployment.namespace && h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === deployment.name);
+}
+
+/** Every live InferenceService, for a resync or a (re)start, in the order they were created. */
+const everyIsvc = (cluster: Cluster): string[] => cluster.isvcs.map((i) => keyOf(i.metadata));
+
+export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world: WorldContext): WorldOutcome {
+  const quiet = (notes: Message[], next: Cluster = cluster): WorldOutcome => ({ cluster: next, admission: null, queue: [], notes });
+  const woken = (queue: string[], notes: Message[], next: Cluster = cluster): WorldOutcome => ({ cluster: next, admission: null, queue, notes });
 
   switch (event.type) {
     case 'object.apply':
       return event.object.kind === 'InferenceService'
-        ? writeIsvc(cluster, event.object, rules)
-        : applyHpa(cluster, event.object, options);
+        ? writeIsvc(cluster, event.object, world)
+        : applyHpa(cluster, event.object, world.options);
     case 'pod.created':
-    case 'pod.deleted':
-      if (!predictorDeployment) return quiet(['No KServe-owned predictor Deployment here, so no pod changes and nothing is woken.']);
-      return { cluster, admission: null, triggered: true, notes: [`The Deployment ${predictorDeployment.name} status changes; KServe owns it, so the InferenceService is queued.`] };
+    case 'pod.deleted': {
+      const isvc = resolveIsvc(cluster, event.isvc);
+      if (!isvc.ok) return quiet([isvc.note]);
+      const deployment = predictorDeployment(cluster, isvc.value);
+      if (!deployment) return quiet([msg('world.noDeployment', { isvc: keyOf(isvc.value.metadata) })]);
+      return woken([keyOf(isvc.value.metadata)], [msg('world.podChurn', { deployment: deployment.name, isvc: keyOf(isvc.value.metadata) })]);
+    }
     case 'hpa.scaled': {
-      if (!predictorDeployment) return quiet(['No KServe-owned predictor Deployment here to scale.']);
-      const scaler = cluster.hpas.find((h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === predictorDeployment.name);
-      if (!scaler) return quiet([`No HPA targets Deployment ${predictorDeployment.name} here, so nothing scales it.`]);
-      if (predictorDeployment.replicas === event.replicas) return quiet([`${predictorDeployment.name} already has ${event.replicas} replica(s).`]);
-      const next: Cluster = {
-        ...cluster,
-        clock: cluster.clock + 1,
-        deployments: cluster.deployments.map((d) => (d === predictorDeployment ? { ...d, replicas: event.replicas } : d)),
-      };
-      return { cluster: next, admission: null, triggered: true, notes: [`HPA ${scaler.metadata.name} scales ${predictorDeployment.name} to ${event.replicas}; the Deployment change queues the InferenceService.`] };
+      const isvc = resolveIsvc(cluster, event.isvc);
+      if (!isvc.ok) return quiet([isvc.note]);
+      const deployment = predictorDeployment(cluster, isvc.value);
+      if (!deployment) return quiet([msg('world.noDeploymentToScale', { isvc: keyOf(isvc.value.metadata) })]);
+      const scalers = scalersOf(cluster, deployment);
+      if (scalers.length === 0) return quiet([msg('world.noScaler', { deployment: deployment.name })]);
+      // Kubernetes ≥ 1.26 (kubernetes#112011): two HPAs selecting the same pods both stop scaling.
+      if (scalers.length > 1) return quiet([msg('world.ambiguousSelector', { deployment: deployment.name, hpas: scalers.map((h) => h.metadata.name) })]);
+      if (deployment.replicas === event.replicas) return quiet([msg('world.alreadyScaled', { deployment: deployment.name, replicas: event.replicas })]);
+      const next = putDeployment(cluster, { ...deployment, replicas: event.replicas, scaledBy: scalers[0]!.metadata.name });
+      return woken([keyOf(isvc.value.metadata)], [msg('world.scaled', { hpa: scalers[0]!.metadata.name, deployment: deployment.name, replicas: event.replicas })], next);
     }
     case 'resync':
     case 'controller.restarted':
-      if (!isvc) return quiet(['No InferenceService to reconcile.']);
-      return { cluster, admission: null, triggered: true, notes: [event.type === 'resync' ? 'Periodic resync queues every InferenceService.' : 'On start the controller lists and queues every InferenceService.'] };
+    case 'controller.upgraded': {
+      const queue = everyIsvc(cluster);
+      if (queue.length === 0) return quiet([msg('world.nothingToReconcile')]);
+      const note = event.type === 'resync' ? 'world.resync' : event.type === 'controller.restarted' ? 'world.restarted' : 'world.upgradedQueue';
+      return woken(queue, [msg(note, { count: queue.length })]);
+    }
+    case 'gitops.sync':
+      return gitopsSync(cluster, world);
     case 'isvc.annotate': {
-      if (!isvc) return quiet(['No InferenceService to annotate.']);
-      const annotations = { ...isvc.metadata.annotations };
+      const isvc = resolveIsvc(cluster, event.isvc);
+      if (!isvc.ok) return quiet([isvc.note]);
+      const annotations = { ...isvc.value.metadata.annotations };
       if (event.value === null) delete annotations[event.key];
       else annotations[event.key] = event.value;
-      return writeIsvc(cluster, { ...isvc, metadata: { ...isvc.metadata, annotations } }, rules);
+      return writeIsvc(cluster, { ...isvc.value, metadata: { ...isvc.value.metadata, annotations } }, world);
     }
     case 'hpa.delete': {
-      const result = deleteHpa(cluster, event.name);
-      if (!result.ok) return quiet([`HPA ${event.name} does not exist here.`]);
-      return quiet([result.effect === 'terminating'
-        ? `HPA ${event.name} has finalizers: it is Terminating, not gone.`
-        : `HPA ${event.name} deleted. HPAs are not watched: KServe is not woken.`], result.cluster);
+      const hpa = resolveHpa(cluster, event.hpa);
+      if (!hpa.ok) return quiet([hpa.note]);
+      const result = deleteHpa(cluster, hpa.value.metadata);
+      if (!result.ok) return quiet([msg('world.hpaNotFound', { hpa: formatTarget(event.hpa) })]);
+      return quiet([msg(result.effect === 'terminating' ? 'world.hpaDeleteTerminating' : 'world.hpaDeleted', { hpa: hpa.value.metadata.name })], result.cluster);
     }
     case 'hpa.removeFinalizer': {
-      const result = removeHpaFinalizer(cluster, event.name, event.finalizer);
-      if (!result.ok) return quiet([`HPA ${event.name} does not exist here.`]);
-      if (result.effect === 'unchanged') return quiet([`HPA ${event.name} has no finalizer ${event.finalizer} here.`]);
-      return quiet([result.effect === 'deleted'
-        ? `Last finalizer removed from Terminating HPA ${event.name}: it is gone.`
-        : `Finalizer ${event.finalizer} removed from HPA ${event.name}.`], result.cluster);
+      const hpa = resolveHpa(cluster, event.hpa);
+      if (!hpa.ok) return quiet([hpa.note]);
+      const result = removeHpaFinalizer(cluster, hpa.value.metadata, event.finalizer);
+      if (!result.ok) return quiet([msg('world.hpaNotFound', { hpa: formatTarget(event.hpa) })]);
+      const params = { hpa: hpa.value.metadata.name, finalizer: event.finalizer };
+      if (result.effect === 'unchanged') return quiet([msg('world.noSuchFinalizer', params)]);
+      return quiet([msg(result.effect === 'deleted' ? 'world.lastFinalizerRemoved' : 'world.finalizerRemoved', params)], result.cluster);
     }
     case 'isvc.delete': {
-      const result = deleteIsvc(cluster);
-      if (!result.ok) return quiet(['No InferenceService to delete.']);
-      return {
-        cluster: result.cluster,
-        admission: null,
-        triggered: result.effect === 'terminating',
-        notes: [result.effect === 'terminating'
-          ? 'The InferenceService is marked for deletion; its finalizer keeps it until the controller cleans up.'
-          : 'The InferenceService had no finalizer and is gone; garbage collection removes what it owned.'],
-      };
+      const isvc = resolveIsvc(cluster, event.isvc);
+      if (!isvc.ok) return quiet([isvc.note]);
+      const result = deleteIsvc(cluster, isvc.value.metadata);
+      if (!result.ok) return quiet([msg('world.isvcNotFound', { isvc: keyOf(isvc.value.metadata) })]);
+      const key = keyOf(isvc.value.metadata);
+      return result.effect === 'terminating'
+        ? woken([key], [msg('world.isvcTerminating', { isvc: key })], result.cluster)
+        : quiet([msg('world.isvcGone', { isvc: key })], result.cluster);
     }
   }
 }
 
-function writeIsvc(cluster: Cluster, given: InferenceService, rules: Rules): WorldOutcome {
-  const stored = cluster.isvc;
-  const isvc = mutateInferenceService(rules, given);
+function writeIsvc(cluster: Cluster, given: InferenceService, world: Pick<WorldContext, 'rules' | 'clusterDefault'>): WorldOutcome {
+  const { rules } = world;
+  const stored = findIsvc(cluster, given.metadata);
+  const isvc = mutateInferenceService(rules, given, world.clusterDefault);
   const admission = stored ? admitInferenceServiceUpdate(rules, stored, isvc) : admitInferenceService(rules, isvc);
-  if (!admission.allowed) {
-    return { cluster, admission, triggered: false, notes: ['The admission webhook refused the change: nothing stored, nothing reconciled.'] };
-  }
-  const current = cluster.isvc;
-  if (current && isTerminating(current.metadata)) {
-    const before = new Set(current.metadata.finalizers ?? []);
+  const key = keyOf(given.metadata);
+  if (!admission.allowed) return { cluster, admission, queue: [], notes: [msg('world.webhookRefused', { isvc: key })] };
+  if (stored && isTerminating(stored.metadata)) {
+    const before = new Set(stored.metadata.finalizers ?? []);
     if ((isvc.metadata.finalizers ?? []).some((f) => !before.has(f))) {
-      return { cluster, admission: { allowed: false, message: 'no new finalizers can be added if the object is being deleted' }, triggered: false, notes: ['The API server refused the change.'] };
+      return { cluster, admission: { allowed: false, message: msg('admission.finalizerWhileDeleting') }, queue: [], notes: [msg('world.apiServerRefused')] };
     }
   }
   const next = putIsvc(cluster, isvc);
-  const changed = !current || JSON.stringify(current) !== JSON.stringify(next.isvc);
-  if (!changed) return { cluster, admission, triggered: false, notes: ['No change: the API server sends no watch event.'] };
-  return { cluster: next, admission, triggered: true, notes: [current ? 'InferenceService changed: queued for reconcile.' : 'InferenceService created: queued for reconcile.'] };
+  const after = findIsvc(next, isvc.metadata);
+  if (stored && JSON.stringify(stored) === JSON.stringify(after)) return { cluster, admission, queue: [], notes: [msg('world.isvcUnchanged', { isvc: key })] };
+  return { cluster: next, admission, queue: [key], notes: [msg(stored ? 'world.isvcChanged' : 'world.isvcCreated', { isvc: key })] };
 }
 
 /** kubectl apply of an HPA: create it, or replace the fields the manifest gives (omitted metadata stays). */
 function applyHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): WorldOutcome {
-  const current = findHpa(cluster, hpa.metadata.name);
-  const quiet = (notes: string[], next: Cluster = cluster): WorldOutcome => ({ cluster: next, admission: null, triggered: false, notes });
-  if (!current) {
-    const result = createHpa(cluster, hpa, options);
-    return quiet([`HPA ${hpa.metadata.name} created. HPAs are not watched: KServe is not woken.`], result.cluster);
-  }
+  const current = findHpa(cluster, hpa.metadata);
+  const quiet = (notes: Message[], next: Cluster = cluster): WorldOutcome => ({ cluster: next, admission: null, queue: [], notes });
+  const name = hpa.metadata.name;
+  if (!current) return quiet([msg('world.hpaCreated', { hpa: name })], createHpa(cluster, hpa, options).cluster);
   const metadata = {
     ...current.metadata,
     ...pickDefined({
@@ -125,8 +178,32 @@ function applyHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): WorldOutco
     }),
   };
   const result = updateHpa(cluster, { ...hpa, metadata }, options);
-  if (!result.ok) return quiet([`The API server refused the HPA: ${result.message}.`]);
-  return quiet([`HPA ${hpa.metadata.name} updated. HPAs are not watched: KServe is not woken.`], result.cluster);
+  if (!result.ok) return quiet([msg('world.hpaRefused', { hpa: name, reason: result.message })]);
+  return quiet([msg('world.hpaUpdated', { hpa: name })], result.cluster);
+}
+
+/**
+ * A GitOps tool (Flux, Argo CD, Helm) re-applies every object as written: a deleted object is
+ * created again, a changed one gets the manifest's fields back. Fields the manifest leaves out —
+ * the ownerReference KServe added by its Update — stay, as with kubectl or server-side apply.
+ */
+function gitopsSync(cluster: Cluster, world: WorldContext): WorldOutcome {
+  let next = cluster;
+  let admission: Admission | null = null;
+  const queue: string[] = [];
+  const changed: string[] = [];
+  for (const object of world.manifests) {
+    const before = next;
+    const outcome = object.kind === 'InferenceService' ? writeIsvc(next, object, world) : applyHpa(next, object, world.options);
+    if (outcome.admission && !outcome.admission.allowed && admission === null) admission = outcome.admission;
+    next = outcome.cluster;
+    queue.push(...outcome.queue.filter((key) => !queue.includes(key)));
+    if (JSON.stringify(before.isvcs) !== JSON.stringify(next.isvcs) || JSON.stringify(before.hpas) !== JSON.stringify(next.hpas)) {
+      changed.push(`${object.kind}/${object.metadata.name}`);
+    }
+  }
+  const notes = [changed.length > 0 ? msg('world.gitopsChanged', { objects: changed }) : msg('world.gitopsNoChange')];
+  return { cluster: next, admission, queue, notes };
 }
 
 function pickDefined<T extends Record<string, unknown>>(record: T): Partial<T> {

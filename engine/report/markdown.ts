@@ -1,22 +1,28 @@
 /**
- * The issue-ready Markdown for a run: outcome per release, the step table, the link and the
- * scenario YAML. Shared by `hpa-lab run --markdown` and the playground's "Copy as Markdown".
- * User text is escaped for tables and fenced safely, so a hostile name cannot break the layout.
+ * The issue-ready Markdown for a run: outcome per release, the step table (one per
+ * InferenceService when there are several), the link and the scenario YAML. Shared by
+ * `hpa-lab run --markdown` and the playground's "Copy as Markdown". It names the objects of the
+ * run itself, never a preset's title. User text is escaped for tables and fenced safely, so a
+ * hostile name cannot break the layout.
  */
+import { msg, type Message, type MessageParam } from '../i18n/message.ts';
+import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { RunResult, StepResult } from '../run.ts';
+import { verdictSummary } from '../verdict.ts';
+import { cellMessage, isvcsOf } from './cells.ts';
 
 export interface MarkdownInput {
-  title: string | null;
   run: RunResult;
   scenarioYaml: string;
   link: string | null;
+  /** The step the link opens at (0 = before the first step). */
+  linkStep?: number;
+  locale?: Locale;
 }
 
-export function cellText(step: StepResult): string {
-  if (step.admission && !step.admission.allowed) return 'refused by webhook';
-  if (step.decisions.length === 0) return step.reconciled ? 'no component reconciled' : '·';
-  if (step.decisions.length === 1) return step.decisions[0]!.result;
-  return step.decisions.map((d) => `${d.component[0]!.toUpperCase()} ${d.result}`).join(', ');
+/** A step's cell in the first InferenceService's words, in English (kept for callers that want one string). */
+export function cellText(step: StepResult, isvc: string | null = null, locale: Locale = 'en'): string {
+  return renderMessage(cellMessage(step, isvc), locale);
 }
 
 export function escapeCell(text: string): string {
@@ -28,28 +34,51 @@ function fence(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
-export function renderMarkdown({ title, run, scenarioYaml, link }: MarkdownInput): string {
+export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en' }: MarkdownInput): string {
+  const t = (id: Message['id'], params?: Readonly<Record<string, MessageParam>>) => renderMessage(msg(id, params), locale);
+  const isvcs = isvcsOf(run);
   const lines: string[] = [];
-  lines.push(`### KServe HPA reproduction${title ? `: ${escapeCell(title)}` : ''}`, '');
-  lines.push(`Simulated with kserve-hpa-lab (API server defaulting ${run.options.apiServerDefaulting ? 'on' : 'off'}, cluster default mode ${run.options.defaultDeploymentMode}).`, '');
-  lines.push('**What happens to the user HPAs**', '');
+  const first = run.versions[0];
+  const userHpas = [...new Set(run.versions.flatMap((v) => v.verdicts.map((verdict) => `${verdict.namespace}/${verdict.hpa}`)))];
+  lines.push(`### ${t('report.md.title')}${isvcs.length > 0 ? `: ${isvcs.map((k) => `\`${k}\``).join(', ')}` : ''}`, '');
+  const starts = [...new Set(run.versions.map((v) => v.startRelease))];
+  const upgrade = run.versions.some((v) => v.startRelease !== v.tag) && starts.length === 1;
+  const options = { defaulting: t(run.options.apiServerDefaulting ? 'report.on' : 'report.off'), mode: run.options.defaultDeploymentMode, start: starts[0] ?? '' };
+  lines.push(escapeProse(t(upgrade ? 'report.md.simulatedUpgrade' : 'report.md.simulated', options)), '');
+  lines.push(escapeProse(t('report.md.objects', { isvcs: isvcs.length ? isvcs : [], hpas: userHpas })), '');
+  lines.push(`**${t('report.md.verdicts')}**`, '');
   for (const version of run.versions) {
     // HPA names are DNS names and safe inside a code span; only the prose needs escaping.
-    const verdicts = version.verdicts.length === 0 ? 'no user HPA in the scenario' : version.verdicts.map((v) => `\`${v.hpa}\` ${escapeCell(v.summary)}`).join('; ');
-    lines.push(`- **${version.tag}** (${version.behaviourLabel}): ${verdicts}`);
+    const verdicts = version.verdicts.length === 0
+      ? escapeCell(t('report.noUserHpa'))
+      : version.verdicts.map((v) => `\`${isvcs.length > 1 ? `${v.namespace}/${v.hpa}` : v.hpa}\` ${escapeCell(renderMessage(verdictSummary(v), locale))}`).join('; ');
+    lines.push(`- **${version.tag}** (${escapeCell(renderMessage(version.behaviourLabel, locale))}): ${verdicts}`);
   }
   lines.push('');
-  if (link) lines.push(`[Open this scenario in the playground](${link}) (${link.length} characters)`, '');
-  const header = ['#', 'event', ...run.versions.map((v) => v.tag)];
-  lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
-  const count = run.versions[0]?.steps.length ?? 0;
-  for (let i = 0; i < count; i += 1) {
-    const marker = run.firstDisagreement === i + 1 ? ' ⚑' : '';
-    const cells = run.versions.map((v) => escapeCell(cellText(v.steps[i]!)));
-    lines.push(`| ${i + 1}${marker} | ${escapeCell(run.versions[0]!.steps[i]!.event)} | ${cells.join(' | ')} |`);
+  if (link) {
+    const at = linkStep !== undefined && linkStep > 0 ? `; ${t('report.md.linkAtStep', { step: linkStep })}` : '';
+    lines.push(`[${t('report.md.link')}](${link}) (${t('report.md.characters', { count: link.length })}${at})`, '');
   }
-  if (run.firstDisagreement) lines.push('', `⚑ first step where the releases disagree: ${run.firstDisagreement}`);
+  const groups: (string | null)[] = isvcs.length > 1 ? isvcs : [null];
+  const count = first?.steps.length ?? 0;
+  for (const isvc of groups) {
+    if (isvc !== null) lines.push(`**${escapeCell(t('report.isvcHeading', { isvc }))}**`, '');
+    const header = ['#', t('report.event'), ...run.versions.map((v) => v.tag)];
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
+    for (let i = 0; i < count; i += 1) {
+      const marker = run.firstDisagreement === i + 1 ? ' ⚑' : '';
+      const cells = run.versions.map((v) => escapeCell(cellText(v.steps[i]!, isvc, locale)));
+      lines.push(`| ${i + 1}${marker} | ${escapeCell(first!.steps[i]!.event)} | ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+  if (run.firstDisagreement) lines.push(`⚑ ${escapeProse(t('report.md.firstDisagreement', { step: run.firstDisagreement }))}`, '');
   const ticks = fence(scenarioYaml);
-  lines.push('', '<details><summary>Scenario (run it with <code>npx hpa-lab run scenario.yaml</code>)</summary>', '', `${ticks}yaml`, scenarioYaml.trimEnd(), ticks, '', '</details>', '');
+  lines.push(`<details><summary>${t('report.md.scenario')}</summary>`, '', `${ticks}yaml`, scenarioYaml.trimEnd(), ticks, '', '</details>', '');
   return lines.join('\n');
+}
+
+/** Prose that carries user names: Markdown and HTML specials escaped, one line. */
+function escapeProse(text: string): string {
+  return escapeCell(text);
 }

@@ -59,12 +59,12 @@ function readMeta(check: Checker, value: Record<string, unknown>, path: Path, ki
     check.error([...path, 'metadata', 'namespace'], 'metadata.namespace must be a valid name');
     return null;
   }
-  const uid = typeof meta.uid === 'string' && meta.uid.length > 0 ? meta.uid : `uid-${kind.toLowerCase()}-${name}`;
+  const uid = typeof meta.uid === 'string' && meta.uid.length > 0 ? meta.uid : defaultUid(kind, namespace, name);
   const out: ObjectMeta = { name, namespace, uid };
   const labels = readStringMap(check, meta.labels, [...path, 'metadata', 'labels'], 'label');
   const annotations = readStringMap(check, meta.annotations, [...path, 'metadata', 'annotations'], 'annotation');
   const finalizers = readStringList(check, meta.finalizers, [...path, 'metadata', 'finalizers'], 'metadata.finalizers');
-  const ownerReferences = readOwnerReferences(check, meta.ownerReferences, [...path, 'metadata', 'ownerReferences']);
+  const ownerReferences = readOwnerReferences(check, meta.ownerReferences, [...path, 'metadata', 'ownerReferences'], namespace);
   if (labels) out.labels = labels;
   if (annotations) out.annotations = annotations;
   if (finalizers) out.finalizers = finalizers;
@@ -73,7 +73,15 @@ function readMeta(check: Checker, value: Record<string, unknown>, path: Path, ki
   return out;
 }
 
-function readOwnerReferences(check: Checker, value: unknown, path: Path): OwnerReference[] | undefined {
+/**
+ * A stand-in uid for objects pasted without one, the same for an object and for an
+ * ownerReference that names it (owners live in their dependents' namespace).
+ */
+export function defaultUid(kind: string, namespace: string, name: string): string {
+  return `uid-${kind.toLowerCase()}-${namespace}-${name}`;
+}
+
+function readOwnerReferences(check: Checker, value: unknown, path: Path, namespace: string): OwnerReference[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
     check.error(path, 'metadata.ownerReferences must be a list');
@@ -86,7 +94,7 @@ function readOwnerReferences(check: Checker, value: unknown, path: Path): OwnerR
       check.error(at, 'an ownerReference needs apiVersion, kind and name');
       return;
     }
-    const out: OwnerReference = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, uid: typeof ref.uid === 'string' ? ref.uid : `uid-${ref.kind.toLowerCase()}-${ref.name}` };
+    const out: OwnerReference = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, uid: typeof ref.uid === 'string' ? ref.uid : defaultUid(ref.kind, namespace, ref.name) };
     if (typeof ref.controller === 'boolean') out.controller = ref.controller;
     if (typeof ref.blockOwnerDeletion === 'boolean') out.blockOwnerDeletion = ref.blockOwnerDeletion;
     refs.push(out);
@@ -111,13 +119,19 @@ function readInferenceService(check: Checker, value: Record<string, unknown>, pa
       check.error(at, `spec.${component} must be a map`);
       continue;
     }
-    out.spec[component] = readComponent(check, given, at);
+    out.spec[component] = readComponent(check, given, at, component === 'predictor');
   }
+  if (Array.isArray(spec.canary) && spec.canary.length > 0) out.spec.canary = spec.canary as Json[];
   return out;
 }
 
-function readComponent(check: Checker, value: Record<string, unknown>, path: Path): ComponentSpec {
+function readComponent(check: Checker, value: Record<string, unknown>, path: Path, named: boolean): ComponentSpec {
   const out: ComponentSpec = {};
+  if (named && value.name !== undefined && value.name !== null && value.name !== '') {
+    // The CRD's pattern for spec.predictor.name (v0.20).
+    if (typeof value.name !== 'string' || !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value.name)) check.error([...path, 'name'], 'spec.predictor.name must be a lowercase name (letters, digits, -)');
+    else out.name = value.name;
+  }
   const minReplicas = readInteger(check, value.minReplicas, [...path, 'minReplicas'], 'minReplicas');
   const maxReplicas = readInteger(check, value.maxReplicas, [...path, 'maxReplicas'], 'maxReplicas');
   const scaleTarget = readInteger(check, value.scaleTarget, [...path, 'scaleTarget'], 'scaleTarget');

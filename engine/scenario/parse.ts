@@ -3,9 +3,9 @@
  * most one `hpa-lab/v1 Scenario` document across all files. Every problem comes back with its
  * file, line and column; nothing throws for bad input.
  */
-import type { KubeObject } from '../k8s/types.ts';
+import { keyOf, type KubeObject } from '../k8s/types.ts';
 import { findRelease } from '../kserve/releases.ts';
-import { parseEventWord } from '../machine/events.ts';
+import { formatEvent, formatTarget, isTargeted, parseEventWord, parseTarget, withTarget, type IsvcTarget } from '../machine/events.ts';
 import { readObject, SCENARIO_API_VERSION } from './objects.ts';
 import { DEFAULT_SETTINGS, type Scenario, type ScenarioSettings, type ScenarioStepInput, type SourcePosition } from './scenario.ts';
 import { byteLength, LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument, type SourceRange } from './source.ts';
@@ -20,7 +20,7 @@ export interface ScenarioSource {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: InputError[] };
 
-const SCENARIO_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'title', 'description', 'i18n', 'versions', 'apiServerDefaulting', 'defaultDeploymentMode', 'events']);
+const SCENARIO_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'title', 'description', 'i18n', 'versions', 'startRelease', 'apiServerDefaulting', 'defaultDeploymentMode', 'events']);
 
 export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
   const total = sources.reduce((sum, source) => sum + byteLength(source.text), 0);
@@ -71,9 +71,9 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
     const object = readObject(check, value, path);
     if (!object) return;
     const position = locate(loadedDoc, path);
-    const twin = objects.find((o) => o.object.kind === object.kind && o.object.metadata.name === object.metadata.name);
+    const twin = objects.find((o) => o.object.kind === object.kind && o.object.metadata.name === object.metadata.name && o.object.metadata.namespace === object.metadata.namespace);
     if (twin) {
-      check.error(path, `duplicate ${object.kind} ${object.metadata.name}; it is already defined at ${twin.position.file}:${twin.position.line}`);
+      check.error(path, `duplicate ${object.kind} ${object.metadata.namespace}/${object.metadata.name}; it is already defined at ${twin.position.file}:${twin.position.line}`);
       return;
     }
     const at = (...rest: (string | number)[]) => rangeOf(loadedDoc, [...path, ...rest]);
@@ -90,7 +90,7 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
     });
   }
 
-  if (errors.length === 0) errors.push(...crossCheck(objects, events));
+  if (errors.length === 0) errors.push(...crossCheck({ objects, events, settings }));
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, scenario: { objects, events, settings } };
 }
@@ -134,6 +134,11 @@ function readScenarioDocument(check: Checker, loadedDoc: LoadedDocument, value: 
       settings.versions = tags;
     }
   }
+  if (value.startRelease !== undefined) {
+    const found = findRelease(String(value.startRelease));
+    if (!found.ok) check.error(['startRelease'], found.message);
+    else settings.startRelease = found.release.tag;
+  }
   if (value.apiServerDefaulting !== undefined) {
     if (typeof value.apiServerDefaulting !== 'boolean') check.error(['apiServerDefaulting'], 'apiServerDefaulting must be true or false');
     else settings.apiServerDefaulting = value.apiServerDefaulting;
@@ -171,34 +176,64 @@ function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): 
       if (object) events.push({ event: { type: 'object.apply', object }, position });
       return;
     }
-    check.error(path, 'an event is a word such as pod-created, or a map {apply: <object>}');
+    if (isRecord(item) && typeof item.event === 'string' && Object.keys(item).every((k) => k === 'event' || k === 'isvc')) {
+      const parsed = parseEventWord(item.event);
+      if (!parsed.ok) return check.error([...path, 'event'], parsed.message);
+      if (item.isvc === undefined) return void events.push({ event: parsed.event, position });
+      const target = typeof item.isvc === 'string' ? parseTarget(item.isvc) : null;
+      if (!target) return check.error([...path, 'isvc'], 'isvc names an InferenceService as <name> or <namespace>/<name>');
+      if (!isTargeted(parsed.event)) return check.error([...path, 'isvc'], `${item.event} concerns every InferenceService (or names its HPA); it takes no isvc`);
+      if (parsed.event.isvc !== null) return check.error([...path, 'isvc'], 'give the InferenceService once: either @target in the word or the isvc field');
+      events.push({ event: withTarget(parsed.event, target), position });
+      return;
+    }
+    check.error(path, 'an event is a word such as pod-created, a map {event: pod-created, isvc: <namespace>/<name>}, or a map {apply: <object>}');
   });
   return events;
 }
 
-/** Rules across documents: one InferenceService, one namespace. */
-function crossCheck(objects: Scenario['objects'], events: ScenarioStepInput[]): InputError[] {
+/**
+ * Rules across documents, for a scenario read from files or changed afterwards (the CLI's
+ * --events): every event must say which InferenceService it concerns when there are several,
+ * its target must exist, and a release an upgrade names must be modelled.
+ */
+export function crossCheck(scenario: Pick<Scenario, 'objects' | 'events' | 'settings'>): InputError[] {
   const errors: InputError[] = [];
-  const all: { object: KubeObject; position: SourcePosition }[] = [
-    ...objects,
-    ...events.flatMap((e) => (e.event.type === 'object.apply' && e.position ? [{ object: e.event.object, position: e.position }] : [])),
-  ];
-  const isvcs = all.filter((o) => o.object.kind === 'InferenceService');
-  const first = isvcs[0];
-  for (const other of isvcs.slice(1)) {
-    if (other.object.metadata.name !== first!.object.metadata.name) {
-      errors.push({ ...other.position, message: `a scenario models one InferenceService (${first!.object.metadata.name}); this one is ${other.object.metadata.name}` });
+  const applied = scenario.events.flatMap((e) => (e.event.type === 'object.apply' ? [e.event.object] : []));
+  const all: KubeObject[] = [...scenario.objects.map((o) => o.object), ...applied];
+  const isvcs = unique(all.filter((o) => o.kind === 'InferenceService').map((o) => keyOf(o.metadata)));
+  const hpas = all.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata);
+  const at = (position: SourcePosition | null): Omit<InputError, 'message'> => position ?? { file: '<events>', line: 1, column: 1 };
+  for (const { event, position } of scenario.events) {
+    if (isTargeted(event)) {
+      const problem = targetProblem(event.isvc, isvcs);
+      if (problem) errors.push({ ...at(position), message: `${formatEvent(event)}: ${problem}` });
     }
-  }
-  const namespace = first?.object.metadata.namespace;
-  if (namespace) {
-    for (const entry of all) {
-      if (entry.object.metadata.namespace !== namespace) {
-        errors.push({ ...entry.position, message: `${entry.object.kind} ${entry.object.metadata.name} is in namespace ${entry.object.metadata.namespace}, the InferenceService in ${namespace}; KServe only looks in its own namespace` });
-      }
+    if ((event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') && event.hpa.namespace === null) {
+      const spaces = unique(hpas.filter((h) => h.name === event.hpa.name).map((h) => h.namespace));
+      if (spaces.length > 1) errors.push({ ...at(position), message: `${formatEvent(event)}: HPA ${event.hpa.name} exists in ${spaces.join(', ')}; name it as <namespace>/${event.hpa.name}` });
+    }
+    if (event.type === 'controller.upgraded' && event.tag !== null) {
+      const found = findRelease(event.tag);
+      if (!found.ok) errors.push({ ...at(position), message: found.message });
     }
   }
   return errors;
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** Why a target does not pick exactly one InferenceService, or null when it does. */
+function targetProblem(target: IsvcTarget | null, isvcs: readonly string[]): string | null {
+  if (target === null) {
+    return isvcs.length > 1 ? `the scenario has ${isvcs.length} InferenceServices (${isvcs.join(', ')}); say which, as in @${isvcs[0]}` : null;
+  }
+  const matches = isvcs.filter((key) => (target.namespace === null ? key.endsWith(`/${target.name}`) : key === `${target.namespace}/${target.name}`));
+  if (matches.length === 1) return null;
+  if (matches.length === 0) return `no InferenceService ${formatTarget(target)} in the scenario${isvcs.length ? `; it has ${isvcs.join(', ')}` : ''}`;
+  return `${target.name} is in several namespaces (${matches.join(', ')}); write @<namespace>/${target.name}`;
 }
 
 function sortErrors(errors: InputError[]): InputError[] {

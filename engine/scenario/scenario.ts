@@ -27,6 +27,8 @@ export interface ScenarioSettings {
   description: string | null;
   i18n: Record<string, ScenarioText>;
   versions: string[];
+  /** Every compared release runs this one until the first `controller-upgraded`; null = each runs itself throughout. */
+  startRelease: string | null;
   apiServerDefaulting: boolean;
   defaultDeploymentMode: DeploymentMode;
 }
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: ScenarioSettings = {
   description: null,
   i18n: {},
   versions: [...DEFAULT_TAGS],
+  startRelease: null,
   apiServerDefaulting: true,
   defaultDeploymentMode: SHIPPED_DEFAULT_DEPLOYMENT_MODE,
 };

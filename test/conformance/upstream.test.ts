@@ -11,6 +11,7 @@ import { autoscalerClass, dispatchFor, semanticHPAEquals, type DecisionInput } f
 import { decide } from '../../engine/kserve/decision.ts';
 import { buildDesiredHpa, withControllerReference } from '../../engine/kserve/desired-hpa.ts';
 import { getRelease, RELEASES, type Release } from '../../engine/kserve/releases.ts';
+import { compareTags } from '../../engine/kserve/tags.ts';
 
 interface UpstreamCase {
   name: string;
@@ -28,14 +29,21 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/upstream-cases.json
 /** Derived buggy cases were hand-evaluated against the last buggy tag. */
 const primaryTag = (c: UpstreamCase): string => c.source.tag ?? (c.version === 'buggy' ? 'v0.15.0' : 'v0.15.1');
 
-/** Decision cases hold for every release with the same decision rules as the primary tag. */
+/**
+ * Decision cases hold for every release in the tag range of the code they were written against,
+ * chosen by tag from behaviour.md (not by the behaviour id the engine itself derives): the buggy
+ * checkHPAExist in v0.13.0-rc1 … v0.15.0, the fixed one from v0.15.1, and the class-aware
+ * equality from v0.13.0-rc1 on.
+ */
+const inRange = (tag: string, from: string, to: string | null): boolean => compareTags(tag, from) >= 0 && (to === null || compareTags(tag, to) <= 0);
+
 function tagsFor(c: UpstreamCase): Release[] {
   const primary = getRelease(primaryTag(c));
   if (!['checkHPAExist', 'reconcile', 'semanticEquals'].includes(c.kind)) return [primary];
-  const same = (r: Release) => c.kind === 'semanticEquals'
-    ? r.behaviour.equalityComparesClass === primary.behaviour.equalityComparesClass
-    : c.version === 'buggy' ? r.behaviour.id === 'delete-on-annotation' : r.behaviour.id === 'owner-checked' || r.behaviour.id === 'delete-check-first';
-  return RELEASES.filter(same);
+  const [from, to] = c.kind === 'semanticEquals'
+    ? (compareTags(primary.tag, 'v0.13.0-rc1') >= 0 ? ['v0.13.0-rc1', null] : ['v0.12.0', 'v0.13.0-rc0'])
+    : c.version === 'buggy' ? ['v0.13.0-rc1', 'v0.15.0'] : ['v0.15.1', null];
+  return RELEASES.filter((r) => inRange(r.tag, from!, to ?? null));
 }
 
 function hpaFrom(given: any, fallbackName = 'test-hpa'): Hpa {
@@ -64,6 +72,7 @@ function decisionInput(release: Release, c: UpstreamCase): DecisionInput {
   const desired = hpaFrom(c.desiredHpa);
   return {
     behaviour: release.behaviour,
+    mode: { mode: 'RawDeployment', from: 'annotation', value: release.behaviour.modeSpelling.RawDeployment },
     deploymentMode: 'RawDeployment',
     deploymentModeFrom: 'annotation',
     annotations: c.isvc?.annotations ?? {},
@@ -110,8 +119,8 @@ function mismatch(c: UpstreamCase, release: Release): string | null {
       if (verb !== (expected.apiCall ?? null)) return `apiCall=${verb}`;
       if (verb === 'Create') cluster = createHpa(cluster, input.desired, options).cluster;
       if (verb === 'Update') cluster = updateHpa(cluster, input.desired, options).cluster;
-      if (verb === 'Delete') cluster = deleteHpa(cluster, input.desired.metadata.name).cluster;
-      const after = findHpa(cluster, input.desired.metadata.name);
+      if (verb === 'Delete') cluster = deleteHpa(cluster, input.desired.metadata).cluster;
+      const after = findHpa(cluster, input.desired.metadata);
       if (verb === 'Delete' && after) return 'HPA still found after Delete';
       if ((verb === 'Create' || verb === 'Update') && (after?.spec.minReplicas !== input.desired.spec.minReplicas || after?.spec.maxReplicas !== input.desired.spec.maxReplicas)) return 'written HPA differs from desired';
       return null;

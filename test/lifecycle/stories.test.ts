@@ -7,13 +7,25 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type StepResult } from '../../engine/run.ts';
 import { loadPreset, presetIds } from '../support/presets.ts';
+import { hpaStateIn } from '../../engine/views.ts';
 
-interface StepExpectation {
+/** Component results of one InferenceService at a step; several passes in one step read "Update, Delete". */
+interface ComponentResults {
   predictor?: string;
   transformer?: string;
   explainer?: string;
+}
+
+interface StepExpectation extends ComponentResults {
   admission?: 'refused';
+  /** HPA state by name, or by namespace/name. */
   hpas?: Record<string, string>;
+  /** Deployment replicas by name, or namespace/name; `gone` when it does not exist. */
+  replicas?: Record<string, number | 'gone'>;
+  /** The release that ran the step (upgrade stories). */
+  release?: string;
+  /** Per InferenceService (namespace/name), for scenarios with several. */
+  isvcs?: Record<string, ComponentResults>;
 }
 
 interface StoryExpectation {
@@ -24,22 +36,26 @@ interface StoryExpectation {
 const STORY_DIR = new URL('../fixtures/stories/', import.meta.url);
 const stories = readdirSync(STORY_DIR).filter((f) => f.endsWith('.expect.yaml')).map((f) => parse(readFileSync(new URL(f, STORY_DIR), 'utf8')) as StoryExpectation);
 
-function hpaState(step: StepResult, name: string): string {
-  const hpa = step.hpas.find((h) => h.name === name);
-  if (!hpa) return 'gone';
-  if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' : 'terminating';
-  return hpa.ownedByInferenceService ? 'owned' : 'present';
+const matches = (name: string) => (o: { namespace: string; name: string }) => (name.includes('/') ? `${o.namespace}/${o.name}` === name : o.name === name);
+
+function componentResults(step: StepResult, want: ComponentResults, isvc: string | null): ComponentResults {
+  const got: ComponentResults = {};
+  for (const component of ['predictor', 'transformer', 'explainer'] as const) {
+    if (want[component] === undefined) continue;
+    const results = step.decisions.filter((d) => d.component === component && (isvc === null || d.isvc === isvc)).map((d) => d.result);
+    got[component] = results.length === 0 ? 'none' : results.join(', ');
+  }
+  return got;
 }
 
 /** The same shape as the expectation, filled from the engine, for a readable diff. */
 function observed(step: StepResult, want: StepExpectation): StepExpectation {
-  const got: StepExpectation = {};
-  for (const component of ['predictor', 'transformer', 'explainer'] as const) {
-    if (want[component] === undefined) continue;
-    got[component] = step.decisions.find((d) => d.component === component)?.result ?? 'none';
-  }
+  const got: StepExpectation = componentResults(step, want, null);
   if (want.admission) got.admission = step.admission && !step.admission.allowed ? 'refused' : ('allowed' as 'refused');
-  if (want.hpas) got.hpas = Object.fromEntries(Object.keys(want.hpas).map((name) => [name, hpaState(step, name)]));
+  if (want.hpas) got.hpas = Object.fromEntries(Object.keys(want.hpas).map((name) => [name, hpaStateIn(step.hpas.filter(matches(name)), step.hpas.find(matches(name))?.name ?? name)]));
+  if (want.replicas) got.replicas = Object.fromEntries(Object.keys(want.replicas).map((name) => [name, step.deployments.find(matches(name))?.replicas ?? 'gone']));
+  if (want.release) got.release = step.release;
+  if (want.isvcs) got.isvcs = Object.fromEntries(Object.entries(want.isvcs).map(([key, results]) => [key, componentResults(step, results, key)]));
   return got;
 }
 
@@ -65,7 +81,8 @@ describe('lifecycle stories (hand-derived expectations)', () => {
         });
         if (expected.fate) {
           it(`${version.tag}: fate of each user HPA`, () => {
-            const fates = Object.fromEntries(version.verdicts.map((v) => [v.hpa, v.fate]));
+            const qualified = Object.keys(expected.fate!).some((k) => k.includes('/'));
+            const fates = Object.fromEntries(version.verdicts.map((v) => [qualified ? `${v.namespace}/${v.hpa}` : v.hpa, v.fate]));
             expect(fates).toEqual(expected.fate);
           });
         }

@@ -1,0 +1,31 @@
+/**
+ * One step of one release in a few words, per InferenceService: the vocabulary the text table,
+ * the Markdown table and the playground share. A scenario with several InferenceServices is
+ * shown as one table per InferenceService.
+ */
+import { msg, type Message } from '../i18n/message.ts';
+import type { RunResult, StepResult } from '../run.ts';
+
+/** The InferenceServices a run concerns (namespace/name), in the order they first appear. */
+export function isvcsOf(run: Pick<RunResult, 'versions'>): string[] {
+  const keys: string[] = [];
+  const add = (key: string) => {
+    if (!keys.includes(key)) keys.push(key);
+  };
+  for (const version of run.versions) {
+    for (const step of version.steps) {
+      for (const isvc of step.isvcs) add(isvc.key);
+      for (const decision of step.decisions) add(decision.isvc);
+    }
+  }
+  return keys;
+}
+
+/** What the step shows for one InferenceService (null = all of them, for a single-ISVC scenario). */
+export function cellMessage(step: StepResult, isvc: string | null = null): Message {
+  if (step.admission && !step.admission.allowed) return msg('cell.refused');
+  const decisions = isvc === null ? step.decisions : step.decisions.filter((d) => d.isvc === isvc);
+  if (decisions.length === 0) return msg(step.reconciled && (isvc === null || step.isvcs.some((i) => i.key === isvc)) ? 'cell.notReconciled' : 'cell.quiet');
+  if (decisions.length === 1) return msg('cell.result', { result: decisions[0]!.result });
+  return msg('cell.results', { results: decisions.map((d) => msg('cell.componentResult', { component: d.component[0]!.toUpperCase(), result: d.result })) });
+}
