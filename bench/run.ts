@@ -39,7 +39,8 @@ const inputs: DecisionInput[] = ['v0.12.0', 'v0.14.1', 'v0.15.2', 'v0.16.0', 'v0
   const behaviour = getRelease(tag).behaviour;
   const desired = withControllerReference(buildDesiredHpa(behaviour, { name: 'my-isvc-predictor', namespace: 'default', annotations: isvc.metadata.annotations ?? {} }, isvc.spec.predictor ?? {}), isvc);
   return [null, userHpa, desired].map((existing) => ({
-    behaviour, deploymentMode: 'RawDeployment' as const, deploymentModeFrom: 'annotation' as const,
+    behaviour, mode: { mode: 'RawDeployment' as const, from: 'annotation' as const, value: behaviour.modeSpelling.RawDeployment },
+    deploymentMode: 'RawDeployment' as const, deploymentModeFrom: 'annotation' as const,
     annotations: isvc.metadata.annotations ?? {}, desired, existing: existing as DecisionInput['existing'],
   }));
 });
@@ -55,7 +56,7 @@ const actorMs = best(3, () => {
   const actor = createActor(controllerMachine, { input: { tag: 'v0.14.1', options: { apiServerDefaulting: true, defaultDeploymentMode: 'Serverless' } } });
   actor.start();
   for (const { object } of scenario.objects) actor.send({ type: 'object.apply', object });
-  const churn: ControllerEvent[] = [{ type: 'pod.created' }, { type: 'pod.deleted' }];
+  const churn: ControllerEvent[] = [{ type: 'pod.created', isvc: null }, { type: 'pod.deleted', isvc: null }];
   for (let i = 0; i < actorEvents; i += 1) actor.send(churn[i % 2]!);
   actor.stop();
 });
@@ -64,7 +65,7 @@ results['actor decisions per second'] = Math.round(actorEvents / (actorMs / 1000
 // 3. A 1,000-event scenario over five releases, end to end through runScenario.
 const events: ControllerEvent[] = Array.from({ length: 1000 }, (_, i): ControllerEvent => {
   const cycle: ControllerEvent[] = [
-    { type: 'pod.created' }, { type: 'pod.deleted' }, { type: 'hpa.scaled', replicas: (i % 4) + 1 }, { type: 'resync' },
+    { type: 'pod.created', isvc: null }, { type: 'pod.deleted', isvc: null }, { type: 'hpa.scaled', replicas: (i % 4) + 1, isvc: null }, { type: 'resync' },
     { type: 'object.apply', object: userHpa },
   ];
   return cycle[i % cycle.length]!;

@@ -126,3 +126,36 @@ export function verdictSummary(verdict: Pick<Verdict, 'history'>): Message {
 export function verdictKey(verdict: Pick<Verdict, 'hpa' | 'namespace'>): string {
   return keyOf({ namespace: verdict.namespace, name: verdict.hpa });
 }
+
+/** What happened to KServe's own HPA over a run (the matrix rows about class hpa). */
+export type KserveHpaEventKind = 'created' | 'deleted' | 'terminating' | 'unmanaged';
+
+export interface KserveHpaVerdict {
+  outcome: import('./vocabulary.ts').KserveHpaOutcome;
+  history: { step: number; kind: KserveHpaEventKind }[];
+}
+
+/**
+ * KServe's own HPA `name` (in `namespace`) over a run's steps: created by KServe, deleted or left
+ * Terminating by it (always intended: KServe cleans up after a class switch, stop or deletion), or
+ * left behind unmanaged when the reconciler stops calling the HPA path (a switch to keda, #5196).
+ */
+export function kserveHpaVerdict(steps: readonly import('./run.ts').StepResult[], ref: ObjectRef): KserveHpaVerdict {
+  const history: KserveHpaVerdict['history'] = [];
+  let managed = false;
+  let everPresent = false;
+  const here = (h: { namespace: string; name: string }) => h.namespace === ref.namespace && h.name === ref.name;
+  for (const step of steps) {
+    const decision = step.decisions.find((d) => d.hpa === ref.name && d.isvc.startsWith(`${ref.namespace}/`));
+    const present = step.hpas.some(here);
+    everPresent ||= present;
+    if (decision?.call?.verb === 'Create' && decision.call.outcome === 'created') history.push({ step: step.index, kind: 'created' });
+    if (decision?.call?.verb === 'Delete') history.push({ step: step.index, kind: decision.call.outcome === 'terminating' ? 'terminating' : 'deleted' });
+    if (decision?.result === 'NotCalled' && present && managed && !history.some((h) => h.kind === 'unmanaged')) history.push({ step: step.index, kind: 'unmanaged' });
+    if (decision) managed = present && decision.result !== 'NotCalled';
+  }
+  const last = steps[steps.length - 1];
+  const present = last?.hpas.some(here) ?? false;
+  const outcome = !everPresent ? 'never-created' : !present ? 'cleaned-up' : history.some((h) => h.kind === 'unmanaged') ? 'left' : 'managed';
+  return { outcome, history };
+}

@@ -7,6 +7,7 @@ import { TAG_SOURCES, type TagSource } from './source-map.ts';
 import { canonicalTag, compareTags, parseTag } from './tags.ts';
 import type { DeploymentMode } from './constants.ts';
 import type { MessageId } from '../i18n/message.ts';
+import { REPRESENTATIVE_RELEASES } from '../vocabulary.ts';
 
 export type Dispatch = 'HPAReconciler' | 'KedaReconciler' | 'NoOpAutoscaler';
 export type ShouldCreateRule = 'always' | 'classIsHpa' | 'classIsHpaAndNotStopped';
@@ -219,7 +220,7 @@ const BY_TAG = new Map(RELEASES.map((release) => [release.tag, release]));
 export const KNOWN_TAGS: readonly string[] = RELEASES.map((release) => release.tag);
 
 /** The releases the tools compare when the user names none: one with the bug, one with the fix. */
-export const DEFAULT_TAGS: readonly string[] = ['v0.14.1', 'v0.15.2'];
+export const DEFAULT_TAGS: readonly string[] = REPRESENTATIVE_RELEASES.compare;
 
 export type ReleaseLookup = { ok: true; release: Release } | { ok: false; message: string };
 

@@ -1,36 +1,24 @@
 /**
- * The statechart pane: drawn once from the controller machine's definition, then on every step
- * the states that step passed through (in the chosen release) are highlighted in place.
+ * The statechart pane. The chart itself is laid out and rendered at build time (Playground.astro
+ * puts the finished SVG in the pane); here the browser only adds the release picker and, on every
+ * step, highlights the states that step passed through in the chosen release. No layout, no model,
+ * no re-render: see ../statechart/highlight.ts.
  */
-import { h } from '../dom/vnode.ts';
-import { render } from '../dom/vnode.ts';
-import { layoutStatechart } from '../statechart/layout.ts';
-import { statechartModel } from '../statechart/model.ts';
-import { highlightStatechart, renderStatechart } from '../statechart/render.ts';
-import { STATECHART_CSS } from '../statechart/styles.ts';
+import { h, render } from '../dom/vnode.ts';
+import { highlightStatechart } from '../statechart/highlight.ts';
 import type { Evaluation } from './evaluate.ts';
 import type { Strings } from './strings.ts';
 
 type Good = Extract<Evaluation, { ok: true }>;
 
 export function mountStatechart(container: Element | null, strings: Strings) {
-  if (!container) return { update(): void {} };
+  const svg = container?.querySelector('svg.statechart') ?? null;
+  if (!container || !svg) return { update(): void {} };
   const doc = container.ownerDocument;
-  if (!doc.getElementById('pg-statechart-css')) {
-    const style = doc.createElement('style');
-    style.id = 'pg-statechart-css';
-    style.textContent = STATECHART_CSS;
-    doc.head.append(style);
-  }
-  const model = statechartModel();
-  const layout = layoutStatechart(model);
   let chosen: string | null = null;
   let last: { good: Good | null; step: number } = { good: null, step: 0 };
   const picker = doc.createElement('div');
-  const figure = doc.createElement('div');
-  figure.className = 'pg-chart';
-  render(figure, renderStatechart(model, layout, { title: strings.statechart, idPrefix: 'pg-chart' }));
-  container.replaceChildren(picker, figure);
+  container.prepend(picker);
   picker.addEventListener('change', (event) => {
     chosen = (event.target as HTMLSelectElement).value;
     paint();
@@ -48,8 +36,7 @@ export function mountStatechart(container: Element | null, strings: Strings) {
         h('select', { 'data-key': 'chart-release' }, versions.map((v) => h('option', { value: v.tag, selected: v.tag === tag }, v.tag)))));
     }
     const path = step > 0 ? versions.find((v) => v.tag === tag)?.steps[step - 1]?.path ?? [] : [];
-    const svg = figure.querySelector('svg');
-    if (svg) highlightStatechart(svg, path);
+    highlightStatechart(svg!, path);
   }
 
   return {

@@ -4,6 +4,7 @@
  * functions, and keeps the URL fragment in step. It decides nothing about KServe itself.
  */
 import { renderMarkdown } from '../../engine/report/markdown.ts';
+import { localeOf, renderMessage } from '../../engine/i18n/render.ts';
 import { parseEventWord, type ControllerEvent } from '../../engine/machine/events.ts';
 import { scenarioFileText, splitSources } from '../../engine/scenario/compose.ts';
 import { encodeState } from '../../engine/link/codec.ts';
@@ -108,7 +109,7 @@ export class HpaPlayground extends HTMLElement {
       if (this.#errors.length === 0 && this.#good) {
         for (const lint of this.#good.lints) {
           if (lint.at.file !== file) continue;
-          markers.push({ line: lint.at.line, column: lint.at.column, ...('endLine' in lint.at ? { endLine: lint.at.endLine, endColumn: lint.at.endColumn } : {}), message: lint.message, severity: lint.severity });
+          markers.push({ line: lint.at.line, column: lint.at.column, ...('endLine' in lint.at ? { endLine: lint.at.endLine, endColumn: lint.at.endColumn } : {}), message: renderMessage(lint.message, localeOf(this.getAttribute('lang') ?? document.documentElement.lang)), severity: lint.severity });
         }
       }
       host.setMarkers(markers);
@@ -517,7 +518,7 @@ export class HpaPlayground extends HTMLElement {
   async #copyMarkdown(): Promise<void> {
     if (!this.#good) return;
     const link = shareUrl(await encodeState(this.#state), location);
-    const markdown = renderMarkdown({ title: this.#good.scenario.settings.title, run: this.#good.run, scenarioYaml: scenarioFileText(this.#state), link });
+    const markdown = renderMarkdown({ run: this.#good.run, scenarioYaml: scenarioFileText(this.#state), link, linkStep: this.#state.step });
     await this.#copy(markdown, this.#strings.copyMarkdown);
   }
 

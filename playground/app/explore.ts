@@ -5,6 +5,8 @@
  */
 import { findSafeChanges, findShortestLoss, type SafeChange, type ShortestLoss } from '../../engine/explore/index.ts';
 import { formatEvent } from '../../engine/machine/events.ts';
+import { renderMessage } from '../../engine/i18n/render.ts';
+import { safeChangeMessage } from '../../engine/explore/report.ts';
 import { editField, fieldPath } from '../../engine/scenario/yaml-edit.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { h, type VNode } from '../dom/vnode.ts';
@@ -45,7 +47,7 @@ export function applyChange(state: PlaygroundState, safe: SafeChange): Playgroun
       next = setVersions(next, [...new Set(versions)]);
       continue;
     }
-    const value = change.to === null ? undefined : change.edit === 'finalizer' ? change.to.slice(1, -1).split(', ') : change.to;
+    const value = change.to === null || (Array.isArray(change.to) && change.to.length === 0) ? undefined : change.to;
     const path = fieldPath(change.field);
     const isvc = editField(next.isvc, change.object, path, value);
     const hpas = isvc === null ? editField(next.hpas, change.object, path, value) : null;
@@ -73,7 +75,7 @@ export function exploreView(strings: Strings, result: ExploreResult | null, busy
     result?.kind === 'keep' ? h('ul', { class: 'pg-explore-list' }, result.results.map((r, i) => h('li', { 'data-tag': r.tag },
       h('strong', null, `${r.tag}: `),
       r.changes.length === 0 ? s.alreadySafe.replace('{n}', String(EXPLORE_DEPTH)) : h('ol', null, r.changes.map((c, j) => h('li', null,
-        c.description, ' ',
+        renderMessage(safeChangeMessage(c), 'en'), ' ',
         h('button', { type: 'button', 'data-action': 'apply-change', 'data-index': i, 'data-change': j, 'data-key': `apply-${r.tag}-${j}` }, s.apply),
         c.changes.some((x) => x.kind === 'edit') ? h('details', null, h('summary', null, s.diff),
           h('pre', { class: 'pg-diff' }, c.changes.flatMap((x) => (x.kind === 'edit' ? [x.diff] : [])).join('\n'))) : null,

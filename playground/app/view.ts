@@ -13,6 +13,9 @@ import type { StepResult, VersionResult } from '../../engine/run.ts';
 import { hpaStateIn, type HpaState } from '../../engine/views.ts';
 import type { InputError } from '../../engine/scenario/source.ts';
 import { h, type Child, type VNode } from '../dom/vnode.ts';
+import type { Message } from '../../engine/i18n/message.ts';
+import { renderMessage, type Locale } from '../../engine/i18n/render.ts';
+import { verdictSummary } from '../../engine/verdict.ts';
 import type { Evaluation } from './evaluate.ts';
 import type { Strings } from './strings.ts';
 
@@ -30,6 +33,13 @@ export interface ViewModel {
   form: Readonly<Record<string, string>>;
   /** Embedded step-throughs: no editing controls, traces closed until asked for. */
   readonly?: boolean;
+  /** The reader's language, for the engine's messages. */
+  locale?: Locale;
+}
+
+/** The engine's message in the view's language. */
+export function tr(vm: Pick<ViewModel, 'locale'>, message: Message): string {
+  return renderMessage(message, vm.locale ?? 'en');
 }
 
 const RESULT_ICON: Record<string, string> = { Create: '+', Update: '✎', Delete: '✕', Existed: '=', Skipped: '–', NotCalled: '∅', Error: '!' };
@@ -148,7 +158,7 @@ function decisionView(vm: ViewModel, tag: string, d: Decision, key: string): VNo
         const link = t.anchor ? sourceUrl(tag, t.anchor) : null;
         const inputs = Object.entries(t.inputs).filter(([, v]) => v !== null);
         return h('li', { 'data-check': t.check },
-          h('code', { class: 'pg-check' }, `${t.check} = ${t.value}`), ' ', h('span', null, t.why), ' ',
+          h('code', { class: 'pg-check' }, `${t.check} = ${t.value}`), ' ', h('span', null, tr(vm, t.why)), ' ',
           link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer', class: 'pg-source' }, s.source, h('span', { class: 'sr-only' }, ` ${t.check} ${tag}`)) : null,
           inputs.length ? h('dl', { class: 'pg-inputs' }, inputs.flatMap(([k, v]) => [h('dt', null, k), h('dd', null, String(v))])) : null);
       })),
@@ -176,7 +186,7 @@ function verdictList(vm: ViewModel, version: VersionResult): VNode {
   return h('div', { class: 'pg-verdicts' },
     h('h4', null, s.verdicts),
     version.verdicts.length === 0 ? h('p', { class: 'pg-muted' }, s.noUserHpa)
-      : h('ul', null, version.verdicts.map((v) => h('li', { 'data-fate': v.fate }, h('code', null, v.hpa), `: ${v.summary}`))));
+      : h('ul', null, version.verdicts.map((v) => h('li', { 'data-fate': v.fate }, h('code', null, v.hpa), `: ${tr(vm, verdictSummary(v))}`))));
 }
 
 export function resultsView(vm: ViewModel): VNode | null {
@@ -190,13 +200,13 @@ export function resultsView(vm: ViewModel): VNode | null {
       const step = vm.step > 0 ? version.steps[vm.step - 1] : undefined;
       return h('section', { class: 'pg-column', 'aria-label': version.tag, 'data-tag': version.tag },
         h('h3', null, version.tag),
-        h('p', { class: 'pg-behaviour' }, version.behaviourLabel),
+        h('p', { class: 'pg-behaviour' }, tr(vm, version.behaviourLabel)),
         !step ? h('p', { class: 'pg-muted' }, s.before) : h('div', { class: 'pg-step' },
           h('p', { class: 'pg-step-event' }, `${s.step} ${step.index}: `, h('code', null, step.event)),
           step.admission && !step.admission.allowed ? h('p', { class: 'pg-refused', role: 'note' }, `${s.refused}: ${step.admission.message}`) : null,
           step.decisions.length === 0 && !(step.admission && !step.admission.allowed) ? h('p', { class: 'pg-muted' }, step.reconciled ? '' : s.noReconcile) : null,
           step.decisions.map((d, i) => decisionView(vm, version.tag, d, `trace-${version.tag}-${step.index}-${i}`)),
-          step.notes.length ? h('details', { class: 'pg-notes' }, h('summary', null, s.notes), h('ul', null, step.notes.map((n) => h('li', null, n)))) : null,
+          step.notes.length ? h('details', { class: 'pg-notes' }, h('summary', null, s.notes), h('ul', null, step.notes.map((n) => h('li', null, tr(vm, n))))) : null,
           hpaTable(vm, step),
           step.deployments.length ? h('p', { class: 'pg-muted' }, step.deployments.map((d) => `${d.name}: ${d.replicas} ${s.replicas}`).join(' · ')) : null,
         ),
@@ -244,8 +254,8 @@ export function problemsView(vm: ViewModel, lints: readonly Lint[]): VNode | nul
     lints.length ? h('div', { class: 'pg-lints' },
       h('h3', null, s.lints),
       h('ul', null, lints.map((lint, i) => h('li', { class: `pg-lint pg-${lint.severity}`, 'data-lint': lint.id },
-        h('strong', null, `${lint.severity}: `), lint.message, ' ',
-        h('details', null, h('summary', null, 'why'), h('p', null, lint.detail)),
+        h('strong', null, `${lint.severity}: `), tr(vm, lint.message), ' ',
+        h('details', null, h('summary', null, 'why'), h('p', null, tr(vm, lint.detail))),
         lint.fix ? button(`fix-${i}`, 'fix', `${s.applyFix}: ${lint.fix.label}`, { 'data-index': i }) : null,
       )))) : null,
   );

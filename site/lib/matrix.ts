@@ -18,7 +18,10 @@ import { DEFAULT_SETTINGS, scenarioDocumentText, stateSources } from '../../engi
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import type { Scenario, ScenarioStepInput } from '../../engine/scenario/scenario.ts';
 import type { Fate, HpaHistoryEntry } from '../../engine/verdict.ts';
-import { historyText as sharedHistoryText, type ExtraWords } from './history-words.ts';
+import { historyText as sharedHistoryText } from './history-words.ts';
+import { kserveHpaVerdict, verdictSummary } from '../../engine/verdict.ts';
+import { renderMessage } from '../../engine/i18n/render.ts';
+import { msg } from '../../engine/i18n/message.ts';
 
 /** One representative tag per behaviour era (and the edges of the buggy window). */
 export const MATRIX_TAGS: readonly string[] = ['v0.12.0', 'v0.13.1', 'v0.14.1', 'v0.15.0', 'v0.15.2', 'v0.16.0', 'v0.20.0'];
@@ -308,39 +311,23 @@ const OUTCOME_LABEL: Readonly<Record<Outcome, Localized>> = {
   deleted: { en: 'deleted', 'zh-cn': '被删除' },
   terminating: { en: 'stuck Terminating', 'zh-cn': '卡在 Terminating' },
   removed: { en: 'removed by you', 'zh-cn': '被你移除' },
+  conflict: { en: 'two HPAs on one Deployment', 'zh-cn': '同一 Deployment 上有两个 HPA' },
+  'scaling-fought': { en: 'scaling fought', 'zh-cn': '扩缩容被抵消' },
   refused: { en: 'ISVC refused', 'zh-cn': 'ISVC 被拒绝' },
   managed: { en: 'managed by KServe', 'zh-cn': '由 KServe 管理' },
   left: { en: 'left behind', 'zh-cn': '被遗留' },
 };
 
-const MATRIX_WORDS: ExtraWords = {
-  created: { en: 'created by KServe', 'zh-cn': '由 KServe 创建' },
-  'no longer managed': { en: 'no longer managed', 'zh-cn': '不再受管理' },
-};
-
 export function historyText(history: readonly { step: number; kind: string }[], locale: Locale, empty: string): string {
-  return sharedHistoryText(history, locale, empty, MATRIX_WORDS);
+  return history.length === 0 ? empty : sharedHistoryText(history, locale, 'history.kept');
 }
 
-/** What happened to KServe's own HPA: created, deleted, or left without a manager. */
+/** What happened to KServe's own HPA, classified by the engine. */
 function kserveHistory(result: VersionResult, name: string): { outcome: Outcome; history: { step: number; kind: string }[] } {
-  const history: { step: number; kind: string }[] = [];
-  let managed = false;
-  for (const step of result.steps) {
-    const decision = step.decisions.find((d) => d.hpa === name);
-    if (!decision) continue;
-    if (decision.call?.verb === 'Create' && decision.call.outcome === 'created') history.push({ step: step.index, kind: 'created' });
-    if (decision.call?.verb === 'Delete') history.push({ step: step.index, kind: decision.call.outcome === 'terminating' ? 'terminating' : 'deleted' });
-    const present = step.hpas.some((h) => h.name === name);
-    if (decision.result === 'NotCalled' && present && managed) history.push({ step: step.index, kind: 'no longer managed' });
-    managed = present && decision.result !== 'NotCalled';
-  }
-  const last = result.steps[result.steps.length - 1];
-  const present = last?.hpas.some((h) => h.name === name) ?? false;
-  const outcome: Outcome = !present ? 'deleted' : history.some((h) => h.kind === 'no longer managed') ? 'left' : 'managed';
-  // Keep only the first "no longer managed": later reconciles say the same again.
-  const firstLeft = history.findIndex((h) => h.kind === 'no longer managed');
-  return { outcome, history: history.filter((h, i) => h.kind !== 'no longer managed' || i === firstLeft) };
+  const namespace = result.steps.flatMap((s) => s.isvcs)[0]?.key.split('/')[0] ?? 'default';
+  const verdict = kserveHpaVerdict(result.steps, { namespace, name });
+  const outcome: Outcome = verdict.outcome === 'managed' ? 'managed' : verdict.outcome === 'left' ? 'left' : 'deleted';
+  return { outcome, history: verdict.history };
 }
 
 function toneFor(setup: Setup, outcome: Outcome): Tone {
@@ -351,6 +338,8 @@ function toneFor(setup: Setup, outcome: Outcome): Tone {
     case 'removed': return 'safe';
     case 'overwritten':
     case 'terminating':
+    case 'conflict':
+    case 'scaling-fought':
     case 'left': return 'warn';
     case 'deleted': return setup.owner === 'kserve' && setup.deletionIntended ? 'safe' : 'loss';
   }
@@ -393,7 +382,7 @@ async function computeCell(setup: Setup, tag: string): Promise<MatrixCell> {
     const verdict = result.verdicts.find((v) => v.hpa === setup.subject);
     if (!verdict) throw new Error(`matrix ${setup.id} at ${tag}: the engine reports no verdict for user HPA ${setup.subject}`);
     fate = verdict.fate;
-    summary = verdict.summary;
+    summary = renderMessage(verdictSummary(verdict), 'en');
     history = verdict.history.map((h: HpaHistoryEntry) => ({ step: h.step, kind: h.kind }));
     outcome = refusedAt && verdict.fate === 'kept' ? 'refused' : verdict.fate;
     step = refusedAt ? refusedAt.index : verdict.firstLossStep ?? steps;
@@ -401,7 +390,7 @@ async function computeCell(setup: Setup, tag: string): Promise<MatrixCell> {
     const kserve = kserveHistory(result, setup.subject);
     outcome = refusedAt ? 'refused' : kserve.outcome;
     history = kserve.history;
-    summary = historyText(history, 'en', 'never created');
+    summary = history.length === 0 ? 'never created' : sharedHistoryText(history, 'en', 'history.kept', 'kserveHistory');
     const decisive = history.find((h) => h.kind !== 'created');
     step = refusedAt ? refusedAt.index : decisive?.step ?? steps;
   }
@@ -410,7 +399,7 @@ async function computeCell(setup: Setup, tag: string): Promise<MatrixCell> {
   const whose: Localized = setup.owner === 'user'
     ? { en: `Your HPA ${setup.subject}`, 'zh-cn': `你的 HPA ${setup.subject}` }
     : { en: `KServe’s HPA ${setup.subject}`, 'zh-cn': `KServe 的 HPA ${setup.subject}` };
-  const refusal = refusedAt?.admission && !refusedAt.admission.allowed ? refusedAt.admission.message : '';
+  const refusal = refusedAt?.admission && !refusedAt.admission.allowed ? renderMessage(refusedAt.admission.message, 'en') : '';
   const detail: Localized = outcome === 'refused'
     ? {
         en: `KServe ${tag}: the admission webhook refuses the InferenceService (${refusal}), so nothing is reconciled. ${whose.en}: ${summary}.`,
@@ -426,7 +415,7 @@ async function computeCell(setup: Setup, tag: string): Promise<MatrixCell> {
     setup: setup.id,
     tag,
     behaviour: result.behaviour,
-    behaviourLabel: BEHAVIOUR_LABEL[result.behaviour],
+    behaviourLabel: renderMessage(msg(BEHAVIOUR_LABEL[result.behaviour]), 'en'),
     outcome,
     tone: toneFor(setup, outcome),
     fate,

@@ -10,10 +10,11 @@ import { findRelease } from '../../engine/kserve/releases.ts';
 import { runScenario, type StepResult } from '../../engine/run.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
 import type { Fate, Verdict } from '../../engine/verdict.ts';
-import { historyText } from './history-words.ts';
+import { verdictSummary } from '../../engine/verdict.ts';
+import { renderMessage } from '../../engine/i18n/render.ts';
 
 /** Words `expect` may be to compare against a user HPA's final fate instead of its whole history. */
-export const FATE_WORDS: readonly Fate[] = ['kept', 'overwritten', 'deleted', 'terminating', 'removed'];
+export const FATE_WORDS: readonly Fate[] = ['kept', 'overwritten', 'deleted', 'terminating', 'removed', 'conflict', 'scaling-fought'];
 
 /** A step's value for a component that was not reconciled at that step (no decision). */
 export const NOT_RECONCILED = 'none';
@@ -113,7 +114,7 @@ export function checkOutcome(query: OutcomeQuery): OutcomeCheck {
   if (query.hpa !== undefined || query.step === undefined) {
     const verdict = verdictFor(result.verdicts, query.hpa);
     const isFate = (FATE_WORDS as readonly string[]).includes(normalise(query.expect));
-    const actual = isFate ? verdict.fate : verdict.summary;
+    const actual = isFate ? verdict.fate : renderMessage(verdictSummary(verdict), 'en');
     const linkStep = query.step ?? verdict.firstLossStep ?? steps;
     return {
       kind: isFate ? 'fate' : 'summary',
@@ -200,8 +201,8 @@ export function siteLocale(currentLocale: string | undefined, pathname = ''): Si
 
 
 const FATE_LABEL: Readonly<Record<SiteLocale, Readonly<Record<Fate, string>>>> = {
-  en: { kept: 'kept', overwritten: 'overwritten', deleted: 'deleted', terminating: 'left Terminating', removed: 'removed by you' },
-  'zh-cn': { kept: '保留', overwritten: '被覆盖', deleted: '被删除', terminating: '停留在 Terminating 状态', removed: '被你移除' },
+  en: { kept: 'kept', overwritten: 'overwritten', deleted: 'deleted', terminating: 'left Terminating', removed: 'removed by you', conflict: 'two HPAs on one Deployment', 'scaling-fought': 'scaling fought' },
+  'zh-cn': { kept: '保留', overwritten: '被覆盖', deleted: '被删除', terminating: '停留在 Terminating 状态', removed: '被你移除', conflict: '同一 Deployment 上有两个 HPA', 'scaling-fought': '扩缩容被抵消' },
 };
 
 const RESULT_ZH: Readonly<Record<string, string>> = {
@@ -230,8 +231,7 @@ export function outcomeText(check: OutcomeCheck, locale: SiteLocale): string {
   }
   const verdict = check.verdict!;
   if (check.kind === 'fate') return FATE_LABEL[locale][verdict.fate];
-  if (locale === 'en') return verdict.summary;
-  return historyText(verdict.history, 'zh-cn', FATE_LABEL['zh-cn'].kept);
+  return renderMessage(verdictSummary(verdict), locale);
 }
 
 /** The badge's visible text, e.g. "v0.14.1: deleted at step 3" or "v0.14.1, step 3: Delete". */
