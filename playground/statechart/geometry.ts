@@ -1,4 +1,10 @@
-/** Plain geometry shared by the statechart layout, router and renderer. */
+/**
+ * Plain geometry and the shape of a laid-out statechart, shared by the build-time layout
+ * (layout.ts) and the renderer. Nothing here pulls in the layout engine, so the renderer and the
+ * browser's highlighter can import it freely.
+ */
+import type { StateKind } from './model.ts';
+
 export interface Point {
   x: number;
   y: number;
@@ -10,8 +16,6 @@ export interface Rect {
   w: number;
   h: number;
 }
-
-export type Side = 'top' | 'right' | 'bottom' | 'left';
 
 /** Sizes in CSS pixels at scale 1; the SVG scales through its viewBox. */
 export const METRICS = {
@@ -31,19 +35,53 @@ export const METRICS = {
   titleH: 22,
   pad: 12,
   margin: 6,
-  layerGapTB: 38,
-  layerGapLR: 52,
-  nodeGap: 14,
-  dummyW: 10,
-  bandGap: 48,
-  bandGapBelow: 36,
-  gutter: 24,
-  /** Room for the initial-state dot before the first layer. */
-  initSpace: 24,
+  /** The dot that marks a compound's initial state. */
+  dot: 10,
 } as const;
 
-export function inflate(r: Rect, by: number): Rect {
-  return { x: r.x - by, y: r.y - by, w: r.w + 2 * by, h: r.h + 2 * by };
+export interface StateBox {
+  id: string;
+  key: string;
+  kind: StateKind;
+  label: string;
+  parent: string | null;
+  depth: number;
+  initial: boolean;
+  box: Rect;
+  /** Compound states: where the title is written (baseline-left) and the box it needs. */
+  title: { x: number; y: number; box: Rect } | null;
+}
+
+export interface EdgeLabel {
+  /** The box the text occupies; text is drawn left-aligned from box.x, one line per entry. */
+  box: Rect;
+  lines: string[];
+}
+
+export interface EdgeRoute {
+  id: string;
+  source: string;
+  target: string;
+  /** Orthogonal polyline from the source's border to the target's border. */
+  points: Point[];
+  label: EdgeLabel | null;
+}
+
+export interface InitialMarker {
+  /** The compound whose initial state this marks, and that state. */
+  parent: string;
+  state: string;
+  dot: Point;
+  /** From the dot's centre to the initial state's border. */
+  points: Point[];
+}
+
+export interface StatechartLayout {
+  width: number;
+  height: number;
+  states: StateBox[];
+  edges: EdgeRoute[];
+  initials: InitialMarker[];
 }
 
 /** Open-interior intersection: rectangles that only touch do not intersect. */
@@ -51,23 +89,8 @@ export function intersects(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-export function strictlyInside(p: Point, r: Rect): boolean {
-  return p.x > r.x && p.x < r.x + r.w && p.y > r.y && p.y < r.y + r.h;
-}
-
 export function contains(outer: Rect, inner: Rect): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
-}
-
-/** Does the axis-aligned segment a–b pass through the rectangle's interior? */
-export function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
-  const x1 = Math.min(a.x, b.x);
-  const x2 = Math.max(a.x, b.x);
-  const y1 = Math.min(a.y, b.y);
-  const y2 = Math.max(a.y, b.y);
-  if (x1 === x2) return x1 > r.x && x1 < r.x + r.w && y1 < r.y + r.h && y2 > r.y;
-  if (y1 === y2) return y1 > r.y && y1 < r.y + r.h && x1 < r.x + r.w && x2 > r.x;
-  return intersects({ x: x1, y: y1, w: x2 - x1, h: y2 - y1 }, r);
 }
 
 export function textWidth(text: string, char: number): number {

@@ -1,18 +1,23 @@
 /**
- * The statechart as an accessible SVG VNode tree (one view for the server's HTML string and the
- * browser's DOM), and a DOM-only highlighter for the states a step passed through, cheap enough
- * to call on every step: it toggles classes and rewrites one sentence, nothing is re-rendered.
+ * The statechart as an accessible SVG VNode tree, rendered once at build time from the model and
+ * its layout (Playground.astro). The browser never renders it again: highlight.ts marks the
+ * states a step passed through on the server's SVG.
  *
  * Every state is one `<g data-state="<key>" data-id="<full id>">` with a rect and its text;
  * every edge one `<g data-edge>` with its line, arrowhead and label. Visited states get
  * `sc-visited` (thicker outline and a check mark), the last one `sc-active` (a dashed ring),
- * edges between consecutive visited states `sc-edge-visited`.
+ * edges between consecutive visited states `sc-edge-visited`. The <desc> carries the text
+ * alternative in the page's language, and the sentence template the highlighter fills in.
  */
+import type { Locale } from '../app/strings.ts';
 import { h, type VNode } from '../dom/vnode.ts';
-import { contains, METRICS, round, type Point, type Rect } from './geometry.ts';
-import type { EdgeRoute, StateBox, StatechartLayout } from './layout.ts';
+import { contains, METRICS, round, type EdgeRoute, type Point, type Rect, type StateBox, type StatechartLayout } from './geometry.ts';
+import { ACTIVE, EDGE_VISITED, edgesAlong, pathSentence, VISITED } from './highlight.ts';
 import { pathToStateIds } from './ids.ts';
 import type { StatechartModel } from './model.ts';
+import { chartText } from './text.ts';
+
+export { ACTIVE, EDGE_VISITED, VISITED } from './highlight.ts';
 
 export interface RenderOptions {
   /** States the step passed through, in order: keys (`lookup`, `Delete`, `finalize`) or full ids. */
@@ -23,11 +28,9 @@ export interface RenderOptions {
   title?: string;
   /** Prefix for the ids of <title> and <desc>, unique per page. */
   idPrefix?: string;
+  /** Language of the <desc>; English by default. */
+  locale?: Locale;
 }
-
-export const VISITED = 'sc-visited';
-export const ACTIVE = 'sc-active';
-export const EDGE_VISITED = 'sc-edge-visited';
 
 const ARROW = 8;
 
@@ -42,13 +45,14 @@ export function renderStatechart(model: StatechartModel, layout: StatechartLayou
   const keyOf = (id: string): string => nodeById.get(id)?.key ?? id;
   const compounds = layout.states.filter((s) => s.title !== null).sort((a, b) => a.depth - b.depth);
   const atomics = layout.states.filter((s) => s.title === null);
-  const base = describe(model, layout);
+  const text = chartText(options.locale);
+  const base = describe(model, layout, text.describe);
 
   const stateClass = (s: StateBox): string =>
     ['sc-state', `sc-${s.title ? 'compound' : s.kind}`, visited.has(s.id) ? VISITED : '', s.id === activeId ? ACTIVE : ''].filter(Boolean).join(' ');
   const tooltip = (s: StateBox): string => {
     const node = nodeById.get(s.id);
-    const check = node?.check ? `${s.key}: runs the check ${node.check}` : s.key;
+    const check = node?.check ? text.runsCheck(s.key, node.check) : s.key;
     return node?.description ? `${check}. ${node.description}` : check;
   };
 
@@ -98,72 +102,25 @@ export function renderStatechart(model: StatechartModel, layout: StatechartLayou
     'data-statechart': model.id,
   },
   h('title', { id: `${prefix}-title` }, options.title ?? `Statechart of the ${model.id} machine`),
-  h('desc', { id: `${prefix}-desc`, 'data-base': base }, base + highlightSentence(pathIds.map(keyOf))),
+  h('desc', { id: `${prefix}-desc`, 'data-base': base, 'data-path': text.path }, base + pathSentence(text.path, pathIds.map(keyOf))),
   h('g', { class: 'sc-compounds' }, compounds.map(compoundView)),
   h('g', { class: 'sc-edges' }, layout.edges.map(edgeView)),
-  h('g', { class: 'sc-initials', 'aria-hidden': 'true' }, layout.initials.map((m) => {
-    const [a, b] = m.points as [Point, Point];
-    return h('g', { 'data-initial-of': m.parent },
+  h('g', { class: 'sc-initials', 'aria-hidden': 'true' }, layout.initials.map((m) =>
+    h('g', { 'data-initial-of': m.parent },
       h('circle', { class: 'sc-initial', cx: m.dot.x, cy: m.dot.y, r: 4.5 }),
-      h('path', { class: 'sc-initial', d: linePath([a, b]) }),
-      h('path', { class: 'sc-initial', d: arrowPath([a, b], 6) }));
-  })),
+      h('path', { class: 'sc-initial', d: linePath(m.points, 6), fill: 'none' }),
+      h('path', { class: 'sc-initial', d: arrowPath(m.points, 6) })))),
   h('g', { class: 'sc-atomics' }, atomics.map(atomicView)));
 }
 
-/**
- * Marks the states of `path` (keys or ids, in order) on an SVG rendered by renderStatechart:
- * `sc-visited` on each, `sc-active` on the last, `sc-edge-visited` on edges between consecutive
- * ones; clears the previous step's marks and updates the <desc>. DOM only, no re-render.
- */
-export function highlightStatechart(svgElement: Element, path: readonly string[]): void {
-  const states = Array.from(svgElement.querySelectorAll('[data-state]'));
-  const ids: string[] = [];
-  for (const entry of path) {
-    const matches = states.filter((el) => el.getAttribute('data-id') === entry || el.getAttribute('data-state') === entry);
-    const deepest = matches.sort((a, b) => Number(b.getAttribute('data-depth')) - Number(a.getAttribute('data-depth')))[0];
-    const id = deepest?.getAttribute('data-id');
-    if (id) ids.push(id);
-  }
-  const visited = new Set(ids);
-  const active = ids[ids.length - 1];
-  const keys: string[] = [];
-  for (const el of states) {
-    const id = el.getAttribute('data-id') ?? '';
-    el.classList.toggle(VISITED, visited.has(id));
-    el.classList.toggle(ACTIVE, id === active);
-  }
-  const keyById = new Map(states.map((el) => [el.getAttribute('data-id') ?? '', el.getAttribute('data-state') ?? '']));
-  for (const id of ids) keys.push(keyById.get(id) ?? id);
-  const along = edgesAlong(ids);
-  for (const el of Array.from(svgElement.querySelectorAll('[data-edge]'))) el.classList.toggle(EDGE_VISITED, along.has(el.getAttribute('data-edge') ?? ''));
-  const desc = svgElement.querySelector('desc');
-  if (desc) desc.textContent = (desc.getAttribute('data-base') ?? '') + highlightSentence(keys);
-}
-
-/** Edge ids between consecutive states of a path (the model's edge ids are `source->target`). */
-export function edgesAlong(ids: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 1; i < ids.length; i += 1) out.add(`${ids[i - 1]}->${ids[i]}`);
-  return out;
-}
-
-function highlightSentence(keys: readonly string[]): string {
-  if (keys.length === 0) return '';
-  return ` Highlighted with a bold outline and a check mark, the states this step passed through: ${keys.join(' → ')}; the dashed ring marks the last, ${keys[keys.length - 1]}.`;
-}
-
-function describe(model: StatechartModel, layout: StatechartLayout): string {
-  const compounds = model.nodes.filter((n) => n.kind === 'compound' && n.parent !== null).map((n) => n.key);
-  const checks = model.nodes.filter((n) => n.check).length;
-  const results = model.nodes.filter((n) => n.kind === 'result').map((n) => n.key);
-  return [
-    `Drawn from the machine definition: ${model.nodes.length} states and ${layout.edges.length} arrows (transitions between the same two states share one).`,
-    compounds.length ? `Boxes inside boxes are substates, of ${compounds.join(', ')}; a dot marks the state each box starts in.` : '',
-    checks ? `${checks} states run a KServe check and are labelled with its name; arrows leaving them are labelled with the check's outcome.` : '',
-    results.length ? `Rounded boxes are results: ${results.join(', ')}.` : '',
-    'Arrows without a label are taken unconditionally.',
-  ].filter(Boolean).join(' ');
+function describe(model: StatechartModel, layout: StatechartLayout, sentence: ReturnType<typeof chartText>['describe']): string {
+  return sentence({
+    states: model.nodes.length,
+    arrows: layout.edges.length,
+    compounds: model.nodes.filter((n) => n.kind === 'compound' && n.parent !== null).map((n) => n.key),
+    checks: model.nodes.filter((n) => n.check).length,
+    results: model.nodes.filter((n) => n.kind === 'result').map((n) => n.key),
+  });
 }
 
 function ringAndMark(s: StateBox): VNode[] {
@@ -179,14 +136,14 @@ function ringAndMark(s: StateBox): VNode[] {
 }
 
 /** The polyline, stopping where the arrowhead starts so the line does not poke through its tip. */
-function linePath(points: readonly Point[]): string {
+function linePath(points: readonly Point[], arrow = ARROW): string {
   if (points.length < 2) return '';
   const pts = points.map((p) => ({ ...p }));
   const last = pts[pts.length - 1]!;
   const before = pts[pts.length - 2]!;
   const length = Math.hypot(last.x - before.x, last.y - before.y);
-  if (length > ARROW) {
-    const k = (length - ARROW + 1) / length;
+  if (length > arrow) {
+    const k = (length - arrow + 1) / length;
     pts[pts.length - 1] = { x: before.x + (last.x - before.x) * k, y: before.y + (last.y - before.y) * k };
   }
   return pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`).join(' ');

@@ -1,10 +1,13 @@
 /**
  * The playground statechart is drawn from the controller machine itself: every state and every
- * transition of the machine's own config appears, once; the layout keeps sibling boxes apart;
- * a real step's path highlights exactly the states it passed through; nothing from a machine's
- * keys, events or guards reaches the HTML unescaped.
+ * transition of the machine's own config appears, once; the ELK layout (build time) keeps boxes
+ * apart and labels clear and inside the picture, and is deterministic; a real step's path
+ * highlights exactly the states it passed through; nothing from a machine's keys, events or
+ * guards reaches the HTML unescaped; and no browser module reaches the layout or elkjs.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMachine, setup } from 'xstate';
 import { DECISION_GRAPH, ENTRY_NODE, RESULTS } from '../../engine/kserve/decision.ts';
@@ -12,11 +15,13 @@ import { controllerMachine } from '../../engine/machine/controller.ts';
 import { runScenario } from '../../engine/run.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { toDom, toHtml, type VNode } from '../../playground/dom/vnode.ts';
-import { contains, intersects, type Rect } from '../../playground/statechart/geometry.ts';
-import { layoutStatechart, type StatechartLayout } from '../../playground/statechart/layout.ts';
+import { contains, intersects, type Point, type Rect, type StatechartLayout } from '../../playground/statechart/geometry.ts';
+import { ACTIVE, EDGE_VISITED, highlightStatechart, VISITED } from '../../playground/statechart/highlight.ts';
+import { ELK_OPTIONS, layoutStatechart } from '../../playground/statechart/layout.ts';
 import { pathToStateIds, statechartModel } from '../../playground/statechart/model.ts';
-import { ACTIVE, EDGE_VISITED, highlightStatechart, renderStatechart, VISITED } from '../../playground/statechart/render.ts';
+import { renderStatechart } from '../../playground/statechart/render.ts';
 import { contrastRatio, PALETTE, STATECHART_CSS } from '../../playground/statechart/styles.ts';
+import { CHART_TEXT } from '../../playground/statechart/text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // An independent walk of a machine's raw config (not xstate's resolved state nodes, which the
@@ -95,23 +100,61 @@ function unescape(value: string): string {
   return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
+/** Any two state boxes of which neither holds the other must not meet; children sit inside their parents. */
 function overlaps(layout: StatechartLayout): string[] {
   const problems: string[] = [];
-  const byParent = new Map<string | null, { id: string; box: Rect }[]>();
-  for (const s of layout.states) byParent.set(s.parent, [...(byParent.get(s.parent) ?? []), { id: s.id, box: s.box }]);
-  for (const siblings of byParent.values()) {
-    for (let i = 0; i < siblings.length; i += 1) {
-      for (let j = i + 1; j < siblings.length; j += 1) {
-        if (intersects(siblings[i]!.box, siblings[j]!.box)) problems.push(`${siblings[i]!.id} overlaps ${siblings[j]!.id}`);
-      }
+  const byId = new Map(layout.states.map((s) => [s.id, s]));
+  const ancestors = (id: string): string[] => {
+    const out: string[] = [];
+    for (let p = byId.get(id)?.parent ?? null; p; p = byId.get(p)?.parent ?? null) out.push(p);
+    return out;
+  };
+  for (let i = 0; i < layout.states.length; i += 1) {
+    for (let j = i + 1; j < layout.states.length; j += 1) {
+      const a = layout.states[i]!;
+      const b = layout.states[j]!;
+      if (ancestors(a.id).includes(b.id) || ancestors(b.id).includes(a.id)) continue;
+      if (intersects(a.box, b.box)) problems.push(`${a.id} overlaps ${b.id}`);
     }
   }
-  const boxOf = new Map(layout.states.map((s) => [s.id, s.box]));
   for (const s of layout.states) {
-    if (s.parent && !contains(boxOf.get(s.parent)!, s.box)) problems.push(`${s.id} sticks out of ${s.parent}`);
+    if (s.parent && !contains(byId.get(s.parent)!.box, s.box)) problems.push(`${s.id} sticks out of ${s.parent}`);
     if (!contains({ x: 0, y: 0, w: layout.width, h: layout.height }, s.box)) problems.push(`${s.id} is off the canvas`);
+    if (s.title && !contains(s.box, s.title.box)) problems.push(`${s.id}'s title sticks out of its box`);
+    for (const child of layout.states) if (child.parent === s.id && s.title && intersects(child.box, s.title.box)) problems.push(`${child.id} covers ${s.id}'s title`);
   }
   return problems;
+}
+
+/** Edge labels: inside the picture, off every atomic state and title, off each other. */
+function labelProblems(layout: StatechartLayout): string[] {
+  const problems: string[] = [];
+  const canvas = { x: 0, y: 0, w: layout.width, h: layout.height };
+  const labelled = layout.edges.filter((e) => e.label);
+  for (const e of labelled) {
+    const box = e.label!.box;
+    if (!contains(canvas, box)) problems.push(`${e.id}: label outside the viewBox`);
+    for (const s of layout.states) {
+      if (!s.title && intersects(box, s.box)) problems.push(`${e.id}: label on ${s.id}`);
+      if (s.title && intersects(box, s.title.box)) problems.push(`${e.id}: label on ${s.id}'s title`);
+    }
+    for (const other of labelled) if (other !== e && intersects(box, other.label!.box)) problems.push(`${e.id}: label on ${other.id}'s label`);
+  }
+  return problems;
+}
+
+/** Shortest distance from a rectangle to an orthogonal polyline. */
+function distanceToPolyline(r: Rect, points: readonly Point[]): number {
+  let best = Infinity;
+  for (let i = 1; i < points.length; i += 1) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const seg = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) };
+    const dx = Math.max(0, seg.x - (r.x + r.w), r.x - (seg.x + seg.w));
+    const dy = Math.max(0, seg.y - (r.y + r.h), r.y - (seg.y + seg.h));
+    best = Math.min(best, Math.hypot(dx, dy));
+  }
+  return best;
 }
 
 function onBorder(p: { x: number; y: number }, r: Rect): boolean {
@@ -124,9 +167,19 @@ function onBorder(p: { x: number; y: number }, r: Rect): boolean {
 // ---------------------------------------------------------------------------------------------
 
 const model = statechartModel();
-const layout = layoutStatechart(model);
+const layout = await layoutStatechart(model);
 const html = toHtml(renderStatechart(model, layout));
 const config = walkConfig(controllerMachine);
+const configInitials = (machine: { config: unknown }): string[] => {
+  const out: string[] = [];
+  const visit = (state: ConfigState, id: string): void => {
+    if (state.initial) out.push(`${id}.${state.initial}`);
+    for (const [key, child] of Object.entries(state.states ?? {})) visit(child, `${id}.${key}`);
+  };
+  const root = machine.config as ConfigState & { id: string };
+  visit(root, root.id);
+  return out;
+};
 
 describe('statechart model of the controller machine', () => {
   it('has every state of the machine exactly once, with its parent, kind and initial flag', () => {
@@ -139,11 +192,8 @@ describe('statechart model of the controller machine', () => {
       expect(node.parent).toBe(state.parent);
       expect(node.kind).toBe(state.compound ? 'compound' : (RESULTS as readonly string[]).includes(node.key) ? 'result' : 'atomic');
     }
-    expect(model.nodes.filter((n) => n.initial).map((n) => n.id).sort()).toEqual([
-      'controller.idle',
-      'controller.reconciling.begin',
-      `controller.reconciling.component.${ENTRY_NODE}`,
-    ].sort());
+    expect(model.nodes.filter((n) => n.initial).map((n) => n.id).sort()).toEqual(configInitials(controllerMachine).sort());
+    expect(model.nodes.find((n) => n.initial && n.key === ENTRY_NODE)).toBeDefined();
   });
 
   it('draws the decision graph from DECISION_GRAPH: one state per node and result, labelled with its check', () => {
@@ -183,15 +233,14 @@ describe('statechart model of the controller machine', () => {
     expect(idle[0]!.label).toBe('event');
     expect(idle[0]!.labels).toContain('pod.created');
     expect(idle[0]!.labels).toContain('pod.deleted');
-    expect(model.edges.find((e) => e.id === 'controller.settling->controller.reconciling')!.label).toBe('triggered');
   });
 
   it('is plain data: it survives JSON unchanged', () => {
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
   });
 
-  it('maps step-path keys (and finalize) to state ids', () => {
-    expect(pathToStateIds(model, ['lookup', 'Delete', 'finalize'])).toEqual([
+  it('maps step-path keys (and finalize) to state ids, skipping names that are no state', () => {
+    expect(pathToStateIds(model, ['lookup', 'Delete', 'finalize', 'no-such-state'])).toEqual([
       'controller.reconciling.component.lookup',
       'controller.reconciling.component.Delete',
       'controller.reconciling.finalize',
@@ -218,8 +267,21 @@ describe('statechart SVG', () => {
   it('is an accessible image: role, a title that names it and a desc that describes it', () => {
     expect(html).toMatch(/^<svg [^>]*role="img" aria-labelledby="statechart-title" aria-describedby="statechart-desc"/);
     expect(html).toContain('<title id="statechart-title">');
-    expect(html).toMatch(/<desc id="statechart-desc" data-base="[^"]+">Drawn from the machine definition: \d+ states/);
+    expect(html).toMatch(/<desc id="statechart-desc" data-base="[^"]+" data-path="[^"]*\{path\}[^"]*">Drawn from the machine definition: \d+ states/);
     expect(html).toContain(`viewBox="0 0 ${layout.width} ${layout.height}"`);
+  });
+
+  it('speaks the page\'s language: title from the UI strings, desc and path sentence in Chinese on zh-cn pages', () => {
+    const zh = toHtml(renderStatechart(model, layout, { title: '控制器循环', locale: 'zh-cn', idPrefix: 'zh', highlight: ['deploymentMode', 'autoscalerClass'] }));
+    expect(zh).toContain('<title id="zh-title">控制器循环</title>');
+    expect(zh).toMatch(new RegExp(`<desc id="zh-desc"[^>]*>由状态机定义生成：${model.nodes.length} 个状态`));
+    expect(zh).toContain('本步经过的状态以粗边框和对勾标出：deploymentMode → autoscalerClass；虚线环标出最后一个，autoscalerClass。');
+    expect(zh).toContain('：执行检查 ');
+    // Both languages describe the same chart and carry a path template the browser can fill.
+    for (const text of Object.values(CHART_TEXT)) {
+      expect(text.path).toContain('{path}');
+      expect(text.path).toContain('{last}');
+    }
   });
 
   it('ships light and dark colours with AA contrast for text, 3:1 for lines', () => {
@@ -239,51 +301,103 @@ describe('statechart SVG', () => {
   });
 });
 
-describe('statechart layout', () => {
-  it('keeps sibling boxes apart and children inside their parents', () => {
+describe('statechart layout (ELK, build time)', () => {
+  it('keeps state boxes apart, children inside their parents, titles clear', () => {
     expect(overlaps(layout)).toEqual([]);
   });
 
-  it('fits about 900×700 CSS px', () => {
-    expect(layout.width).toBeGreaterThan(600);
-    expect(layout.width).toBeLessThanOrEqual(1000);
-    expect(layout.height).toBeLessThanOrEqual(780);
-  });
-
-  it('lays the decision graph out top to bottom from its initial node, results in the bottom row', () => {
-    const box = (key: string) => layout.states.find((s) => s.key === key)!.box;
-    const results = RESULTS.map((r) => box(r));
-    const bottom = results[0]!.y;
-    for (const r of results) expect(r.y).toBe(bottom);
-    for (const node of Object.keys(DECISION_GRAPH)) expect(box(node).y + box(node).h).toBeLessThan(bottom);
-    for (const [node, definition] of Object.entries(DECISION_GRAPH)) {
-      for (const target of Object.values(definition.next) as string[]) expect(box(target).y, `${node} → ${target}`).toBeGreaterThan(box(node).y);
-    }
-    expect(box(ENTRY_NODE).y).toBe(Math.min(...Object.keys(DECISION_GRAPH).map((n) => box(n).y)));
-  });
-
-  it('routes every edge orthogonally from its source border to its target border', () => {
+  it('places every state of the machine and routes every transition', () => {
+    expect(layout.states.map((s) => s.id).sort()).toEqual([...config.states.keys()].sort());
+    for (const s of layout.states) expect(s.box.w > 0 && s.box.h > 0, s.id).toBe(true);
+    expect(layout.edges.map((e) => e.id).sort()).toEqual(model.edges.map((e) => e.id).sort());
+    const pairs = new Set(config.transitions.map((t) => `${t.source}->${t.target}`));
+    for (const pair of pairs) expect(layout.edges.find((e) => e.id === pair)?.points.length ?? 0, pair).toBeGreaterThanOrEqual(2);
+    // Each compound's initial state gets its dot, and the dot's arrow ends on that state.
     const boxOf = new Map(layout.states.map((s) => [s.id, s.box]));
+    expect(layout.initials.map((m) => m.state).sort()).toEqual(configInitials(controllerMachine).sort());
+    for (const m of layout.initials) {
+      expect(contains(boxOf.get(m.parent)!, { x: m.dot.x, y: m.dot.y, w: 0, h: 0 }), m.state).toBe(true);
+      expect(onBorder(m.points[m.points.length - 1]!, boxOf.get(m.state)!), m.state).toBe(true);
+    }
+  });
+
+  it('routes every edge orthogonally from its source border to its target border, inside the picture', () => {
+    const boxOf = new Map(layout.states.map((s) => [s.id, s.box]));
+    const canvas = { x: 0, y: 0, w: layout.width, h: layout.height };
     for (const edge of layout.edges) {
       const pts = edge.points;
       expect(pts.length, edge.id).toBeGreaterThanOrEqual(2);
       expect(onBorder(pts[0]!, boxOf.get(edge.source)!), `${edge.id} starts on its source`).toBe(true);
       expect(onBorder(pts[pts.length - 1]!, boxOf.get(edge.target)!), `${edge.id} ends on its target`).toBe(true);
       for (let i = 1; i < pts.length; i += 1) expect(pts[i]!.x === pts[i - 1]!.x || pts[i]!.y === pts[i - 1]!.y, edge.id).toBe(true);
+      for (const p of pts) expect(contains(canvas, { ...p, w: 0, h: 0 }), edge.id).toBe(true);
     }
   });
 
-  it('keeps edge labels off the state boxes and off each other', () => {
-    const labels = layout.edges.flatMap((e) => (e.label ? [e.label.box] : []));
-    expect(labels.length).toBeGreaterThan(20);
-    for (const label of labels) {
-      for (const s of layout.states) if (!s.title) expect(intersects(label, s.box)).toBe(false);
-      for (const other of labels) if (other !== label) expect(intersects(label, other)).toBe(false);
-    }
+  it('keeps edge labels inside the viewBox, off the states, their titles and each other', () => {
+    expect(layout.edges.filter((e) => e.label).length).toBeGreaterThan(20);
+    expect(labelProblems(layout)).toEqual([]);
+    // A label sits next to its own edge: within a few pixels of one of its segments.
+    for (const e of layout.edges.filter((edge) => edge.label)) expect(distanceToPolyline(e.label!.box, e.points), e.id).toBeLessThan(8);
   });
 
-  it('is deterministic', () => {
-    expect(layoutStatechart(statechartModel())).toEqual(layout);
+  it('reads top to bottom: the decision graph from its entry node down, each check above what it leads to', () => {
+    const box = (key: string) => layout.states.find((s) => s.key === key && s.parent?.endsWith('.component'))!.box;
+    for (const [node, definition] of Object.entries(DECISION_GRAPH)) {
+      for (const target of Object.values(definition.next) as string[]) expect(box(target).y, `${node} → ${target}`).toBeGreaterThan(box(node).y);
+    }
+    expect(box(ENTRY_NODE).y).toBe(Math.min(...Object.keys(DECISION_GRAPH).map((n) => box(n).y)));
+    // The machine's own initial state comes first at the top level.
+    const top = layout.states.filter((s) => s.parent === model.id);
+    const initial = top.find((s) => s.initial)!;
+    expect(initial.box.y).toBe(Math.min(...top.map((s) => s.box.y)));
+  });
+
+  it('stays a readable size: under 1,000 px wide and 1,300 px tall', () => {
+    expect(layout.width).toBeGreaterThan(600);
+    expect(layout.width).toBeLessThanOrEqual(1000);
+    expect(layout.height).toBeLessThanOrEqual(1300);
+  });
+
+  it('is deterministic: a fresh layout of an equal model is identical, and so is the SVG', async () => {
+    const again = await layoutStatechart(statechartModel(), { cache: false });
+    expect(again).toEqual(layout);
+    expect(toHtml(renderStatechart(model, again))).toBe(html);
+  });
+
+  it('asks ELK for the layered algorithm, hierarchy across compounds and orthogonal routing', () => {
+    expect(ELK_OPTIONS).toMatchObject({ 'elk.algorithm': 'layered', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.edgeRouting': 'ORTHOGONAL' });
+  });
+});
+
+describe('the browser bundle', () => {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  /** Every module reachable by static or dynamic relative import, and the packages they import. */
+  function reach(entry: string): { files: Set<string>; packages: Set<string> } {
+    const files = new Set<string>();
+    const packages = new Set<string>();
+    const queue = [resolve(root, entry)];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (files.has(file)) continue;
+      files.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) {
+        if (m[2]) continue; // type-only imports vanish from the bundle
+        const spec = m[3] ?? m[4] ?? m[5]!;
+        if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec.replace(/\?.*$/, '')));
+        else packages.add(spec);
+      }
+    }
+    return { files, packages };
+  }
+
+  it('never reaches the layout module or elkjs from the playground element', () => {
+    const { files, packages } = reach('playground/app/element.ts');
+    expect(files).toContain(resolve(root, 'playground/app/chart.ts'));
+    expect(files).toContain(resolve(root, 'playground/statechart/highlight.ts'));
+    expect([...files].filter((f) => f.endsWith('statechart/layout.ts'))).toEqual([]);
+    expect([...packages].filter((p) => p.startsWith('elkjs'))).toEqual([]);
   });
 });
 
@@ -318,7 +432,7 @@ const SMALL: Graph = {
 };
 
 describe('statechart of other machines', () => {
-  it('a node added to the decision graph shows up in the model, the layout and the SVG', () => {
+  it('a node added to the decision graph shows up in the model, the layout and the SVG', async () => {
     const checks = (graph: Graph) => Object.fromEntries(Object.entries(graph).map(([k, v]) => [k, v.check]));
     const before = statechartModel(graphMachine(SMALL, 'mode', ['Create', 'Delete', 'NotCalled']), { checks: checks(SMALL) });
     const bigger: Graph = {
@@ -331,14 +445,14 @@ describe('statechart of other machines', () => {
     const owned = after.nodes.find((n) => n.key === 'owned')!;
     expect(owned).toMatchObject({ id: 'lab.work.owned', parent: 'lab.work', kind: 'atomic', label: 'ownedByInferenceService' });
     expect(after.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['lab.work.found->lab.work.owned', 'lab.work.owned->lab.work.Delete', 'lab.work.owned->lab.work.NotCalled']));
-    const laid = layoutStatechart(after);
+    const laid = await layoutStatechart(after);
     expect(overlaps(laid)).toEqual([]);
     const svg = toHtml(renderStatechart(after, laid));
     expect(count(svg, 'data-id="lab.work.owned"')).toBe(1);
     expect(svg).toContain('>ownedByInferenceService</text>');
   });
 
-  it('the real DECISION_GRAPH plus one node: the new node is drawn between its neighbours', () => {
+  it('the real DECISION_GRAPH plus one node: the new node is drawn between its neighbours', async () => {
     const graph: Graph = {
       ...(DECISION_GRAPH as unknown as Graph),
       lookup: { check: 'hpaFound', next: { false: 'notFound', true: 'ownerCheck' } },
@@ -347,14 +461,14 @@ describe('statechart of other machines', () => {
     const checks = Object.fromEntries(Object.entries(graph).map(([k, v]) => [k, v.check]));
     const m = statechartModel(graphMachine(graph, ENTRY_NODE, RESULTS), { checks });
     expect(m.nodes.filter((n) => n.parent === 'lab.work')).toHaveLength(Object.keys(graph).length + RESULTS.length);
-    const laid = layoutStatechart(m);
+    const laid = await layoutStatechart(m);
     expect(overlaps(laid)).toEqual([]);
     const y = (key: string) => laid.states.find((s) => s.key === key)!.box.y;
     expect(y('lookup')).toBeLessThan(y('ownerCheck'));
     expect(y('ownerCheck')).toBeLessThan(y('found'));
   });
 
-  it('escapes everything a machine can name: keys, events, guard values', () => {
+  it('escapes everything a machine can name: keys, events, guard values', async () => {
     const evil = '<img src=x onerror=alert(1)>';
     const machine = setup({ guards: { outcomeIs: () => true } }).createMachine({
       id: 'x',
@@ -367,7 +481,7 @@ describe('statechart of other machines', () => {
       },
     } as never);
     const m = statechartModel(machine);
-    const out = toHtml(renderStatechart(m, layoutStatechart(m), { highlight: ['a&b<i>'] }));
+    const out = toHtml(renderStatechart(m, await layoutStatechart(m), { highlight: ['a&b<i>'] }));
     expect(out).not.toContain('<script');
     expect(out).not.toContain('<img');
     expect(out).not.toContain('<i>');
@@ -383,14 +497,40 @@ describe('statechart of other machines', () => {
     expect([...tags].sort()).toEqual(['circle', 'desc', 'g', 'path', 'rect', 'svg', 'text', 'title', 'tspan']);
   });
 
-  it('lays out a plain machine with no decision graph at all', () => {
+  it('lays out a plain machine with no decision graph at all', async () => {
     const machine = createMachine({ id: 'light', initial: 'green', states: { green: { on: { timer: 'yellow' } }, yellow: { on: { timer: 'red' } }, red: { on: { timer: 'green' } } } });
     const m = statechartModel(machine);
     expect(m.nodes.map((n) => n.id)).toEqual(['light', 'light.green', 'light.yellow', 'light.red']);
     expect(m.edges.map((e) => `${e.id}:${e.label}`)).toEqual(['light.green->light.yellow:timer', 'light.yellow->light.red:timer', 'light.red->light.green:timer']);
-    const laid = layoutStatechart(m);
+    const laid = await layoutStatechart(m);
     expect(overlaps(laid)).toEqual([]);
+    expect(labelProblems(laid)).toEqual([]);
     expect(laid.edges.every((e) => e.points.length >= 2)).toBe(true);
+  });
+
+  it('lays out transitions across levels, into and out of compounds, and to the same state', async () => {
+    const machine = createMachine({
+      id: 'deep',
+      initial: 'a',
+      states: {
+        a: { on: { go: 'b.inner.x', stay: {}, reset: '#deep' } },
+        b: {
+          initial: 'inner',
+          on: { leave: 'a' },
+          states: {
+            inner: { initial: 'x', states: { x: { on: { up: '#deep.b', out: '#deep.a', next: 'y' } }, y: { always: '#deep.b.done' } } },
+            done: { on: { again: 'inner' } },
+          },
+        },
+      },
+    });
+    const m = statechartModel(machine);
+    expect(m.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['deep.a->deep.a', 'deep.a->deep', 'deep.a->deep.b.inner.x', 'deep.b.inner.x->deep.b', 'deep.b.done->deep.b.inner']));
+    const laid = await layoutStatechart(m);
+    expect(overlaps(laid)).toEqual([]);
+    expect(labelProblems(laid)).toEqual([]);
+    for (const e of laid.edges) expect(e.points.length, e.id).toBeGreaterThanOrEqual(2);
+    expect(laid.initials).toHaveLength(3);
   });
 });
 
@@ -474,8 +614,13 @@ describe('statechart highlight of a real step', () => {
   const release = scenarioRun('kserve-4312.yaml', 'v0.14.1');
   const path = release.steps[2]!.path;
 
-  it('takes the path the engine recorded (kserve-4312, v0.14.1, step 3)', () => {
-    expect(path).toEqual(['deploymentMode', 'autoscalerClass', 'createAutoscaler', 'lookup', 'found', 'equalityFirst', 'deleteAfterEquality', 'Delete']);
+  it('takes the path the engine recorded (kserve-4312, v0.14.1, step 3): from the entry check along transitions to Delete', () => {
+    const ids = pathToStateIds(model, path);
+    expect(ids.length).toBeGreaterThan(3);
+    expect(ids[0]).toBe(`controller.reconciling.component.${ENTRY_NODE}`);
+    expect(ids[ids.length - 1]).toBe('controller.reconciling.component.Delete');
+    const edgeIds = new Set(model.edges.map((e) => e.id));
+    for (let i = 1; i < ids.length; i += 1) expect(edgeIds.has(`${ids[i - 1]}->${ids[i]}`), `${ids[i - 1]} → ${ids[i]}`).toBe(true);
   });
 
   it('renders exactly those states visited, the last one active, and the edges between them', () => {
