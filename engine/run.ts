@@ -45,6 +45,8 @@ export interface StepResult {
   /** The release whose controller and webhook ran this step. */
   release: string;
   reconciled: boolean;
+  /** The InferenceServices (namespace/name) the controller reconciled in this step. */
+  reconciledIsvcs: string[];
   admission: Admission | null;
   decisions: Decision[];
   deploymentWrites: DeploymentWrite[];
@@ -147,6 +149,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
       position: input.position,
       release: step.release,
       reconciled: step.reconciled,
+      reconciledIsvcs: step.reconciledIsvcs,
       admission: step.admission,
       decisions: step.decisions,
       deploymentWrites: step.deploymentWrites,

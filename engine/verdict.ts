@@ -120,7 +120,13 @@ export function verdictFor(ref: ObjectRef, isvc: string | null, history: HpaHist
 /** The verdict in words: "deleted at step 3, restored by GitOps at step 4", or "kept". */
 export function verdictSummary(verdict: Pick<Verdict, 'history'>): Message {
   if (verdict.history.length === 0) return msg('history.kept');
-  return msg('history.list', { entries: verdict.history.map((entry) => msg('history.entry', { kind: msg(`history.${entry.kind}`), step: entry.step })) });
+  return historyMessage(verdict.history.map((entry) => msg('history.entry', { kind: msg(`history.${entry.kind}`), step: entry.step })));
+}
+
+/** Entries in order, as the language strings a history together ("a, b, c"). */
+export function historyMessage(entries: readonly Message[]): Message {
+  if (entries.length === 1) return entries[0]!;
+  return msg('history.then', { before: historyMessage(entries.slice(0, -1)), after: entries[entries.length - 1]! });
 }
 
 export function verdictKey(verdict: Pick<Verdict, 'hpa' | 'namespace'>): string {

@@ -72,8 +72,10 @@ export function renderText(run: RunResult, options: TextOptions): string {
       if (!options.trace) return;
       for (const version of run.versions) {
         const s = version.steps[i]!;
-        if (s.release !== version.tag) out.push(`        ${version.tag}  ${t('report.ranOn', { release: s.release })}`);
-        for (const note of s.notes) out.push(`        ${version.tag}  ${t('report.note')}: ${printable(renderMessage(note, locale))}`);
+        // Releases and notes concern the whole step: print them with the first group only.
+        const firstGroup = isvc === groups[0];
+        if (firstGroup && s.release !== version.tag) out.push(`        ${version.tag}  ${t('report.ranOn', { release: s.release })}`);
+        if (firstGroup) for (const note of s.notes) out.push(`        ${version.tag}  ${t('report.note')}: ${printable(renderMessage(note, locale))}`);
         for (const d of s.decisions.filter((dd) => isvc === null || dd.isvc === isvc)) {
           out.push(`        ${version.tag}  ${d.component} → ${d.result}${d.call ? ` (${d.call.verb}: ${printable(d.call.outcome)})` : ''}`);
           for (const step of d.trace) {

@@ -98,7 +98,7 @@ export const en = {
 
   // Verdicts (engine/verdict.ts).
   'history.kept': 'kept',
-  'history.list': '{entries}',
+  'history.then': '{before}, {after}',
   'history.entry': '{kind} at step {step}',
   'history.overwritten': 'overwritten',
   'history.deleted': 'deleted',

@@ -51,6 +51,8 @@ export interface StepRecord {
   /** The release whose controller and webhook ran this step. */
   release: string;
   reconciled: boolean;
+  /** The InferenceServices (namespace/name) the controller took up in this step, in order. */
+  reconciledIsvcs: string[];
   admission: Admission | null;
   decisions: Decision[];
   /** What KServe's Deployment reconciler did in this step (creations, replica pins, deletions). */
@@ -103,7 +105,7 @@ export interface ControllerInput {
 /** A self-triggered requeue runs at most this many passes of one InferenceService per step. */
 export const MAX_PASSES = 3;
 
-const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, admission: null, decisions: [], deploymentWrites: [], notes: [], path: [] };
+const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], notes: [], path: [] };
 const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], input: null, component: null, trace: [], outcome: null, failed: false, requeue: false };
 
 const WRITES: Readonly<Partial<Record<Result, ApiCall['verb']>>> = { Create: 'Create', Update: 'Update', Delete: 'Delete' };
@@ -178,7 +180,8 @@ const machineSetup = setup({
     takeIsvc: assign(({ context }) => {
       const [isvc, ...queue] = context.work.queue;
       const passes = { ...context.work.passes, [isvc!]: (context.work.passes[isvc!] ?? 0) + 1 };
-      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc! }, step: { ...context.step, path: [...context.step.path, 'isvc'] } };
+      const reconciledIsvcs = context.step.reconciledIsvcs.includes(isvc!) ? context.step.reconciledIsvcs : [...context.step.reconciledIsvcs, isvc!];
+      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc! }, step: { ...context.step, reconciledIsvcs, path: [...context.step.path, 'isvc'] } };
     }),
     noteFinalizerPatchRefused: assign(({ context }, params: { change: 'add' | 'remove' }) => {
       const verdict = finalizerPatch(context, params.change).admission;

@@ -25,7 +25,7 @@ export function isvcsOf(run: Pick<RunResult, 'versions'>): string[] {
 export function cellMessage(step: StepResult, isvc: string | null = null): Message {
   if (step.admission && !step.admission.allowed) return msg('cell.refused');
   const decisions = isvc === null ? step.decisions : step.decisions.filter((d) => d.isvc === isvc);
-  if (decisions.length === 0) return msg(step.reconciled && (isvc === null || step.isvcs.some((i) => i.key === isvc)) ? 'cell.notReconciled' : 'cell.quiet');
+  if (decisions.length === 0) return msg(isvc === null ? (step.reconciled ? 'cell.notReconciled' : 'cell.quiet') : step.reconciledIsvcs.includes(isvc) ? 'cell.notReconciled' : 'cell.quiet');
   if (decisions.length === 1) return msg('cell.result', { result: decisions[0]!.result });
   return msg('cell.results', { results: decisions.map((d) => msg('cell.componentResult', { component: d.component[0]!.toUpperCase(), result: d.result })) });
 }
