@@ -206,14 +206,41 @@ test.describe('accessibility', () => {
   }
 });
 
-test('the statechart is drawn from the machine and follows the step', async ({ page }) => {
+test('the statechart is drawn from the machine and follows the step', async ({ page, request }) => {
+  // Laid out and rendered at build time: the server's HTML already holds the finished SVG, in each language.
+  const served = await (await request.get('/playground/')).text();
+  expect(served).toMatch(/<div data-pane="chart"><div class="pg-chart"><svg [^>]*class="statechart"/);
+  expect(served).toMatch(/<desc [^>]*>Drawn from the machine definition: \d+ states/);
+  const zh = await (await request.get('/zh-cn/playground/')).text();
+  expect(zh).toMatch(/<desc [^>]*>由状态机定义生成：\d+ 个状态/);
+
   await page.goto('/playground/');
   await ready(page, { monaco: false });
   await page.locator('.pg-chart-box summary').click();
-  const chart = page.locator('[data-pane="chart"] svg');
+  const chart = page.locator('[data-pane="chart"] svg.statechart');
   await expect(chart).toBeVisible();
+  await expect(chart).toHaveCount(1);
   await expect(chart.locator('[data-state="shouldDeleteHPA"], [data-state="deleteAfterEquality"]').first()).toBeAttached();
+
+  // The page opens where the releases part ways: v0.14.1 deletes the HPA, and its path ends in Delete.
+  await page.getByRole('combobox', { name: 'Highlight the path of' }).selectOption('v0.14.1');
+  await expect(column(page, 'v0.14.1').locator('.pg-badge')).toHaveText(/Delete/);
+  await expect(chart.locator('.sc-active')).toHaveCount(1);
+  await expect(chart.locator('.sc-active')).toHaveAttribute('data-state', 'Delete');
+  await expect(chart.locator('.sc-edge-visited').first()).toBeAttached();
+  await expect(chart.locator('desc')).toContainText(/→ Delete/);
+  const visited = await chart.locator('.sc-visited').count();
+  expect(visited).toBeGreaterThan(2);
+
+  // Before the first step nothing is highlighted; stepping on highlights again, in place.
+  await page.getByRole('button', { name: 'First', exact: true }).click();
+  await expect(chart.locator('.sc-visited')).toHaveCount(0);
+  await expect(chart.locator('.sc-edge-visited')).toHaveCount(0);
+  await expect(chart.locator('desc')).not.toContainText('→');
+  await page.getByRole('button', { name: 'Last', exact: true }).click();
   await expect(chart.locator('.sc-visited').first()).toBeAttached();
+  await expect(chart.locator('.sc-active')).toHaveCount(1);
+  await expect(page.locator('[data-pane="chart"] svg')).toHaveCount(1);
   await expect(playground(page)).toBeVisible();
 });
 
