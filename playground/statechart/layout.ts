@@ -1,13 +1,13 @@
 /**
- * Lays the statechart out with ELK (elkjs), at build time only: Playground.astro awaits it and
- * ships the finished SVG; no browser module may import this file (elkjs is 1.6 MB).
+ * ELK (elkjs) lays the statechart out, chosen over the hand-written layered layout and router it
+ * replaced (~1,200 lines) after drawing both to PNG. Previous controller: hand-written 962×732, 4 edge
+ * crossings; ELK 1018×1061, 2 crossings; neither had label collisions. Restructured controller
+ * (nextIsvc/nextComponent/isvcDone): hand-written 1014×846, 19 crossings, 6 labels on lines and one
+ * over a state; ELK 955×1164, 2 crossings, none. ELK takes 30–50% more area but stays clean whatever
+ * the machine becomes, and it is a maintained library rather than ours to keep.
  *
- * Why ELK rather than the hand-written layered layout and router it replaced (about 1,200 lines):
- * both were drawn to PNG and compared. On the controller machine of the time, hand-written: 962×732,
- * 4 edge crossings, no label collisions; ELK: 1055×1061, 2 crossings, none. On the restructured
- * controller (nextIsvc/nextComponent/isvcDone), hand-written: 1014×846, 19 crossings, 6 labels on
- * lines and one on a state (garbled text); ELK: 987×1180, 2 crossings, none. ELK costs about 40% more
- * area but stays clean whatever the machine becomes, and it is a maintained library, not ours.
+ * Build time only: Playground.astro awaits this and ships the finished SVG. No browser module may
+ * import this file (elkjs is 1.6 MB); the browser only highlights (highlight.ts).
  *
  * The graph: every state is an ELK node (compound states hold their children, with room for the
  * title on top), every model edge an ELK edge placed in the lowest state holding both ends, with
