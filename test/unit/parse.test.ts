@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Hpa, InferenceService } from '../../engine/k8s/types.ts';
-import { parseScenario, type ParseResult, type ScenarioSource } from '../../engine/scenario/parse.ts';
+import { crossCheck, parseScenario, type ParseResult, type ScenarioSource } from '../../engine/scenario/parse.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
 import { LIMITS, type InputError } from '../../engine/scenario/source.ts';
 
@@ -264,18 +264,20 @@ events:
     expect(scenario.settings.name).toBe('demo');
     expect(scenario.settings.title).toBe('A demo');
     expect(scenario.events.map((e) => e.event)).toEqual([
-      { type: 'pod.created' },
-      { type: 'hpa.scaled', replicas: 3 },
-      { type: 'isvc.annotate', key: 'serving.kserve.io/autoscalerClass', value: 'hpa' },
-      { type: 'isvc.annotate', key: 'team', value: null },
-      { type: 'hpa.delete', name: 'my-isvc-predictor' },
-      { type: 'hpa.removeFinalizer', name: 'my-isvc-predictor', finalizer: 'kserve.io/protect' },
+      { type: 'pod.created', isvc: null },
+      { type: 'hpa.scaled', replicas: 3, isvc: null },
+      { type: 'isvc.annotate', key: 'serving.kserve.io/autoscalerClass', value: 'hpa', isvc: null },
+      { type: 'isvc.annotate', key: 'team', value: null, isvc: null },
+      { type: 'hpa.delete', hpa: { namespace: null, name: 'my-isvc-predictor' } },
+      { type: 'hpa.removeFinalizer', hpa: { namespace: null, name: 'my-isvc-predictor' }, finalizer: 'kserve.io/protect' },
       { type: 'resync' },
       { type: 'controller.restarted' },
-      { type: 'pod.deleted' },
+      { type: 'pod.deleted', isvc: null },
       expect.objectContaining({ type: 'object.apply', object: expect.objectContaining({ kind: 'HorizontalPodAutoscaler', metadata: expect.objectContaining({ name: 'late' }) }) }),
-      { type: 'isvc.delete' },
+      { type: 'isvc.delete', isvc: null },
     ]);
+    // No startRelease: each compared release runs itself throughout.
+    expect(scenario.settings.startRelease).toBeNull();
     // Each event points at its list entry.
     const firstEventLine = KUBECTL_ISVC.split('\n').length + 1 + 9;
     expect(scenario.events[0]!.position).toEqual({ file: FILE, line: firstEventLine, column: 5 });
@@ -348,26 +350,9 @@ describe('parseScenario: bad input gives file, line, column and a clear message'
 
   it('a duplicate object names the line of the first one', () => {
     const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec: {scaleTargetRef: {kind: Deployment, name: d}, maxReplicas: 2}\n';
-    const error = expectOneError(parse(`# comment\n${hpa}---\n${hpa}`), { line: 8, column: 1 }, /duplicate HorizontalPodAutoscaler h/);
+    // No namespace means "default", as kubectl reads it.
+    const error = expectOneError(parse(`# comment\n${hpa}---\n${hpa}`), { line: 8, column: 1 }, /duplicate HorizontalPodAutoscaler default\/h/);
     expect(error.message).toContain(`${FILE}:2`);
-  });
-
-  it('two different InferenceServices: the second is refused', () => {
-    const isvc = (name: string) => `apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: ${name}\nspec:\n  predictor: {}\n`;
-    const error = expectOneError(parse(`${isvc('one')}---\n${isvc('two')}`), { line: 8, column: 1 }, /one InferenceService/);
-    expect(error.message).toContain('one');
-    expect(error.message).toContain('two');
-  });
-
-  it('an HPA in another namespace than the InferenceService is refused', () => {
-    const text = `apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  namespace: prod\nspec:\n  predictor: {}\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: m-predictor\n  namespace: staging\nspec: {scaleTargetRef: {kind: Deployment, name: m-predictor}, maxReplicas: 2}\n`;
-    const error = expectOneError(parse(text), { line: 9, column: 1 }, /namespace staging/);
-    expect(error.message).toContain('prod');
-  });
-
-  it('an HPA applied by an event in another namespace is refused at the event', () => {
-    const text = `apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: m, namespace: prod}\nspec: {predictor: {}}\n---\n${SCENARIO_DOC('events:\n  - resync\n  - apply: {apiVersion: autoscaling/v2, kind: HorizontalPodAutoscaler, metadata: {name: x, namespace: dev}, spec: {scaleTargetRef: {kind: Deployment, name: d}, maxReplicas: 1}}\n')}`;
-    expectOneError(parse(text), { line: 10, column: 5 }, /namespace dev/);
   });
 
   it('an unknown event word lists the known ones', () => {
@@ -421,6 +406,162 @@ describe('parseScenario: bad input gives file, line, column and a clear message'
     const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: BAD}\n';
     const errors = errorsOf(parse(text));
     expect(errors.map((e) => [e.line, e.column])).toEqual([[2, 7], [7, 18]]);
+  });
+});
+
+/** 1-based line and column of the first occurrence of `needle` in `text` (at `from` or later). */
+function where(text: string, needle: string, from = 0): { line: number; column: number } {
+  const offset = text.indexOf(needle, from);
+  if (offset === -1) throw new Error(`${needle} not in the text`);
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+// Issue 10: a scenario holds any number of InferenceServices and HPAs across namespaces
+// (`kind: List`, `-A` output, several files); per-InferenceService events name their target, and
+// the parser refuses an event that does not pick exactly one (parse.ts crossCheck).
+describe('parseScenario: many InferenceServices across namespaces', () => {
+  const isvc = (namespace: string, name: string, extra = '') => `apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n${extra}spec:\n  predictor: {minReplicas: 1}\n`;
+  const hpa = (namespace: string, name: string, target: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${target}}\n  maxReplicas: 3\n`;
+  const stream = (...docs: string[]) => docs.join('---\n');
+  const keys = (scenario: Scenario) => scenario.objects.map((o) => `${o.object.kind}/${o.object.metadata.namespace}/${o.object.metadata.name}`);
+  const twoInMl = stream(isvc('ml', 'model-a'), isvc('ml', 'model-b'));
+
+  it('reads several InferenceServices and HPAs in several namespaces from a YAML stream, in order', () => {
+    const scenario = ok(parse(stream(isvc('ml', 'model-a'), hpa('ml', 'model-a-predictor', 'model-a-predictor'), isvc('dev', 'model-a'), hpa('dev', 'model-a-predictor', 'model-a-predictor'), isvc('ml', 'model-b'))));
+    expect(keys(scenario)).toEqual([
+      'InferenceService/ml/model-a',
+      'HorizontalPodAutoscaler/ml/model-a-predictor',
+      'InferenceService/dev/model-a',
+      'HorizontalPodAutoscaler/dev/model-a-predictor',
+      'InferenceService/ml/model-b',
+    ]);
+  });
+
+  it('reads `kubectl get isvc,hpa -A -o yaml` (one kind: List across namespaces)', () => {
+    const item = (doc: string) => doc.trimEnd().split('\n').map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`)).join('\n');
+    const list = `apiVersion: v1\nitems:\n${[isvc('ml', 'model-a'), isvc('prod', 'model-a'), isvc('prod', 'ranker'), hpa('ml', 'model-a-predictor', 'model-a-predictor'), hpa('prod', 'ranker-hpa', 'ranker-predictor')].map(item).join('\n')}\nkind: List\nmetadata:\n  resourceVersion: ""\n`;
+    const scenario = ok(parse(list));
+    expect(keys(scenario)).toEqual([
+      'InferenceService/ml/model-a',
+      'InferenceService/prod/model-a',
+      'InferenceService/prod/ranker',
+      'HorizontalPodAutoscaler/ml/model-a-predictor',
+      'HorizontalPodAutoscaler/prod/ranker-hpa',
+    ]);
+    // Each item is located at its own list entry.
+    const second = where(list, '- apiVersion', list.indexOf('- apiVersion') + 1);
+    expect(scenario.objects[1]!.position).toEqual({ file: FILE, line: second.line, column: 3 });
+    expect(scenario.objects.every((o) => o.position.column === 3)).toBe(true);
+  });
+
+  it('the same name in two namespaces is two objects; the same name twice in one namespace is a duplicate', () => {
+    expect(keys(ok(parse(stream(isvc('a', 'm'), isvc('b', 'm'), hpa('a', 'h', 'm-predictor'), hpa('b', 'h', 'm-predictor')))))).toHaveLength(4);
+    const text = stream(isvc('a', 'm'), isvc('b', 'm'), isvc('a', 'm'));
+    const error = expectOneError(parse(text), where(text, 'apiVersion', text.lastIndexOf('---')), /duplicate InferenceService a\/m/);
+    expect(error.message).toContain(`${FILE}:1`);
+    const hpas = stream(hpa('a', 'h', 'd'), hpa('b', 'h', 'd'), hpa('b', 'h', 'd'));
+    expectOneError(parse(hpas), where(hpas, 'apiVersion', hpas.lastIndexOf('---')), /duplicate HorizontalPodAutoscaler b\/h/);
+  });
+
+  it('an event without a target, with two InferenceServices, is an error at the event that lists both', () => {
+    const text = `${twoInMl}---\n${SCENARIO_DOC('events:\n  - resync\n  - pod-created\n')}`;
+    const error = expectOneError(parse(text), where(text, 'pod-created'), /pod-created/);
+    expect(error.message).toContain('ml/model-a');
+    expect(error.message).toContain('ml/model-b');
+    // Every per-InferenceService word is held to it; the cluster-wide ones are not.
+    for (const word of ['pod-deleted', 'hpa-scaled:2', 'isvc-annotate:k=v', 'isvc-delete']) {
+      const t = `${twoInMl}---\n${SCENARIO_DOC(`events:\n  - resync\n  - controller-restarted\n  - gitops-sync\n  - controller-upgraded\n  - "${word}"\n`)}`;
+      expectOneError(parse(t), where(t, `"${word}"`), /ml\/model-a.*ml\/model-b/);
+    }
+  });
+
+  it('an event without a target means the only InferenceService; one added later by an apply counts too', () => {
+    ok(parse(`${isvc('ml', 'model-a')}---\n${SCENARIO_DOC('events: [pod-created, hpa-scaled:2, isvc-delete]\n')}`));
+    const late = `${isvc('ml', 'model-a')}---\n${SCENARIO_DOC(`events:\n  - pod-created@model-a\n  - apply: {apiVersion: serving.kserve.io/v1beta1, kind: InferenceService, metadata: {name: late, namespace: ml}, spec: {predictor: {}}}\n  - pod-created\n`)}`;
+    expectOneError(parse(late), where(late, 'pod-created\n'), /ml\/late/);
+  });
+
+  it('targets: @name, @namespace/name, an unknown one, and a name that is in two namespaces', () => {
+    const text = (events: string) => `${stream(isvc('ml', 'model-a'), isvc('dev', 'model-a'), isvc('ml', 'model-b'))}---\n${SCENARIO_DOC(`events:\n${events}`)}`;
+    const scenario = ok(parse(text('  - pod-created@ml/model-a\n  - pod-deleted@model-b\n  - hpa-scaled:3@dev/model-a\n')));
+    expect(scenario.events.map((e) => e.event)).toEqual([
+      { type: 'pod.created', isvc: { namespace: 'ml', name: 'model-a' } },
+      { type: 'pod.deleted', isvc: { namespace: null, name: 'model-b' } },
+      { type: 'hpa.scaled', replicas: 3, isvc: { namespace: 'dev', name: 'model-a' } },
+    ]);
+    const unknown = text('  - pod-created@ml/nope\n');
+    const error = expectOneError(parse(unknown), where(unknown, 'pod-created@'), /no InferenceService ml\/nope/);
+    expect(error.message).toContain('ml/model-a');
+    expectOneError(parse(text('  - pod-created@prod/model-a\n')), where(unknown, 'pod-created@'), /no InferenceService prod\/model-a/);
+    const ambiguous = text('  - isvc-delete@model-a\n');
+    const vague = expectOneError(parse(ambiguous), where(ambiguous, 'isvc-delete'), /model-a is in several namespaces/);
+    expect(vague.message).toContain('ml/model-a');
+    expect(vague.message).toContain('dev/model-a');
+    expect(vague.message).toContain('@<namespace>/model-a');
+  });
+
+  it('HPA events: a bare name in two namespaces must be qualified', () => {
+    const base = stream(isvc('a', 'm'), isvc('b', 'm'), hpa('a', 'h', 'm-predictor'), hpa('b', 'h', 'm-predictor'));
+    const scenario = ok(parse(`${base}---\n${SCENARIO_DOC('events: [hpa-delete:a/h, "hpa-remove-finalizer:b/h/kserve.io/protect"]\n')}`));
+    expect(scenario.events.map((e) => e.event)).toEqual([
+      { type: 'hpa.delete', hpa: { namespace: 'a', name: 'h' } },
+      { type: 'hpa.removeFinalizer', hpa: { namespace: 'b', name: 'h' }, finalizer: 'kserve.io/protect' },
+    ]);
+    for (const word of ['hpa-delete:h', 'hpa-remove-finalizer:h/kserve.io/protect']) {
+      const t = `${base}---\n${SCENARIO_DOC(`events:\n  - "${word}"\n`)}`;
+      const error = expectOneError(parse(t), where(t, `"${word}"`), /HPA h exists in a, b/);
+      expect(error.message).toContain('<namespace>/h');
+    }
+  });
+
+  it('the mapping form {event, isvc}', () => {
+    const text = (events: string) => `${twoInMl}---\n${SCENARIO_DOC(`events:\n${events}`)}`;
+    const scenario = ok(parse(text('  - {event: pod-created, isvc: ml/model-a}\n  - {event: "hpa-scaled:2", isvc: model-b}\n  - {event: resync}\n')));
+    expect(scenario.events.map((e) => e.event)).toEqual([
+      { type: 'pod.created', isvc: { namespace: 'ml', name: 'model-a' } },
+      { type: 'hpa.scaled', replicas: 2, isvc: { namespace: null, name: 'model-b' } },
+      { type: 'resync' },
+    ]);
+    // Problems point into the mapping: at the isvc value, or at the event value.
+    const bad = (events: string, needle: string, message: RegExp) => {
+      const t = text(events);
+      expectOneError(parse(t), where(t, needle), message);
+    };
+    bad('  - {event: pod-created, isvc: "Bad/Name"}\n', '"Bad/Name"', /isvc names an InferenceService/);
+    bad('  - {event: resync, isvc: ml/model-a}\n', 'ml/model-a}', /resync concerns every InferenceService.*takes no isvc/);
+    bad('  - {event: pod-created@ml/model-b, isvc: ml/model-a}\n', 'ml/model-a}', /give the InferenceService once/);
+    bad('  - {event: pod-exploded, isvc: ml/model-a}\n', 'pod-exploded', /unknown event "pod-exploded"/);
+    bad('  - {event: pod-created, isvc: ml/nope}\n', '{event', /no InferenceService ml\/nope/);
+    bad('  - {event: pod-created}\n', '{event', /2 InferenceServices/);
+    bad('  - {event: pod-created, isvc: ml/model-a, extra: 1}\n', '{event', /an event is a word/);
+  });
+
+  it('startRelease: a modelled tag (with or without "v") or an error at its value', () => {
+    expect(ok(parse(SCENARIO_DOC('startRelease: 0.12.0\n'))).settings.startRelease).toBe('v0.12.0');
+    expect(ok(parse(SCENARIO_DOC('startRelease: v0.15.1\n'))).settings.startRelease).toBe('v0.15.1');
+    const error = expectOneError(parse(SCENARIO_DOC('startRelease: v0.11.0\n')), { line: 3, column: 15 }, /unknown KServe release "v0\.11\.0"/);
+    expect(error.message).toContain('v0.12.0');
+  });
+
+  it('controller-upgraded:<tag> must name a modelled release, at the event', () => {
+    expect(ok(parse(SCENARIO_DOC('events: [controller-upgraded, "controller-upgraded:v0.16.0"]\n'))).events.map((e) => e.event)).toEqual([
+      { type: 'controller.upgraded', tag: null },
+      { type: 'controller.upgraded', tag: 'v0.16.0' },
+    ]);
+    const text = SCENARIO_DOC('events:\n  - resync\n  - controller-upgraded:v0.99.0\n');
+    const error = expectOneError(parse(text), where(text, 'controller-upgraded'), /unknown KServe release "v0\.99\.0"/);
+    expect(error.message).toContain('v0.20.0');
+  });
+
+  it('crossCheck also guards a scenario changed after parsing (the CLI\'s --events); events without a position point at <events>', () => {
+    const scenario = ok(parse(twoInMl));
+    const errors = crossCheck({ ...scenario, events: [{ event: { type: 'pod.created', isvc: null }, position: null }, { event: { type: 'controller.upgraded', tag: 'v0.0.1' }, position: null }] });
+    expect(errors).toEqual([
+      { file: '<events>', line: 1, column: 1, message: expect.stringMatching(/^pod-created: .*ml\/model-a.*ml\/model-b/) },
+      { file: '<events>', line: 1, column: 1, message: expect.stringMatching(/unknown KServe release "v0\.0\.1"/) },
+    ]);
+    expect(crossCheck({ ...scenario, events: [{ event: { type: 'pod.created', isvc: { namespace: 'ml', name: 'model-b' } }, position: null }] })).toEqual([]);
   });
 });
 
