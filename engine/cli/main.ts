@@ -1,58 +1,42 @@
 /**
- * `hpa-lab`: the command-line front end. This file is the only place that touches the file
- * system, standard streams and the exit code; everything else is the shared engine.
+ * `hpa-lab`: the command-line front end. The bin script gives it the file system, the streams
+ * and the environment through `CliIo`; everything else is the shared engine. Exit codes: 0
+ * success, 1 a possible harm (check) or a redaction that would change a decision, 2 input error.
  */
 import { parseArgs } from 'node:util';
+import { msg } from '../i18n/message.ts';
+import { isLocale, renderMessage, type Locale } from '../i18n/render.ts';
 import { encodeState } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
-import { findRelease, RELEASES, BEHAVIOUR_LABEL } from '../kserve/releases.ts';
+import { BEHAVIOUR_LABEL, findRelease, RELEASES } from '../kserve/releases.ts';
 import { parseEventWord } from '../machine/events.ts';
-import { msg } from '../i18n/message.ts';
-import { renderMessage } from '../i18n/render.ts';
-import { renderMarkdown } from '../report/markdown.ts';
+import { redactSources } from '../redact.ts';
 import { runJson } from '../report/json.ts';
-import { runScenario } from '../run.ts';
-import { scenarioDocumentText, scenarioFileText, splitSources } from '../scenario/compose.ts';
-import { parseScenario, type ScenarioSource } from '../scenario/parse.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { runScenario, type RunResult } from '../run.ts';
+import { scenarioDocumentText, splitSources, scenarioFileText } from '../scenario/compose.ts';
+import { crossCheck, parseScenario, type ScenarioSource, type SkippedDocument } from '../scenario/parse.ts';
 import type { Scenario, ScenarioStepInput } from '../scenario/scenario.ts';
 import { formatInputError, type InputError } from '../scenario/source.ts';
-import { renderText, printable, printableLines, terminalSafeJson } from './text-report.ts';
-import { findShortestLoss, findSafeChanges, DEFAULT_DEPTH, MAX_DEPTH, type ShortestLoss } from '../explore/index.ts';
-import { checkLine, exploreLines, exploreRecord } from '../explore/report.ts';
+import { checkScenario } from '../explore/check.ts';
+import { findSafeChanges, findShortestLoss, DEFAULT_DEPTH, MAX_DEPTH, type ShortestLoss } from '../explore/index.ts';
+import { exploreLines, exploreRecord } from '../explore/report.ts';
+import { checkOutput, type CheckFormat } from './check-output.ts';
+import { colourer } from './colour.ts';
+import { commandHelp, commandSpec, COMMANDS, usage, type CommandSpec } from './commands.ts';
+import { printable, printableLines, renderText, terminalSafeJson } from './text-report.ts';
 
 export interface CliIo {
   readFile: (path: string) => string;
+  /** Entries of a directory, or null when the path is not one (walking directories for `check`). */
+  listDirectory?: (path: string) => { name: string; directory: boolean }[] | null;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard output is a terminal: colour (unless NO_COLOR) and progress on stderr are allowed. */
+  isTTY?: boolean;
+  env?: Readonly<Record<string, string | undefined>>;
+  version?: string;
 }
-
-const USAGE = `hpa-lab — what each KServe release does to your HorizontalPodAutoscalers
-
-Usage:
-  hpa-lab run <files…> [--events e1,e2,…] [--versions v0.14.1,v0.15.2] [--no-defaulting] [--trace] [--json | --markdown]
-  hpa-lab link <files…> [--events …] [--versions …] [--no-defaulting]
-  hpa-lab explore <files…> [--versions …] [--depth N] [--no-defaulting] [--json]
-  hpa-lab check <files…> [--versions …] [--depth N] [--no-defaulting]
-  hpa-lab releases
-  hpa-lab help
-
-Files are YAML streams: InferenceService and HorizontalPodAutoscaler objects as
-\`kubectl get -o yaml\` prints them, and optionally one hpa-lab/v1 Scenario document
-(versions, options and events).
-Use - to read standard input. --events replaces the scenario's events.
-Event words: pod-created, pod-deleted, hpa-scaled:<n>, resync, controller-restarted,
-isvc-annotate:<key>=<value>, isvc-annotate:<key>-, hpa-delete:<name>,
-hpa-remove-finalizer:<name>/<finalizer>, isvc-delete.
-
-explore searches, per release, the shortest sequence of events (pod churn, HPA
-scaling, resyncs, restarts, autoscalerClass switches) after which KServe deletes,
-overwrites or strands one of your HPAs, starting from the files' objects (the
-scenario's own events are not used; default depth ${DEFAULT_DEPTH}, at most ${MAX_DEPTH}), and
-lists the fewest edits (rename, class, finalizer, deployment mode, release) that
-make every sequence safe. check prints one line per release and exits 1 when any
-release can lose an HPA within the depth: meant for CI in GitOps repositories.
-
-Exit codes: 0 success, 2 input error, 1 check found a possible loss.`;
 
 class InputFailure extends Error {
   readonly errors: InputError[];
@@ -62,22 +46,60 @@ class InputFailure extends Error {
   }
 }
 
+const commandLineError = (message: string): InputFailure => new InputFailure([{ file: '<command line>', line: 1, column: 1, message }]);
+
+type Values = Record<string, string | boolean | undefined>;
+
 interface Loaded {
   sources: ScenarioSource[];
   scenario: Scenario;
+  skipped: SkippedDocument[];
 }
 
-function load(files: string[], values: { events?: string | undefined; versions?: string | undefined }, io: CliIo): Loaded {
-  if (files.length === 0) throw new InputFailure([{ file: '<command line>', line: 1, column: 1, message: 'give at least one scenario file (or - for standard input)' }]);
-  const sources: ScenarioSource[] = files.map((file) => {
+const YAML_FILE = /\.ya?ml$/i;
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** Files as given; directories walked for *.yaml / *.yml (for `check`), in a stable order. */
+function expandPaths(paths: string[], io: CliIo, walk: boolean): string[] {
+  const out: string[] = [];
+  const visit = (path: string, depth: number): void => {
+    const entries = walk && path !== '-' ? io.listDirectory?.(path) ?? null : null;
+    if (entries === null) {
+      out.push(path);
+      return;
+    }
+    if (depth > 32) return;
+    for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
+      const child = `${path.replace(/\/+$/, '')}/${entry.name}`;
+      if (entry.directory) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(child, depth + 1);
+      } else if (YAML_FILE.test(entry.name)) out.push(child);
+    }
+  };
+  for (const path of paths) visit(path, 0);
+  return out;
+}
+
+function readSources(paths: string[], io: CliIo, walk: boolean): ScenarioSource[] {
+  if (paths.length === 0) throw commandLineError(walk ? 'give at least one file or directory (or - for standard input)' : 'give at least one scenario file (or - for standard input)');
+  const errors: InputError[] = [];
+  const sources: ScenarioSource[] = [];
+  for (const file of expandPaths(paths, io, walk)) {
     try {
-      return { name: file === '-' ? '<stdin>' : file, text: io.readFile(file) };
+      sources.push({ name: file === '-' ? '<stdin>' : file, text: io.readFile(file) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new InputFailure([{ file, line: 1, column: 1, message: `cannot read the file (${code})` }]);
+      errors.push({ file, line: 1, column: 1, message: `cannot read the file (${code})` });
     }
-  });
-  const parsed = parseScenario(sources);
+  }
+  if (errors.length > 0) throw new InputFailure(errors);
+  if (walk && sources.length === 0) throw commandLineError(`no *.yaml or *.yml files under ${paths.join(', ')}`);
+  return sources;
+}
+
+function load(positionals: string[], values: Values, io: CliIo, walk = false): Loaded {
+  const sources = readSources(positionals, io, walk);
+  const parsed = parseScenario(sources, { skipOtherKinds: walk });
   if (!parsed.ok) throw new InputFailure(parsed.errors);
   const scenario = parsed.scenario;
   const errors: InputError[] = [];
@@ -90,12 +112,22 @@ function load(files: string[], values: { events?: string | undefined; versions?:
       return undefined;
     }
   };
-  const versions = values.versions === undefined ? undefined : attempt(() => parseVersions(values.versions!));
-  const events = values.events === undefined ? undefined : attempt(() => parseEvents(values.events!));
+  const versions = typeof values.versions === 'string' ? attempt(() => parseVersions(values.versions as string)) : undefined;
+  const events = typeof values.events === 'string' ? attempt(() => parseEvents(values.events as string)) : undefined;
+  const start = typeof values['start-release'] === 'string' ? attempt(() => parseStartRelease(values['start-release'] as string)) : undefined;
   if (errors.length > 0) throw new InputFailure(errors);
   if (versions) scenario.settings.versions = versions;
   if (events) scenario.events = events;
-  return { sources, scenario };
+  if (start) scenario.settings.startRelease = start;
+  if (values['no-defaulting']) scenario.settings.apiServerDefaulting = false;
+  // Events from the command line meet the objects only here: check their targets now.
+  const problems = crossCheck(scenario);
+  if (problems.length > 0) throw new InputFailure(problems);
+  if (!walk && !scenario.objects.some((o) => o.object.kind === 'InferenceService') && !scenario.events.some((e) => e.event.type === 'object.apply' && e.event.object.kind === 'InferenceService')) {
+    const file = sources[0]?.name ?? '<input>';
+    throw new InputFailure([{ file, line: 1, column: 1, message: 'no InferenceService in the input; give the output of `kubectl get isvc <name> -o yaml` (and the HPAs: `kubectl get hpa -o yaml`)' }]);
+  }
+  return { sources, scenario, skipped: parsed.skipped };
 }
 
 function parseVersions(text: string): string[] {
@@ -113,12 +145,25 @@ function parseVersions(text: string): string[] {
   return tags;
 }
 
+function parseStartRelease(text: string): string {
+  const found = findRelease(text);
+  if (!found.ok) throw new InputFailure([{ file: '--start-release', line: 1, column: 1, message: found.message }]);
+  return found.release.tag;
+}
+
 function parseDepth(text: string): number {
   const depth = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
   if (!(depth >= 0 && depth <= MAX_DEPTH)) {
     throw new InputFailure([{ file: '--depth', line: 1, column: 1, message: `--depth needs a whole number from 0 to ${MAX_DEPTH}, got "${text}"` }]);
   }
   return depth;
+}
+
+function parseLocale(value: string | boolean | undefined): Locale {
+  if (value === undefined) return 'en';
+  const text = String(value).toLowerCase();
+  if (!isLocale(text)) throw new InputFailure([{ file: '--lang', line: 1, column: 1, message: `--lang takes en or zh-cn, got "${String(value)}"` }]);
+  return text;
 }
 
 function parseEvents(text: string): ScenarioStepInput[] {
@@ -137,71 +182,114 @@ function parseEvents(text: string): ScenarioStepInput[] {
   return events;
 }
 
-async function linkFor(loaded: Loaded): Promise<{ url: string; yaml: string }> {
-  const split = splitSources(loaded.sources);
-  const state = { ...split, scenario: scenarioDocumentText(loaded.scenario.settings, loaded.scenario.events), step: 0 };
-  return { url: playgroundUrl(await encodeState(state)), yaml: scenarioFileText(state) };
+/** A playground link that opens where a maintainer should look first: the first disagreement. */
+async function linkFor(sources: ScenarioSource[], scenario: Scenario, run: RunResult | null): Promise<{ url: string; yaml: string; step: number }> {
+  const split = splitSources(sources);
+  const step = run?.firstDisagreement ?? 0;
+  const state = { ...split, scenario: scenarioDocumentText(scenario.settings, scenario.events), step };
+  return { url: playgroundUrl(await encodeState(state)), yaml: scenarioFileText(state), step };
+}
+
+function parseCommand(spec: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
+  const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]));
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
+  return { values: values as Values, positionals };
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  const version = io.version ?? '0.0.0';
   try {
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      io.stdout(USAGE);
+      const topic = command === 'help' && rest[0] ? commandSpec(rest[0]) : undefined;
+      io.stdout(topic ? commandHelp(topic) : usage(version));
       return command === undefined ? 2 : 0;
     }
-    if (command === 'releases') {
-      for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]))}`);
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout(version);
       return 0;
     }
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        events: { type: 'string' },
-        versions: { type: 'string' },
-        'no-defaulting': { type: 'boolean' },
-        json: { type: 'boolean' },
-        markdown: { type: 'boolean' },
-        trace: { type: 'boolean' },
-        depth: { type: 'string' },
-      },
-    });
-    if (command === 'run') {
-      if (values.json && values.markdown) throw new InputFailure([{ file: '<command line>', line: 1, column: 1, message: 'choose one of --json and --markdown' }]);
-      const loaded = load(positionals, values, io);
-      const run = runScenario(loaded.scenario, values['no-defaulting'] ? { apiServerDefaulting: false } : {});
-      if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run), null, 2)));
-      else if (values.markdown) {
-        const { url, yaml } = await linkFor(loaded);
-        io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: yaml, link: url })));
-      } else io.stdout(renderText(run, { trace: values.trace ?? false }));
+    const spec = commandSpec(command);
+    if (!spec) {
+      io.stderr(`hpa-lab: unknown command "${printable(command)}"\n\n${usage(version)}`);
+      return 2;
+    }
+    const { values, positionals } = parseCommand(spec, rest);
+    if (values.help) {
+      io.stdout(commandHelp(spec));
       return 0;
     }
-    if (command === 'link') {
-      const loaded = load(positionals, values, io);
-      if (values['no-defaulting']) loaded.scenario.settings.apiServerDefaulting = false;
-      io.stdout((await linkFor(loaded)).url);
-      return 0;
-    }
-    if (command === 'explore' || command === 'check') {
-      const depth = values.depth === undefined ? DEFAULT_DEPTH : parseDepth(values.depth);
-      const loaded = load(positionals, values, io);
-      const options = { depth, ...(values['no-defaulting'] ? { apiServerDefaulting: false } : {}) };
-      const losses: ShortestLoss[] = loaded.scenario.settings.versions.map((tag) => findShortestLoss(loaded.scenario, tag, options));
-      if (command === 'check') {
-        for (const loss of losses) io.stdout(printable(checkLine(loss)));
-        return losses.some((loss) => loss.found) ? 1 : 0;
+    const locale = parseLocale(values.lang);
+    const colour = colourer(io);
+    switch (spec.name) {
+      case 'releases':
+        for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]), locale)}`);
+        return 0;
+      case 'run': {
+        if (values.json && values.markdown) throw commandLineError('choose one of --json and --markdown');
+        const loaded = load(positionals, values, io);
+        const run = runScenario(loaded.scenario);
+        if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
+        else if (values.markdown) {
+          const link = await linkFor(loaded.sources, loaded.scenario, run);
+          io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: link.yaml, link: link.url, linkStep: link.step, locale })));
+        } else io.stdout(renderText(run, { trace: Boolean(values.trace), locale, paint: colour.paint }));
+        return 0;
       }
-      const sections = losses.map((loss) => ({
-        loss,
-        changes: loss.found || loss.refused !== undefined ? findSafeChanges(loaded.scenario, loss.tag, { ...options, maxChanges: 2 }) : [],
-      }));
-      if (values.json) io.stdout(JSON.stringify({ depth, releases: sections.map((section) => exploreRecord(section)) }, null, 2));
-      else io.stdout(sections.map((section) => exploreLines(section).map(printable).join('\n')).join('\n\n'));
-      return 0;
+      case 'link': {
+        const loaded = load(positionals, values, io);
+        io.stdout((await linkFor(loaded.sources, loaded.scenario, runScenario(loaded.scenario))).url);
+        return 0;
+      }
+      case 'check': {
+        const format = (typeof values.format === 'string' ? values.format : 'text') as CheckFormat;
+        if (!['text', 'json', 'github'].includes(format)) throw commandLineError(`--format takes text, json or github, got "${printable(format)}"`);
+        const depth = typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH;
+        const loaded = load(positionals, values, io, true);
+        const progress = io.isTTY && format !== 'json' ? (done: number, total: number) => io.stderr(`\u001b[2K\rchecking ${done}/${total} InferenceServices…${done === total ? '\n' : ''}`) : undefined;
+        const report = checkScenario(loaded.scenario, {
+          depth,
+          ...(typeof values.versions === 'string' ? { versions: loaded.scenario.settings.versions } : {}),
+          includeEdits: Boolean(values['include-edits']),
+          gitops: !values['no-gitops'],
+          fixes: !values['no-fixes'],
+          ...(progress ? { progress } : {}),
+        });
+        io.stdout(checkOutput(report, loaded, format, locale, colour));
+        return report.harm ? 1 : 0;
+      }
+      case 'explore': {
+        const depth = typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH;
+        const loaded = load(positionals, values, io);
+        const options = { depth, includeEdits: Boolean(values['include-edits']), gitops: !values['no-gitops'] };
+        const losses: ShortestLoss[] = loaded.scenario.settings.versions.map((tag) => findShortestLoss(loaded.scenario, tag, options));
+        const sections = losses.map((loss) => ({
+          loss,
+          changes: loss.found || loss.refused !== undefined ? findSafeChanges(loaded.scenario, loss.tag, { ...options, maxChanges: 2 }) : [],
+        }));
+        if (values.json) io.stdout(terminalSafeJson(JSON.stringify({ depth, releases: sections.map((section) => exploreRecord(section, locale)) }, null, 2)));
+        else io.stdout(sections.map((section) => exploreLines(section, locale).map(printable).join('\n')).join('\n\n'));
+        return 0;
+      }
+      case 'redact': {
+        if (values.link && values.markdown) throw commandLineError('choose one of --link and --markdown');
+        const sources = readSources(positionals, io, false);
+        const versions = typeof values.versions === 'string' ? parseVersions(values.versions) : undefined;
+        const result = redactSources(sources, { rename: Boolean(values.rename), ...(versions ? { versions } : {}) });
+        if (!result.ok && result.reason === 'input') throw new InputFailure(result.errors);
+        if (!result.ok) {
+          io.stderr(printable(`hpa-lab: redaction refused: ${result.release}, step ${result.step}: ${renderMessage(result.detail, locale)}; nothing printed`));
+          return 1;
+        }
+        if (values.link || values.markdown) {
+          const redacted = [{ name: 'redacted.yaml', text: result.text }];
+          const run = runScenario(result.scenario);
+          const link = await linkFor(redacted, result.scenario, run);
+          io.stdout(values.link ? link.url : printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale })));
+        } else io.stdout(printableLines(result.text.trimEnd()));
+        return 0;
+      }
     }
-    io.stderr(`hpa-lab: unknown command "${printable(command)}"\n\n${USAGE}`);
     return 2;
   } catch (error) {
     if (error instanceof InputFailure) {
@@ -209,10 +297,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`hpa-lab: ${error.message}\n\n${USAGE}`);
+      const spec = command ? commandSpec(command) : undefined;
+      io.stderr(`hpa-lab: ${printable(error.message)}\n\n${spec ? commandHelp(spec) : usage(version)}`);
       return 2;
     }
     throw error;
   }
 }
 
+export { COMMANDS };

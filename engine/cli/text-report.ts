@@ -3,8 +3,16 @@ import { msg } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import { sourceUrl } from '../kserve/source-links.ts';
 import { cellMessage, isvcsOf } from '../report/cells.ts';
-import type { RunResult } from '../run.ts';
+import type { RunResult, StepResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
+import { FATE_TONE, RESULT_TONE, type Tone } from '../vocabulary.ts';
+
+/** The tone of a step's cell: a refusal, or the worst write among its decisions. */
+function cellTone(step: StepResult, isvc: string | null): Tone | null {
+  if (step.admission && !step.admission.allowed) return 'refused';
+  const tones = step.decisions.filter((d) => isvc === null || d.isvc === isvc).map((d) => RESULT_TONE[d.result]);
+  return (['loss', 'refused', 'warn'] as const).find((t) => tones.includes(t)) ?? null;
+}
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROLS_BUT_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -46,10 +54,13 @@ function truncate(text: string, width: number): string {
 export interface TextOptions {
   trace: boolean;
   locale?: Locale;
+  /** Colours a word by its tone (the terminal's business; identity by default). */
+  paint?: (text: string, tone: Tone) => string;
 }
 
 export function renderText(run: RunResult, options: TextOptions): string {
   const locale = options.locale ?? 'en';
+  const paint = options.paint ?? ((text: string) => text);
   const t = (id: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => renderMessage(msg(id, params), locale);
   const out: string[] = [];
   const steps = run.versions[0]?.steps ?? [];
@@ -62,13 +73,19 @@ export function renderText(run: RunResult, options: TextOptions): string {
   for (const isvc of groups) {
     if (isvc !== null) out.push(t('report.isvcHeading', { isvc: printable(isvc) }));
     const cells = run.versions.map((v) => v.steps.map((s) => printable(renderMessage(cellMessage(s, isvc), locale))));
+    const tones = run.versions.map((v) => v.steps.map((s) => cellTone(s, isvc)));
     const eventWidth = Math.min(44, Math.max(5, ...steps.map((s) => displayWidth(printable(s.event)))));
     const widths = run.versions.map((v, i) => Math.max(v.tag.length, ...cells[i]!.map(displayWidth)));
-    const row = (first: string, event: string, rest: string[]) => [first.padStart(4), pad(truncate(event, eventWidth), eventWidth), ...rest.map((c, i) => pad(c, widths[i]!))].join('  ').trimEnd();
+    const row = (first: string, event: string, rest: string[], rowTones: (Tone | null)[] = []) => [first.padStart(4), pad(truncate(event, eventWidth), eventWidth), ...rest.map((c, i) => {
+      const tone = rowTones[i];
+      const padded = pad(c, widths[i]!);
+      // Paint the word only, so the padding (and the columns) stay as they are.
+      return tone ? paint(c, tone) + padded.slice(c.length) : padded;
+    })].join('  ').trimEnd();
     out.push(row(t('report.step'), t('report.event'), run.versions.map((v) => v.tag)));
     steps.forEach((step, i) => {
       const flag = run.firstDisagreement === i + 1 ? '▶' : ' ';
-      out.push(row(`${flag}${step.index}`, printable(step.event), run.versions.map((_, v) => cells[v]![i]!)));
+      out.push(row(`${flag}${step.index}`, printable(step.event), run.versions.map((_, v) => cells[v]![i]!), run.versions.map((_, v) => tones[v]![i]!)));
       if (!options.trace) return;
       for (const version of run.versions) {
         const s = version.steps[i]!;
@@ -93,7 +110,7 @@ export function renderText(run: RunResult, options: TextOptions): string {
     if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(13)} ${t('report.noUserHpa')}`);
     for (const verdict of version.verdicts) {
       const name = isvcs.length > 1 ? `${verdict.namespace}/${verdict.hpa}` : verdict.hpa;
-      out.push(`  ${version.tag.padEnd(13)} ${printable(name)}: ${printable(renderMessage(verdictSummary(verdict), locale))}`);
+      out.push(`  ${version.tag.padEnd(13)} ${printable(name)}: ${paint(printable(renderMessage(verdictSummary(verdict), locale)), FATE_TONE[verdict.fate])}`);
     }
   }
   return out.join('\n');

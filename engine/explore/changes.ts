@@ -231,9 +231,16 @@ export function findSafeChanges(scenario: Scenario, tag: string, options: SafeCh
   const here = editsAt(release.tag);
   const moves = releaseChanges(release.tag);
 
+  // Cheapest first: edits to the manifests, then upgrades, then switching the deployment mode
+  // (which needs Knative Serving), then downgrades.
+  const edit = (e: Edit): Candidate => ({ ids: [e.id], changes: [e.change], scenario: applyEdits(scenario, [e]), tag: release.tag });
+  const move = (m: ReleaseChange): Candidate => ({ ids: [`release:${m.to}`], changes: [m], scenario, tag: m.to });
+  const upgrade = (m: ReleaseChange) => compareTags(m.to, release.tag) > 0;
   const singles: Candidate[] = [
-    ...here.map((edit) => ({ ids: [edit.id], changes: [edit.change], scenario: applyEdits(scenario, [edit]), tag: release.tag })),
-    ...moves.map((move) => ({ ids: [`release:${move.to}`], changes: [move], scenario, tag: move.to })),
+    ...here.filter((e) => e.change.edit !== 'deployment-mode').map(edit),
+    ...moves.filter(upgrade).map(move),
+    ...here.filter((e) => e.change.edit === 'deployment-mode').map(edit),
+    ...moves.filter((m) => !upgrade(m)).map(move),
   ];
   const results: SafeChange[] = [];
   const safeIds = new Set<string>();

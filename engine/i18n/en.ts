@@ -104,8 +104,8 @@ export const en = {
   'history.deleted': 'deleted',
   'history.terminating': 'left Terminating',
   'history.collected': 'garbage-collected',
-  'history.conflict': 'in conflict with another HPA on its Deployment',
-  'history.fought': 'its scaling undone',
+  'history.conflict': 'sharing its Deployment with another HPA',
+  'history.fought': 'scaling undone by KServe',
   'history.removed': 'removed by you',
   'history.reapplied': 're-applied by you',
   'history.restored': 'restored by GitOps',
@@ -224,6 +224,22 @@ export const en = {
   'state.terminating': 'Terminating',
   'state.ownedTerminating': 'owned, Terminating',
   'state.gone': 'gone',
+
+  // hpa-lab check (engine/cli/check-output.ts).
+  'ci.harm': 'HARM',
+  'ci.ok': 'ok',
+  'ci.fix': 'Fix: {change}.',
+  'ci.title': 'KServe {releases}: HPA {hpa} {harm}',
+  'ci.summary': 'Checked {isvcs} InferenceServices in {releases} releases (up to {depth} events each): {harmed} can bring an HPA to harm.',
+  'ci.skipped': 'Skipped {count} YAML documents that are not InferenceServices or HPAs: {documents}.',
+  'ci.skippedMore': 'Skipped {count} YAML documents that are not InferenceServices or HPAs: {documents} and {more} more.',
+  'ci.duplicates': '{count} objects are defined more than once (kustomize bases and overlays?); the first definition is checked: {objects}.',
+  'ci.notChecked': 'Not checked (no InferenceService here looks them up or scales their Deployment): {hpas}.',
+
+  // Redaction (engine/redact.ts).
+  'redact.stepDiffers': 'the redacted scenario decides differently at this step ({event})',
+  'redact.verdictDiffers': 'the redacted scenario ends with different verdicts',
+  'redact.doesNotParse': 'the redacted scenario does not parse: {error}',
 
   // Release behaviours (engine/kserve/releases.ts).
   'behaviour.noopExternal': 'external is a no-op (before the bug)',

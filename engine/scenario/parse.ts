@@ -18,15 +18,39 @@ export interface ScenarioSource {
   text: string;
 }
 
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: InputError[] };
+/** A document `check` passed over because it is not an object this model reads (a Deployment, a workflow file). */
+export interface SkippedDocument {
+  file: string;
+  line: number;
+  column: number;
+  /** The document's kind, or null when it has none. */
+  kind: string | null;
+  /** Set when an object of this kind, namespace and name came earlier: where (it is the one used). */
+  duplicateOf?: SourcePosition;
+}
+
+export interface ParseOptions {
+  /**
+   * For a repository of manifests: pass over documents of other kinds, YAML that is not a
+   * Kubernetes object, Scenario documents and second definitions of an object (kustomize bases and
+   * overlays), noting each, instead of refusing them.
+   */
+  skipOtherKinds?: boolean;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario; skipped: SkippedDocument[] } | { ok: false; errors: InputError[]; skipped: SkippedDocument[] };
+
+const MODEL_KINDS = new Set(['InferenceService', 'HorizontalPodAutoscaler', 'List', 'Scenario']);
 
 const SCENARIO_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'title', 'description', 'i18n', 'versions', 'startRelease', 'apiServerDefaulting', 'defaultDeploymentMode', 'events']);
 
-export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
+export function parseScenario(sources: readonly ScenarioSource[], options: ParseOptions = {}): ParseResult {
   const total = sources.reduce((sum, source) => sum + byteLength(source.text), 0);
-  if (total > LIMITS.bytes) {
+  const limit = options.skipOtherKinds ? LIMITS.repositoryBytes : LIMITS.bytes;
+  const skipped: SkippedDocument[] = [];
+  if (total > limit) {
     const file = sources[0]?.name ?? '<input>';
-    return { ok: false, errors: [{ file, line: 1, column: 1, message: `the input is ${formatBytes(total)}; the limit is ${formatBytes(LIMITS.bytes)}` }] };
+    return { ok: false, skipped, errors: [{ file, line: 1, column: 1, message: `the input is ${formatBytes(total)}; the limit is ${formatBytes(limit)}` }] };
   }
   const errors: InputError[] = [];
   const objects: Scenario['objects'] = [];
@@ -43,10 +67,14 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
     for (const loadedDoc of loaded.documents) {
       const check = createChecker(loadedDoc, errors);
       const value = loadedDoc.value;
+      if (isRecord(value) && value.kind === 'Scenario' && options.skipOtherKinds) {
+        skipped.push({ ...locate(loadedDoc, []), kind: 'Scenario' });
+        continue;
+      }
       if (isRecord(value) && value.kind === 'Scenario') {
         const position = locate(loadedDoc, []);
         if (scenarioAt) {
-          check.error([], `a second Scenario loadedDoc; the first is at ${scenarioAt.file}:${scenarioAt.line}`);
+          check.error([], `a second Scenario document; the first is at ${scenarioAt.file}:${scenarioAt.line}`);
           continue;
         }
         scenarioAt = position;
@@ -68,10 +96,19 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
   }
 
   function addObject(check: Checker, loadedDoc: LoadedDocument, value: unknown, path: (string | number)[]): void {
+    if (options.skipOtherKinds && !(isRecord(value) && typeof value.kind === 'string' && MODEL_KINDS.has(value.kind))) {
+      const at = locate(loadedDoc, path);
+      skipped.push({ ...at, kind: isRecord(value) && typeof value.kind === 'string' ? value.kind : null });
+      return;
+    }
     const object = readObject(check, value, path);
     if (!object) return;
     const position = locate(loadedDoc, path);
     const twin = objects.find((o) => o.object.kind === object.kind && o.object.metadata.name === object.metadata.name && o.object.metadata.namespace === object.metadata.namespace);
+    if (twin && options.skipOtherKinds) {
+      skipped.push({ ...position, kind: object.kind, duplicateOf: twin.position });
+      return;
+    }
     if (twin) {
       check.error(path, `duplicate ${object.kind} ${object.metadata.namespace}/${object.metadata.name}; it is already defined at ${twin.position.file}:${twin.position.line}`);
       return;
@@ -91,8 +128,8 @@ export function parseScenario(sources: readonly ScenarioSource[]): ParseResult {
   }
 
   if (errors.length === 0) errors.push(...crossCheck({ objects, events, settings }));
-  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
-  return { ok: true, scenario: { objects, events, settings } };
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors), skipped };
+  return { ok: true, scenario: { objects, events, settings }, skipped };
 }
 
 /** Where each annotation value sits; one pass over the map, so thousands of annotations stay linear. */

@@ -15,6 +15,8 @@ export interface InputError {
 export const LIMITS = {
   /** Total input across all files. */
   bytes: 1024 * 1024,
+  /** Total input `check` reads from a repository of manifests. */
+  repositoryBytes: 32 * 1024 * 1024,
   documents: 200,
   aliases: 100,
   depth: 48,

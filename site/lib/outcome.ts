@@ -90,7 +90,9 @@ function verdictFor(verdicts: readonly Verdict[], hpa: string | undefined): Verd
 
 function stepValue(step: StepResult, component: ComponentName): string {
   if (step.admission && !step.admission.allowed) return REFUSED;
-  return step.decisions.find((d) => d.component === component)?.result ?? NOT_RECONCILED;
+  // Several passes in one step (a requeue) read "Update, Delete", as in the lifecycle stories.
+  const results = step.decisions.filter((d) => d.component === component).map((d) => d.result);
+  return results.length > 0 ? results.join(', ') : NOT_RECONCILED;
 }
 
 /** Runs the scenario for one release and compares the claim with the engine's value. */

@@ -1,0 +1,90 @@
+/**
+ * `hpa-lab check`: for every InferenceService of a namespace or repository, and every release a
+ * user can still run, whether what the cluster does by itself (pods, scaling, resyncs, restarts,
+ * upgrades, GitOps syncs) can bring any of its user HPAs to harm, the shortest way there, and the
+ * smallest change that makes it safe. Pure: the CLI reads files and prints.
+ *
+ * Releases are explored once per distinct behaviour (tags with the same rules explore the same)
+ * and reported as ranges of consecutive tags with the same answer.
+ */
+import { keyOf } from '../k8s/types.ts';
+import { getRelease, KNOWN_TAGS } from '../kserve/releases.ts';
+import { compareTags } from '../kserve/tags.ts';
+import type { Scenario, SourcePosition } from '../scenario/scenario.ts';
+import { findSafeChanges, type SafeChange } from './changes.ts';
+import { partitionScenario } from './partition.ts';
+import { DEFAULT_DEPTH, findShortestLoss, type ExploreOptions, type ShortestLoss } from './search.ts';
+
+/** The releases `check` judges by default: every tag from the bug's first release on. */
+export const CHECK_FROM = 'v0.13.0-rc1';
+export const DEFAULT_CHECK_TAGS: readonly string[] = KNOWN_TAGS.filter((tag) => compareTags(tag, CHECK_FROM) >= 0);
+
+export interface CheckOptions extends Pick<ExploreOptions, 'depth' | 'includeEdits' | 'gitops' | 'apiServerDefaulting'> {
+  /** Tags to judge; default DEFAULT_CHECK_TAGS. */
+  versions?: readonly string[];
+  /** Also look for the smallest safe change (costs more searches). Default true. */
+  fixes?: boolean;
+  /** Called after each InferenceService, for progress on a terminal. */
+  progress?: (done: number, total: number) => void;
+}
+
+export interface ReleaseRange {
+  /** Consecutive tags (in the order judged) with the same answer. */
+  tags: string[];
+  result: ShortestLoss;
+  /** Smallest safe changes, fewest first (empty when safe or when none was found). */
+  changes: SafeChange[];
+}
+
+export interface IsvcCheck {
+  isvc: string;
+  position: SourcePosition;
+  ranges: ReleaseRange[];
+}
+
+export interface CheckReport {
+  checked: IsvcCheck[];
+  depth: number;
+  harm: boolean;
+}
+
+/** What a result says, without the tag: ranges merge where this is equal. */
+function answerKey(result: ShortestLoss): string {
+  const { tag: _tag, statesVisited: _visited, ...rest } = result;
+  return JSON.stringify(rest);
+}
+
+export function checkScenario(scenario: Scenario, options: CheckOptions = {}): CheckReport {
+  const depth = options.depth ?? DEFAULT_DEPTH;
+  const tags = (options.versions ?? DEFAULT_CHECK_TAGS).map((tag) => getRelease(tag).tag);
+  const explore: ExploreOptions = { ...options, depth };
+  const parts = partitionScenario(scenario);
+  const checked: IsvcCheck[] = parts.map((part, index) => {
+    // Same rules, same search: one exploration per distinct behaviour.
+    const byBehaviour = new Map<string, ShortestLoss>();
+    const results = tags.map((tag) => {
+      const key = JSON.stringify(getRelease(tag).behaviour);
+      let found = byBehaviour.get(key);
+      if (!found) {
+        found = findShortestLoss(part.scenario, tag, explore);
+        byBehaviour.set(key, found);
+      }
+      return { tag, result: { ...found, tag } as ShortestLoss };
+    });
+    const ranges: ReleaseRange[] = [];
+    for (const { tag, result } of results) {
+      const last = ranges[ranges.length - 1];
+      if (last && answerKey(last.result) === answerKey(result)) last.tags.push(tag);
+      else ranges.push({ tags: [tag], result, changes: [] });
+    }
+    if (options.fixes !== false) {
+      for (const range of ranges) {
+        if (range.result.found || range.result.refused !== undefined) range.changes = findSafeChanges(part.scenario, range.tags[0]!, { ...explore, maxChanges: 2 });
+      }
+    }
+    options.progress?.(index + 1, parts.length);
+    const entry = part.scenario.objects.find((o) => o.object.kind === 'InferenceService' && keyOf(o.object.metadata) === part.isvc)!;
+    return { isvc: part.isvc, position: entry.position, ranges };
+  });
+  return { checked, depth, harm: checked.some((c) => c.ranges.some((r) => r.result.found)) };
+}
