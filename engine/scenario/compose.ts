@@ -39,6 +39,7 @@ export function scenarioDocumentText(settings: ScenarioSettings, events: readonl
   if (settings.description) doc.description = settings.description;
   if (Object.keys(settings.i18n).length > 0) doc.i18n = settings.i18n;
   doc.versions = settings.versions;
+  if (settings.startRelease) doc.startRelease = settings.startRelease;
   doc.apiServerDefaulting = settings.apiServerDefaulting;
   doc.defaultDeploymentMode = settings.defaultDeploymentMode;
   doc.events = events.map(({ event }) => (event.type === 'object.apply' ? { apply: event.object } : formatEvent(event)));
