@@ -2,7 +2,7 @@
 import { msg } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import { sourceUrl } from '../kserve/source-links.ts';
-import { cellMessage, isvcsOf } from '../report/cells.ts';
+import { callMessage, cellMessage, isvcsOf } from '../report/cells.ts';
 import type { RunResult, StepResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
 import { FATE_TONE, RESULT_TONE, type Tone } from '../vocabulary.ts';
@@ -92,9 +92,9 @@ export function renderText(run: RunResult, options: TextOptions): string {
         // Releases and notes concern the whole step: print them with the first group only.
         const firstGroup = isvc === groups[0];
         if (firstGroup && s.release !== version.tag) out.push(`        ${version.tag}  ${t('report.ranOn', { release: s.release })}`);
-        if (firstGroup) for (const note of s.notes) out.push(`        ${version.tag}  ${t('report.note')}: ${printable(renderMessage(note, locale))}`);
+        if (firstGroup) for (const note of s.notes) out.push(`        ${version.tag}  ${printable(t('report.note', { text: note }))}`);
         for (const d of s.decisions.filter((dd) => isvc === null || dd.isvc === isvc)) {
-          out.push(`        ${version.tag}  ${d.component} → ${d.result}${d.call ? ` (${d.call.verb}: ${printable(d.call.outcome)})` : ''}`);
+          out.push(`        ${version.tag}  ${d.component} → ${d.result}${d.call ? ` (${printable(renderMessage(callMessage(d.call), locale))})` : ''}`);
           for (const step of d.trace) {
             const link = step.anchor ? sourceUrl(s.release, step.anchor) : null;
             out.push(`          ${step.check} = ${printable(step.value)}  ${printable(renderMessage(step.why, locale))}${link ? `\n            ${link}` : ''}`);

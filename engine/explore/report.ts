@@ -42,8 +42,10 @@ export interface ExploreSection {
   changes: SafeChange[];
 }
 
+/** One change, or two ("… , and …"): findSafeChanges never combines more. */
 export function safeChangeMessage(safe: Pick<SafeChange, 'changes'>): Message {
-  return msg('explore.changes', { changes: safe.changes.map((c) => c.description) });
+  const [first, ...rest] = safe.changes.map((c) => c.description);
+  return rest.reduce((before, after) => msg('explore.changePair', { first: before, second: after }), first!);
 }
 
 /** The text `explore` prints for one release. At most `limit` safe changes are listed. */

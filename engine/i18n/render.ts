@@ -35,7 +35,10 @@ export function renderParam(param: MessageParam, locale: Locale): string {
   if (param === null) return '—';
   if (Array.isArray(param)) {
     if (param.length === 0) return CATALOGS[locale]['list.none'];
-    return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(param.map((p) => renderParam(p, locale)));
+    const items = param.map((p) => renderParam(p, locale));
+    // Chinese joins with 、 and 和 without spaces, which glues names together: space the last join.
+    if (locale === 'zh-cn' && items.length > 1) return `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
+    return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(items);
   }
   if (typeof param === 'object') return renderMessage(param as Message, locale);
   return String(param);

@@ -100,6 +100,8 @@ export function semanticHPAEquals(behaviour: Pick<Behaviour, 'equalityComparesCl
   return specEqual && classOf(desired.metadata.annotations) === classOf(existing.metadata.annotations);
 }
 
+const MODE_FROM = { status: 'modeFrom.status', annotation: 'modeFrom.annotation', 'cluster default': 'modeFrom.default' } as const satisfies Record<DecisionInput['deploymentModeFrom'], MessageId>;
+
 const MODE_WHY = { Serverless: 'check.mode.serverless', ModelMesh: 'check.mode.modelMesh', RawDeployment: 'check.mode.raw' } as const satisfies Record<DeploymentMode, MessageId>;
 
 export const CHECKS = {
@@ -112,7 +114,7 @@ export const CHECKS = {
       // A legacy status value this release reads verbatim: the raw path compares it with its new name and misses.
       why: i.mode.from === 'status' && i.deploymentMode !== 'RawDeployment' && parseDeploymentMode(i.mode.value) === 'Standard'
         ? msg('check.mode.statusUnparsed', { value: i.mode.value, raw: i.behaviour.modeSpelling.RawDeployment })
-        : msg(MODE_WHY[i.deploymentMode], { value: i.mode.value, from: i.deploymentModeFrom }),
+        : msg(MODE_WHY[i.deploymentMode], { value: i.mode.value, from: msg(MODE_FROM[i.deploymentModeFrom]) }),
     }),
   },
   getAutoscalerClass: {

@@ -4,7 +4,16 @@
  * shown as one table per InferenceService.
  */
 import { msg, type Message } from '../i18n/message.ts';
+import type { ApiCall } from '../machine/controller.ts';
 import type { RunResult, StepResult } from '../run.ts';
+
+const CALL_EFFECTS = new Set(['created', 'updated', 'deleted', 'terminating', 'unchanged']);
+
+/** "Delete: deleted"; an API error is quoted as the API server said it. */
+export function callMessage(call: ApiCall): Message {
+  const outcome = CALL_EFFECTS.has(call.outcome) ? msg(`call.${call.outcome}` as 'call.created') : call.outcome;
+  return msg('report.call', { verb: call.verb, outcome });
+}
 
 /** The InferenceServices a run concerns (namespace/name), in the order they first appear. */
 export function isvcsOf(run: Pick<RunResult, 'versions'>): string[] {
@@ -27,5 +36,6 @@ export function cellMessage(step: StepResult, isvc: string | null = null): Messa
   const decisions = isvc === null ? step.decisions : step.decisions.filter((d) => d.isvc === isvc);
   if (decisions.length === 0) return msg(isvc === null ? (step.reconciled ? 'cell.notReconciled' : 'cell.quiet') : step.reconciledIsvcs.includes(isvc) ? 'cell.notReconciled' : 'cell.quiet');
   if (decisions.length === 1) return msg('cell.result', { result: decisions[0]!.result });
-  return msg('cell.results', { results: decisions.map((d) => msg('cell.componentResult', { component: d.component[0]!.toUpperCase(), result: d.result })) });
+  const parts = decisions.map((d) => msg('cell.componentResult', { component: d.component[0]!.toUpperCase(), result: d.result }));
+  return parts.reduce((before, after) => msg('cell.join', { before, after }));
 }

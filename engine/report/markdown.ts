@@ -56,8 +56,8 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
   }
   lines.push('');
   if (link) {
-    const at = linkStep !== undefined && linkStep > 0 ? `; ${t('report.md.linkAtStep', { step: linkStep })}` : '';
-    lines.push(`[${t('report.md.link')}](${link}) (${t('report.md.characters', { count: link.length })}${at})`, '');
+    const info = linkStep !== undefined && linkStep > 0 ? t('report.md.linkInfoAtStep', { count: link.length, step: linkStep }) : t('report.md.linkInfo', { count: link.length });
+    lines.push(`[${t('report.md.link')}](${link}) (${info})`, '');
   }
   const groups: (string | null)[] = isvcs.length > 1 ? isvcs : [null];
   const count = first?.steps.length ?? 0;

@@ -1,114 +1,287 @@
-/** `hpa-lab explore` and `hpa-lab check`: output and exit codes (0 safe, 1 loss, 2 input error). */
+/**
+ * `hpa-lab check`, `explore`, `redact` and the CLI's manners (help, version, colour): output,
+ * formats and exit codes (0 safe, 1 possible harm, 2 input error).
+ */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../engine/cli/main.ts';
+import { COMMANDS } from '../../engine/cli/commands.ts';
+import { githubAnnotation } from '../../engine/cli/check-output.ts';
 
-const preset = (id: string): string => new URL(`../../content/scenarios/${id}.yaml`, import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const preset = (id: string): string => `content/scenarios/${id}.yaml`;
+const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+type Tree = Record<string, string | Tree>;
+
+/** An in-memory file system: files are strings, directories are objects. Real presets load from disk. */
+async function cli(argv: string[], files: Tree = {}, io: Partial<CliIo> = {}): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = {
-    readFile: (path) => (path === '-' ? stdin : readFileSync(path, 'utf8')),
+  const lookup = (path: string): string | Tree | undefined => {
+    let node: string | Tree | undefined = files;
+    for (const part of path.split('/').filter(Boolean)) node = typeof node === 'object' ? node[part] : undefined;
+    return path.startsWith('content/') && node === undefined ? read(path) : node;
+  };
+  const code = await main(argv, {
+    readFile: (path) => {
+      if (path === '-') return typeof files['-'] === 'string' ? files['-'] : '';
+      const node = lookup(path);
+      if (typeof node !== 'string') throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return node;
+    },
+    listDirectory: (path) => {
+      const node = lookup(path);
+      return node && typeof node === 'object' ? Object.entries(node).map(([name, value]) => ({ name, directory: typeof value === 'object' })) : null;
+    },
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
-  };
-  const code = await main(argv, io);
+    version: '9.9.9',
+    ...io,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+const isvc = (name: string, ns: string, annotations: Record<string, string>, min = 1) => `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: ${name}
+  namespace: ${ns}
+  annotations:
+${Object.entries({ 'serving.kserve.io/deploymentMode': 'RawDeployment', ...annotations }).map(([k, v]) => `    ${k}: ${v}`).join('\n')}
+spec:
+  predictor:
+    minReplicas: ${min}
+    model: {modelFormat: {name: sklearn}, storageUri: gs://bucket/model}
+`;
+const hpa = (name: string, ns: string, target: string) => `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${target}}
+  minReplicas: 1
+  maxReplicas: 5
+`;
+
+const REPO: Tree = {
+  deploy: {
+    'risky.yaml': `${isvc('model-a', 'ml', { 'serving.kserve.io/autoscalerClass': 'external' })}---\n${hpa('model-a-predictor', 'ml', 'model-a-predictor')}`,
+    'safe.yml': `${isvc('model-b', 'ml', { 'serving.kserve.io/autoscalerClass': 'external' })}---\n${hpa('model-b-scaler', 'ml', 'model-b-predictor')}`,
+    'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: model-a, namespace: ml}\nspec: {ports: [{port: 80}]}\n',
+    'README.md': '# not YAML, never read',
+    ci: { 'workflow.yaml': 'on: push\njobs: {test: {runs-on: ubuntu-latest}}\n' },
+  },
+};
+
 describe('hpa-lab check', () => {
-  it('exits 1 with one line per release when a release can lose a user HPA', async () => {
-    const { code, out, err } = await cli(['check', preset('kserve-4312'), '--versions', 'v0.12.0,v0.14.1,v0.15.2,v0.16.0']);
+  it('walks a directory, judges each InferenceService in ranges of releases, skips other YAML with a note, exits 1', async () => {
+    const { code, out, err } = await cli(['check', 'deploy', '--versions', 'v0.14.1,v0.15.0,v0.15.2,v0.16.0'], REPO);
     expect(err).toBe('');
     expect(code).toBe(1);
-    expect(out.split('\n')).toEqual([
-      'v0.12.0: LOSS my-isvc-predictor overwritten after: isvc-annotate:serving.kserve.io/autoscalerClass=hpa',
-      'v0.14.1: LOSS my-isvc-predictor deleted after: pod-created',
-      'v0.15.2: LOSS my-isvc-predictor overwritten after: pod-created',
-      'v0.16.0: LOSS my-isvc-predictor overwritten after: pod-created',
-    ]);
+    const lines = out.split('\n');
+    // model-a: same-named HPA under external; deleted by the buggy releases, overwritten (then deleted) by the fixed.
+    expect(lines).toContain('ml/model-a  (deploy/risky.yaml:1)');
+    expect(out).toMatch(/v0\.14\.1 … v0\.15\.0\s+HARM ml\/model-a-predictor deleted at step 3, after a pod of ml\/model-a is created \(pod-created@ml\/model-a\)/);
+    expect(out).toMatch(/v0\.15\.2 … v0\.16\.0\s+HARM ml\/model-a-predictor overwritten at step 3/);
+    expect(out).toMatch(/Fix: Rename HPA model-a-predictor to model-a-predictor-hpa/);
+    // model-b: a distinct name; safe except where v0.15.0 pins the replicas of an external Deployment.
+    expect(out).toMatch(/ml\/model-b  \(deploy\/safe\.yml:1\)\n\s+v0\.14\.1\s+ok\n\s+v0\.15\.0\s+HARM ml\/model-b-scaler scaling undone by KServe/);
+    expect(out).toMatch(/v0\.15\.2 … v0\.16\.0\s+ok/);
+    expect(out).toContain('InferenceServices checked: 2 · releases: 4 · events searched: up to 6 · at risk: 2');
+    expect(out).toMatch(/Skipped 2 YAML documents that are not InferenceServices or HPAs: deploy\/ci\/workflow\.yaml:1 \(\?\) and deploy\/service\.yaml:1 \(Service\)\./);
+    expect(out).not.toContain('README');
   });
 
-  it('exits 0 when every selected release is safe', async () => {
-    const { code, out } = await cli(['check', preset('different-name-hpa')]);
+  it('exits 0 when every release is safe, and judges v0.13.0-rc1 … newest by default', async () => {
+    const files: Tree = { 'ok.yaml': `${isvc('m', 'ml', { 'serving.kserve.io/autoscalerClass': 'none' })}` };
+    const { code, out } = await cli(['check', 'ok.yaml'], files);
     expect(code).toBe(0);
-    // The preset's own versions.
-    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual(['v0.12.0', 'v0.14.1', 'v0.15.0', 'v0.15.2', 'v0.16.0']);
-    for (const line of out.split('\n')) expect(line).toMatch(/^v[\d.]+: ok, no loss within depth 6 \(\d+ states?\)$/);
+    // No HPA at all: nothing can come to harm. v0.13.0-rc1 … v0.15.0 refuse class none (the webhook).
+    expect(out).toMatch(/v0\.13\.0-rc1 … v0\.15\.0-rc0\s+ok, the webhook refuses the InferenceService \(\[none\] is not a supported autoscaler class type/);
+    expect(out).toMatch(/v0\.15\.0-rc1 … v0\.15\.0\s+ok, the webhook refuses/);
+    expect(out).toMatch(/v0\.15\.1 … v0\.20\.0\s+ok$/m);
   });
 
-  it('honours --depth (0: only applying the objects)', async () => {
-    const { code, out } = await cli(['check', preset('kserve-4312'), '--versions', 'v0.14.1', '--depth', '0']);
-    expect(code).toBe(0);
-    expect(out).toBe('v0.14.1: ok, no loss within depth 0 (1 state)');
-  });
-
-  it('reads standard input and uses the default releases without a Scenario document', async () => {
-    const text = readFileSync(preset('kserve-4312'), 'utf8').split('\n---\n').slice(0, 2).join('\n---\n');
-    const { code, out } = await cli(['check', '-'], text);
+  it('--format github: one ::error per harm at the HPA\'s metadata.name, properties escaped', async () => {
+    const { code, out } = await cli(['check', 'deploy', '--versions', 'v0.14.1,v0.15.2', '--format', 'github'], REPO);
     expect(code).toBe(1);
-    expect(out.split('\n')).toEqual([
-      'v0.14.1: LOSS my-isvc-predictor deleted after: pod-created',
-      'v0.15.2: LOSS my-isvc-predictor overwritten after: pod-created',
-    ]);
+    const errors = out.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toHaveLength(2);
+    // metadata.name of the HPA: line 4 of the second document, which starts at line 16 of deploy/risky.yaml.
+    const risky = (REPO.deploy as Tree)['risky.yaml'] as string;
+    const nameLine = risky.split('\n').findIndex((l) => l.includes('name: model-a-predictor') && !l.includes('scaleTargetRef')) + 1;
+    for (const line of errors) {
+      expect(line).toMatch(new RegExp(`^::error file=deploy/risky\\.yaml,line=${nameLine},col=9,title=KServe v0\\.1[45]\\.[12]%3A HPA model-a-predictor (deleted|overwritten)::`));
+      expect(line).not.toMatch(/\n/);
+    }
+  });
+
+  it('github annotations escape %, newlines, and : and , in properties (GitHub workflow-command syntax)', () => {
+    expect(githubAnnotation('error', { file: 'a,b:c.yaml', line: 3, column: 5 }, 'x: y, z', '50% done\nnext')).toBe('::error file=a%2Cb%3Ac.yaml,line=3,col=5,title=x%3A y%2C z::50%25 done%0Anext');
+  });
+
+  it('--format json: ranges, harms with positions, changes, skipped documents', async () => {
+    const { code, out } = await cli(['check', 'deploy', '--versions', 'v0.14.1,v0.15.2', '--format', 'json'], REPO);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.harm).toBe(true);
+    const a = report.inferenceServices.find((i: { isvc: string }) => i.isvc === 'ml/model-a');
+    expect(a.ranges.map((r: { from: string; to: string; safe: boolean }) => [r.from, r.to, r.safe])).toEqual([['v0.14.1', 'v0.14.1', false], ['v0.15.2', 'v0.15.2', false]]);
+    expect(a.ranges[0].harm).toMatchObject({ hpa: 'model-a-predictor', namespace: 'ml', kind: 'deleted', events: ['pod-created@ml/model-a'], at: { file: 'deploy/risky.yaml' } });
+    expect(a.ranges[0].changes[0].description).toMatch(/^Rename HPA model-a-predictor/);
+    expect(report.skipped.map((s: { file: string }) => s.file).sort()).toEqual(['deploy/ci/workflow.yaml', 'deploy/service.yaml']);
+  });
+
+  it('reports every input error, not only the first, and exits 2', async () => {
+    const files: Tree = { bad: { 'a.yaml': 'kind: InferenceService\napiVersion: serving.kserve.io/v1beta1\nmetadata: {}\n', 'b.yaml': 'a: [1,\n' } };
+    const { code, err, out } = await cli(['check', 'bad'], files);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    const lines = err.trimEnd().split('\n');
+    expect(lines.some((l) => l.startsWith('bad/a.yaml:'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('bad/b.yaml:'))).toBe(true);
   });
 
   it.each([
     [['check', preset('kserve-4312'), '--depth', 'x'], /--depth:1:1: --depth needs a whole number from 0 to 12, got "x"/],
     [['check', preset('kserve-4312'), '--depth', '13'], /--depth needs a whole number from 0 to 12/],
     [['check', preset('kserve-4312'), '--versions', 'v9.9.9'], /unknown KServe release "v9.9.9"/],
-    [['check'], /give at least one scenario file/],
-    [['check', '/nonexistent/file.yaml'], /cannot read the file/],
-    [['explore', preset('kserve-4312'), '--depth', '-1'], /.+/],
-    [['explore', preset('kserve-4312'), '--bogus'], /Unknown option/],
+    [['check', preset('kserve-4312'), '--format', 'xml'], /--format takes text, json or github/],
+    [['check'], /give at least one file or directory/],
+    [['check', 'empty'], /no \*\.yaml or \*\.yml files under empty/],
   ])('exits 2 on input errors: %j', async (argv, message) => {
-    const { code, err, out } = await cli(argv as string[]);
+    const { code, err } = await cli(argv, { empty: {} });
     expect(code).toBe(2);
-    expect(out).toBe('');
     expect(err).toMatch(message);
+  });
+
+  it('honours --depth 0 (only applying the objects) and --include-edits (a class switch adopts a same-named HPA in v0.12.0)', async () => {
+    const plain = await cli(['check', preset('kserve-4312'), '--versions', 'v0.12.0', '--depth', '2']);
+    expect(plain.code).toBe(0);
+    const edits = await cli(['check', preset('kserve-4312'), '--versions', 'v0.12.0', '--depth', '2', '--include-edits']);
+    expect(edits.code).toBe(1);
+    expect(edits.out).toMatch(/overwritten at step 3, after the class of ml-serving\/my-isvc is switched to hpa/);
+    expect((await cli(['check', preset('kserve-4312'), '--versions', 'v0.14.1', '--depth', '0'])).code).toBe(0);
   });
 });
 
 describe('hpa-lab explore', () => {
-  it('prints the shortest loss and the safe changes per release', async () => {
+  it('prints the shortest harm in plain words with the event syntax, and safe changes, per release', async () => {
     const { code, out } = await cli(['explore', preset('kserve-4312'), '--versions', 'v0.14.1']);
     expect(code).toBe(0);
-    const lines = out.split('\n');
-    expect(lines[0]).toBe('v0.14.1 · deletes any same-named HPA under external (the bug)');
-    expect(lines[1]).toMatch(/^ {2}shortest loss \(\d+ states?\): my-isvc-predictor deleted at step 3, after 1 event: pod-created$/);
-    expect(lines[2]).toBe('  safe changes (fewest first):');
-    expect(lines[3]).toBe('    1. Rename HPA my-isvc-predictor to my-isvc-predictor-hpa (scaleTargetRef unchanged)');
-    expect(lines[4]).toBe('       HorizontalPodAutoscaler/my-isvc-predictor metadata.name: my-isvc-predictor → my-isvc-predictor-hpa');
-    expect(out).toContain('       -  name: my-isvc-predictor\n       +  name: my-isvc-predictor-hpa');
-    expect(out).toContain('    2. Switch InferenceService my-isvc to Serverless mode');
-    expect(out).toContain('       -    serving.kserve.io/deploymentMode: RawDeployment\n       +    serving.kserve.io/deploymentMode: Serverless');
+    expect(out).toMatch(/^v0\.14\.1 · deletes any same-named HPA under external \(the bug\)$/m);
+    expect(out).toMatch(/shortest way to harm \(\d+ states\): my-isvc-predictor deleted at step 3, after a pod of ml-serving\/my-isvc is created \(pod-created@ml-serving\/my-isvc\)/);
+    expect(out).toMatch(/1\. Rename HPA my-isvc-predictor to my-isvc-predictor-hpa/);
   });
 
-  it('says so when a release is safe', async () => {
-    const { code, out } = await cli(['explore', preset('serverless'), '--versions', 'v0.14.1', '--depth', '3']);
-    expect(code).toBe(0);
-    expect(out.split('\n')).toEqual(['v0.14.1 · deletes any same-named HPA under external (the bug)', expect.stringMatching(/^ {2}no loss within depth 3 \(\d+ states?\)$/)]);
+  it('--json gives the events as words and the changes as records with rendered descriptions', async () => {
+    const { out } = await cli(['explore', preset('kserve-4312'), '--versions', 'v0.15.2', '--json']);
+    const record = JSON.parse(out).releases[0];
+    expect(record.shortestLoss.eventWords).toEqual(['pod-created@ml-serving/my-isvc']);
+    expect(record.shortestLoss.summaryMessage.id).toBe('explore.loss');
+    expect(record.safeChanges[0].changes[0]).toMatchObject({ kind: 'edit', edit: 'rename-hpa', descriptionMessage: { id: 'change.rename' } });
   });
 
-  it('--json gives the events as words and the changes as records', async () => {
-    const { code, out } = await cli(['explore', preset('kserve-4312'), '--versions', 'v0.14.1,v0.15.2', '--json']);
+  it('--lang zh-cn renders the answer in Chinese', async () => {
+    const { out } = await cli(['explore', preset('kserve-4312'), '--versions', 'v0.14.1', '--lang', 'zh-cn']);
+    expect(out).toMatch(/[\u4e00-\u9fff]/);
+    expect((await cli(['explore', preset('kserve-4312'), '--lang', 'fr'])).code).toBe(2);
+  });
+});
+
+describe('hpa-lab redact', () => {
+  const presets = ['kserve-4312', 'finalizer-workaround', 'legacy-mode-annotation', 'several-components', 'isvc-deletion'];
+
+  it.each(presets)('%s: keeps no dropped field and, with --rename, none of the names', async (id) => {
+    const original = read(preset(id));
+    const plain = await cli(['redact', preset(id)]);
+    expect(plain.code, plain.err).toBe(0);
+    for (const dropped of ['managedFields', 'resourceVersion', 'creationTimestamp', 'status:', 'last-applied-configuration', 'storageUri', 'title:', 'i18n']) {
+      expect(plain.out, dropped).not.toContain(dropped);
+    }
+    const renamed = await cli(['redact', preset(id), '--rename']);
+    expect(renamed.code).toBe(0);
+    const names = [...original.matchAll(/^\s*(?:name|namespace): ([a-z0-9][-a-z0-9.]+)$/gm)].map((m) => m[1]!).filter((n) => !['cpu', 'memory', 'sklearn', 'xgboost'].includes(n));
+    for (const name of new Set(names)) expect(renamed.out, name).not.toMatch(new RegExp(`\\b${name.replace(/[.]/g, '\\.')}\\b`));
+    expect(renamed.out).toMatch(/namespace: ns-1/);
+  });
+
+  it('the redacted output decides the same (it is run again by the command itself) and parses as a scenario', async () => {
+    const { out } = await cli(['redact', preset('kserve-4312'), '--rename']);
+    const run = await cli(['run', '-', '--versions', 'v0.14.1,v0.15.2'], { '-': out });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/v0\.14\.1\s+model-1-predictor: deleted at step 3/);
+    expect(run.out).toMatch(/v0\.15\.2\s+model-1-predictor: overwritten at step 3, deleted at step 4/);
+  });
+
+  it('drops secret-looking annotations the model does not read, also from events', async () => {
+    const text = `${isvc('m', 'ml', { 'serving.kserve.io/autoscalerClass': 'external', 'acme.com/api-token': 'hunter2-SECRET' })}---
+apiVersion: hpa-lab/v1
+kind: Scenario
+events: ["isvc-annotate:acme.com/password=S3CRET", pod-created]
+`;
+    const { code, out } = await cli(['redact', 'x.yaml'], { 'x.yaml': text });
     expect(code).toBe(0);
-    const parsed = JSON.parse(out) as { depth: number; releases: { tag: string; shortestLoss: { found: boolean; eventWords: string[]; loss: { kind: string } }; safeChanges: { changes: { id?: string }[] }[] }[] };
-    expect(parsed.depth).toBe(6);
-    expect(parsed.releases.map((r) => [r.tag, r.shortestLoss.found, r.shortestLoss.eventWords, r.shortestLoss.loss.kind])).toEqual([
-      ['v0.14.1', true, ['pod-created'], 'deleted'],
-      ['v0.15.2', true, ['pod-created'], 'overwritten'],
-    ]);
-    for (const release of parsed.releases) {
-      expect(release.safeChanges.map((s) => s.changes.map((c) => c.id))).toEqual([['rename:my-isvc-predictor'], ['mode:Serverless']]);
+    expect(out).not.toMatch(/hunter2|SECRET|S3CRET|acme|api-token|password/);
+    expect(out).toContain('isvc-annotate:example.com/annotation-1=value-1');
+  });
+
+  it('--link and --markdown give the redacted scenario', async () => {
+    const link = await cli(['redact', preset('kserve-4312'), '--rename', '--link']);
+    expect(link.out).toMatch(/^https:\/\/\S+\/playground\/#1\.[A-Za-z0-9_-]+$/);
+    const markdown = await cli(['redact', preset('kserve-4312'), '--rename', '--markdown']);
+    expect(markdown.out).toContain('### KServe HPA reproduction: `ns-1/model-1`');
+    expect(markdown.out).not.toContain('my-isvc');
+  });
+});
+
+describe('a CLI that behaves like one', () => {
+  it.each(COMMANDS.map((c) => c.name))('hpa-lab %s --help and -h print that command\'s usage', async (name) => {
+    for (const flag of ['--help', '-h']) {
+      const { code, out } = await cli([name, flag]);
+      expect(code).toBe(0);
+      expect(out).toMatch(new RegExp(`^Usage: hpa-lab ${name}`));
+      expect(out).toContain('Options:');
     }
   });
 
-  it('is listed in the usage text', async () => {
-    const { code, out } = await cli(['help']);
-    expect(code).toBe(0);
-    expect(out).toContain('hpa-lab explore <files…> [--versions …] [--depth N]');
-    expect(out).toContain('hpa-lab check <files…> [--versions …] [--depth N]');
+  it('--version prints the version; help lists every command', async () => {
+    expect(await cli(['--version'])).toMatchObject({ code: 0, out: '9.9.9' });
+    const { out } = await cli(['help']);
+    for (const command of COMMANDS) expect(out).toMatch(new RegExp(`^  ${command.name}\\s`, 'm'));
+  });
+
+  it('an input without objects is an input error with a hint', async () => {
+    const { code, err } = await cli(['run', 'empty.yaml'], { 'empty.yaml': '# nothing here\n' });
+    expect(code).toBe(2);
+    expect(err).toMatch(/^empty\.yaml:1:1: no InferenceService in the input; give the output of `kubectl get isvc <name> -o yaml`/);
+  });
+
+  it('colours only on a terminal, and never with NO_COLOR', async () => {
+    const args = ['run', preset('kserve-4312'), '--versions', 'v0.14.1'];
+    expect((await cli(args)).out).not.toContain('\u001b[');
+    expect((await cli(args, {}, { isTTY: true, env: {} })).out).toContain('\u001b[31m');
+    expect((await cli(args, {}, { isTTY: true, env: { NO_COLOR: '1' } })).out).not.toContain('\u001b[');
+  });
+
+  it('progress goes to stderr on a terminal only', async () => {
+    const args = ['check', 'deploy', '--versions', 'v0.14.1'];
+    expect((await cli(args, REPO)).err).toBe('');
+    expect((await cli(args, REPO, { isTTY: true, env: { NO_COLOR: '1' } })).err).toMatch(/checking 2\/2 InferenceServices/);
+  });
+
+  it('the bin refuses a Node older than 22.18 with one line (when this machine has one)', () => {
+    const old = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
+    const [major, minor] = (old.stdout ?? '').replace('v', '').split('.').map(Number);
+    if (old.error || !(major! < 22 || (major === 22 && minor! < 18))) return;
+    const result = spawnSync('/usr/bin/node', ['bin/hpa-lab.mjs', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/hpa-lab needs Node 22\.18 or newer \(this is v\d+/);
+    expect(result.stderr).not.toContain('ERR_UNKNOWN_FILE_EXTENSION');
   });
 });

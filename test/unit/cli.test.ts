@@ -194,7 +194,12 @@ describe('hpa-lab run --markdown', () => {
   it('has the verdicts, a table, a working playground link and the YAML in a fence', async () => {
     const { code, stdout } = await cli(['run', PRESET_PATH, '--markdown', '--versions', 'v0.14.1,v0.15.2']);
     expect(code).toBe(0);
-    expect(stdout).toContain('### KServe HPA reproduction: The reported case');
+    // The heading names the objects of the run itself, never a preset's title (issue 8).
+    expect(stdout).toContain('### KServe HPA reproduction: `ml-serving/my-isvc`');
+    expect(stdout.split('\n')[0]).not.toContain('The reported case');
+    expect(stdout).toContain('InferenceServices: ml-serving/my-isvc; HPAs: ml-serving/my-isvc-predictor.');
+    // The link opens where the releases first differ, and says so.
+    expect(stdout).toMatch(/\(\d+ characters; it opens at step 3\)/);
     expect(stdout).toMatch(/^- \*\*v0\.14\.1\*\* \(.+\): `my-isvc-predictor` deleted at step 3$/m);
     expect(stdout).toMatch(/^- \*\*v0\.15\.2\*\* \(.+\): `my-isvc-predictor` overwritten at step 3, deleted at step 4$/m);
     expect(stdout).toContain('| # | event | v0.14.1 | v0.15.2 |');
@@ -229,7 +234,7 @@ describe('hpa-lab run --markdown', () => {
 });
 
 describe('hpa-lab link', () => {
-  it('prints one URL whose fragment decodes and re-parses to the same scenario', async () => {
+  it('prints one URL whose fragment decodes and re-parses to the same scenario, opening at the first disagreement', async () => {
     const { code, stdout } = await cli(['link', PRESET_PATH]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
@@ -238,7 +243,8 @@ describe('hpa-lab link', () => {
     expect(url.pathname).toMatch(/\/playground\/$/);
     const decoded = await decodeFragment(url.hash);
     if (!decoded.ok) throw new Error(decoded.message);
-    expect(decoded.state.step).toBe(0);
+    // v0.14.1 deletes and v0.15.2 overwrites at step 3: a maintainer clicking the link sees that first.
+    expect(decoded.state.step).toBe(3);
     expect(essence(parsed(stateSources(decoded.state)))).toEqual(essence(PRESET_SCENARIO));
   });
 
