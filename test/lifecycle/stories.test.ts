@@ -17,7 +17,8 @@ interface ComponentResults {
 }
 
 interface StepExpectation extends ComponentResults {
-  admission?: 'refused';
+  /** What the webhook said about the step's write (the event's, or the controller's own finalizer patch). */
+  admission?: 'refused' | 'allowed';
   /** HPA state by name, or by namespace/name. */
   hpas?: Record<string, string>;
   /** Deployment replicas by name, or namespace/name; `gone` when it does not exist. */
@@ -51,7 +52,7 @@ function componentResults(step: StepResult, want: ComponentResults, isvc: string
 /** The same shape as the expectation, filled from the engine, for a readable diff. */
 function observed(step: StepResult, want: StepExpectation): StepExpectation {
   const got: StepExpectation = componentResults(step, want, null);
-  if (want.admission) got.admission = step.admission && !step.admission.allowed ? 'refused' : ('allowed' as 'refused');
+  if (want.admission) got.admission = step.admission && !step.admission.allowed ? 'refused' : 'allowed';
   if (want.hpas) got.hpas = Object.fromEntries(Object.keys(want.hpas).map((name) => [name, hpaStateIn(step.hpas.filter(matches(name)), step.hpas.find(matches(name))?.name ?? name)]));
   if (want.replicas) got.replicas = Object.fromEntries(Object.keys(want.replicas).map((name) => [name, step.deployments.find(matches(name))?.replicas ?? 'gone']));
   if (want.release) got.release = step.release;
