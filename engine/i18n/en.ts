@@ -51,7 +51,10 @@ export const en = {
   'controller.collectedNoHpa': 'Garbage collection deletes the Deployments {isvc} owned; no HPA carries its ownerReference.',
   'controller.finalizerAdded': 'The controller adds the finalizer {finalizer} to {isvc}.',
   'controller.reconcileFailed': 'The {component} reconcile of {isvc} returns an error, so the whole reconcile fails and is retried with back-off; not reached: {skipped}.',
-  'controller.requeued': 'A Deployment that {isvc} owns was deleted; the watch queues {isvc} again at once.',
+  'controller.requeued': 'In this pass {reasons}; the controller watches those, so {isvc} is queued again at once.',
+  'requeue.finalizer': 'the controller added its finalizer',
+  'requeue.status': 'the controller wrote its status',
+  'requeue.deployment': 'its Deployment changed',
 
   // KServe's Deployment reconciler (engine/kserve/deployment.ts).
   'deployment.created': 'Deployment {deployment} is created; KServe sets no replicas, so it starts at {replicas}.',

@@ -55,7 +55,10 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'controller.collectedNoHpa': '垃圾收集删除 {isvc} 的 Deployment；没有 HPA 带有指向它的 ownerReference。',
   'controller.finalizerAdded': '控制器给 {isvc} 加上终结器 {finalizer}。',
   'controller.reconcileFailed': '{isvc} 的 {component} 组件调和时返回错误，整次调和因此失败，并按退避策略重试；没有轮到的组件：{skipped}。',
-  'controller.requeued': '{isvc} 拥有的一个 Deployment 被删除；监视机制立即把 {isvc} 重新加入队列。',
+  'controller.requeued': '这一轮中{reasons}；控制器监听着这些变化，所以 {isvc} 会立即再次入队。',
+  'requeue.finalizer': '控制器添加了它的终结器',
+  'requeue.status': '控制器写入了它的 status',
+  'requeue.deployment': '它的 Deployment 发生了变化',
 
   // KServe's Deployment reconciler (engine/kserve/deployment.ts).
   'deployment.created': 'Deployment {deployment} 已创建；KServe 没有设置副本数，所以它从 {replicas} 个副本开始。',

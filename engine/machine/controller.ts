@@ -77,9 +77,15 @@ interface Work {
   trace: TraceStep[];
   outcome: string | null;
   failed: boolean;
-  /** This pass deleted an owned Deployment: the watch queues the InferenceService again at once. */
-  requeue: boolean;
+  /**
+   * What this pass changed that the controller itself watches: the InferenceService (its finalizer
+   * or status; `For` has no predicate) or a Deployment it owns (`Owns`, no predicate). Each queues
+   * the InferenceService again at once; the work queue folds them into one more pass.
+   */
+  requeue: RequeueReason[];
 }
+
+export type RequeueReason = 'finalizer' | 'status' | 'deployment';
 
 export interface ControllerContext {
   /** The release running now; an upgrade changes it. */
@@ -106,11 +112,20 @@ export interface ControllerInput {
 export const MAX_PASSES = 3;
 
 const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], notes: [], path: [] };
-const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], input: null, component: null, trace: [], outcome: null, failed: false, requeue: false };
+const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], input: null, component: null, trace: [], outcome: null, failed: false, requeue: [] };
 
 const WRITES: Readonly<Partial<Record<Result, ApiCall['verb']>>> = { Create: 'Create', Update: 'Update', Delete: 'Delete' };
 
 const behaviourOf = (context: Pick<ControllerContext, 'tag'>) => getRelease(context.tag).behaviour;
+
+/**
+ * The states a step passed through, for the statechart. A resync of a whole namespace passes
+ * through the same states hundreds of times; the picture needs the first few passes, and copying
+ * an ever longer path on every transition would make a step quadratic.
+ */
+export const PATH_LIMIT = 96;
+const along = (path: string[], state: string): string[] => (path.length >= PATH_LIMIT ? path : [...path, state]);
+const withReason = (reasons: RequeueReason[], reason: RequeueReason): RequeueReason[] => (reasons.includes(reason) ? reasons : [...reasons, reason]);
 const withNote = (step: StepRecord, note: Message): StepRecord => ({ ...step, notes: [...step.notes, note] });
 const refOf = (key: string): ObjectRef => {
   const slash = key.indexOf('/');
@@ -181,7 +196,7 @@ const machineSetup = setup({
       const [isvc, ...queue] = context.work.queue;
       const passes = { ...context.work.passes, [isvc!]: (context.work.passes[isvc!] ?? 0) + 1 };
       const reconciledIsvcs = context.step.reconciledIsvcs.includes(isvc!) ? context.step.reconciledIsvcs : [...context.step.reconciledIsvcs, isvc!];
-      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc! }, step: { ...context.step, reconciledIsvcs, path: [...context.step.path, 'isvc'] } };
+      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc! }, step: { ...context.step, reconciledIsvcs, path: along(context.step.path, 'isvc') } };
     }),
     noteFinalizerPatchRefused: assign(({ context }, params: { change: 'add' | 'remove' }) => {
       const verdict = finalizerPatch(context, params.change).admission;
@@ -192,7 +207,7 @@ const machineSetup = setup({
           ...withNote(context.step, msg(note, { isvc: context.work.isvc, reason })),
           // The controller's write to the InferenceService in this step was refused: that is the step's admission answer.
           admission: verdict,
-          path: [...context.step.path, params.change === 'remove' ? 'finalize' : 'prepare'],
+          path: along(context.step.path, params.change === 'remove' ? 'finalize' : 'prepare'),
         },
       };
     }),
@@ -201,7 +216,10 @@ const machineSetup = setup({
       const mode = context.work.mode;
       // Written after the components, also when one failed (updateStatus runs before the error returns).
       if (!isvc || !mode || !behaviourOf(context).writesStatusMode || isvc.status?.deploymentMode === mode.value) return {};
-      return { cluster: putIsvcStatus(context.cluster, isvc.metadata, { ...isvc.status, deploymentMode: mode.value }) };
+      return {
+        cluster: putIsvcStatus(context.cluster, isvc.metadata, { ...isvc.status, deploymentMode: mode.value }),
+        work: { ...context.work, requeue: withReason(context.work.requeue, 'status') },
+      };
     }),
     finalizeIsvc: assign(({ context }) => {
       const isvc = currentIsvc(context)!;
@@ -213,20 +231,22 @@ const machineSetup = setup({
       const key = keyOf(isvc.metadata);
       let step = withNote(context.step, msg('controller.finalizing', { isvc: key }));
       if (!findIsvc(cluster, isvc.metadata)) step = withNote(step, collected.length > 0 ? msg('controller.collected', { isvc: key, hpas: collected }) : msg('controller.collectedNoHpa', { isvc: key }));
-      return { cluster, step: { ...step, path: [...step.path, 'finalize'] } };
+      return { cluster, step: { ...step, path: along(step.path, 'finalize') } };
     }),
     prepareComponents: assign(({ context }) => {
       let isvc = currentIsvc(context)!;
       let cluster = context.cluster;
       let step = context.step;
+      const requeue: RequeueReason[] = [];
       if (!(isvc.metadata.finalizers ?? []).includes(ISVC_FINALIZER)) {
         const { patched } = finalizerPatch(context, 'add');
         cluster = putIsvc(cluster, patched);
         isvc = findIsvc(cluster, isvc.metadata)!;
         step = withNote(step, msg('controller.finalizerAdded', { isvc: keyOf(isvc.metadata), finalizer: ISVC_FINALIZER }));
+        requeue.push('finalizer');
       }
       const mode = resolveDeploymentMode(behaviourOf(context), isvc, context.options.defaultDeploymentMode);
-      return { cluster, step, work: { ...context.work, mode, pending: componentsOf(isvc), failed: false, requeue: false } };
+      return { cluster, step, work: { ...context.work, mode, pending: componentsOf(isvc), failed: false, requeue } };
     }),
     beginComponent: assign(({ context }) => {
       const [component, ...pending] = context.work.pending;
@@ -250,7 +270,7 @@ const machineSetup = setup({
       const { step, value } = stepNode(params.node, context.work.input!);
       return {
         work: { ...context.work, outcome: value, trace: step ? [...context.work.trace, step] : context.work.trace },
-        step: { ...context.step, path: [...context.step.path, params.node] },
+        step: { ...context.step, path: along(context.step.path, params.node) },
       };
     }),
     reconcileDeployment: assign(({ context }) => {
@@ -260,13 +280,13 @@ const machineSetup = setup({
       return {
         cluster: outcome.cluster,
         step: { ...context.step, notes: [...context.step.notes, ...outcome.notes], deploymentWrites: [...context.step.deploymentWrites, ...outcome.writes] },
-        work: outcome.deleted ? { ...context.work, requeue: true } : context.work,
+        work: outcome.writes.length > 0 ? { ...context.work, requeue: withReason(context.work.requeue, 'deployment') } : context.work,
       };
     }),
     recordDecision: assign(({ context }, params: { result: Result }) => {
       const input = context.work.input!;
       const decision: Decision = { isvc: context.work.isvc!, component: context.work.component!, hpa: input.desired.metadata.name, result: params.result, trace: context.work.trace, call: null };
-      let step: StepRecord = { ...context.step, decisions: [...context.step.decisions, decision], path: [...context.step.path, params.result] };
+      let step: StepRecord = { ...context.step, decisions: [...context.step.decisions, decision], path: along(context.step.path, params.result) };
       const failed = params.result === 'Error';
       if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: context.work.pending }));
       return { step, work: { ...context.work, failed } };
@@ -284,10 +304,11 @@ const machineSetup = setup({
     }),
     requeueIfNeeded: assign(({ context }) => {
       const key = context.work.isvc!;
-      if (!context.work.requeue || (context.work.passes[key] ?? 0) >= MAX_PASSES || context.work.queue.includes(key)) return {};
+      const reasons = context.work.requeue;
+      if (reasons.length === 0 || (context.work.passes[key] ?? 0) >= MAX_PASSES || context.work.queue.includes(key)) return {};
       return {
-        work: { ...context.work, queue: [...context.work.queue, key], requeue: false },
-        step: withNote(context.step, msg('controller.requeued', { isvc: key })),
+        work: { ...context.work, queue: [...context.work.queue, key], requeue: [] },
+        step: withNote(context.step, msg('controller.requeued', { isvc: key, reasons: reasons.map((r) => msg(`requeue.${r}`)) })),
       };
     }),
   },
