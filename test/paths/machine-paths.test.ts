@@ -32,6 +32,8 @@ interface Seed {
   mode?: 'RawDeployment' | 'Serverless';
   classes?: string[];
   defaulting?: boolean;
+  /** The release the controller runs until controller-upgraded moves it to `tag`. */
+  start?: string;
 }
 
 const RAW = { 'serving.kserve.io/deploymentMode': 'RawDeployment' };
@@ -46,6 +48,11 @@ const SEEDS: Seed[] = [
   { name: 'no API defaulting: equal HPAs are Existed', tag: 'v0.15.2', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'hpa' }), hpas: [userHpa('demo-predictor')], defaulting: false },
   { name: 'no API defaulting, delete-first order', tag: 'v0.16.0', isvc: isvc({ 'serving.kserve.io/autoscalerClass': 'hpa' }), hpas: [], mode: 'RawDeployment', defaulting: false, classes: ['external'] },
   { name: 'ModelMesh', tag: 'v0.15.2', isvc: isvc({ 'serving.kserve.io/deploymentMode': 'ModelMesh' }), hpas: [], classes: [] },
+  // research-10-12.md A1: from v0.17.0-rc0 a component annotation that does not parse to Standard fails the workload.
+  { name: 'v0.17 strict workload mode on the component', tag: 'v0.17.0', isvc: isvc({ 'serving.kserve.io/deploymentMode': 'Standard', 'serving.kserve.io/autoscalerClass': 'external' }, { predictor: { minReplicas: 1, annotations: { 'serving.kserve.io/deploymentMode': 'Knative' } } }), hpas: [userHpa('demo-predictor')], classes: [] },
+  // research-10-12.md A2: v0.19.x parses an empty status to Standard, so the first finalizer patch of a lower-case `standard` is refused.
+  { name: 'v0.19 refuses the first finalizer patch', tag: 'v0.19.0', isvc: isvc({ 'serving.kserve.io/deploymentMode': 'standard' }), hpas: [], mode: 'RawDeployment', classes: [] },
+  { name: 'upgrade from v0.14.1 to v0.16.0', tag: 'v0.16.0', start: 'v0.14.1', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'external' }), hpas: [userHpa('demo-predictor')], classes: [] },
 ];
 
 function transitionKey(source: AnyStateNode, t: { eventType: string; target?: readonly AnyStateNode[] | undefined }, index: number): string {
@@ -70,8 +77,8 @@ function keyOfTaken(t: { source: AnyStateNode; eventType: string; target?: reado
 }
 
 function explore(seed: Seed) {
-  const options: SpaceOptions = { hpas: seed.hpas, classes: seed.classes ?? ['hpa', 'external', 'none'], userRemovals: true };
-  const input = { tag: seed.tag, options: { apiServerDefaulting: seed.defaulting ?? true, defaultDeploymentMode: seed.mode ?? 'Serverless' } as const };
+  const options: SpaceOptions = { hpas: seed.hpas, classes: seed.classes ?? ['hpa', 'external', 'none'], userRemovals: true, gitops: true };
+  const input = { tag: seed.start ?? seed.tag, target: seed.tag, options: { apiServerDefaulting: seed.defaulting ?? true, defaultDeploymentMode: seed.mode ?? 'Serverless' } as const };
   const start: ControllerEvent[] = [{ type: 'object.apply', object: seed.isvc }, ...seed.hpas.map((object) => ({ type: 'object.apply' as const, object }))];
   const actor = createActor(controllerMachine, { input });
   actor.start();
@@ -126,9 +133,25 @@ describe('paths generated from the controller machine', () => {
     });
   }
 
+  /*
+   * Transitions no event can take, each with the reason. `isvcGone`: the world only queues an
+   * InferenceService that exists (a delete without finalizers queues nothing, world.ts), and within
+   * a step nothing removes a queued one before its turn (finalizing goes straight to nextIsvc), so
+   * the guard is defensive. Listed, not skipped: the test below fails when one becomes reachable.
+   */
+  const UNREACHABLE = new Set(['controller.reconciling.begin --#0--> controller.reconciling.nextIsvc']);
+
   it('together the paths take every transition the machine defines', () => {
-    const missing = [...allTransitions()].filter((key) => !taken.has(key));
+    const missing = [...allTransitions()].filter((key) => !taken.has(key) && !UNREACHABLE.has(key));
     expect(missing).toEqual([]);
     expect(taken.size).toBeGreaterThan(20);
+  });
+
+  it('the transitions listed as unreachable exist and are still not taken', () => {
+    const all = allTransitions();
+    for (const key of UNREACHABLE) {
+      expect(all.has(key), key).toBe(true);
+      expect(taken.has(key), key).toBe(false);
+    }
   });
 });
