@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeFragment, encodeState, LINK_LIMITS, type DecodeResult } from '../../engine/link/codec.ts';
 import { CURRENT_FORMAT, type LinkState } from '../../engine/link/state.ts';
-import { stateSources } from '../../engine/scenario/compose.ts';
+import { scenarioDocumentText, splitSources, stateSources } from '../../engine/scenario/compose.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { scenarioSteps } from '../../engine/scenario/scenario.ts';
 
@@ -239,4 +239,45 @@ describe('frozen link corpus (test/fixtures/links): old links open forever', () 
       if (parsed.ok) expect(decoded.state.step).toBeLessThanOrEqual(scenarioSteps(parsed.scenario).length);
     });
   }
+});
+
+// Issue 10: a link carries a whole namespace (several InferenceServices, targeted events) and an
+// upgrade (startRelease), and reopens as the same scenario the file gives.
+describe('links of several InferenceServices and upgrades', () => {
+  const text = [
+    'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: a, namespace: ml}\nspec: {predictor: {minReplicas: 1}}\n',
+    'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: a, namespace: dev}\nspec: {predictor: {}}\n',
+    'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: a-predictor, namespace: dev}\nspec: {scaleTargetRef: {kind: Deployment, name: a-predictor}, maxReplicas: 3}\n',
+    'apiVersion: hpa-lab/v1\nkind: Scenario\nstartRelease: v0.12.0\nversions: [v0.14.1, v0.16.0]\nevents:\n  - pod-created@ml/a\n  - {event: "hpa-scaled:2", isvc: dev/a}\n  - controller-upgraded\n  - "isvc-annotate:owner=x@y@dev/a"\n',
+  ].join('---\n');
+  const withoutPositions = (scenario: ReturnType<typeof parsed>) => ({
+    ...scenario,
+    objects: scenario.objects.map((o) => o.object),
+    events: scenario.events.map((e) => e.event),
+  });
+  function parsed(sources: Parameters<typeof parseScenario>[0]) {
+    const result = parseScenario(sources);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
+    return result.scenario;
+  }
+
+  it('splits into the editors, travels in a link and parses to the same objects, events and settings', async () => {
+    const direct = parsed([{ name: 'dump.yaml', text }]);
+    const state: LinkState = { ...splitSources([{ name: 'dump.yaml', text }]), step: 3 };
+    const decoded = await decodeFragment(await encodeState(state));
+    if (!decoded.ok) throw new Error(decoded.message);
+    const reopened = parsed(stateSources(decoded.state));
+    expect(withoutPositions(reopened)).toEqual(withoutPositions(direct));
+    expect(reopened.settings.startRelease).toBe('v0.12.0');
+    expect(reopened.events.map((e) => e.event)).toContainEqual({ type: 'isvc.annotate', key: 'owner', value: 'x@y', isvc: { namespace: 'dev', name: 'a' } });
+  });
+
+  it('a Scenario document written from settings and events keeps startRelease and every target', () => {
+    const direct = parsed([{ name: 'dump.yaml', text }]);
+    const rewritten = scenarioDocumentText(direct.settings, direct.events);
+    const objects = text.split('---\n').slice(0, 3).join('---\n');
+    const again = parsed([{ name: 'objects.yaml', text: objects }, { name: 'scenario.yaml', text: rewritten }]);
+    expect(again.settings.startRelease).toBe('v0.12.0');
+    expect(again.events.map((e) => e.event)).toEqual(direct.events.map((e) => e.event));
+  });
 });
