@@ -231,7 +231,11 @@ function redactedText(scenario: Scenario, names: Names, renames: Rename[]): stri
     isvcNamespace: new Map(all.filter((o) => o.kind === 'InferenceService').map((o) => [o.metadata.name, o.metadata.namespace])),
     hpaNamespace: new Map(all.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => [o.metadata.name, o.metadata.namespace])),
   };
-  const docs = scenario.objects.map(({ object }) => stringify(redactObject(object, names), { lineWidth: 0 }));
+  const objects = scenario.objects.map(({ object }) => redactObject(object, names));
+  // A namespace dump stays one List, as kubectl printed it (and within the parser's document limit).
+  const docs = objects.length > 50
+    ? [stringify({ apiVersion: 'v1', kind: 'List', items: objects }, { lineWidth: 0 })]
+    : objects.map((object) => stringify(object, { lineWidth: 0 }));
   const settings = { ...scenario.settings, name: null, title: null, description: null, i18n: {} };
   const events = scenario.events.map((e) => ({ event: redactEvent(e.event, context), position: null }));
   docs.push(scenarioDocumentText(settings, events));

@@ -7,7 +7,7 @@
  */
 import { createActor } from 'xstate';
 import type { Cluster } from './k8s/store.ts';
-import { keyOf, type InferenceService, type KubeObject, type ObjectRef } from './k8s/types.ts';
+import { keyOf, type Hpa, type InferenceService, type KubeObject, type ObjectRef } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
 import type { Admission } from './kserve/admission.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
@@ -124,9 +124,11 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const inputs = scenarioSteps(scenario);
   const applied = inputs.flatMap((input) => (input.event.type === 'object.apply' ? [input.event.object] : []));
   const userKeys = new Set<string>();
+  const seen = new Set<string>();
   const histories = new Map<string, HpaHistoryEntry[]>();
   const steps: StepResult[] = [];
   let before: Cluster = actor.getSnapshot().context.cluster;
+  let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
   inputs.forEach((input, i) => {
     const event = input.event;
     if (event.type === 'object.apply' && event.object.kind === 'HorizontalPodAutoscaler' && !ownedByInferenceService(event.object)) {
@@ -136,13 +138,19 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     actor.send(event);
     const { step, cluster } = actor.getSnapshot().context;
     const index = i + 1;
-    for (const key of userKeys) {
+    for (const key of candidates(before, cluster, step.deploymentWrites, userTarget, userKeys)) {
       const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites });
-      const past = histories.get(key) ?? [];
       // The first apply is the HPA's birth, not news; only a later re-apply is.
-      const news = kinds.filter((kind) => !(kind === 'reapplied' && isFirstApply(steps, key)));
-      if (news.length > 0) histories.set(key, [...past, ...news.map((kind) => ({ step: index, kind }))]);
+      const news = kinds.filter((kind) => !(kind === 'reapplied' && !seen.has(key)));
+      if (news.length > 0) histories.set(key, [...histories.get(key) ?? [], ...news.map((kind) => ({ step: index, kind }))]);
     }
+    for (const hpa of cluster.hpas) seen.add(keyOf(hpa.metadata));
+    // Unchanged parts of the cluster keep their references: so do their views (a namespace has hundreds).
+    views = {
+      hpas: cluster.hpas === before.hpas && index > 1 ? views.hpas : cluster.hpas.map((hpa) => hpaView(hpa, userKeys)),
+      deployments: cluster.deployments === before.deployments && index > 1 ? views.deployments : cluster.deployments.map(({ namespace, name, isvc, replicas }) => ({ namespace, name, isvc: `${namespace}/${isvc}`, replicas })),
+      isvcs: cluster.isvcs === before.isvcs && index > 1 ? views.isvcs : cluster.isvcs.map((isvc) => ({ key: keyOf(isvc.metadata), terminating: isvc.metadata.deletionTimestamp !== undefined, statusMode: isvc.status?.deploymentMode ?? null })),
+    };
     steps.push({
       index,
       event: step.event,
@@ -153,10 +161,8 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
       admission: step.admission,
       decisions: step.decisions,
       deploymentWrites: step.deploymentWrites,
-      hpas: cluster.hpas.map((hpa) => hpaView(hpa, userKeys)),
-      deployments: cluster.deployments.map(({ namespace, name, isvc, replicas }) => ({ namespace, name, isvc: `${namespace}/${isvc}`, replicas })),
+      ...views,
       isvcPresent: cluster.isvcs.length > 0,
-      isvcs: cluster.isvcs.map((isvc) => ({ key: keyOf(isvc.metadata), terminating: isvc.metadata.deletionTimestamp !== undefined, statusMode: isvc.status?.deploymentMode ?? null })),
       notes: step.notes,
       path: step.path,
     });
@@ -183,9 +189,31 @@ function targetedHpa(cluster: Cluster, event: ControllerEvent): ObjectRef | null
   return found.ok ? found.value.metadata : null;
 }
 
-/** True until the HPA has been applied once before in this run. */
-function isFirstApply(steps: readonly StepResult[], key: string): boolean {
-  return !steps.some((s) => s.hpas.some((h) => keyOf(h) === key));
+const targetKey = (hpa: Hpa): string => `${hpa.metadata.namespace}/${hpa.spec.scaleTargetRef.kind}/${hpa.spec.scaleTargetRef.name}`;
+
+/**
+ * The user HPAs a step can have touched: those whose object changed, those sharing a Deployment
+ * with one that changed (a conflict starts or ends), the scalers of a pinned Deployment, and the
+ * one the user's own event named. Everything else kept its object, so classifying it finds nothing.
+ */
+function candidates(before: Cluster, after: Cluster, writes: readonly DeploymentWrite[], userTarget: ObjectRef | null, users: ReadonlySet<string>): string[] {
+  const pinned = writes.filter((w) => w.kind === 'pinned');
+  if (before.hpas === after.hpas && pinned.length === 0 && userTarget === null) return [];
+  const old = new Map(before.hpas.map((h) => [keyOf(h.metadata), h]));
+  const now = new Map(after.hpas.map((h) => [keyOf(h.metadata), h]));
+  const changed = new Set<string>();
+  const targets = new Set<string>(pinned.map((w) => `${w.namespace}/Deployment/${w.name}`));
+  for (const key of new Set([...old.keys(), ...now.keys()])) {
+    if (old.get(key) === now.get(key)) continue;
+    changed.add(key);
+    for (const hpa of [old.get(key), now.get(key)]) if (hpa) targets.add(targetKey(hpa));
+  }
+  if (userTarget) changed.add(keyOf(userTarget));
+  return [...users].filter((key) => {
+    if (changed.has(key)) return true;
+    const hpa = now.get(key) ?? old.get(key);
+    return hpa !== undefined && targets.has(targetKey(hpa));
+  });
 }
 
 /** What a step did to the cluster: refused or not, which writes, the HPAs and the pinned replicas after. */

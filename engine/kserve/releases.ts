@@ -232,6 +232,9 @@ export function findRelease(text: string): ReleaseLookup {
 }
 
 export function getRelease(tag: string): Release {
+  // The machine asks for its release on every transition, always spelled canonically.
+  const exact = BY_TAG.get(tag);
+  if (exact) return exact;
   const found = findRelease(tag);
   if (!found.ok) throw new Error(found.message);
   return found.release;
