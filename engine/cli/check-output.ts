@@ -91,7 +91,7 @@ export function checkOutput(report: CheckReport, input: Input, format: CheckForm
       if (result.found) {
         out.push(`  ${label}  ${colour.paint(t(msg('ci.harm')), 'loss')} ${t(lossMessage(result, true))}`);
         const fix = range.changes[0];
-        out.push(`  ${' '.repeat(width)}  ${fix ? t(msg('ci.fix', { change: safeChangeMessage(fix) })) : t(msg('explore.noSafeChange'))}`);
+        if (report.fixes) out.push(`  ${' '.repeat(width)}  ${fix ? t(msg('ci.fix', { change: safeChangeMessage(fix) })) : t(msg('explore.noSafeChange'))}`);
       } else if (result.refused !== undefined) {
         out.push(`  ${label}  ${colour.paint(t(msg('explore.refused', { reason: result.refused })), 'refused')}`);
       } else out.push(`  ${label}  ${colour.paint(t(msg('ci.ok')), 'safe')}`);

@@ -46,6 +46,8 @@ export interface CheckReport {
   checked: IsvcCheck[];
   depth: number;
   harm: boolean;
+  /** False when the search for safe changes was skipped (--no-fixes). */
+  fixes: boolean;
 }
 
 /** What a result says, without the tag: ranges merge where this is equal. */
@@ -86,5 +88,5 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): C
     const entry = part.scenario.objects.find((o) => o.object.kind === 'InferenceService' && keyOf(o.object.metadata) === part.isvc)!;
     return { isvc: part.isvc, position: entry.position, ranges };
   });
-  return { checked, depth, harm: checked.some((c) => c.ranges.some((r) => r.result.found)) };
+  return { checked, depth, harm: checked.some((c) => c.ranges.some((r) => r.result.found)), fixes: options.fixes !== false };
 }

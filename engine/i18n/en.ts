@@ -243,9 +243,9 @@ export const en = {
   'ci.fix': 'Fix: {change}.',
   'ci.title': 'KServe {releases}: HPA {hpa} {harm}',
   'ci.summary': 'InferenceServices checked: {isvcs} · releases: {releases} · events searched: up to {depth} · at risk: {harmed}',
-  'ci.skipped': 'Skipped {count} YAML documents that are not InferenceServices or HPAs: {documents}.',
-  'ci.skippedMore': 'Skipped {count} YAML documents that are not InferenceServices or HPAs: {documents} and {more} more.',
-  'ci.duplicates': '{count} objects are defined more than once (kustomize bases and overlays?); the first definition is checked: {objects}.',
+  'ci.skipped': 'Skipped YAML documents that are not InferenceServices or HPAs ({count}): {documents}.',
+  'ci.skippedMore': 'Skipped YAML documents that are not InferenceServices or HPAs ({count}): {documents} and {more} more.',
+  'ci.duplicates': 'Objects defined more than once ({count}; kustomize bases and overlays?), of which the first definition is checked: {objects}.',
   'ci.notChecked': 'Not checked: {hpas}. No InferenceService here has a component of that name, and they scale none of its Deployments.',
 
   // Redaction (engine/redact.ts).

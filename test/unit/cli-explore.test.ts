@@ -92,7 +92,7 @@ describe('hpa-lab check', () => {
     expect(out).toMatch(/ml\/model-b  \(deploy\/safe\.yml:1\)\n\s+v0\.14\.1\s+ok\n\s+v0\.15\.0\s+HARM ml\/model-b-scaler scaling undone by KServe/);
     expect(out).toMatch(/v0\.15\.2 … v0\.16\.0\s+ok/);
     expect(out).toContain('InferenceServices checked: 2 · releases: 4 · events searched: up to 6 · at risk: 2');
-    expect(out).toMatch(/Skipped 2 YAML documents that are not InferenceServices or HPAs: deploy\/ci\/workflow\.yaml:1 \(\?\) and deploy\/service\.yaml:1 \(Service\)\./);
+    expect(out).toMatch(/Skipped YAML documents that are not InferenceServices or HPAs \(2\): deploy\/ci\/workflow\.yaml:1 \(\?\) and deploy\/service\.yaml:1 \(Service\)\./);
     expect(out).not.toContain('README');
   });
 
@@ -166,6 +166,29 @@ describe('hpa-lab check', () => {
     expect(edits.code).toBe(1);
     expect(edits.out).toMatch(/overwritten at step 3, after the class of ml-serving\/my-isvc is switched to hpa/);
     expect((await cli(['check', preset('kserve-4312'), '--versions', 'v0.14.1', '--depth', '0'])).code).toBe(0);
+  });
+});
+
+describe('hpa-lab check: every harm is a finding (issue 12)', () => {
+  it.each([
+    // A distinct-named HPA under external with minReplicas: only v0.15.0 pins the replicas back.
+    ['scaling-fought-v0150', 'v0.15.0', /HARM imaging\/vision-autoscaler scaling undone by KServe at step 3, after an HPA scales imaging\/vision to 3 replicas/],
+    // Class none pins from v0.15.1.
+    ['scaling-fought-none', 'v0.15.2', /HARM genai\/llm-gateway-hpa scaling undone by KServe/],
+    // No class: KServe creates <isvc>-predictor next to the user's HPA on the same Deployment.
+    ['two-hpas-one-deployment', 'v0.20.0', /HARM shop\/catalog-search-hpa sharing its Deployment with another HPA at step 2, while the objects are applied/],
+    // The GitOps loop starts with the first adoption or deletion.
+    ['gitops-loop', 'v0.15.2', /HARM search\/reranker-predictor overwritten at step 3/],
+  ])('%s in %s: exit 1 with the harm', async (id, tag, harm) => {
+    const { code, out } = await cli(['check', preset(id), '--versions', tag, '--no-fixes']);
+    expect(code).toBe(1);
+    expect(out).toMatch(harm);
+    expect(out).not.toContain('safe changes:');
+  });
+
+  it.each([['scaling-fought-v0150', 'v0.15.2'], ['scaling-fought-v0150', 'v0.14.1']])('%s in %s: exit 0', async (id, tag) => {
+    const { code, out } = await cli(['check', preset(id), '--versions', tag]);
+    expect(code, out).toBe(0);
   });
 });
 
@@ -272,6 +295,13 @@ describe('a CLI that behaves like one', () => {
     const args = ['check', 'deploy', '--versions', 'v0.14.1'];
     expect((await cli(args, REPO)).err).toBe('');
     expect((await cli(args, REPO, { isTTY: true, env: { NO_COLOR: '1' } })).err).toMatch(/checking 2\/2 InferenceServices/);
+  });
+
+  it('npx hpa-lab on the system npm prints no EBADENGINE warning', () => {
+    const npx = spawnSync('/usr/bin/npx', ['--no-install', 'hpa-lab', '--version'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/usr/local/bin:/usr/bin:/bin' }, timeout: 30_000 });
+    if (npx.error) return;
+    expect(npx.stderr).not.toContain('EBADENGINE');
+    expect(npx.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('the bin refuses a Node older than 22.18 with one line (when this machine has one)', () => {
