@@ -1,0 +1,115 @@
+/**
+ * The catalogs (issue 9): every engine message renders in every language, the languages have the
+ * same keys and the same parameters, the Chinese catalog is a translation rather than a copy, and
+ * the UI catalogs (site/i18n) have the same keys in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { en, type MessageId } from '../../engine/i18n/en.ts';
+import { CATALOGS, LOCALES, localeOf, renderMessage, renderParam } from '../../engine/i18n/render.ts';
+import { msg } from '../../engine/i18n/message.ts';
+import { HARMS } from '../../engine/verdict.ts';
+import { FATE_WORD, HPA_STATE_WORD, KSERVE_OUTCOME_WORD, RESULT_WORD } from '../../engine/vocabulary.ts';
+import { UI_CATALOGS } from '../../site/i18n/index.ts';
+
+const IDS = Object.keys(en) as MessageId[];
+const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]!))].sort();
+
+describe('engine message catalogs', () => {
+  it('every language has exactly the English keys', () => {
+    for (const locale of LOCALES) expect(Object.keys(CATALOGS[locale]).sort(), locale).toEqual([...IDS].sort());
+  });
+
+  it('every message id renders to a non-empty text in every language, with every parameter filled', () => {
+    for (const locale of LOCALES) {
+      for (const id of IDS) {
+        const template = CATALOGS[locale][id];
+        expect(typeof template === 'string' && template.trim().length > 0, `${locale} ${id}`).toBe(true);
+        const params = Object.fromEntries(placeholders(en[id]).map((name) => [name, `«${name}»`]));
+        const text = renderMessage(msg(id, params), locale);
+        expect(text.trim().length, `${locale} ${id}`).toBeGreaterThan(0);
+        expect(text, `${locale} ${id}`).not.toMatch(/\{[a-zA-Z]+\}/);
+        for (const name of placeholders(template)) expect(text, `${locale} ${id}`).toContain(`«${name}»`);
+      }
+    }
+  });
+
+  it('the Chinese template of every message has the same {placeholders} as the English one', () => {
+    for (const locale of LOCALES) {
+      for (const id of IDS) expect({ id, names: placeholders(CATALOGS[locale][id]) }).toEqual({ id, names: placeholders(en[id]) });
+    }
+  });
+
+  /*
+   * Values that are code or identifiers, the same in every language: KServe's own admission errors
+   * as kubectl prints them, result names (KServe's CheckResult), Kubernetes' own status word, a kind
+   * name, and cells that only arrange their parameters.
+   */
+  const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set([
+    'admission.classUnsupported', 'admission.targetUtilization', 'admission.metricUnsupported', 'admission.modeChange', 'admission.finalizerWhileDeleting',
+    'result.Create', 'result.Update', 'result.Delete', 'result.Existed', 'result.Skipped', 'result.NotCalled', 'result.Error',
+    'state.terminating', 'report.isvcHeading', 'cell.quiet', 'cell.result', 'cell.componentResult', 'history.then',
+  ]);
+
+  it('the identifiers listed as the same in every language are message ids', () => {
+    for (const id of SAME_IN_EVERY_LANGUAGE) expect(Object.hasOwn(en, id), id).toBe(true);
+  });
+
+  it('the Chinese catalog is translated: no sentence is an English copy, outside the identifiers listed', () => {
+    const copies = IDS.filter((id) => !SAME_IN_EVERY_LANGUAGE.has(id))
+      // Only texts with words in them: "{before}, {after}" or "·" have nothing to translate.
+      .filter((id) => /[A-Za-z]{2,}/.test(en[id].replace(/\{[a-zA-Z]+\}/g, '')))
+      .filter((id) => CATALOGS['zh-cn'][id] === en[id]);
+    expect(copies).toEqual([]);
+  });
+
+  it('the ids the engine builds from data exist: one per harm and history kind, fate, result, state and requeue reason', () => {
+    const dynamic = [
+      ...[...HARMS, 'removed', 'reapplied', 'restored'].map((kind) => `history.${kind}`),
+      ...['finalizer', 'status', 'deployment'].map((reason) => `requeue.${reason}`),
+      ...Object.values(FATE_WORD), ...Object.values(RESULT_WORD), ...Object.values(HPA_STATE_WORD), ...Object.values(KSERVE_OUTCOME_WORD),
+    ];
+    for (const id of dynamic) expect(Object.hasOwn(en, id), id).toBe(true);
+  });
+
+  it('lists are joined as each language joins them', () => {
+    expect(renderParam(['a', 'b', 'c'], 'en')).toBe('a, b, and c');
+    // Chinese joins with 、 and 和 (the exact spacing is the ICU data's).
+    expect(renderParam(['a', 'b', 'c'], 'zh-cn').replace(/\s/g, '')).toBe('a、b和c');
+    expect(renderParam([], 'en')).toBe(en['list.none']);
+    expect(renderParam([], 'zh-cn')).toBe(CATALOGS['zh-cn']['list.none']);
+    expect(renderParam(null, 'en')).toBe('—');
+  });
+
+  it('nested messages render in the outer message\'s language', () => {
+    const nested = msg('phrase.then', { before: msg('phrase.resync'), after: msg('phrase.restarted') });
+    expect(renderMessage(nested, 'en')).toBe('the periodic resync runs, then the controller restarts');
+    const zh = renderMessage(nested, 'zh-cn');
+    expect(zh).toContain(CATALOGS['zh-cn']['phrase.resync']);
+    expect(zh).toContain(CATALOGS['zh-cn']['phrase.restarted']);
+  });
+
+  it('localeOf accepts zh, zh-CN and zh-cn; anything else is English', () => {
+    for (const zh of ['zh', 'zh-CN', 'zh-cn', 'zh-Hans']) expect(localeOf(zh)).toBe('zh-cn');
+    for (const other of ['en', 'en-US', 'fr', '', null, undefined]) expect(localeOf(other)).toBe('en');
+  });
+});
+
+describe('UI catalogs (site/i18n)', () => {
+  const areas = Object.keys(UI_CATALOGS.en) as (keyof typeof UI_CATALOGS.en)[];
+
+  it('have the same areas and, per area, the same keys in both languages', () => {
+    expect(Object.keys(UI_CATALOGS['zh-cn']).sort()).toEqual([...areas].sort());
+    for (const area of areas) expect({ area, keys: Object.keys(UI_CATALOGS['zh-cn'][area]).sort() }).toEqual({ area, keys: Object.keys(UI_CATALOGS.en[area]).sort() });
+  });
+
+  it('every value is non-empty text with the same {placeholders} as the English one', () => {
+    for (const area of areas) {
+      const english = UI_CATALOGS.en[area] as Readonly<Record<string, string>>;
+      const chinese = UI_CATALOGS['zh-cn'][area] as Readonly<Record<string, string>>;
+      for (const key of Object.keys(english)) {
+        expect(typeof chinese[key] === 'string' && chinese[key]!.trim().length > 0, `${area}.${key}`).toBe(true);
+        expect({ key: `${area}.${key}`, names: placeholders(chinese[key]!) }).toEqual({ key: `${area}.${key}`, names: placeholders(english[key]!) });
+      }
+    }
+  });
+});
