@@ -31,7 +31,7 @@ export type LintId =
   | 'legacy-mode-annotation'
   | 'component-class-unknown'
   | 'workload-mode-rejected'
-  | 'canary-not-modelled'
+  | 'canary-hpa-unowned'
   | 'predictor-name-ignored';
 
 export interface Lint {
@@ -223,7 +223,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
   }
 
   if (isvc.spec.canary && releases.some((r) => r.behaviour.predictorNameFromSpec)) {
-    lints.push({ id: 'canary-not-modelled', severity: 'info', message: msg('lint.canary', { isvc: name }), detail: msg('lint.canary.detail'), at: entry.position });
+    lints.push({ id: 'canary-hpa-unowned', severity: 'info', message: msg('lint.canary', { isvc: name }), detail: msg('lint.canary.detail'), at: entry.position });
   }
   const predictorName = isvc.spec.predictor?.name;
   if (predictorName) {

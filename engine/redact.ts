@@ -173,7 +173,7 @@ export function redactObject(object: KubeObject, names: Names): Record<string, u
       const given = object.spec[component];
       if (given) spec[component] = redactComponent(given, names);
     }
-    if (object.spec.canary) spec.canary = object.spec.canary.map(() => ({}));
+    if (object.spec.canary) spec.canary = object.spec.canary.map((c) => ({ predictor: redactComponent(c.predictor, names), trafficPercent: c.trafficPercent }));
     return { apiVersion: object.apiVersion, kind: object.kind, metadata: redactMeta(object.metadata, names, names.isvc(ns, object.metadata.name), READ_ON_ISVC), spec };
   }
   const hpa: Hpa = object;

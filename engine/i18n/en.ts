@@ -70,6 +70,12 @@ export const en = {
   'admission.metricUnsupported': '[{metric}] is not a supported metric ({accepted})',
   'admission.modeChange': 'update rejected: deploymentMode cannot be changed from \'{from}\' to \'{to}\'',
   'admission.finalizerWhileDeleting': 'no new finalizers can be added if the object is being deleted',
+  'admission.canaryMode': 'canary is only supported in Standard deployment mode',
+  'admission.canaryName': 'canary[{index}] predictor.name is required',
+  'admission.canaryDuplicate': 'canary predictor.name "{name}" is duplicated',
+  'admission.canaryStableName': 'canary predictor.name "{name}" conflicts with stable predictor name',
+  'admission.canaryTraffic': 'canary "{name}" trafficPercent must be between 0 and 100, got {value}',
+  'admission.canaryFixed': 'canary "{name}" must not set {field} (canary uses fixed replicas)',
 
   // Why each check of the decision graph came out as it did (engine/kserve/checks.ts).
   'check.mode.raw': 'Raw deployment mode ({value}, from the {from}): KServe runs the autoscaler reconciler after the Deployment and Service.',
@@ -134,8 +140,8 @@ export const en = {
   'lint.componentClass.detail': 'The webhook only validates the InferenceService-level annotation; a component-level class it does not know makes every reconcile fail with an error.',
   'lint.workloadMode': '{releases} fail the {component} of this InferenceService: deploymentMode "{value}" is not Standard or RawDeployment.',
   'lint.workloadMode.detail': 'From v0.17.0-rc0 the raw path parses the component’s own deploymentMode annotation (the InferenceService’s, overridden by the component’s) case-sensitively, and anything but Standard or RawDeployment fails with "unsupported deployment mode for workload" before any Deployment or HPA is touched, on every reconcile.',
-  'lint.canary': 'InferenceService {isvc} has canaries, which the model does not follow.',
-  'lint.canary.detail': 'From v0.20.0-rc0 each canary gets its own Deployment and, for class hpa, an HPA named <isvc>-<name>-predictor without an ownerReference, so KServe never deletes it (not on stop, not when the canary goes, not with the InferenceService). The model reconciles the stable predictor only.',
+  'lint.canary': 'The canaries of {isvc} get HPAs without an ownerReference: KServe never deletes them.',
+  'lint.canary.detail': 'From v0.20.0-rc0 each canary gets its own Deployment and, for class hpa, an HPA named <isvc>-<name>-predictor with minReplicas = maxReplicas = its fixed replicas (at least 1) and no ownerReference. So KServe never deletes that HPA: not on stop, not when the canary is removed, and garbage collection leaves it when the InferenceService goes. With minReplicas set, the stable predictor’s minReplicas is lowered by the canaries’ replicas.',
   'lint.predictorName': '{releases} ignore spec.predictor.name "{name}" (it names the predictor from {first}).',
   'lint.predictorName.detail': 'Before v0.20.0-rc0 the predictor is always {isvc}-predictor; from v0.20.0-rc0 it is {isvc}-{name}-predictor, and KServe looks up its HPA by that name instead.',
   'lint.fix.rename': 'Rename to {to}',

@@ -74,6 +74,12 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'admission.metricUnsupported': '[{metric}] is not a supported metric ({accepted})',
   'admission.modeChange': 'update rejected: deploymentMode cannot be changed from \'{from}\' to \'{to}\'',
   'admission.finalizerWhileDeleting': 'no new finalizers can be added if the object is being deleted',
+  'admission.canaryMode': 'canary is only supported in Standard deployment mode',
+  'admission.canaryName': 'canary[{index}] predictor.name is required',
+  'admission.canaryDuplicate': 'canary predictor.name "{name}" is duplicated',
+  'admission.canaryStableName': 'canary predictor.name "{name}" conflicts with stable predictor name',
+  'admission.canaryTraffic': 'canary "{name}" trafficPercent must be between 0 and 100, got {value}',
+  'admission.canaryFixed': 'canary "{name}" must not set {field} (canary uses fixed replicas)',
 
   // Why each check of the decision graph came out as it did (engine/kserve/checks.ts).
   'check.mode.raw': 'Raw 部署模式（{value}，来源：{from}）：KServe 处理完 Deployment 和 Service 之后，运行自动扩缩调和器。',
@@ -138,8 +144,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'lint.componentClass.detail': 'Webhook 只校验 InferenceService 级别的注解；组件级别上出现它不认识的类别，会让每次调和都以错误结束。',
   'lint.workloadMode': '{releases} 中这个 InferenceService 的 {component} 会失败：deploymentMode "{value}" 既不是 Standard 也不是 RawDeployment。',
   'lint.workloadMode.detail': '从 v0.17.0-rc0 起，raw 路径会解析组件自己的 deploymentMode 注解（先取 InferenceService 上的，再由组件上的覆盖），并且区分大小写；只要不是 Standard 或 RawDeployment，每次调和都会在处理任何 Deployment 或 HPA 之前报错 "unsupported deployment mode for workload"。',
-  'lint.canary': 'InferenceService {isvc} 带有金丝雀（canary），本模型不模拟它们。',
-  'lint.canary.detail': '从 v0.20.0-rc0 起，每个金丝雀都有自己的 Deployment；类别为 hpa 时还有一个名为 <isvc>-<name>-predictor 的 HPA，它没有 ownerReference，所以 KServe 永远不会删除它（stop 时不会，金丝雀被移除时不会，删除 InferenceService 时也不会）。本模型只调和稳定版本的 predictor。',
+  'lint.canary': '{isvc} 的金丝雀会得到不带 ownerReference 的 HPA：KServe 永远不会删除它们。',
+  'lint.canary.detail': '从 v0.20.0-rc0 起，每个金丝雀（canary）都有自己的 Deployment；类别为 hpa 时，还会有一个名为 <isvc>-<name>-predictor 的 HPA，其 minReplicas 和 maxReplicas 都等于它固定的副本数（至少为 1），并且不带 ownerReference。因此 KServe 永远不会删除这个 HPA：停止时不会，移除这个金丝雀时不会，删除 InferenceService 时垃圾收集也会留下它。设置了 minReplicas 时，稳定版 predictor 的 minReplicas 会减去各个金丝雀的副本数。',
   'lint.predictorName': '{releases} 会忽略 spec.predictor.name "{name}"（从 {first} 起才用它给 predictor 命名）。',
   'lint.predictorName.detail': '在 v0.20.0-rc0 之前，predictor 总是叫 {isvc}-predictor；从 v0.20.0-rc0 起，它叫 {isvc}-{name}-predictor，KServe 也改为按这个名字查找它的 HPA。',
   'lint.fix.rename': '改名为 {to}',

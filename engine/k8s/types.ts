@@ -40,6 +40,13 @@ export interface Hpa {
   spec: HpaSpec;
 }
 
+/** spec.canary[] (v0.20.0-rc0+): a predictor variant with its own Deployment, fixed replicas and traffic share. */
+export interface CanarySpec {
+  /** The canary's predictor fields; `name` is required by the webhook. */
+  predictor: ComponentSpec;
+  trafficPercent: number;
+}
+
 /** The fields of a component (predictor, transformer, explainer) that reach the HPA. */
 export interface ComponentSpec {
   /** spec.predictor.name: from v0.20 it names the predictor's Deployment and HPA. */
@@ -60,8 +67,8 @@ export interface InferenceService {
   apiVersion: string;
   kind: 'InferenceService';
   metadata: ObjectMeta;
-  /** The components, and (v0.20) canary entries, which the model does not follow (kept opaque). */
-  spec: Partial<Record<ComponentName, ComponentSpec>> & { canary?: Json[] };
+  /** The components, and (v0.20) canary entries of the predictor. */
+  spec: Partial<Record<ComponentName, ComponentSpec>> & { canary?: CanarySpec[] };
   /** Written by the controller only; a pasted status is ignored, as `kubectl apply` ignores it. */
   status?: { deploymentMode?: string };
 }
@@ -75,6 +82,8 @@ export interface Deployment {
   component: ComponentName;
   replicas: number;
   ownerUid: string;
+  /** For a canary's Deployment (v0.20), the canary's predictor name. */
+  canary?: string;
   /** The HPA (by name) whose scaling set the current replicas; absent when KServe or the API server set them. */
   scaledBy?: string;
 }

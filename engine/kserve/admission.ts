@@ -12,7 +12,7 @@ import type { Behaviour } from './releases.ts';
 
 export type Admission = { allowed: true } | { allowed: false; message: Message };
 
-export type AdmissionRules = Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues' | 'modeCheck' | 'modeSpelling' | 'mutatingNormalizesLegacyMode' | 'webhookWhileDeleting'>;
+export type AdmissionRules = Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues' | 'modeCheck' | 'modeSpelling' | 'mutatingNormalizesLegacyMode' | 'webhookWhileDeleting' | 'predictorNameFromSpec'>;
 
 const LEGACY_MODE_NAMES: Readonly<Record<string, string>> = { RawDeployment: 'Standard', Serverless: 'Knative' };
 
@@ -47,6 +47,29 @@ export function admitInferenceService(behaviour: AdmissionRules, isvc: Inference
   const allowedMetrics = behaviour.webhookMetricValues;
   if (metric !== undefined && className === 'hpa' && allowedMetrics && !allowedMetrics.includes(metric)) {
     return { allowed: false, message: msg('admission.metricUnsupported', { metric, accepted: [...allowedMetrics] }) };
+  }
+  return behaviour.predictorNameFromSpec ? admitCanaries(isvc) : { allowed: true };
+}
+
+/** validateCanarySpecs (v0.20.0-rc0+ inference_service_validation.go), the parts the model reads. */
+function admitCanaries(isvc: InferenceService): Admission {
+  const canaries = isvc.spec.canary ?? [];
+  if (canaries.length === 0) return { allowed: true };
+  const refuse = (id: 'admission.canaryMode' | 'admission.canaryName' | 'admission.canaryDuplicate' | 'admission.canaryStableName' | 'admission.canaryTraffic' | 'admission.canaryFixed', params: Record<string, string | number> = {}): Admission => ({ allowed: false, message: msg(id, params) });
+  if (isvc.metadata.annotations?.[ANNOTATION.deploymentMode] !== 'Standard') return refuse('admission.canaryMode');
+  const names = new Set<string>();
+  for (const [index, canary] of canaries.entries()) {
+    const name = canary.predictor.name;
+    if (!name) return refuse('admission.canaryName', { index });
+    if (names.has(name)) return refuse('admission.canaryDuplicate', { name });
+    names.add(name);
+    if (name === isvc.spec.predictor?.name) return refuse('admission.canaryStableName', { name });
+    if (canary.trafficPercent < 0 || canary.trafficPercent > 100) return refuse('admission.canaryTraffic', { name, value: canary.trafficPercent });
+    const fixed = (['maxReplicas', 'scaleTarget', 'scaleMetric', 'autoScaling'] as const).find((field) => {
+      const value = canary.predictor[field];
+      return field === 'maxReplicas' ? typeof value === 'number' && value > 0 : value !== undefined && value !== null;
+    });
+    if (fixed) return refuse('admission.canaryFixed', { name, field: fixed });
   }
   return { allowed: true };
 }

@@ -6,7 +6,7 @@
  * Not modelled: ServingRuntime pod labels/annotations (lowest priority), the legacy
  * `<isvc>-predictor-default` name, and logger/batcher/agent annotations.
  */
-import type { ComponentName, InferenceService } from '../k8s/types.ts';
+import type { CanarySpec, ComponentName, ComponentSpec, InferenceService } from '../k8s/types.ts';
 import { DISALLOWED_ANNOTATIONS, LABEL } from './constants.ts';
 import type { Behaviour } from './releases.ts';
 
@@ -47,6 +47,47 @@ export function componentMeta(behaviour: NamingRules, isvc: InferenceService, co
   };
 }
 
+/**
+ * A canary's object meta (v0.20.0-rc0+, components/predictor.go buildCanaryPredictor): the stable
+ * predictor with the canary's fields merged over it, named `<isvc>-<canary name>-predictor`.
+ */
+export function canaryMeta(behaviour: NamingRules, isvc: InferenceService, canary: CanarySpec): ComponentMeta {
+  const stable = isvc.spec.predictor ?? {};
+  const annotations: Record<string, string> = { ...isvc.metadata.annotations, ...stable.annotations, ...canary.predictor.annotations };
+  for (const key of DISALLOWED_ANNOTATIONS) delete annotations[key];
+  return {
+    name: componentName(isvc.metadata.name, 'predictor', canary.predictor.name ?? ''),
+    namespace: isvc.metadata.namespace,
+    labels: { ...isvc.metadata.labels, ...stable.labels, ...canary.predictor.labels, [LABEL.inferenceService]: isvc.metadata.name, [LABEL.component]: 'predictor' },
+    annotations,
+  };
+}
+
+/** canaryReplicaCount: the canary's minReplicas, else ceil(stable minReplicas (default 1) × traffic / 100). */
+export function canaryReplicas(isvc: InferenceService, canary: CanarySpec): number {
+  if (typeof canary.predictor.minReplicas === 'number') return canary.predictor.minReplicas;
+  const stable = isvc.spec.predictor?.minReplicas;
+  return Math.ceil((typeof stable === 'number' ? stable : 1) * canary.trafficPercent / 100);
+}
+
+/** The canaries a release reconciles: only with v0.20's predictor names. */
+export function canariesOf(behaviour: NamingRules, isvc: InferenceService): CanarySpec[] {
+  return behaviour.predictorNameFromSpec ? isvc.spec.canary ?? [] : [];
+}
+
+/**
+ * The component extension KServe builds from: with canaries, the stable predictor's minReplicas
+ * (when set) is lowered by the canaries' replicas, to at least 1 (predictor.go, v0.20.0 :794-803).
+ */
+export function componentExtension(behaviour: NamingRules, isvc: InferenceService, component: ComponentName, canary: CanarySpec | null): ComponentSpec {
+  if (canary) return { minReplicas: canaryReplicas(isvc, canary) };
+  const spec = isvc.spec[component] ?? {};
+  const canaries = component === 'predictor' ? canariesOf(behaviour, isvc) : [];
+  if (canaries.length === 0 || typeof spec.minReplicas !== 'number') return spec;
+  const taken = canaries.reduce((sum, c) => sum + canaryReplicas(isvc, c), 0);
+  return { ...spec, minReplicas: Math.max(spec.minReplicas - taken, 1) };
+}
+
 /** The components an InferenceService has, in the order KServe reconciles them. */
 export function componentsOf(isvc: InferenceService): ComponentName[] {
   const order: ComponentName[] = ['predictor', 'transformer', 'explainer'];
@@ -56,6 +97,6 @@ export function componentsOf(isvc: InferenceService): ComponentName[] {
 /** Every name KServe could give this InferenceService's components in any release (for lints and the explorer). */
 export function possibleComponentNames(isvc: Pick<InferenceService, 'metadata' | 'spec'>): string[] {
   const names = (['predictor', 'transformer', 'explainer'] as const).map((c) => componentName(isvc.metadata.name, c));
-  const named = isvc.spec.predictor?.name;
-  return named ? [...names, componentName(isvc.metadata.name, 'predictor', named)] : names;
+  const named = [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name)].filter((n): n is string => Boolean(n));
+  return [...names, ...named.map((n) => componentName(isvc.metadata.name, 'predictor', n))];
 }

@@ -12,7 +12,7 @@
  * hpa class when the Deployment's spec changes for another reason.
  */
 import { deleteDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
-import type { ComponentName, InferenceService } from '../k8s/types.ts';
+import type { ComponentName, ComponentSpec, InferenceService } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { isStopped } from './checks.ts';
 import type { Behaviour } from './releases.ts';
@@ -43,15 +43,26 @@ export function pinnedReplicas(behaviour: Pick<Behaviour, 'keepReplicasClass'>, 
   return typeof minReplicas === 'number' ? Math.max(0, minReplicas) : 1;
 }
 
+/** The part being reconciled: a component, or a canary of the predictor, with what KServe builds it from. */
+export interface DeploymentPart {
+  component: ComponentName;
+  canary: string | null;
+  name: string;
+  className: string;
+  annotations: Readonly<Record<string, string>>;
+  /** The effective component extension (canaries: their fixed replicas; with canaries, the lowered stable minReplicas). */
+  extension: ComponentSpec;
+  /** Predictor Deployment names the orphan cleanup keeps: the stable one and the current canaries. */
+  keep: readonly string[];
+}
+
 export function reconcileDeployment(
   cluster: Cluster,
   behaviour: Pick<Behaviour, 'keepReplicasClass' | 'stopDeletesDeployment' | 'predictorNameFromSpec'>,
   isvc: InferenceService,
-  component: ComponentName,
-  name: string,
-  className: string,
-  annotations: Readonly<Record<string, string>>,
+  part: DeploymentPart,
 ): DeploymentOutcome {
+  const { component, name, className, annotations } = part;
   const namespace = isvc.metadata.namespace;
   const mine = (d: Cluster['deployments'][number]) => d.namespace === namespace && d.isvc === isvc.metadata.name && d.component === component && d.ownerUid === isvc.metadata.uid;
   const existing = cluster.deployments.find((d) => mine(d) && d.name === name);
@@ -61,8 +72,8 @@ export function reconcileDeployment(
   let deleted = false;
 
   // v0.20: the orphan cleanup removes the predictor Deployments whose name is no longer the stable one.
-  if (behaviour.predictorNameFromSpec && component === 'predictor') {
-    for (const orphan of cluster.deployments.filter((d) => mine(d) && d.name !== name)) {
+  if (behaviour.predictorNameFromSpec && component === 'predictor' && part.canary === null) {
+    for (const orphan of cluster.deployments.filter((d) => mine(d) && !part.keep.includes(d.name))) {
       next = deleteDeployment(next, orphan);
       notes.push(msg('deployment.orphanDeleted', { deployment: orphan.name }));
       writes.push({ kind: 'deleted', namespace, name: orphan.name, replicas: 0, was: orphan.replicas });
@@ -78,10 +89,10 @@ export function reconcileDeployment(
     }
     return { cluster: next, notes, writes, deleted };
   }
-  const pin = pinnedReplicas(behaviour, className, isvc.spec[component]?.minReplicas);
+  const pin = pinnedReplicas(behaviour, className, part.extension.minReplicas);
   if (!existing) {
     const replicas = pin ?? 1;
-    next = putDeployment(next, { namespace, name, isvc: isvc.metadata.name, component, replicas, ownerUid: isvc.metadata.uid });
+    next = putDeployment(next, { namespace, name, isvc: isvc.metadata.name, component, replicas, ownerUid: isvc.metadata.uid, ...(part.canary !== null ? { canary: part.canary } : {}) });
     notes.push(msg(pin === null ? 'deployment.created' : 'deployment.createdPinned', { deployment: name, replicas, class: className }));
     writes.push({ kind: 'created', namespace, name, replicas });
   } else if (pin !== null && existing.replicas !== pin) {

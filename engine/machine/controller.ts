@@ -9,10 +9,10 @@
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
-import { keyOf, type ComponentName, type InferenceService, type KubeObject, type ObjectRef } from '../k8s/types.ts';
+import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
-import { componentMeta, componentsOf } from '../kserve/component-meta.ts';
+import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf } from '../kserve/component-meta.ts';
 import { autoscalerClass, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
 import { DECISION_GRAPH, ENTRY_NODE, RESULTS, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
@@ -39,6 +39,8 @@ export interface Decision {
   /** The InferenceService reconciled, as namespace/name. */
   isvc: string;
   component: ComponentName;
+  /** Set for a canary of the predictor (v0.20): the canary's predictor name. */
+  canary?: string;
   /** The name of the HPA KServe looked up (in the InferenceService's namespace). */
   hpa: string;
   result: Result;
@@ -71,7 +73,10 @@ interface Work {
   passes: Record<string, number>;
   /** How the InferenceService's mode resolved for this pass. */
   mode: ModeResolution | null;
-  pending: ComponentName[];
+  pending: Part[];
+  /** The effective component extension of the part being reconciled (canaries: fixed replicas). */
+  extension: ComponentSpec | null;
+  canary: string | null;
   input: DecisionInput | null;
   component: ComponentName | null;
   trace: TraceStep[];
@@ -112,7 +117,13 @@ export interface ControllerInput {
 export const MAX_PASSES = 3;
 
 const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], notes: [], path: [] };
-const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], input: null, component: null, trace: [], outcome: null, failed: false, requeue: [] };
+const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], extension: null, canary: null, input: null, component: null, trace: [], outcome: null, failed: false, requeue: [] };
+
+/** What one pass reconciles in order: the components, and after the predictor its canaries (v0.20). */
+interface Part {
+  component: ComponentName;
+  canary: string | null;
+}
 
 const WRITES: Readonly<Partial<Record<Result, ApiCall['verb']>>> = { Create: 'Create', Update: 'Update', Delete: 'Delete' };
 
@@ -246,14 +257,20 @@ const machineSetup = setup({
         requeue.push('finalizer');
       }
       const mode = resolveDeploymentMode(behaviourOf(context), isvc, context.options.defaultDeploymentMode);
-      return { cluster, step, work: { ...context.work, mode, pending: componentsOf(isvc), failed: false, requeue } };
+      const pending: Part[] = componentsOf(isvc).map((component) => ({ component, canary: null }));
+      return { cluster, step, work: { ...context.work, mode, pending, failed: false, requeue } };
     }),
     beginComponent: assign(({ context }) => {
-      const [component, ...pending] = context.work.pending;
+      const [part, ...pending] = context.work.pending;
+      const { component, canary: canaryName } = part!;
       const isvc = currentIsvc(context)!;
       const behaviour = behaviourOf(context);
-      const meta = componentMeta(behaviour, isvc, component!);
-      const desired = withControllerReference(buildDesiredHpa(behaviour, meta, isvc.spec[component!] ?? {}), isvc);
+      const canary = canaryName === null ? null : canariesOf(behaviour, isvc).find((c) => c.predictor.name === canaryName) ?? null;
+      const meta = canary ? canaryMeta(behaviour, isvc, canary) : componentMeta(behaviour, isvc, component);
+      const extension = componentExtension(behaviour, isvc, component, canary);
+      const built = buildDesiredHpa(behaviour, meta, extension);
+      // The stable path sets the ISVC as controller of the autoscaler; the canary path never does (v0.20.0 predictor.go :946-951).
+      const desired = canary ? built : withControllerReference(built, isvc);
       const mode = context.work.mode!;
       const input: DecisionInput = {
         behaviour,
@@ -264,7 +281,7 @@ const machineSetup = setup({
         desired,
         existing: findHpa(context.cluster, desired.metadata) ?? null,
       };
-      return { work: { ...context.work, pending, component: component!, input, trace: [], outcome: null } };
+      return { work: { ...context.work, pending, component, canary: canaryName, extension, input, trace: [], outcome: null } };
     }),
     runCheck: assign(({ context }, params: { node: NodeId }) => {
       const { step, value } = stepNode(params.node, context.work.input!);
@@ -276,7 +293,17 @@ const machineSetup = setup({
     reconcileDeployment: assign(({ context }) => {
       const input = context.work.input!;
       const isvc = currentIsvc(context)!;
-      const outcome = reconcileDeployment(context.cluster, behaviourOf(context), isvc, context.work.component!, input.desired.metadata.name, autoscalerClass(input.annotations), input.annotations);
+      const behaviour = behaviourOf(context);
+      const outcome = reconcileDeployment(context.cluster, behaviour, isvc, {
+        component: context.work.component!,
+        canary: context.work.canary,
+        name: input.desired.metadata.name,
+        className: autoscalerClass(input.annotations),
+        annotations: input.annotations,
+        extension: context.work.extension ?? {},
+        // The orphan cleanup keeps the stable predictor and every current canary.
+        keep: [input.desired.metadata.name, ...canariesOf(behaviour, isvc).map((c) => canaryMeta(behaviour, isvc, c).name)],
+      });
       return {
         cluster: outcome.cluster,
         step: { ...context.step, notes: [...context.step.notes, ...outcome.notes], deploymentWrites: [...context.step.deploymentWrites, ...outcome.writes] },
@@ -285,11 +312,18 @@ const machineSetup = setup({
     }),
     recordDecision: assign(({ context }, params: { result: Result }) => {
       const input = context.work.input!;
-      const decision: Decision = { isvc: context.work.isvc!, component: context.work.component!, hpa: input.desired.metadata.name, result: params.result, trace: context.work.trace, call: null };
+      const canary = context.work.canary;
+      const decision: Decision = { isvc: context.work.isvc!, component: context.work.component!, ...(canary !== null ? { canary } : {}), hpa: input.desired.metadata.name, result: params.result, trace: context.work.trace, call: null };
       let step: StepRecord = { ...context.step, decisions: [...context.step.decisions, decision], path: along(context.step.path, params.result) };
       const failed = params.result === 'Error';
-      if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: context.work.pending }));
-      return { step, work: { ...context.work, failed } };
+      if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: context.work.pending.map((p) => p.canary ?? p.component) }));
+      let pending = context.work.pending;
+      // v0.20: after the stable predictor's raw reconcile succeeded, its canaries (predictor.go :232).
+      if (!failed && canary === null && decision.component === 'predictor' && input.deploymentMode === 'RawDeployment') {
+        const canaries = canariesOf(input.behaviour, currentIsvc(context)!);
+        pending = [...canaries.map((c) => ({ component: 'predictor' as const, canary: c.predictor.name ?? '' })), ...pending];
+      }
+      return { step, work: { ...context.work, failed, pending } };
     }),
     writeHpa: assign(({ context }, params: { result: Result }) => {
       const verb = WRITES[params.result]!;

@@ -55,7 +55,7 @@ export function resolveHpa(cluster: Pick<Cluster, 'hpas'>, target: HpaTarget): F
 }
 
 export function predictorDeployment(cluster: Pick<Cluster, 'deployments'>, isvc: InferenceService): Deployment | undefined {
-  return cluster.deployments.find((d) => d.namespace === isvc.metadata.namespace && d.isvc === isvc.metadata.name && d.component === 'predictor');
+  return cluster.deployments.find((d) => d.namespace === isvc.metadata.namespace && d.isvc === isvc.metadata.name && d.component === 'predictor' && d.canary === undefined);
 }
 
 /** The HPAs that scale a Deployment (same namespace, scaleTargetRef to it). */

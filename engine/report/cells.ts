@@ -36,6 +36,6 @@ export function cellMessage(step: StepResult, isvc: string | null = null): Messa
   const decisions = isvc === null ? step.decisions : step.decisions.filter((d) => d.isvc === isvc);
   if (decisions.length === 0) return msg(isvc === null ? (step.reconciled ? 'cell.notReconciled' : 'cell.quiet') : step.reconciledIsvcs.includes(isvc) ? 'cell.notReconciled' : 'cell.quiet');
   if (decisions.length === 1) return msg('cell.result', { result: decisions[0]!.result });
-  const parts = decisions.map((d) => msg('cell.componentResult', { component: d.component[0]!.toUpperCase(), result: d.result }));
+  const parts = decisions.map((d) => msg('cell.componentResult', { component: d.canary ?? d.component[0]!.toUpperCase(), result: d.result }));
   return parts.reduce((before, after) => msg('cell.join', { before, after }));
 }

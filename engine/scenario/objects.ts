@@ -3,7 +3,7 @@
  * HorizontalPodAutoscaler (autoscaling/v2, v2beta2, or v1 converted), with `kind: List` unwrapped.
  * Server-side noise (status, managedFields, resourceVersion, …) is dropped.
  */
-import type { ComponentSpec, Hpa, InferenceService, Json, ObjectMeta, OwnerReference } from '../k8s/types.ts';
+import type { CanarySpec, ComponentSpec, Hpa, InferenceService, Json, ObjectMeta, OwnerReference } from '../k8s/types.ts';
 import { COMPONENTS } from '../k8s/types.ts';
 import { isDnsName } from '../machine/events.ts';
 import { isRecord, readInteger, readStringList, readStringMap, type Checker, type Path } from './validate.ts';
@@ -121,7 +121,28 @@ function readInferenceService(check: Checker, value: Record<string, unknown>, pa
     }
     out.spec[component] = readComponent(check, given, at, component === 'predictor');
   }
-  if (Array.isArray(spec.canary) && spec.canary.length > 0) out.spec.canary = spec.canary as Json[];
+  if (spec.canary !== undefined && spec.canary !== null) {
+    const canaries = readCanaries(check, spec.canary, [...path, 'spec', 'canary']);
+    if (canaries.length > 0) out.spec.canary = canaries;
+  }
+  return out;
+}
+
+function readCanaries(check: Checker, value: unknown, path: Path): CanarySpec[] {
+  if (!Array.isArray(value)) {
+    check.error(path, 'spec.canary must be a list of {predictor, trafficPercent}');
+    return [];
+  }
+  const out: CanarySpec[] = [];
+  value.forEach((entry, index) => {
+    const at = [...path, index];
+    if (!isRecord(entry) || !isRecord(entry.predictor)) {
+      check.error(at, 'a canary needs predictor (with a name)');
+      return;
+    }
+    const trafficPercent = readInteger(check, entry.trafficPercent, [...at, 'trafficPercent'], 'trafficPercent') ?? 0;
+    out.push({ predictor: readComponent(check, entry.predictor, [...at, 'predictor'], true), trafficPercent });
+  });
   return out;
 }
 
