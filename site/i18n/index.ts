@@ -6,19 +6,22 @@
  */
 import { localeOf, type Locale } from '../../engine/i18n/render.ts';
 import { playground as enPlayground } from './en/playground.ts';
+import { site as enSite } from './en/site.ts';
 import type { UiArea } from './types.ts';
 import { playground as zhPlayground } from './zh-cn/playground.ts';
+import { site as zhSite } from './zh-cn/site.ts';
 
 export type { Locale };
 export { localeOf };
 
 export interface UiCatalog {
   playground: UiArea<typeof enPlayground>;
+  site: UiArea<typeof enSite>;
 }
 
 const CATALOGS: Readonly<Record<Locale, UiCatalog>> = {
-  en: { playground: enPlayground },
-  'zh-cn': { playground: zhPlayground },
+  en: { playground: enPlayground, site: enSite },
+  'zh-cn': { playground: zhPlayground, site: zhSite },
 };
 
 export function ui(locale: Locale): UiCatalog {
