@@ -1,20 +1,25 @@
 /**
  * Outcome claims made in the prose, checked against the engine. Pure: takes a parsed Scenario (the
  * preset loading with import.meta.glob lives in presets.ts), runs it for one release and compares
- * what the article says with what the simulator computes. The <Outcome> component calls
+ * what the page says with what the simulator computes. The <Outcome> component calls
  * `assertOutcome` at build time, so a claim that no longer matches the model fails the build.
+ * Words and tones come from the engine (engine/vocabulary.ts, rendered with renderMessage); the
+ * sentence frames from the site's UI catalog.
  */
 import { COMPONENTS, type ComponentName } from '../../engine/k8s/types.ts';
-import { RESULTS } from '../../engine/kserve/decision.ts';
+import { RESULTS, type Result } from '../../engine/kserve/decision.ts';
 import { findRelease } from '../../engine/kserve/releases.ts';
+import { msg } from '../../engine/i18n/message.ts';
+import { renderMessage, renderParam, type Locale } from '../../engine/i18n/render.ts';
 import { runScenario, type StepResult } from '../../engine/run.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
-import type { Fate, Verdict } from '../../engine/verdict.ts';
-import { verdictSummary } from '../../engine/verdict.ts';
-import { renderMessage } from '../../engine/i18n/render.ts';
+import { RESULT_TONE, RESULT_WORD, type Tone } from '../../engine/vocabulary.ts';
+import { ui } from '../i18n/index.ts';
+import { fill } from './fill.ts';
+import { checkClaim, judge, JudgeError, OUTCOME_WORDS, type Judgement } from './judge.ts';
 
-/** Words `expect` may be to compare against a user HPA's final fate instead of its whole history. */
-export const FATE_WORDS: readonly Fate[] = ['kept', 'overwritten', 'deleted', 'terminating', 'removed', 'conflict', 'scaling-fought'];
+// Playground.astro and MiniPlayground.astro import siteLocale from here; it lives in locale.ts.
+export { siteLocale } from './locale.ts';
 
 /** A step's value for a component that was not reconciled at that step (no decision). */
 export const NOT_RECONCILED = 'none';
@@ -25,17 +30,18 @@ export interface OutcomeQuery {
   scenario: Scenario;
   /** A KServe release tag, e.g. "v0.14.1" ("0.14.1" is accepted too). */
   release: string;
-  /** A user HPA of the scenario: compare against its verdict (summary, or fate when `expect` is a fate word). */
+  /** An HPA of the scenario (a user HPA, or one KServe handled): compare against what happened to it. */
   hpa?: string;
   /** 1-based step. Without `hpa`: compare against that step's result. With `hpa`: only where the playground link opens. */
   step?: number;
   /** For step checks: which component's decision (default predictor). */
   component?: ComponentName;
-  /** What the article claims, e.g. "deleted at step 3", "kept", "Delete". */
+  /** What the article claims, e.g. "deleted at step 3", "kept", "scaling-fought", "Delete". */
   expect: string;
 }
 
-export type OutcomeKind = 'summary' | 'fate' | 'step';
+/** 'outcome': the claim is an outcome word; 'summary': the HPA's history; 'step': a step's result. */
+export type OutcomeKind = 'summary' | 'outcome' | 'step';
 
 export interface OutcomeCheck {
   kind: OutcomeKind;
@@ -50,8 +56,8 @@ export interface OutcomeCheck {
   /** Number of steps the scenario has. */
   steps: number;
   component: ComponentName;
-  /** For HPA checks: the engine's verdict for that HPA. */
-  verdict: Verdict | null;
+  /** For HPA checks: what happened to that HPA. */
+  judgement: Judgement | null;
   /** For step checks: the step's result as the engine recorded it. */
   stepResult: StepResult | null;
 }
@@ -73,21 +79,6 @@ export class OutcomeMismatchError extends Error {
 
 const normalise = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Names of the HPAs the scenario applies without an InferenceService ownerReference. */
-function verdictFor(verdicts: readonly Verdict[], hpa: string | undefined): Verdict {
-  if (hpa === undefined) {
-    if (verdicts.length === 1) return verdicts[0]!;
-    const names = verdicts.map((v) => v.hpa).join(', ') || 'none';
-    throw new OutcomeQueryError(`say which HPA (hpa=…) or which step (step=…) the claim is about; the scenario's user HPAs: ${names}`);
-  }
-  const found = verdicts.find((v) => v.hpa === hpa);
-  if (!found) {
-    const names = verdicts.map((v) => v.hpa).join(', ') || 'none';
-    throw new OutcomeQueryError(`no user HPA named "${hpa}" in the scenario; its user HPAs: ${names}`);
-  }
-  return found;
-}
-
 function stepValue(step: StepResult, component: ComponentName): string {
   if (step.admission && !step.admission.allowed) return REFUSED;
   // Several passes in one step (a requeue) read "Update, Delete", as in the lifecycle stories.
@@ -106,28 +97,31 @@ export function checkOutcome(query: OutcomeQuery): OutcomeCheck {
   }
   if (typeof query.expect !== 'string' || query.expect.trim() === '') throw new OutcomeQueryError('expect is empty: say what the article claims');
 
-  const run = runScenario(query.scenario, { versions: [release] });
-  const result = run.versions[0]!;
+  const result = runScenario(query.scenario, { versions: [release] }).versions[0]!;
   const steps = result.steps.length;
   if (query.step !== undefined && (!Number.isInteger(query.step) || query.step < 1 || query.step > steps)) {
     throw new OutcomeQueryError(`step ${query.step} does not exist; the scenario has steps 1–${steps}`);
   }
 
   if (query.hpa !== undefined || query.step === undefined) {
-    const verdict = verdictFor(result.verdicts, query.hpa);
-    const isFate = (FATE_WORDS as readonly string[]).includes(normalise(query.expect));
-    const actual = isFate ? verdict.fate : renderMessage(verdictSummary(verdict), 'en');
-    const linkStep = query.step ?? verdict.firstLossStep ?? steps;
+    let judgement: Judgement;
+    try {
+      judgement = judge(query.scenario, result, query.hpa);
+    } catch (error) {
+      if (error instanceof JudgeError) throw new OutcomeQueryError(error.message);
+      throw error;
+    }
+    const claim = checkClaim(judgement, query.expect);
     return {
-      kind: isFate ? 'fate' : 'summary',
+      kind: claim.kind === 'outcome' ? 'outcome' : 'summary',
       release,
       expected: query.expect,
-      actual,
-      matches: normalise(actual) === normalise(query.expect),
-      linkStep,
+      actual: claim.actual,
+      matches: claim.matches,
+      linkStep: query.step ?? judgement.step,
       steps,
       component,
-      verdict,
+      judgement,
       stepResult: query.step !== undefined ? result.steps[query.step - 1]! : null,
     };
   }
@@ -143,7 +137,7 @@ export function checkOutcome(query: OutcomeQuery): OutcomeCheck {
     linkStep: query.step,
     steps,
     component,
-    verdict: null,
+    judgement: null,
     stepResult,
   };
 }
@@ -158,7 +152,7 @@ function describeQuery(query: AssertQuery): string {
     ? `HPA ${query.hpa}`
     : query.step !== undefined
       ? `step ${query.step} (${query.component ?? 'predictor'})`
-      : 'its user HPA';
+      : 'its HPA';
   return `preset "${query.preset}", release ${query.release}, ${about}`;
 }
 
@@ -177,7 +171,7 @@ export function assertOutcome(query: AssertQuery): OutcomeCheck {
   if (!check.matches) {
     const vocabulary = check.kind === 'step'
       ? `a step result (${[...RESULTS, NOT_RECONCILED, REFUSED].join(', ')})`
-      : check.kind === 'fate' ? `a fate (${FATE_WORDS.join(', ')})` : 'the verdict summary';
+      : check.kind === 'outcome' ? `an outcome (${OUTCOME_WORDS.join(', ')})` : 'the history summary';
     throw new OutcomeMismatchError(
       `<Outcome> ${describeQuery(query)}: the article says "${check.expected}" but the engine computes "${check.actual}" ` +
         `(compared as ${vocabulary}). Fix the prose or the model so they agree.`,
@@ -190,81 +184,45 @@ export function assertOutcome(query: AssertQuery): OutcomeCheck {
 // ---------------------------------------------------------------------------------------------
 // Labels. The badge text is built from the engine's values, never from the prose.
 
+const isResult = (value: string): value is Result => (RESULTS as readonly string[]).includes(value);
 
-export type SiteLocale = 'en' | 'zh-cn';
-
-/** Maps Astro.currentLocale (or a URL path) to one of the site's two locales. */
-export function siteLocale(currentLocale: string | undefined, pathname = ''): SiteLocale {
-  const lang = (currentLocale ?? '').toLowerCase();
-  if (lang.startsWith('zh')) return 'zh-cn';
-  if (lang === '' && /(^|\/)zh-cn(\/|$)/i.test(pathname)) return 'zh-cn';
-  return 'en';
+/** A step value ("Delete", "Update, Delete", "none", "refused") in the reader's language. */
+function stepText(value: string, locale: Locale): string {
+  if (value === REFUSED) return renderMessage(msg('cell.refused'), locale);
+  if (value === NOT_RECONCILED) return renderMessage(msg('cell.notReconciled'), locale);
+  const words = value.split(', ').map((v) => (isResult(v) ? msg(RESULT_WORD[v]) : v));
+  return renderParam(words, locale);
 }
 
-
-const FATE_LABEL: Readonly<Record<SiteLocale, Readonly<Record<Fate, string>>>> = {
-  en: { kept: 'kept', overwritten: 'overwritten', deleted: 'deleted', terminating: 'left Terminating', removed: 'removed by you', conflict: 'two HPAs on one Deployment', 'scaling-fought': 'scaling fought' },
-  'zh-cn': { kept: '保留', overwritten: '被覆盖', deleted: '被删除', terminating: '停留在 Terminating 状态', removed: '被你移除', conflict: '同一 Deployment 上有两个 HPA', 'scaling-fought': '扩缩容被抵消' },
-};
-
-const RESULT_ZH: Readonly<Record<string, string>> = {
-  Create: '创建',
-  Update: '更新',
-  Delete: '删除',
-  Existed: '已存在，不写入',
-  Skipped: '跳过',
-  NotCalled: '未调用 HPA 调和器',
-  Error: '出错',
-  [NOT_RECONCILED]: '未调和',
-  [REFUSED]: '被准入 webhook 拒绝',
-};
-
-const RESULT_EN: Readonly<Record<string, string>> = {
-  [NOT_RECONCILED]: 'not reconciled',
-  [REFUSED]: 'refused by the webhook',
-};
-
-/** The engine's value in the reader's language: the HPA's history, its fate, or the step's result. */
-export function outcomeText(check: OutcomeCheck, locale: SiteLocale): string {
-  if (check.kind === 'step') {
-    const value = check.actual;
-    if (locale === 'en') return RESULT_EN[value] ?? value;
-    return (RESULTS as readonly string[]).includes(value) ? `${value}（${RESULT_ZH[value]}）` : RESULT_ZH[value] ?? value;
-  }
-  const verdict = check.verdict!;
-  if (check.kind === 'fate') return FATE_LABEL[locale][verdict.fate];
-  return renderMessage(verdictSummary(verdict), locale);
+/** The engine's value in the reader's language: the HPA's history, its outcome, or the step's result. */
+export function outcomeText(check: OutcomeCheck, locale: Locale): string {
+  if (check.kind === 'step') return stepText(check.actual, locale);
+  const judgement = check.judgement!;
+  return renderMessage(check.kind === 'outcome' ? judgement.word : judgement.history, locale);
 }
 
 /** The badge's visible text, e.g. "v0.14.1: deleted at step 3" or "v0.14.1, step 3: Delete". */
-export function outcomeLabel(check: OutcomeCheck, locale: SiteLocale): string {
+export function outcomeLabel(check: OutcomeCheck, locale: Locale): string {
+  const s = ui(locale).site;
   const text = outcomeText(check, locale);
-  if (check.kind !== 'step') return locale === 'zh-cn' ? `${check.release}：${text}` : `${check.release}: ${text}`;
-  const component = check.component === 'predictor' ? '' : check.component;
-  if (locale === 'zh-cn') return `${check.release} 第 ${check.linkStep} 步${component ? ` ${component}` : ''}：${text}`;
-  return `${check.release}, step ${check.linkStep}${component ? `, ${component}` : ''}: ${text}`;
+  if (check.kind !== 'step') return fill(s['outcome.label'], { release: check.release, text });
+  if (check.component === 'predictor') return fill(s['outcome.stepLabel'], { release: check.release, step: check.linkStep, text });
+  return fill(s['outcome.stepComponentLabel'], { release: check.release, step: check.linkStep, component: check.component, text });
 }
 
 /** Text for screen readers and the tooltip: what was simulated and where the link goes. */
-export function outcomeDescription(check: OutcomeCheck, preset: string, locale: SiteLocale): string {
+export function outcomeDescription(check: OutcomeCheck, preset: string, locale: Locale): string {
+  const s = ui(locale).site;
   const subject = check.kind === 'step'
-    ? (locale === 'zh-cn' ? `${check.component} 组件的调和结果` : `the ${check.component}'s reconcile result`)
-    : (locale === 'zh-cn' ? `HPA ${check.verdict!.hpa} 的结局` : `what happens to HPA ${check.verdict!.hpa}`);
-  if (locale === 'zh-cn') {
-    return `模拟器在构建时计算的${subject}（场景 ${preset}，KServe ${check.release}）。在演练场中打开，定位到第 ${check.linkStep} 步。`;
-  }
-  return `Computed by the simulator at build time: ${subject} (preset ${preset}, KServe ${check.release}). Opens in the playground at step ${check.linkStep}.`;
+    ? fill(s['outcome.subjectStep'], { component: check.component })
+    : fill(s['outcome.subjectHpa'], { hpa: check.judgement!.hpa });
+  return fill(s['outcome.description'], { subject, preset, release: check.release, step: check.linkStep });
 }
 
-/** A CSS-friendly tone for the badge; the text always carries the meaning on its own. */
-export function outcomeTone(check: OutcomeCheck): 'loss' | 'warn' | 'safe' | 'neutral' {
-  if (check.kind === 'step') {
-    if (check.actual === 'Delete') return 'loss';
-    if (check.actual === 'Update') return 'warn';
-    return 'neutral';
-  }
-  const fate = check.verdict!.fate;
-  if (fate === 'deleted') return 'loss';
-  if (fate === 'overwritten' || fate === 'terminating') return 'warn';
-  return 'safe';
+/** The badge's tone: the engine's tone for the outcome, or for the step's result (the worst of several). */
+export function outcomeTone(check: OutcomeCheck): Tone {
+  if (check.kind !== 'step') return check.judgement!.tone;
+  if (check.actual === REFUSED) return 'refused';
+  const tones = check.actual.split(', ').filter(isResult).map((r) => RESULT_TONE[r]);
+  return (['loss', 'refused', 'warn'] as const).find((t) => tones.includes(t)) ?? 'safe';
 }

@@ -1,22 +1,27 @@
 /**
- * The gallery presets (content/scenarios/*.yaml) for the site build: loaded once through Vite's
- * glob import, parsed with the same parser as the CLI and the playground, and turned into
- * playground link fragments. Vite-only (import.meta.glob); the tests load presets from disk
- * through test/support/presets.ts and call the pure outcome.ts directly.
+ * The scenario presets for the site build: the gallery's (content/scenarios/*.yaml, id "kserve-4312")
+ * and the ones the site's tables run (content/scenarios/matrix/*.yaml, id "matrix/external-same-name"),
+ * loaded once through Vite's glob import, parsed with the same parser as the CLI and the playground,
+ * and turned into playground link fragments. Vite-only (import.meta.glob); the tests load the same
+ * files from disk through test/support/presets.ts and call the pure modules directly.
  */
 import { compareTags } from '../../engine/kserve/tags.ts';
 import { encodeState } from '../../engine/link/codec.ts';
 import { scenarioDocumentText, splitSources } from '../../engine/scenario/compose.ts';
 import { parseScenario, type ScenarioSource } from '../../engine/scenario/parse.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
+import type { Locale } from '../../engine/i18n/render.ts';
 
-const RAW = import.meta.glob('/content/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const RAW = {
+  ...import.meta.glob('/content/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob('/content/scenarios/matrix/*.yaml', { query: '?raw', import: 'default', eager: true }),
+} as Record<string, string>;
 
-/** Preset id ("kserve-4312") → its source, named by its path in the repository so errors point there. */
+/** Preset id ("kserve-4312", "matrix/hpa-class") → its source, named by its path in the repository so errors point there. */
 const SOURCES: ReadonlyMap<string, ScenarioSource> = new Map(
   Object.entries(RAW)
     .map(([path, text]): [string, ScenarioSource] => {
-      const id = path.slice(path.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+      const id = path.replace(/^\/content\/scenarios\//, '').replace(/\.yaml$/, '');
       return [id, { name: path.replace(/^\//, ''), text }];
     })
     .sort(([a], [b]) => a.localeCompare(b)),
@@ -24,14 +29,19 @@ const SOURCES: ReadonlyMap<string, ScenarioSource> = new Map(
 
 const parsed = new Map<string, Scenario>();
 
-/** Every preset id, sorted. */
+/** Every gallery preset id, sorted (the matrix presets are not the gallery's). */
 export function presetIds(): string[] {
-  return [...SOURCES.keys()];
+  return [...SOURCES.keys()].filter((id) => !id.includes('/'));
+}
+
+/** The preset's file, for modules that parse or link it themselves. */
+export function presetSource(id: string): ScenarioSource {
+  return sourceOf(id);
 }
 
 function sourceOf(id: string): ScenarioSource {
   const source = SOURCES.get(id);
-  if (!source) throw new Error(`unknown preset "${id}"; known presets: ${presetIds().join(', ')}`);
+  if (!source) throw new Error(`unknown preset "${id}"; known presets: ${[...SOURCES.keys()].join(', ')}`);
   return source;
 }
 
@@ -50,7 +60,7 @@ export function loadPreset(id: string): Scenario {
 }
 
 /** The preset's title in the reader's language (falls back to English). */
-export function presetTitle(id: string, locale: string = 'en'): string {
+export function presetTitle(id: string, locale: Locale = 'en'): string {
   const { settings } = loadPreset(id);
   return settings.i18n[locale]?.title ?? settings.title ?? id;
 }
@@ -82,13 +92,13 @@ export async function presetLinkFragment(id: string, step = 0, options: LinkOpti
 }
 
 /** The playground page in the reader's language, with a scenario fragment; `base` is import.meta.env.BASE_URL. */
-export function playgroundHref(base: string, locale: 'en' | 'zh-cn', fragment: string): string {
+export function playgroundHref(base: string, locale: Locale, fragment: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   return `${root}${locale === 'zh-cn' ? 'zh-cn/' : ''}playground/#${fragment}`;
 }
 
 /** The playground link for a preset and step. */
-export async function presetPlaygroundHref(base: string, id: string, step = 0, options: LinkOptions & { locale?: 'en' | 'zh-cn' } = {}): Promise<string> {
+export async function presetPlaygroundHref(base: string, id: string, step = 0, options: LinkOptions & { locale?: Locale } = {}): Promise<string> {
   return playgroundHref(base, options.locale ?? 'en', await presetLinkFragment(id, step, options));
 }
 

@@ -3,7 +3,10 @@
  * the locale roots ("index", "zh-cn") as `og/index.png` and `og/zh-cn/index.png`. Shared by the
  * endpoint that writes the images (pages/og/[...slug].png.ts) and the Head override that links them.
  */
-const LOCALES = ['zh-cn'] as const;
+import type { Locale } from '../../engine/i18n/render.ts';
+
+/** Locales other than the root one: their home page's id is the locale itself. */
+const LOCALES = ['zh-cn'] as const satisfies readonly Locale[];
 
 /** The endpoint's `slug` param (path under og/, without ".png") for a docs entry id. */
 export function ogSlug(id: string): string {
@@ -11,7 +14,7 @@ export function ogSlug(id: string): string {
 }
 
 /** The site locale of a docs entry id. */
-export function ogLocale(id: string): 'en' | 'zh-cn' {
+export function ogLocale(id: string): Locale {
   return id === 'zh-cn' || id.startsWith('zh-cn/') ? 'zh-cn' : 'en';
 }
 

@@ -9,6 +9,7 @@ import {
   OutcomeMismatchError,
   OutcomeQueryError,
   outcomeLabel,
+  outcomeTone,
   siteLocale,
 } from '../../site/lib/outcome.ts';
 import { loadPreset } from '../support/presets.ts';
@@ -26,13 +27,13 @@ describe('checkOutcome: HPA verdicts', () => {
 
   it('reports a wrong expectation as a mismatch with the real value', () => {
     const check = checkOutcome({ scenario: issue, release: 'v0.14.1', hpa: HPA, expect: 'kept' });
-    expect(check.kind).toBe('fate');
+    expect(check.kind).toBe('outcome');
     expect(check.matches).toBe(false);
     expect(check.actual).toBe('deleted');
-    expect(check.verdict?.summary).toBe('deleted at step 3');
+    expect(check.judgement?.entries).toEqual([{ step: 3, kind: 'deleted' }]);
   });
 
-  it('compares fate words against the fate, other text against the summary', () => {
+  it('compares outcome words against the outcome, other text against the summary', () => {
     expect(checkOutcome({ scenario: issue, release: 'v0.15.2', hpa: HPA, expect: 'deleted' }).matches).toBe(true);
     expect(checkOutcome({ scenario: issue, release: 'v0.12.0', hpa: HPA, expect: 'kept' }).matches).toBe(true);
     const partial = checkOutcome({ scenario: issue, release: 'v0.15.2', hpa: HPA, expect: 'deleted at step 4' });
@@ -77,7 +78,7 @@ describe('checkOutcome: questions that cannot be asked', () => {
   it('rejects an unknown release, HPA, step or component', () => {
     expect(() => checkOutcome({ scenario: issue, release: 'v1.32.2', hpa: HPA, expect: 'kept' })).toThrow(OutcomeQueryError);
     expect(() => checkOutcome({ scenario: issue, release: 'v1.32.2', hpa: HPA, expect: 'kept' })).toThrow(/unknown KServe release "v1.32.2"/);
-    expect(() => checkOutcome({ scenario: issue, release: 'v0.14.1', hpa: 'nope', expect: 'kept' })).toThrow(/no user HPA named "nope".*my-isvc-predictor/);
+    expect(() => checkOutcome({ scenario: issue, release: 'v0.14.1', hpa: 'nope', expect: 'kept' })).toThrow(/no HPA named "nope".*user HPAs: my-isvc-predictor/);
     expect(() => checkOutcome({ scenario: issue, release: 'v0.14.1', step: 99, expect: 'Delete' })).toThrow(/steps 1–5/);
     expect(() => checkOutcome({ scenario: issue, release: 'v0.14.1', step: 3, component: 'router' as never, expect: 'Delete' })).toThrow(/unknown component/);
     expect(() => checkOutcome({ scenario: issue, release: 'v0.14.1', hpa: HPA, expect: '  ' })).toThrow(/expect is empty/);
@@ -104,7 +105,7 @@ describe('assertOutcome: what <Outcome> runs at build time', () => {
     expect(message).toContain('HPA my-isvc-predictor');
     expect(message).toContain('the article says "kept"');
     expect(message).toContain('the engine computes "deleted"');
-    expect((thrown as OutcomeMismatchError).check.verdict?.summary).toBe('deleted at step 3');
+    expect((thrown as OutcomeMismatchError).check.judgement?.outcome).toBe('deleted');
   });
 
   it('throws for a wrong step claim with the step and component in the message', () => {
@@ -125,7 +126,27 @@ describe('labels', () => {
     expect(outcomeLabel(fixed, 'zh-cn')).toBe('v0.15.2：第 3 步被覆盖，第 4 步被删除');
     const step = checkOutcome({ scenario: issue, release: 'v0.14.1', step: 3, expect: 'Delete' });
     expect(outcomeLabel(step, 'en')).toBe('v0.14.1, step 3: Delete');
-    expect(outcomeLabel(step, 'zh-cn')).toBe('v0.14.1 第 3 步：Delete（删除）');
+    expect(outcomeLabel(step, 'zh-cn')).toBe('v0.14.1 第 3 步：Delete');
+  });
+
+  it('names the new harms with the engine’s words and tones, in both languages', () => {
+    const renamed = loadPreset('matrix/external-other-name');
+    const fought = checkOutcome({ scenario: renamed, release: 'v0.15.0', expect: 'scaling-fought' });
+    expect(fought.matches).toBe(true);
+    expect(outcomeTone(fought)).toBe('warn');
+    expect(outcomeLabel(fought, 'en')).toBe('v0.15.0: scaling fought');
+    expect(outcomeLabel(fought, 'zh-cn')).toBe('v0.15.0：扩缩被抵消');
+    const conflict = checkOutcome({ scenario: loadPreset('matrix/hpa-class-other-name'), release: 'v0.20.0', expect: 'conflict' });
+    expect(conflict.matches).toBe(true);
+    expect(outcomeTone(conflict)).toBe('warn');
+    expect(outcomeTone(checkOutcome({ scenario: issue, release: 'v0.14.1', hpa: HPA, expect: 'deleted' }))).toBe('loss');
+  });
+
+  it('judges KServe’s own HPA when the preset has no user HPA', () => {
+    const own = checkOutcome({ scenario: loadPreset('matrix/hpa-class'), release: 'v0.15.2', expect: 'managed' });
+    expect(own).toMatchObject({ kind: 'outcome', matches: true });
+    expect(outcomeLabel(own, 'en')).toBe('v0.15.2: managed by KServe');
+    expect(checkOutcome({ scenario: loadPreset('matrix/none-same-name'), release: 'v0.14.1', expect: 'refused' }).matches).toBe(true);
   });
 
   it('maps Astro locales and paths to the two site locales', () => {
