@@ -10,20 +10,40 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import type { Locale } from '../../engine/i18n/render.ts';
+import type { Tone } from '../../engine/vocabulary.ts';
+import { TONE_ICON } from '../lib/tone.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 const PAD_X = 72;
 const INNER = OG_WIDTH - 2 * PAD_X;
 
+/** One row of computed outcomes: a setup and what each release does to its HPA (engine words and tones). */
+export interface OgOutcomeRow {
+  label: string;
+  items: { tag: string; word: string; tone: Tone }[];
+}
+
 export interface OgCard {
   title: string;
   description: string;
-  /** 'en' or 'zh-cn'. */
-  locale: string;
+  locale: Locale;
   /** The site's name, shown above the title. */
   site: string;
+  /** The footer line. */
+  tagline: string;
+  /** Outcomes to show under the description (pages that make release claims). */
+  outcomes?: readonly OgOutcomeRow[];
 }
+
+/** The engine's tones on the card's dark background. */
+const TONE_COLOUR: Readonly<Record<Tone, { ink: string; bg: string; border: string }>> = {
+  loss: { ink: '#ffb3b3', bg: '#4a1d24', border: '#ff6b81' },
+  warn: { ink: '#ffd59e', bg: '#4a3515', border: '#f5a524' },
+  safe: { ink: '#b8f5c4', bg: '#1d3d26', border: '#5fd37a' },
+  refused: { ink: '#c8cbd8', bg: '#2a2d3a', border: '#7c8196' },
+};
 
 type Weight = 400 | 700;
 const WEIGHTS: readonly Weight[] = [400, 700];
@@ -93,14 +113,31 @@ export function clip(text: string, max: number, { words = true } = {}): string {
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: unknown; [key: string]: unknown } };
 const h = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({ type, props: { style, children } });
 
+function outcomeRow(row: OgOutcomeRow): Node {
+  return h('div', { display: 'flex', flexDirection: 'column', marginTop: 14 }, [
+    h('div', { display: 'flex', fontSize: 20, color: '#9aa0b8', marginBottom: 6 }, row.label),
+    h('div', { display: 'flex', flexWrap: 'wrap', width: INNER }, row.items.map((item) => {
+      const colour = TONE_COLOUR[item.tone];
+      return h('div', {
+        display: 'flex', alignItems: 'center', marginRight: 10, marginBottom: 8, padding: '4px 12px', borderRadius: 8,
+        backgroundColor: colour.bg, borderLeft: `6px solid ${colour.border}`, fontSize: 22, color: '#ffffff',
+      }, [
+        h('div', { display: 'flex', fontWeight: 700, color: colour.ink, marginRight: 8 }, TONE_ICON[item.tone]),
+        h('div', { display: 'flex', fontWeight: 700, marginRight: 8 }, item.tag),
+        h('div', { display: 'flex' }, item.word),
+      ]);
+    })),
+  ]);
+}
+
 function layout(card: OgCard): Node {
   const zh = card.locale === 'zh-cn';
+  const withOutcomes = (card.outcomes?.length ?? 0) > 0;
   const title = clip(card.title, zh ? 40 : 70, { words: !zh });
-  const description = clip(card.description, zh ? 120 : 210, { words: !zh });
-  const tagline = zh ? 'KServe 与 autoscalerClass: external 下的 HPA：逐个版本' : 'KServe and HPAs under autoscalerClass: external, release by release';
+  const description = clip(card.description, withOutcomes ? (zh ? 50 : 90) : (zh ? 120 : 210), { words: !zh });
   return h('div', {
     width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between',
-    padding: `56px ${PAD_X}px`, boxSizing: 'border-box', backgroundColor: '#17181c', backgroundImage: 'linear-gradient(135deg, #17181c 0%, #1f2447 100%)',
+    padding: `${withOutcomes ? 40 : 56}px ${PAD_X}px`, boxSizing: 'border-box', backgroundColor: '#17181c', backgroundImage: 'linear-gradient(135deg, #17181c 0%, #1f2447 100%)',
     color: '#ffffff',
   }, [
     h('div', { display: 'flex', alignItems: 'center' }, [
@@ -108,10 +145,11 @@ function layout(card: OgCard): Node {
       h('div', { fontSize: 34, fontWeight: 700, color: '#c7cdff' }, card.site),
     ]),
     h('div', { display: 'flex', flexDirection: 'column', width: INNER }, [
-      h('div', { display: 'flex', width: INNER, fontSize: title.length > 40 ? 56 : 66, fontWeight: 700, lineHeight: 1.15 }, title),
-      h('div', { display: 'flex', width: INNER, marginTop: 28, fontSize: 30, lineHeight: 1.45, color: '#d4d7e4' }, description),
+      h('div', { display: 'flex', width: INNER, fontSize: withOutcomes ? 50 : title.length > 40 ? 56 : 66, fontWeight: 700, lineHeight: 1.15 }, title),
+      h('div', { display: 'flex', width: INNER, marginTop: withOutcomes ? 14 : 28, fontSize: withOutcomes ? 26 : 30, lineHeight: 1.4, color: '#d4d7e4' }, description),
+      ...(card.outcomes ?? []).map(outcomeRow),
     ]),
-    h('div', { display: 'flex', width: INNER, fontSize: 24, color: '#9aa0b8', borderTop: '2px solid #3b4170', paddingTop: 20 }, tagline),
+    h('div', { display: 'flex', width: INNER, fontSize: 24, color: '#9aa0b8', borderTop: '2px solid #3b4170', paddingTop: withOutcomes ? 14 : 20 }, card.tagline),
   ]);
 }
 
