@@ -197,9 +197,11 @@ describe('lints for this bug class', () => {
     expect(rendered(named).detail).toContain('m-blue-predictor');
     expect(ids(lints(isvc({ ...STANDARD }, '', { predictorExtra: '\n    name: blue' }), hpa('m-custom', 'm-blue-predictor'), 'v0.20.0'))).toEqual([]);
     const canary = `${isvc({ ...STANDARD })}  canary:\n  - predictor: {name: green}\n`;
-    const found = one(lints(canary, hpa('m-custom'), 'v0.20.0'), 'canary-not-modelled');
+    // research-10-12.md B3: canary HPAs get no ownerReference, so KServe never deletes them.
+    const found = one(lints(canary, hpa('m-custom'), 'v0.20.0'), 'canary-hpa-unowned');
     expect(found.message).toEqual({ id: 'lint.canary', params: { isvc: 'ml/m' } });
-    expect(ids(lints(canary, hpa('m-custom'), 'v0.19.0'))).not.toContain('canary-not-modelled');
+    expect(rendered(found).message).toContain('ml/m');
+    expect(ids(lints(canary, hpa('m-custom'), 'v0.19.0'))).not.toContain('canary-hpa-unowned');
   });
 });
 
