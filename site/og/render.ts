@@ -37,6 +37,9 @@ export interface OgCard {
   outcomes?: readonly OgOutcomeRow[];
 }
 
+/** The site's tone icons, except two Noto Sans SC draws no glyph for (✕, ⊘). */
+const ICON: Readonly<Record<Tone, string>> = { ...TONE_ICON, loss: '×', refused: '∅' };
+
 /** The engine's tones on the card's dark background. */
 const TONE_COLOUR: Readonly<Record<Tone, { ink: string; bg: string; border: string }>> = {
   loss: { ink: '#ffb3b3', bg: '#4a1d24', border: '#ff6b81' },
@@ -122,7 +125,7 @@ function outcomeRow(row: OgOutcomeRow): Node {
         display: 'flex', alignItems: 'center', marginRight: 10, marginBottom: 8, padding: '4px 12px', borderRadius: 8,
         backgroundColor: colour.bg, borderLeft: `6px solid ${colour.border}`, fontSize: 22, color: '#ffffff',
       }, [
-        h('div', { display: 'flex', fontWeight: 700, color: colour.ink, marginRight: 8 }, TONE_ICON[item.tone]),
+        h('div', { display: 'flex', fontWeight: 700, color: colour.ink, marginRight: 8 }, ICON[item.tone]),
         h('div', { display: 'flex', fontWeight: 700, marginRight: 8 }, item.tag),
         h('div', { display: 'flex' }, item.word),
       ]);

@@ -4,7 +4,8 @@
  * URL from siteConfig (origin + base), an og:image that exists in dist/, the language switcher
  * offering the other language, and axe with zero violations in the light and the dark theme.
  * The page list comes from the sitemap, which must match the pages in dist/. One browser page is
- * reused for all of them. Then: pagefind search in English and in Chinese.
+ * reused for all of them; then, at 390 px, the page must be no wider than the screen. Then: pagefind
+ * search in English and in Chinese.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -117,6 +118,12 @@ test.describe('every page, both languages, both themes', () => {
         const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
         expect.soft(report, `axe violations in the ${theme} theme`).toEqual([]);
       }
+
+      // A phone: nothing may make the page wider than the screen (wide tables scroll inside themselves).
+      await page.setViewportSize({ width: 390, height: 844 });
+      const [pageWidth, screenWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect.soft(pageWidth, `page width at ${screenWidth} px`).toBeLessThanOrEqual(screenWidth!);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       expect(errors, 'console errors and page errors').toEqual([]);
     });

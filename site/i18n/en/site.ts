@@ -91,8 +91,7 @@ export const site = {
 
   // The checks and source table (CheckSourceTable.astro).
   'checks.graphCaption': 'The decision graph: each node runs one check and follows the edge named by its outcome',
-  'checks.node': 'Node',
-  'checks.check': 'Check (engine) → KServe code',
+  'checks.node': 'Node · check (engine) → KServe code',
   'checks.kserve': 'KServe code',
   'checks.next': 'Outcome → next',
   'checks.entry': 'entry',
@@ -100,8 +99,7 @@ export const site = {
   'checks.unreached': 'not on this release’s path',
   'checks.structural': 'Model routing: which of two checks inside checkHPAExist comes first in this release',
   'checks.otherCaption': 'Other upstream code the model follows',
-  'checks.what': 'What it does',
-  'checks.engine': 'Modelled in',
+  'checks.what': 'What it does · where the engine models it',
   'checks.any': 'any',
   'anchor.getAutoscalerClass': 'Reads the autoscalerClass annotation; no annotation means hpa',
   'anchor.createAutoscaler': 'Picks the autoscaler reconciler for the class (HPA, KEDA, no-op, or an error)',
