@@ -77,7 +77,7 @@ test.describe('Chinese results are in Chinese', () => {
   // Verbatim text: quoted (error messages are kept in English) or a command line.
   const VERBATIM = /“[^”]*”|"[^"]*"|「[^」]*」|\b(?:kubectl|npx|helm)\b[^，。；：、（）]*/g;
   for (const { route, scope } of [
-    { route: 'zh-cn/guides/am-i-affected/', scope: '.version-matrix, .advice-table, .upgrade-table, .upgrade-table__intro, .version-matrix__intro' },
+    { route: 'zh-cn/guides/am-i-affected/', scope: '.version-matrix, .advice-table, .upgrade-table, .upgrade-table__intro' },
     { route: 'zh-cn/gallery/', scope: '.gallery-preset' },
   ]) {
     test(`${BASE}${route}`, async ({ page }) => {

@@ -32,7 +32,6 @@ export const site = {
 
   // The version matrix (VersionMatrix.astro).
   'matrix.caption': 'What each KServe release does to the HPA of each setup',
-  'matrix.intro': 'Each cell: what that KServe release does to the row’s HPA, computed by the simulator at build time. Follow a cell to open that exact scenario in the playground.',
   'matrix.setup': 'Setup',
   'matrix.compare': 'compare them in the playground',
   'matrix.legend': 'Legend',

@@ -22,7 +22,6 @@ export const site: UiArea<typeof en> = {
   'wide.region': '宽内容',
 
   'matrix.caption': '各 KServe 版本对每种配置中 HPA 的处理结果',
-  'matrix.intro': '每个单元格：该版本的 KServe 对这一行中那个 HPA 做了什么（由模拟器在构建时计算）。点击单元格可在演练场中打开完全相同的场景。',
   'matrix.setup': '配置',
   'matrix.compare': '在演练场中对比',
   'matrix.legend': '图例',
