@@ -138,7 +138,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
       lints.push({
         id: 'class-misspelt',
         severity: 'error',
-        message: msg('lint.classMisspelt', { value: className, meant }),
+        message: msg('lint.classMisspelt', { value: className, meant, isvc: name }),
         detail: msg('lint.classMisspelt.detail', { known: [...KNOWN_CLASSES] }),
         at: classRange ?? entry.position,
         ...(classRange ? { fix: { label: msg('lint.fix.use', { value: meant }), edits: [replaceScalar(classRange, meant)] } } : {}),
@@ -215,7 +215,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
       lints.push({
         id: 'workload-mode-rejected',
         severity: 'warning',
-        message: msg('lint.workloadMode', { releases: tags(rejecting), component, value: merged[ANNOTATION.deploymentMode] ?? '' }),
+        message: msg('lint.workloadMode', { releases: tags(rejecting), component, isvc: name, value: merged[ANNOTATION.deploymentMode] ?? '' }),
         detail: msg('lint.workloadMode.detail'),
         at: modeRange ?? entry.position,
       });

@@ -62,6 +62,25 @@ export function isTerminating(meta: ObjectMeta): boolean {
   return meta.deletionTimestamp !== undefined;
 }
 
+/**
+ * What an apply (kubectl apply, server-side apply: what GitOps tools do) leaves of an object's
+ * metadata: the manifest's labels and annotations over the live ones, its finalizers added to the
+ * live set, its ownerReferences merged by uid. Fields others wrote and the manifest does not
+ * mention stay (the controller's finalizer, KServe's ownerReference). Not modelled: removing a key
+ * that an earlier manifest had and a later one drops (the last-applied bookkeeping).
+ */
+export function appliedMeta(live: ObjectMeta, manifest: ObjectMeta): ObjectMeta {
+  const out: ObjectMeta = { ...live };
+  if (manifest.labels || live.labels) out.labels = { ...live.labels, ...manifest.labels };
+  if (manifest.annotations || live.annotations) out.annotations = { ...live.annotations, ...manifest.annotations };
+  const finalizers = [...new Set([...(live.finalizers ?? []), ...(manifest.finalizers ?? [])])];
+  if (finalizers.length > 0) out.finalizers = finalizers;
+  const owners = [...(live.ownerReferences ?? [])];
+  for (const ref of manifest.ownerReferences ?? []) if (!owners.some((o) => o.uid === ref.uid)) owners.push(ref);
+  if (owners.length > 0) out.ownerReferences = owners;
+  return out;
+}
+
 function tick(cluster: Cluster): Cluster {
   return { ...cluster, clock: cluster.clock + 1 };
 }
@@ -77,7 +96,10 @@ export function createHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): Wr
   if (findHpa(cluster, hpa.metadata)) {
     return { ok: false, cluster, reason: 'AlreadyExists', message: `horizontalpodautoscalers "${hpa.metadata.name}" already exists` };
   }
-  const { deletionTimestamp: _ignored, ...metadata } = hpa.metadata;
+  const { deletionTimestamp: _ignored, ...given } = hpa.metadata;
+  // The API server assigns a uid to an object created without one (KServe's own HPAs). Derived from
+  // the name, not the clock, so the explorer sees a re-created HPA as the same state (nothing owns HPAs).
+  const metadata = given.uid ? given : { ...given, uid: `uid-hpa-${hpa.metadata.namespace}-${hpa.metadata.name}` };
   const stored = prepareHpa({ ...hpa, metadata }, options);
   return { ok: true, cluster: { ...tick(cluster), hpas: [...cluster.hpas, stored] }, effect: 'created' };
 }
@@ -149,6 +171,8 @@ export function putIsvc(cluster: Cluster, isvc: InferenceService): Cluster {
   delete metadata.deletionTimestamp;
   if (current.metadata.deletionTimestamp !== undefined) metadata.deletionTimestamp = current.metadata.deletionTimestamp;
   const stored: InferenceService = { ...rest, metadata, ...(current.status ? { status: current.status } : {}) };
+  // An update that removes the last finalizer of a deleting object completes the deletion.
+  if (isTerminating(metadata) && (metadata.finalizers ?? []).length === 0) return collectGarbage(removeIsvc(tick(cluster), current), current.metadata.uid);
   return { ...tick(cluster), isvcs: cluster.isvcs.map((i) => (i === current ? stored : i)) };
 }
 

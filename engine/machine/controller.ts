@@ -160,7 +160,7 @@ export function finalizerPatch(context: PatchContext, change: 'add' | 'remove'):
   return { admission: admitInferenceServiceUpdate(behaviour, isvc, patched), patched };
 }
 
-const machineSetup = setup({
+export const machineSetup = setup({
   types: {
     context: {} as ControllerContext,
     events: {} as ControllerEvent,
@@ -353,9 +353,10 @@ const EDGE_ACTIONS: Partial<Record<NodeId, Partial<Record<string, 'reconcileDepl
   workloadMode: { ok: 'reconcileDeployment' },
 };
 
+/** The decision graph's nodes and results as states, each built through setup() so its guard and action names are checked. */
 function decisionStates() {
-  const nodes = Object.entries(DECISION_GRAPH).map(([node, definition]) => [node, {
-    entry: { type: 'runCheck' as const, params: { node: node as NodeId } },
+  const nodes = Object.entries(DECISION_GRAPH).map(([node, definition]) => [node, machineSetup.createStateConfig({
+    entry: { type: 'runCheck', params: { node: node as NodeId } },
     always: Object.entries(definition.next as Record<string, string>).map(([value, target]) => {
       const action = EDGE_ACTIONS[node as NodeId]?.[value];
       return {
@@ -364,15 +365,15 @@ function decisionStates() {
         ...(action ? { actions: action } : {}),
       };
     }),
-  }]);
-  const results = RESULTS.map((result) => [result, {
+  })] as const);
+  const results = RESULTS.map((result) => [result, machineSetup.createStateConfig({
     entry: [
-      { type: 'recordDecision' as const, params: { result } },
+      { type: 'recordDecision', params: { result } },
       ...(WRITES[result] ? [{ type: 'writeHpa' as const, params: { result } }] : []),
     ],
     always: { target: '#controller.reconciling.nextComponent' },
-  }]);
-  return Object.fromEntries([...nodes, ...results]) as Record<string, object>;
+  })] as const);
+  return Object.fromEntries([...nodes, ...results]);
 }
 
 const eventTypes = [...new Set(EVENT_WORDS.map((e) => e.type))];

@@ -147,6 +147,9 @@ export function parseEventWord(text: string): ParsedWord {
     if (word === 'apply') return { ok: false, message: 'apply takes an object: write it in the YAML form `- apply: {kind: …}`' };
     return { ok: false, message: `unknown event "${word}"; known: ${known()}` };
   }
+  if (headSplit.target && tail?.target) {
+    return { ok: false, message: `${word} names its InferenceService twice; give one @target` };
+  }
   if (target && !entry.targeted) {
     return { ok: false, message: `${word} concerns every InferenceService (or names its HPA); it takes no @target` };
   }

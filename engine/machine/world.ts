@@ -4,7 +4,7 @@
  * the Deployments it owns (pod churn and HPA scaling change a Deployment); it never watches HPAs,
  * so HPA edits alone wake nothing.
  */
-import { findHpa, findIsvc, deleteHpa, deleteIsvc, putIsvc, removeHpaFinalizer, createHpa, updateHpa, isTerminating, putDeployment, type Cluster, type StoreOptions } from '../k8s/store.ts';
+import { appliedMeta, findHpa, findIsvc, deleteHpa, deleteIsvc, putIsvc, removeHpaFinalizer, createHpa, updateHpa, isTerminating, putDeployment, type Cluster, type StoreOptions } from '../k8s/store.ts';
 import { keyOf, type Deployment, type Hpa, type InferenceService, type KubeObject } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceService, admitInferenceServiceUpdate, mutateInferenceService, type Admission, type AdmissionRules } from '../kserve/admission.ts';
@@ -73,7 +73,7 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
   switch (event.type) {
     case 'object.apply':
       return event.object.kind === 'InferenceService'
-        ? writeIsvc(cluster, event.object, world)
+        ? writeIsvc(cluster, event.object, world, 'apply')
         : applyHpa(cluster, event.object, world.options);
     case 'pod.created':
     case 'pod.deleted': {
@@ -143,10 +143,12 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
   }
 }
 
-function writeIsvc(cluster: Cluster, given: InferenceService, world: Pick<WorldContext, 'rules' | 'clusterDefault'>): WorldOutcome {
+/** A write of an InferenceService: a full update (the user's edit), or an apply of a manifest. */
+function writeIsvc(cluster: Cluster, given: InferenceService, world: Pick<WorldContext, 'rules' | 'clusterDefault'>, how: 'update' | 'apply' = 'update'): WorldOutcome {
   const { rules } = world;
   const stored = findIsvc(cluster, given.metadata);
-  const isvc = mutateInferenceService(rules, given, world.clusterDefault);
+  const applied = how === 'apply' && stored ? { ...given, metadata: appliedMeta(stored.metadata, given.metadata) } : given;
+  const isvc = mutateInferenceService(rules, applied, world.clusterDefault);
   const admission = stored ? admitInferenceServiceUpdate(rules, stored, isvc) : admitInferenceService(rules, isvc);
   const key = keyOf(given.metadata);
   if (!admission.allowed) return { cluster, admission, queue: [], notes: [msg('world.webhookRefused', { isvc: key })] };
@@ -168,16 +170,7 @@ function applyHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): WorldOutco
   const quiet = (notes: Message[], next: Cluster = cluster): WorldOutcome => ({ cluster: next, admission: null, queue: [], notes });
   const name = hpa.metadata.name;
   if (!current) return quiet([msg('world.hpaCreated', { hpa: name })], createHpa(cluster, hpa, options).cluster);
-  const metadata = {
-    ...current.metadata,
-    ...pickDefined({
-      labels: hpa.metadata.labels,
-      annotations: hpa.metadata.annotations,
-      finalizers: hpa.metadata.finalizers,
-      ownerReferences: hpa.metadata.ownerReferences,
-    }),
-  };
-  const result = updateHpa(cluster, { ...hpa, metadata }, options);
+  const result = updateHpa(cluster, { ...hpa, metadata: appliedMeta(current.metadata, hpa.metadata) }, options);
   if (!result.ok) return quiet([msg('world.hpaRefused', { hpa: name, reason: result.message })]);
   return quiet([msg('world.hpaUpdated', { hpa: name })], result.cluster);
 }
@@ -194,7 +187,7 @@ function gitopsSync(cluster: Cluster, world: WorldContext): WorldOutcome {
   const changed: string[] = [];
   for (const object of world.manifests) {
     const before = next;
-    const outcome = object.kind === 'InferenceService' ? writeIsvc(next, object, world) : applyHpa(next, object, world.options);
+    const outcome = object.kind === 'InferenceService' ? writeIsvc(next, object, world, 'apply') : applyHpa(next, object, world.options);
     if (outcome.admission && !outcome.admission.allowed && admission === null) admission = outcome.admission;
     next = outcome.cluster;
     queue.push(...outcome.queue.filter((key) => !queue.includes(key)));
@@ -204,8 +197,4 @@ function gitopsSync(cluster: Cluster, world: WorldContext): WorldOutcome {
   }
   const notes = [changed.length > 0 ? msg('world.gitopsChanged', { objects: changed }) : msg('world.gitopsNoChange')];
   return { cluster: next, admission, queue, notes };
-}
-
-function pickDefined<T extends Record<string, unknown>>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

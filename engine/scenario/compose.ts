@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { LinkState } from '../link/state.ts';
-import { formatEvent } from '../machine/events.ts';
+import { formatEvent, formatTarget, parseEventWord, type ControllerEvent } from '../machine/events.ts';
 import type { ScenarioSource } from './parse.ts';
 import { SCENARIO_API_VERSION } from './objects.ts';
 import { DEFAULT_SETTINGS, type ScenarioSettings, type ScenarioStepInput } from './scenario.ts';
@@ -31,6 +31,17 @@ export function scenarioFileText(state: Pick<LinkState, 'isvc' | 'hpas' | 'scena
     .concat('\n');
 }
 
+/** An event as the Scenario document writes it: the word, or a mapping where the word would read back as another event. */
+export function eventDocument(event: ControllerEvent): unknown {
+  if (event.type === 'object.apply') return { apply: event.object };
+  const word = formatEvent(event);
+  const again = parseEventWord(word);
+  if (again.ok && JSON.stringify(again.event) === JSON.stringify(event)) return word;
+  if (event.type === 'hpa.delete') return { event: 'hpa-delete', hpa: formatTarget(event.hpa) };
+  if (event.type === 'hpa.removeFinalizer') return { event: 'hpa-remove-finalizer', hpa: formatTarget(event.hpa), finalizer: event.finalizer };
+  return word;
+}
+
 /** The Scenario document for given settings and events; defaults are written out so files are self-describing. */
 export function scenarioDocumentText(settings: ScenarioSettings, events: readonly ScenarioStepInput[]): string {
   const doc: Record<string, unknown> = { apiVersion: SCENARIO_API_VERSION, kind: 'Scenario' };
@@ -42,7 +53,7 @@ export function scenarioDocumentText(settings: ScenarioSettings, events: readonl
   if (settings.startRelease) doc.startRelease = settings.startRelease;
   doc.apiServerDefaulting = settings.apiServerDefaulting;
   doc.defaultDeploymentMode = settings.defaultDeploymentMode;
-  doc.events = events.map(({ event }) => (event.type === 'object.apply' ? { apply: event.object } : formatEvent(event)));
+  doc.events = events.map(({ event }) => eventDocument(event));
   return stringify(doc, { lineWidth: 0 });
 }
 

@@ -213,6 +213,15 @@ function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): 
       if (object) events.push({ event: { type: 'object.apply', object }, position });
       return;
     }
+    if (isRecord(item) && (item.event === 'hpa-delete' || item.event === 'hpa-remove-finalizer') && Object.keys(item).every((k) => k === 'event' || k === 'hpa' || k === 'finalizer')) {
+      // The mapping form names an HPA and a finalizer without the word form's `/` ambiguity.
+      const hpa = typeof item.hpa === 'string' ? parseTarget(item.hpa) : null;
+      if (!hpa) return check.error([...path, 'hpa'], 'hpa names an HPA as <name> or <namespace>/<name>');
+      if (item.event === 'hpa-delete') return void events.push({ event: { type: 'hpa.delete', hpa }, position });
+      if (typeof item.finalizer !== 'string' || item.finalizer.length === 0 || /\s/.test(item.finalizer)) return check.error([...path, 'finalizer'], 'finalizer must be a finalizer name');
+      events.push({ event: { type: 'hpa.removeFinalizer', hpa, finalizer: item.finalizer }, position });
+      return;
+    }
     if (isRecord(item) && typeof item.event === 'string' && Object.keys(item).every((k) => k === 'event' || k === 'isvc')) {
       const parsed = parseEventWord(item.event);
       if (!parsed.ok) return check.error([...path, 'event'], parsed.message);
@@ -224,7 +233,7 @@ function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): 
       events.push({ event: withTarget(parsed.event, target), position });
       return;
     }
-    check.error(path, 'an event is a word such as pod-created, a map {event: pod-created, isvc: <namespace>/<name>}, or a map {apply: <object>}');
+    check.error(path, 'an event is a word such as pod-created, a map {event: pod-created, isvc: <namespace>/<name>}, {event: hpa-remove-finalizer, hpa: <namespace>/<name>, finalizer: <name>}, or {apply: <object>}');
   });
   return events;
 }

@@ -14,7 +14,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const preset = (id: string): string => `content/scenarios/${id}.yaml`;
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
-type Tree = Record<string, string | Tree>;
+interface Tree {
+  [name: string]: string | Tree;
+}
 
 /** An in-memory file system: files are strings, directories are objects. Real presets load from disk. */
 async function cli(argv: string[], files: Tree = {}, io: Partial<CliIo> = {}): Promise<{ code: number; out: string; err: string }> {

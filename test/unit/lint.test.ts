@@ -122,8 +122,8 @@ describe('lints for this bug class', () => {
 
   it('a near miss of a known class is an error with a fix; case differences count as near misses', () => {
     const misspelt = one(lints(isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'extrenal' }), hpa('m-custom')), 'class-misspelt');
-    expect(misspelt.message).toEqual({ id: 'lint.classMisspelt', params: { value: 'extrenal', meant: 'external' } });
-    expect(rendered(misspelt).message).toBe('autoscalerClass "extrenal": did you mean external?');
+    expect(misspelt.message).toEqual({ id: 'lint.classMisspelt', params: { value: 'extrenal', meant: 'external', isvc: 'ml/m' } });
+    expect(rendered(misspelt).message).toBe('autoscalerClass "extrenal" on ml/m: did you mean external?');
     expect(misspelt.fix!.label).toEqual({ id: 'lint.fix.use', params: { value: 'external' } });
     expect(nearestClass('External')).toBe('external');
     expect(nearestClass('external')).toBeNull();
@@ -179,8 +179,8 @@ describe('lints for this bug class', () => {
   it('warns where v0.17+ fails a component whose deploymentMode does not parse to Standard', () => {
     const componentKnative = '\n    annotations:\n      serving.kserve.io/deploymentMode: Knative';
     const found = one(lints(isvc({ ...STANDARD }, '', { predictorExtra: componentKnative }), hpa('m-custom'), 'v0.16.0,v0.17.0,v0.20.0'), 'workload-mode-rejected');
-    expect(found.message).toEqual({ id: 'lint.workloadMode', params: { releases: ['v0.17.0', 'v0.20.0'], component: 'predictor', value: 'Knative' } });
-    expect(rendered(found).message).toBe('v0.17.0 and v0.20.0 fail the predictor of this InferenceService: deploymentMode "Knative" is not Standard or RawDeployment.');
+    expect(found.message).toEqual({ id: 'lint.workloadMode', params: { releases: ['v0.17.0', 'v0.20.0'], component: 'predictor', isvc: 'ml/m', value: 'Knative' } });
+    expect(rendered(found).message).toBe('v0.17.0 and v0.20.0 fail the predictor of ml/m: deploymentMode "Knative" is not Standard or RawDeployment.');
     // A component annotation that parses to Standard is fine.
     const componentRaw = '\n    annotations:\n      serving.kserve.io/deploymentMode: RawDeployment';
     expect(ids(lints(isvc({ ...STANDARD }, '', { predictorExtra: componentRaw }), hpa('m-custom'), 'v0.17.0,v0.20.0'))).not.toContain('workload-mode-rejected');

@@ -344,7 +344,7 @@ describe('gitops-sync', () => {
   // whole InferenceService instead: it drops inferenceservice.finalizers, the object "changes",
   // and the controller is woken at every sync (and adds its finalizer back), so in a fixed release
   // the adopted HPA is deleted at the sync itself and a second, idle sync overwrites it again.
-  it.fails('re-applying unchanged manifests without the controller\'s finalizer changes nothing and wakes nobody', () => {
+  it('re-applying unchanged manifests without the controller\'s finalizer changes nothing and wakes nobody', () => {
     const v = run(
       isvcYaml({ annotations: EXTERNAL, predictor: '{minReplicas: 1}', finalizer: false }),
       hpaYaml('m-predictor', 'm-predictor'),
