@@ -18,6 +18,7 @@ import { msg, type Message } from './i18n/message.ts';
 import type { DeploymentWrite } from './kserve/deployment.ts';
 import type { Decision } from './machine/controller.ts';
 import { hpaContent } from './views.ts';
+import { ownedByInferenceService } from './kserve/checks.ts';
 
 export type HpaEventKind = 'overwritten' | 'deleted' | 'terminating' | 'collected' | 'conflict' | 'fought' | 'removed' | 'reapplied' | 'restored';
 export type Fate = 'kept' | 'overwritten' | 'deleted' | 'terminating' | 'removed' | 'conflict' | 'scaling-fought';
@@ -75,7 +76,11 @@ export function sharesTarget(cluster: Pick<Cluster, 'hpas'>, hpa: Hpa): boolean 
 export function classifyStep(ref: ObjectRef, change: StepChange): HpaEventKind[] {
   const before = find(change.before, ref);
   const after = find(change.after, ref);
-  const kserveWrote = change.decisions.some((d) => d.hpa === ref.name && d.isvc.startsWith(`${ref.namespace}/`) && d.call !== null);
+  const writes = change.decisions.filter((d) => d.hpa === ref.name && d.isvc.startsWith(`${ref.namespace}/`) && d.call !== null);
+  const kserveWrote = writes.length > 0;
+  // Several passes in one step (an upgrade's adoption): an Update of an HPA no InferenceService owned yet
+  // replaced it (it now carries KServe's ownerReference) before the Delete.
+  const overwroteFirst = before !== undefined && !ownedByInferenceService(before) && writes.some((d) => d.call!.verb === 'Update' && d.call!.outcome === 'updated');
   const usersOwn = change.userTarget !== null && same(change.userTarget, ref);
   const kinds: HpaEventKind[] = [];
   if (!before) {
@@ -83,7 +88,10 @@ export function classifyStep(ref: ObjectRef, change: StepChange): HpaEventKind[]
     else if (after && change.eventType === 'gitops.sync') kinds.push('restored');
   } else if (usersOwn) {
     if (!after) kinds.push('removed');
-  } else if (!after) kinds.push(kserveWrote ? 'deleted' : 'collected');
+  } else if (!after) {
+    if (kserveWrote && overwroteFirst) kinds.push('overwritten');
+    kinds.push(kserveWrote ? 'deleted' : 'collected');
+  }
   else if (after.metadata.deletionTimestamp !== undefined && before.metadata.deletionTimestamp === undefined) kinds.push(kserveWrote ? 'terminating' : 'collected');
   else if (kserveWrote && hpaContent(before) !== hpaContent(after)) kinds.push('overwritten');
   else if (change.eventType === 'gitops.sync' && hpaContent(before) !== hpaContent(after)) kinds.push('restored');

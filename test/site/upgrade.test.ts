@@ -29,7 +29,7 @@ describe('upgrades, derived by hand', () => {
     // wrote none); the InferenceService watch has no predicate, so that status write queues a second pass at once,
     // which deletes the now-owned HPA: both within the restart.
     for (const to of ['v0.15.2', 'v0.20.0']) {
-      expect(await story(SAME(), 'v0.12.0', to), to).toEqual({ outcome: 'deleted', history: [[4, 'deleted']], upgradeStep: 4 });
+      expect(await story(SAME(), 'v0.12.0', to), to).toEqual({ outcome: 'deleted', history: [[4, 'overwritten'], [4, 'deleted']], upgradeStep: 4 });
     }
   });
 

@@ -98,10 +98,10 @@ const EXPECTED: Record<string, Record<Tag, string>> = {
   'gitops-loop': sameNameExternal('search/reranker-predictor', 'search/reranker'),
   'rename-migration': sameNameExternal('shop/pricing-predictor', 'shop/pricing'),
   'unrecognised-mode-v017': { ...sameNameExternal('docs-ai/ocr-predictor', 'docs-ai/ocr'), 'v0.20.0': 'none' },
-  // The fixed releases adopt the HPA in the upgrade's first pass and write status.deploymentMode
-  // (v0.12.0 wrote none); that status update queues the InferenceService again at once (For without
-  // predicate), and the second pass deletes the now-owned HPA: deleted within the upgrade step.
-  'upgrade-from-v0.12': { ...every('payments/risk-scorer-predictor deleted after: controller-upgraded'), 'v0.12.0': 'none' },
+  // Buggy releases delete it at the restart. The fixed releases adopt it in the upgrade's first pass
+  // (overwritten) and write status.deploymentMode (v0.12.0 wrote none); that status update queues the
+  // InferenceService again at once (For without predicate), and the second pass deletes it.
+  'upgrade-from-v0.12': { ...every('payments/risk-scorer-predictor overwritten after: controller-upgraded'), 'v0.14.1': 'payments/risk-scorer-predictor deleted after: controller-upgraded', 'v0.15.0': 'payments/risk-scorer-predictor deleted after: controller-upgraded', 'v0.12.0': 'none' },
   'upgrade-across-mode-rename': every('recsys/embedder-predictor overwritten after: pod-created@recsys/embedder'),
   // No user HPA: KServe's own (stable and canary) are not the user's to lose.
   'canary-v020': every('none'),

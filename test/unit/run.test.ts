@@ -112,7 +112,8 @@ describe('upgrades', () => {
       expect(noteIds(fixed.steps[3]!)).toContain('controller.requeued');
       expect(hpaNames(fixed.steps[3]!)).toEqual([]);
       expect(calls(fixed.steps[4]!)).toEqual(['m-predictor:Skipped']);
-      expect(fixed.verdicts[0]).toMatchObject({ fate: 'deleted', firstLossStep: 4, history: [{ step: 4, kind: 'deleted' }] });
+      // The history keeps both halves: the Update replaced the user's HPA (overwritten) before the Delete.
+      expect(fixed.verdicts[0]).toMatchObject({ fate: 'deleted', firstLossStep: 4, history: [{ step: 4, kind: 'overwritten' }, { step: 4, kind: 'deleted' }] });
     }
   });
 
