@@ -285,6 +285,11 @@ export const en = {
   'phrase.nothing': 'applying the objects',
   'phrase.then': '{before}, then {after}',
 
+  'behaviourShort.noopExternal': 'before the bug',
+  'behaviourShort.deleteOnAnnotation': 'the bug',
+  'behaviourShort.ownerChecked': 'the fix',
+  'behaviourShort.deleteCheckFirst': 'fix + stop',
+
   // Event words (engine/machine/events.ts).
   'event.podCreated': 'A pod of the predictor is created; the Deployment status changes.',
   'event.podDeleted': 'A pod of the predictor is deleted; the Deployment status changes.',

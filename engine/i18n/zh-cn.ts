@@ -289,6 +289,11 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'phrase.nothing': '应用对象',
   'phrase.then': '{before}，然后{after}',
 
+  'behaviourShort.noopExternal': '问题出现之前',
+  'behaviourShort.deleteOnAnnotation': '有此问题',
+  'behaviourShort.ownerChecked': '已修复',
+  'behaviourShort.deleteCheckFirst': '已修复 + stop',
+
   // Event words (engine/machine/events.ts).
   'event.podCreated': '创建 predictor 的一个 Pod；Deployment 的 status 随之变化。',
   'event.podDeleted': '删除 predictor 的一个 Pod；Deployment 的 status 随之变化。',

@@ -204,6 +204,14 @@ export const BEHAVIOUR_LABEL: Readonly<Record<BehaviourId, MessageId>> = {
   'delete-check-first': 'behaviour.deleteCheckFirst',
 };
 
+/** The short name of each behaviour, for column headings and chips ("the bug", "the fix"). */
+export const BEHAVIOUR_SHORT_LABEL: Readonly<Record<BehaviourId, MessageId>> = {
+  'noop-external': 'behaviourShort.noopExternal',
+  'delete-on-annotation': 'behaviourShort.deleteOnAnnotation',
+  'owner-checked': 'behaviourShort.ownerChecked',
+  'delete-check-first': 'behaviourShort.deleteCheckFirst',
+};
+
 function buildRelease(source: TagSource): Release {
   const changes = CHANGES.filter((change) => compareTags(change.firstTag, source.tag) <= 0);
   const behaviour = Object.assign({}, ...changes.map((change) => change.set)) as Behaviour;

@@ -4,7 +4,6 @@
  * they are the engine's messages (engine/i18n), rendered with renderMessage.
  */
 import type { AnchorId } from '../../../engine/kserve/source-map.ts';
-import type { BehaviourId } from '../../../engine/kserve/releases.ts';
 import type { Tone } from '../../../engine/vocabulary.ts';
 
 export const site = {
@@ -14,11 +13,6 @@ export const site = {
   'punct.paren': ' ({text})',
   'punct.range': '{from} … {to}',
 
-  // Behaviour eras, short, for column headings (the engine's full labels are behaviour.*).
-  'era.noop-external': 'before the bug',
-  'era.delete-on-annotation': 'the bug',
-  'era.owner-checked': 'the fix',
-  'era.delete-check-first': 'fix + stop',
 
   // Tones, for legends.
   'tone.loss': 'Your HPA is deleted (or taken over, then deleted)',
@@ -138,6 +132,5 @@ export const site = {
   'og.description': 'Why KServe deleted user HPAs under autoscalerClass: external, release by release.',
   'og.tagline': 'KServe and HPAs under autoscalerClass: external, release by release',
 } as const satisfies Record<string, string>
-  & Record<`era.${BehaviourId}`, string>
   & Record<`tone.${Tone}`, string>
   & Record<`anchor.${AnchorId}`, string>;

@@ -8,10 +8,6 @@ export const site: UiArea<typeof en> = {
   'punct.paren': '（{text}）',
   'punct.range': '{from} … {to}',
 
-  'era.noop-external': '问题出现之前',
-  'era.delete-on-annotation': '有此问题',
-  'era.owner-checked': '已修复',
-  'era.delete-check-first': '已修复 + stop',
 
   'tone.loss': '你的 HPA 被删除（或先被接管、再被删除）',
   'tone.warn': 'HPA 还在，但已不是你想要的样子：被覆盖、卡在 Terminating、扩缩被 KServe 抵消、与另一个 HPA 共用同一个 Deployment（两者都不再扩缩），或 KServe 原先的 HPA 被遗留、无人管理',
