@@ -67,7 +67,17 @@ export function loadYaml(file: string, text: string): LoadResult {
   const errors: InputError[] = [];
   const documents: LoadedDocument[] = [];
   for (const doc of parsed) {
+    // An unclosed quote runs to the end of the text, where the yaml library reports it (and the
+    // errors it causes there): report it where it opens instead, once.
+    const unclosed = doc.errors.find((e) => e.code === 'MISSING_CHAR' && /^Missing closing .?quote/.test(e.message));
+    const opening = unclosed ? unclosedQuoteStart(text, unclosed.pos[0]) : null;
     for (const error of doc.errors) {
+      if (opening !== null && unclosed && error !== unclosed && error.pos[0] >= unclosed.pos[0]) continue;
+      if (opening !== null && error === unclosed) {
+        const quote = text[opening] === "'" ? "'" : '"';
+        errors.push(at(opening, `this ${quote} quote is never closed: the string runs to the end of the file`));
+        continue;
+      }
       const message = error.code === 'RESOURCE_EXHAUSTION' ? 'the YAML is nested too deeply' : firstLine(error.message);
       errors.push(at(error.pos[0], message));
     }
@@ -155,6 +165,25 @@ function lexicalNesting(text: string): { offset: number; message: string } | nul
     const newline = lexeme.lastIndexOf('\n');
     offset += lexeme.length;
     if (newline !== -1) lineStart = offset - lexeme.length + newline + 1;
+  }
+  return null;
+}
+
+/** Where the quoted scalar that ends (unclosed) at `end` opens; null when no such scalar is found. */
+function unclosedQuoteStart(text: string, end: number): number | null {
+  const stack: CST.Token[] = Array.from(new Parser().parse(text));
+  while (stack.length > 0) {
+    const token = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push(token.value);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push(item.key);
+        if (item.value) stack.push(item.value);
+      }
+    } else if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && token.offset + token.source.length === end) {
+      return token.offset;
+    }
   }
   return null;
 }
