@@ -1,30 +1,30 @@
 /**
- * <hpa-playground>: enhances the server-rendered playground. It holds the state (three YAML texts
- * and a step), re-evaluates with the engine on every change, re-renders the panes from the view
- * functions, and keeps the URL fragment in step. It decides nothing about KServe itself.
+ * <hpa-playground>: a thin shell around the server-rendered workbench. It turns clicks, keys and
+ * editor changes into actions (controls.ts, keys.ts), runs them through the action table
+ * (actions.ts), and then brings the page in line with the new state: the panes whose inputs
+ * changed (panes.ts), the editors (editors.ts), the address bar and the live region. Effects that
+ * are not state (clipboard, downloads, files) live in effects.ts. It decides nothing about KServe.
  */
-import { renderMarkdown } from '../../engine/report/markdown.ts';
-import { localeOf, renderMessage } from '../../engine/i18n/render.ts';
-import { parseEventWord, type ControllerEvent } from '../../engine/machine/events.ts';
-import { scenarioFileText, splitSources } from '../../engine/scenario/compose.ts';
-import { encodeState } from '../../engine/link/codec.ts';
-import { LIMITS, type InputError } from '../../engine/scenario/source.ts';
-import { render, type VNode } from '../dom/vnode.ts';
-import { createTextareaHost, EDITOR_CHOICE_KEY, prefersPlainEditor, upgradeToMonaco, type EditorHost, type EditorMarker, type EditorOptions } from '../editor/host.ts';
-import { applyEdits, editorForFile, type EditorName } from './edits.ts';
-import { evaluate, type Evaluation } from './evaluate.ts';
-import { addEvent, clearEvents, removeEvent, scenarioParts, setOption, setStep, setVersions, type PlaygroundState } from './state.ts';
-import { stringsFor, type Strings } from './strings.ts';
-import { readFragment, shareUrl, writeFragment } from './url.ts';
-import { eventsView, pictureView, problemsView, resultsView, shareView, SHORTCUTS, timelineView, toolbarView, type ViewModel } from './view.ts';
+import { renderMessage } from '../../engine/i18n/render.ts';
+import type { LinkState } from '../../engine/link/state.ts';
+import { callMessage } from '../../engine/report/cells.ts';
+import { render } from '../dom/vnode.ts';
+import { reduce, type Action, type Env } from './actions.ts';
 import { mountStatechart } from './chart.ts';
-import { applyChange, exploreKeep, exploreLoss, exploreView, loadLoss, type ExploreResult } from './explore.ts';
+import { actionFor, effectiveForm, type Effect } from './controls.ts';
+import { editorForFile, type EditorName } from './edits.ts';
+import { EDITORS, EditorSet } from './editors.ts';
+import { copyLink, copyMarkdown, copyRedactedLink, download, readFile } from './effects.ts';
+import { focusOf, keyIntent } from './keys.ts';
+import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
+import { attachSplitter } from './splitter.ts';
+import { initialState, type AppState } from './state.ts';
+import { readLayout, writeLayout } from './storage.ts';
+import { localeOf, stringsFor } from './strings.ts';
+import { readFragment, shareUrl, writeFragment } from './url.ts';
+import { fill } from './views/common.ts';
 
-type Good = Extract<Evaluation, { ok: true }>;
-interface Preset { id: string; title: string; state: PlaygroundState }
-
-const PANES = ['toolbar', 'events', 'timeline', 'problems', 'results', 'picture', 'share', 'explore'] as const;
-type Pane = (typeof PANES)[number];
+interface Preset { id: string; title: string; state: LinkState }
 
 function readJson<T>(root: Element, selector: string): T | null {
   const node = root.querySelector(selector);
@@ -36,144 +36,461 @@ function readJson<T>(root: Element, selector: string): T | null {
   }
 }
 
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.closest('.monaco-editor') !== null;
-}
+/** The stacked layout's media query (playground.css). */
+const STACKED = '(max-width: 55.99rem), (max-height: 33.99rem)';
+const pageTheme = (): 'light' | 'dark' => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
+const same = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class HpaPlayground extends HTMLElement {
-  #state!: PlaygroundState;
-  #good: Good | null = null;
-  #errors: InputError[] = [];
-  #strings: Strings = stringsFor('en');
-  #editors: Partial<Record<EditorName, EditorHost>> = {};
-  #editorOptions: Partial<Record<EditorName, EditorOptions>> = {};
-  #form: Record<string, string> = {};
-  /** Disclosures the user opened or closed by hand, kept across re-renders. */
-  #detailsState = new Map<string, boolean>();
-  #linkLength: number | null = null;
+  #state!: AppState;
+  #page!: PageContext;
+  #env: Env = {};
+  #presets: Preset[] = [];
+  #panes: Record<string, Pane> = {};
+  /** Each pane's dependencies when it was last drawn (the server drew the first state). */
+  #drawn = new Map<string, readonly unknown[]>();
+  /** Disclosures the user opened or closed, kept across re-renders. */
+  #details = new Map<string, boolean>();
+  #editors: EditorSet | null = null;
+  #chart: ReturnType<typeof mountStatechart> | null = null;
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
   #editTimer: ReturnType<typeof setTimeout> | undefined;
-  #presets: Preset[] = [];
-  #chart: ReturnType<typeof mountStatechart> | null = null;
-  /** The explorer's last answer; dropped as soon as the scenario changes. */
-  #explore: ExploreResult | null = null;
+  #pendingEdits = new Map<EditorName, string>();
+  #cleanups: (() => void)[] = [];
 
   connectedCallback(): void {
-    this.#strings = stringsFor(this.getAttribute('lang') ?? document.documentElement.lang);
-    const initial = readJson<PlaygroundState>(this, 'script.pg-initial');
+    const locale = localeOf(this.getAttribute('lang') ?? document.documentElement.lang);
+    const s = stringsFor(locale);
+    const initial = readJson<LinkState>(this, 'script.pg-initial');
     this.#presets = readJson<Preset[]>(this, 'script.pg-presets') ?? [];
     if (!initial) return;
-    this.#state = initial;
-    this.#evaluate();
-    this.#wireEditors();
-    this.addEventListener('click', this.#onClick);
-    this.addEventListener('change', this.#onChange);
-    this.addEventListener('input', this.#onInput);
-    this.addEventListener('keydown', this.#onKeydown);
-    this.addEventListener('toggle', this.#onToggle, true);
-    this.addEventListener('dragover', (e) => e.preventDefault());
-    this.addEventListener('drop', this.#onDrop);
-    this.#chart = mountStatechart(this.querySelector('[data-pane="chart"]'), this.#strings);
-    this.setAttribute('data-ready', '');
-    // The server already rendered these panes for this state: render only what it could not.
-    this.#chart?.update(this.#good, this.#state.step);
-    void this.#loadFromUrl();
+    this.#env = { noIsvc: s.noIsvc };
+    this.#page = {
+      s, locale, idBase: this.dataset.idBase ?? 'pg', linkLength: null, readonly: false, compact: false,
+      presets: this.#presets.map((p) => ({ id: p.id, title: p.title, texts: { isvc: p.state.isvc, hpas: p.state.hpas } })),
+    };
+    this.#panes = panes(this.#page.idBase);
+    const stacked = matchMedia(STACKED);
+    this.#state = initialState(initial, s.noIsvc, { dockOpen: this.dataset.dockOpen !== 'false' });
+    // The server drew every pane for this very state: nothing to redraw until something changes.
+    for (const [name, pane] of Object.entries(this.#panes)) if (!pane.visible || pane.visible(this.#state)) this.#drawn.set(name, pane.deps(this.#state, this.#page));
+    // Phones get the explanations closed, so every release's decision fits under the step bar.
+    if (stacked.matches) this.#page = { ...this.#page, compact: true };
+    this.#mountEditors();
+    this.#chart = mountStatechart(this.querySelector('[data-pane="chart"]'), s);
+    this.#chart.update(this.#state.good, this.#state.link.step);
+    this.#wire();
+    const onLayout = () => {
+      this.#page = { ...this.#page, compact: stacked.matches };
+      this.#drawPanes(false);
+    };
+    stacked.addEventListener('change', onLayout);
+    this.#cleanups.push(() => stacked.removeEventListener('change', onLayout));
+    this.#drawPanes(false);
+    this.#applyLayout();
+    // Ready once a link in the address bar is on screen too (decoding is asynchronous).
+    void this.#loadFromUrl().finally(() => this.setAttribute('data-ready', ''));
   }
 
   disconnectedCallback(): void {
-    for (const host of Object.values(this.#editors)) host?.dispose();
+    for (const cleanup of this.#cleanups) cleanup();
+    this.#editors?.dispose();
     clearTimeout(this.#urlTimer);
     clearTimeout(this.#editTimer);
   }
 
-  /** Re-evaluates the current texts; on errors the last good evaluation stays on screen. */
-  #evaluate(): void {
-    const result = evaluate(this.#state);
-    if (result.ok) {
-      this.#good = result;
-      this.#errors = [];
-      if (this.#state.step > result.totalSteps) this.#state = { ...this.#state, step: result.totalSteps };
-    } else {
-      this.#errors = result.errors;
+  /** For tests and the bench: the state as the page holds it. */
+  get state(): AppState {
+    return this.#state;
+  }
+
+  dispatch(action: Action): void {
+    if (action.type !== 'edit') this.#flushEdits();
+    const before = this.#state;
+    const next = reduce(before, action, this.#env);
+    if (next === before) return;
+    this.#state = next;
+    this.#sync(before);
+  }
+
+  /** Brings the page in line with the state, touching only what changed. */
+  #sync(before: AppState): void {
+    const next = this.#state;
+    const stepMoved = before.link.step !== next.link.step;
+    const textsChanged = before.link.isvc !== next.link.isvc || before.link.hpas !== next.link.hpas || before.link.scenario !== next.link.scenario;
+    if (textsChanged) for (const name of EDITORS) if (!this.#pendingEdits.has(name)) this.#editors?.setValue(name, next.link[name]);
+    if (before.errors !== next.errors || before.good !== next.good) this.#applyMarkers();
+    this.#drawPanes(stepMoved);
+    if (before.ui !== next.ui || before.errors !== next.errors || before.good !== next.good) this.#applyLayout();
+    if (stepMoved || before.good !== next.good || before.ui.dockTab !== next.ui.dockTab) this.#chart?.update(next.good, next.link.step);
+    if (stepMoved) this.#announceStep();
+    if (next.notice && next.notice !== before.notice) this.#announce(this.querySelector('.pg-notice')?.textContent ?? '');
+    if (next.explore && next.explore !== before.explore) this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
+    if (stepMoved) this.#keepDecisionsInView();
+    if (before.link !== next.link) this.#scheduleUrl();
+  }
+
+  #drawPanes(flash: boolean): void {
+    const active = document.activeElement;
+    const focusKey = active && this.contains(active) ? active.closest('[data-key]')?.getAttribute('data-key') ?? null : null;
+    let vm: ReturnType<typeof viewModel> | null = null;
+    for (const [name, pane] of Object.entries(this.#panes)) {
+      if (pane.visible && !pane.visible(this.#state)) continue;
+      const deps = pane.deps(this.#state, this.#page);
+      if (same(this.#drawn.get(name), deps)) continue;
+      const target = this.querySelector(`[data-pane="${name}"]`);
+      if (!target) continue;
+      vm ??= viewModel(this.#state, this.#page, flash);
+      const node = pane.view(vm);
+      render(target, node ? [node] : []);
+      this.#drawn.set(name, deps);
+      // A pane drawn inside another (the share menu in the toolbar) is current now too.
+      for (const inner of target.querySelectorAll('[data-pane]')) {
+        const innerName = inner.getAttribute('data-pane')!;
+        if (this.#panes[innerName]) this.#drawn.set(innerName, this.#panes[innerName]!.deps(this.#state, this.#page));
+      }
     }
-    this.#applyMarkers();
+    if (!vm) return;
+    for (const [key, open] of this.#details) {
+      const details = this.querySelector<HTMLDetailsElement>(`details[data-key="${CSS.escape(key)}"]`);
+      if (details && details.open !== open) details.open = open;
+    }
+    if (focusKey && !this.contains(document.activeElement === document.body ? null : document.activeElement)) this.#restoreFocus(focusKey);
+  }
+
+  /** Focus survives a redraw; a step button that became disabled hands it to its neighbour. */
+  #restoreFocus(key: string): void {
+    const fallbacks: Record<string, string[]> = { 'step-forward': ['step-back'], 'step-last': ['step-back'], 'step-back': ['step-forward'], 'step-first': ['step-forward'] };
+    for (const candidate of [key, ...(fallbacks[key] ?? [])]) {
+      const el = this.querySelector<HTMLElement>(`[data-key="${CSS.escape(candidate)}"]`);
+      if (el && !(el as HTMLButtonElement).disabled) {
+        el.focus({ preventScroll: true });
+        return;
+      }
+    }
+  }
+
+  #applyLayout(): void {
+    const ui = this.#state.ui;
+    this.toggleAttribute('data-input-collapsed', ui.inputCollapsed);
+    this.toggleAttribute('data-dock-open', ui.dockOpen);
+    this.toggleAttribute('data-stale', this.#state.errors.length > 0);
+    this.style.setProperty('--pg-n', String(this.#state.good?.run.versions.length ?? 2));
+    for (const tab of ['picture', 'chart', 'explore'] as const) {
+      const panel = this.querySelector<HTMLElement>(`[data-panel="${tab}"]`);
+      if (panel) panel.hidden = !(ui.dockOpen && ui.dockTab === tab);
+    }
+    const toggle = this.querySelector<HTMLButtonElement>('[data-action="toggle-input"]');
+    if (toggle) {
+      toggle.setAttribute('aria-expanded', ui.inputCollapsed ? 'false' : 'true');
+      toggle.textContent = ui.inputCollapsed ? this.#page.s.showInput : this.#page.s.hideInput;
+    }
+    const summary = this.querySelector<HTMLElement>('[data-pane="summary"]');
+    if (summary) summary.hidden = !ui.inputCollapsed;
+  }
+
+  #mountEditors(): void {
+    const s = this.#page.s;
+    this.#editors = new EditorSet(this, {
+      labels: { isvc: s.isvcEditor, hpas: s.hpaEditor },
+      onChange: (name, text) => this.#onEditorChange(name, text),
+      onSwap: () => {
+        this.#applyMarkers();
+        this.#renderEditorChoice();
+      },
+    });
+    this.#editors.mount({ isvc: this.#state.link.isvc, hpas: this.#state.link.hpas }, pageTheme());
+    this.#renderEditorChoice();
+    const observer = new MutationObserver(() => this.#editors?.setTheme(pageTheme()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    this.#cleanups.push(() => observer.disconnect());
+  }
+
+  #renderEditorChoice(): void {
+    const button = this.querySelector<HTMLButtonElement>('[data-action="toggle-editor"]');
+    if (!button || !this.#editors) return;
+    const plain = this.#editors.kind() === 'textarea' && this.#editors.plainChosen();
+    button.textContent = plain ? this.#page.s.richEditor : this.#page.s.plainEditor;
+    button.hidden = false;
   }
 
   #applyMarkers(): void {
-    for (const name of ['isvc', 'hpas'] as const) {
-      const host = this.#editors[name];
-      if (!host) continue;
+    const { errors, good } = this.#state;
+    for (const name of EDITORS) {
       const file = name === 'isvc' ? 'inferenceservice.yaml' : 'hpas.yaml';
-      const markers: EditorMarker[] = this.#errors.filter((e) => e.file === file).map((e) => ({ line: e.line, column: e.column, message: e.message, severity: 'error' }));
-      if (this.#errors.length === 0 && this.#good) {
-        for (const lint of this.#good.lints) {
+      const markers = errors.filter((e) => e.file === file).map((e) => ({ line: e.line, column: e.column, message: e.message, severity: 'error' as const }));
+      if (errors.length === 0 && good) {
+        for (const lint of good.lints) {
           if (lint.at.file !== file) continue;
-          markers.push({ line: lint.at.line, column: lint.at.column, ...('endLine' in lint.at ? { endLine: lint.at.endLine, endColumn: lint.at.endColumn } : {}), message: renderMessage(lint.message, localeOf(this.getAttribute('lang') ?? document.documentElement.lang)), severity: lint.severity });
+          markers.push({ line: lint.at.line, column: lint.at.column, ...('endLine' in lint.at ? { endLine: lint.at.endLine, endColumn: lint.at.endColumn } : {}), message: renderMessage(lint.message, this.#page.locale), severity: lint.severity as 'error' });
         }
       }
-      host.setMarkers(markers);
+      this.#editors?.setMarkers(name, markers);
     }
   }
 
-  #viewModel(): ViewModel {
-    const parts = scenarioParts(this.#state);
-    return {
-      strings: this.#strings,
-      evaluation: this.#good,
-      errors: this.#errors,
-      step: this.#state.step,
-      versions: parts.settings.versions,
-      apiServerDefaulting: parts.settings.apiServerDefaulting,
-      defaultDeploymentMode: parts.settings.defaultDeploymentMode,
-      linkLength: this.#linkLength,
-      form: this.#form,
+  /** Typing is batched (200 ms) into one edit: one parse and one run per pause, not per key. */
+  #onEditorChange(name: EditorName, text: string): void {
+    this.#pendingEdits.set(name, text);
+    clearTimeout(this.#editTimer);
+    this.#editTimer = setTimeout(() => this.#flushEdits(), 200);
+  }
+
+  #flushEdits(): void {
+    clearTimeout(this.#editTimer);
+    const edits = [...this.#pendingEdits];
+    this.#pendingEdits.clear();
+    for (const [editor, text] of edits) this.dispatch({ type: 'edit', editor, text });
+  }
+
+  #wire(): void {
+    const on = <K extends keyof HTMLElementEventMap>(target: EventTarget, type: K, handler: (event: HTMLElementEventMap[K]) => void, capture = false) => {
+      target.addEventListener(type, handler as EventListener, capture);
+      this.#cleanups.push(() => target.removeEventListener(type, handler as EventListener, capture));
     };
+    on(this, 'click', (event) => {
+      const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
+      if (!target || !this.contains(target) || target.tagName === 'SELECT' || target.tagName === 'INPUT') return;
+      this.#control(target);
+    });
+    on(this, 'change', (event) => {
+      const target = event.target as HTMLElement;
+      if (target.dataset.action) this.#control(target);
+    });
+    on(this, 'input', (event) => {
+      const target = event.target as HTMLElement;
+      const key = target.dataset.key;
+      if (key && (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) && !target.dataset.action) {
+        this.#state = reduce(this.#state, { type: 'form', key, value: target.value });
+      }
+    });
+    on(this, 'toggle', (event) => {
+      const details = event.target as HTMLDetailsElement;
+      const key = details.dataset?.key;
+      if (!key || details.tagName !== 'DETAILS') return;
+      this.#details.set(key, details.open);
+      if (details.open && (key === 'share-menu' || key === 'redaction-preview')) this.dispatch({ type: 'preview-redaction' });
+    }, true);
+    on(this, 'keydown', (event) => this.#onLocalKey(event));
+    on(document, 'keydown', (event) => this.#onGlobalKey(event));
+    on(document, 'click', (event) => this.#closeMenus(event.target as Node));
+    on(this, 'dragover', (event) => event.preventDefault());
+    on(this, 'drop', (event) => {
+      const file = event.dataTransfer?.files?.[0];
+      if (!file) return;
+      event.preventDefault();
+      void this.#openFile(file);
+    });
+    this.#wireSplitters();
   }
 
-  #render(): void {
-    const vm = this.#viewModel();
-    const focusKey = this.contains(document.activeElement) ? document.activeElement?.closest('[data-key]')?.getAttribute('data-key') ?? null : null;
-    const views: Record<Pane, VNode | null> = {
-      toolbar: toolbarView(vm),
-      events: eventsView(vm),
-      timeline: timelineView(vm),
-      problems: problemsView(vm, this.#errors.length === 0 ? this.#good?.lints ?? [] : []),
-      results: resultsView(vm),
-      picture: pictureView(vm),
-      share: shareView(vm),
-      explore: exploreView(this.#strings, this.#explore, !this.#good || this.#errors.length > 0),
-    };
-    for (const pane of PANES) {
-      const target = this.querySelector(`[data-pane="${pane}"]`);
-      if (!target) continue;
-      const node = views[pane];
-      render(target, node ? [node] : []);
-    }
-    for (const [key, open] of this.#detailsState) {
-      const details = this.querySelector<HTMLDetailsElement>(`details[data-key="${CSS.escape(key)}"]`);
-      if (details) details.open = open;
-    }
-    if (focusKey) this.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
-    this.#chart?.update(this.#good, this.#state.step);
+  #control(target: HTMLElement): void {
+    const form = effectiveForm(this.#state.form, this.#state.good);
+    const intent = actionFor({
+      action: target.dataset.action ?? '',
+      dataset: { ...target.dataset },
+      value: (target as HTMLInputElement).value,
+      checked: (target as HTMLInputElement).checked,
+    }, form);
+    if (intent === null) return;
+    if (typeof intent === 'string') void this.#effect(intent, target);
+    else this.dispatch(intent);
+    // A select that picks an action (add a release) goes back to its prompt.
+    if (target.tagName === 'SELECT' && target.dataset.action === 'add-release') (target as HTMLSelectElement).value = '';
   }
 
-  /** Applies a new state: evaluate, render, announce, and (debounced) write the URL. */
-  #commit(next: PlaygroundState, announce = true): void {
-    const before = this.#state;
-    if (before.isvc !== next.isvc || before.hpas !== next.hpas || before.scenario !== next.scenario) this.#explore = null;
-    this.#state = next;
-    this.#evaluate();
-    this.#render();
-    if (announce) this.#announceStep();
+  async #effect(effect: Effect, target: HTMLElement): Promise<void> {
+    const s = this.#page.s;
+    const state = this.#state;
+    switch (effect) {
+      case 'copy-link': {
+        const url = await copyLink(state.link);
+        this.#setLinkLength(url.length);
+        this.#announce(`${s.copied}: ${s.copyLink}`);
+        break;
+      }
+      case 'copy-redacted-link':
+      case 'copy-markdown': {
+        if (state.errors.length > 0 || !state.good) {
+          this.dispatch({ type: 'notice', notice: { kind: 'error', key: 'exportsNeedValid' } });
+          break;
+        }
+        const redact = effect === 'copy-redacted-link' || (state.ui.redact && target.dataset.redact !== 'false');
+        if (redact) this.dispatch({ type: 'preview-redaction' });
+        const view = redact ? this.#state.redaction : null;
+        const outcome = effect === 'copy-redacted-link'
+          ? await copyRedactedLink(view!, state.link.step)
+          : await copyMarkdown({ good: state.good, link: state.link, redaction: view, locale: this.#page.locale });
+        if (outcome === 'differs') {
+          this.dispatch({ type: 'notice', notice: { kind: 'error', key: 'redactionRefused' } });
+          this.#openShareMenu();
+        } else this.#announce(`${s.copied}: ${effect === 'copy-redacted-link' ? s.copyRedactedLink : s.copyMarkdown}${redact ? ` (${s.redacted})` : ''}`);
+        break;
+      }
+      case 'download': download(state.link, state.good?.scenario.settings.name ?? null); break;
+      case 'toggle-editor': this.#editors?.toggleChoice(); this.#renderEditorChoice(); break;
+      case 'goto': {
+        const editor = editorForFile(target.dataset.file ?? '');
+        if (editor) {
+          if (this.#state.ui.inputCollapsed) this.dispatch({ type: 'toggle', what: 'inputCollapsed' });
+          this.#editors?.reveal(editor, Number(target.dataset.line), Number(target.dataset.column));
+        }
+        break;
+      }
+      case 'help': this.#showHelp(); break;
+      case 'open-file': {
+        const file = (target as HTMLInputElement).files?.[0];
+        if (file) await this.#openFile(file);
+        break;
+      }
+      case 'preset': {
+        const preset = this.#presets.find((p) => p.id === (target as HTMLSelectElement).value);
+        if (preset) this.dispatch({ type: 'load', link: preset.state, at: 'first-difference' });
+        break;
+      }
+    }
+  }
+
+  async #openFile(file: File): Promise<void> {
+    const read = await readFile(file);
+    if (!read.ok) {
+      this.dispatch({ type: 'notice', notice: { kind: 'error', key: 'fileTooLarge', detail: file.name } });
+      return;
+    }
+    this.dispatch({ type: 'load', link: read.link, at: 'first-difference', keepScenario: true });
+  }
+
+  #openShareMenu(): void {
+    const menu = this.querySelector<HTMLDetailsElement>('details[data-key="share-menu"]');
+    if (menu) menu.open = true;
+  }
+
+  #showHelp(): void {
+    const help = this.querySelector<HTMLElement>('.pg-help');
+    if (help && 'showPopover' in help) {
+      try {
+        help.showPopover();
+        help.querySelector<HTMLElement>('button')?.focus();
+      } catch {
+        // Already open.
+      }
+    }
+  }
+
+  /** A click outside an open menu closes it, as menus do. */
+  #closeMenus(target: Node): void {
+    for (const menu of this.querySelectorAll<HTMLDetailsElement>('details.pg-menu[open]')) {
+      if (!menu.contains(target)) {
+        menu.open = false;
+        this.#details.set(menu.dataset.key ?? '', false);
+      }
+    }
+  }
+
+  #onGlobalKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented || !this.isConnected) return;
+    if (event.key === 'Escape') {
+      const open = this.querySelector<HTMLDetailsElement>('details.pg-menu[open]');
+      if (open) {
+        open.open = false;
+        open.querySelector('summary')?.focus();
+      }
+      return;
+    }
+    const target = event.target instanceof Element ? event.target : null;
+    // Keys belong to the page outside the playground only when focus is nowhere in particular.
+    if (target && target !== document.body && !this.contains(target)) return;
+    const intent = keyIntent(event, focusOf(target), effectiveForm(this.#state.form, this.#state.good));
+    if (!intent) return;
+    event.preventDefault();
+    if (intent === 'help') this.#showHelp();
+    else this.dispatch(intent);
+  }
+
+  /** Arrow keys inside the output's tab strip move between tabs. */
+  #onLocalKey(event: KeyboardEvent): void {
+    const tab = (event.target as Element | null)?.closest?.('[role="tab"]');
+    if (!tab || !/^(ArrowLeft|ArrowRight|Home|End)$/.test(event.key)) return;
+    const tabs = [...this.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const index = tabs.indexOf(tab as HTMLElement);
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
+    event.preventDefault();
+    const chosen = tabs[next]!;
+    this.dispatch({ type: 'dock-tab', tab: chosen.dataset.tab as 'picture' });
+    this.querySelector<HTMLElement>(`[role="tab"][data-tab="${chosen.dataset.tab}"]`)?.focus();
+  }
+
+  #wireSplitters(): void {
+    const layout = readLayout();
+    const main = this.querySelector<HTMLElement>('.pg-main');
+    const output = this.querySelector<HTMLElement>('.pg-output');
+    const input = this.querySelector<HTMLElement>('.pg-input');
+    const dock = this.querySelector<HTMLElement>('.pg-dock');
+    const saved = { ...layout };
+    if (layout.input) this.style.setProperty('--pg-input-w', `${layout.input}px`);
+    if (layout.dock) this.style.setProperty('--pg-dock-h', `${layout.dock}px`);
+    const inputBar = this.querySelector<HTMLElement>('[data-split="input"]');
+    if (inputBar && main && input) {
+      this.#cleanups.push(attachSplitter(inputBar, {
+        axis: 'x', sign: 1,
+        size: () => input.getBoundingClientRect().width,
+        limits: () => ({ min: 240, max: Math.max(260, main.getBoundingClientRect().width * 0.6) }),
+        apply: (px) => this.style.setProperty('--pg-input-w', `${px}px`),
+        commit: (px) => writeLayout({ ...saved, input: (saved.input = px) }),
+        toggle: () => this.dispatch({ type: 'toggle', what: 'inputCollapsed' }),
+      }));
+    }
+    const dockBar = this.querySelector<HTMLElement>('[data-split="dock"]');
+    if (dockBar && output && dock) {
+      this.#cleanups.push(attachSplitter(dockBar, {
+        axis: 'y', sign: -1,
+        size: () => dock.getBoundingClientRect().height,
+        limits: () => ({ min: 120, max: Math.max(140, output.getBoundingClientRect().height * 0.7) }),
+        apply: (px) => this.style.setProperty('--pg-dock-h', `${px}px`),
+        commit: (px) => writeLayout({ ...saved, dock: (saved.dock = px) }),
+        toggle: () => this.dispatch({ type: 'toggle', what: 'dockOpen' }),
+      }));
+    }
+  }
+
+  /** On a phone the page scrolls: after a step, bring the first decision back under the sticky step bar. */
+  #keepDecisionsInView(): void {
+    const cell = this.querySelector<HTMLElement>('.pg-cell');
+    if (!cell || getComputedStyle(this.querySelector('.pg-results') ?? this).overflowY !== 'visible') return;
+    const bar = this.querySelector<HTMLElement>('.pg-stepper')?.getBoundingClientRect();
+    const box = cell.getBoundingClientRect();
+    if (bar && (box.top < bar.bottom || box.top > innerHeight * 0.6)) {
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      scrollBy({ top: box.top - bar.bottom - 8, behavior: reduce ? 'auto' : 'smooth' });
+    }
+  }
+
+  #scheduleUrl(): void {
     clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => {
-      void writeFragment(this.#state, location, history).then((fragment) => {
-        this.#linkLength = shareUrl(fragment, location).length;
-        const length = this.querySelector('.pg-link-length');
-        if (length) length.textContent = `${this.#linkLength} ${this.#strings.linkLength}`;
-      });
+      void writeFragment(this.#state.link, location, history).then((fragment) => this.#setLinkLength(shareUrl(fragment, location).length));
     }, 250);
+  }
+
+  #setLinkLength(length: number): void {
+    if (this.#page.linkLength === length) return;
+    this.#page = { ...this.#page, linkLength: length };
+    this.#drawPanes(false);
+  }
+
+  async #loadFromUrl(): Promise<void> {
+    const decoded = await readFragment(location);
+    if (!decoded) return;
+    if (!decoded.ok) {
+      const box = this.querySelector('[data-pane="link-error"]');
+      if (box) {
+        box.textContent = `${this.#page.s.linkError}: ${decoded.message}. ${this.#page.s.lastGood}`;
+        box.removeAttribute('hidden');
+      }
+      return;
+    }
+    // A link opens exactly where it was made: `hpa-lab link` encodes the first disagreement.
+    this.dispatch({ type: 'load', link: decoded.state, at: 'link' });
   }
 
   #announce(text: string): void {
@@ -182,366 +499,24 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #announceStep(): void {
-    const good = this.#good;
-    const s = this.#strings;
-    if (this.#errors.length > 0) {
-      const first = this.#errors[0]!;
-      this.#announce(`${s.errors}: ${first.file}:${first.line}:${first.column}: ${first.message}`);
-      return;
-    }
+    const { good, link } = this.#state;
+    const s = this.#page.s;
     if (!good) return;
-    const step = this.#state.step;
-    if (step === 0) {
+    if (link.step === 0) {
       this.#announce(s.before);
       return;
     }
+    const t = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, this.#page.locale);
     const parts = good.run.versions.map((v) => {
-      const st = v.steps[step - 1];
+      const st = v.steps[link.step - 1];
       if (!st) return v.tag;
       if (st.admission && !st.admission.allowed) return `${v.tag}: ${s.refused}`;
-      const results = st.decisions.map((d) => `${d.component} ${d.result}`).join(', ');
+      const results = st.decisions.map((d) => `${d.hpa} ${d.result}${d.call ? ` (${t(callMessage(d.call))})` : ''}`).join(', ');
       return `${v.tag}: ${results || s.noReconcile}`;
     });
-    const event = good.run.versions[0]?.steps[step - 1]?.event ?? '';
-    this.#announce(`${s.step} ${step} ${s.of} ${good.totalSteps}: ${event}. ${parts.join('. ')}.`);
-  }
-
-  #wireEditors(): void {
-    for (const name of ['isvc', 'hpas'] as const) {
-      const textarea = this.querySelector<HTMLTextAreaElement>(`textarea[data-editor="${name}"]`);
-      if (!textarea) continue;
-      textarea.value = this.#state[name];
-      this.#editorOptions[name] = {
-        textarea,
-        schema: name === 'isvc' ? 'inferenceservice' as const : 'hpa' as const,
-        label: name === 'isvc' ? this.#strings.isvcEditor : this.#strings.hpaEditor,
-        onChange: (text: string) => this.#onEditorChange(name, text),
-      };
-      this.#editors[name] = createTextareaHost(this.#editorOptions[name]!);
-      this.#editors[name]!.setTheme(pageTheme());
-      if (!prefersPlainEditor(safeStorage())) this.#upgradeWhenReached(name);
-    }
-    this.#renderEditorChoice();
-    new MutationObserver(() => {
-      for (const host of Object.values(this.#editors)) host?.setTheme(pageTheme());
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  }
-
-  /** Monaco (megabytes) loads when someone reaches for an editor, not because it is on screen. */
-  #upgradeWhenReached(name: EditorName): void {
-    const options = this.#editorOptions[name];
-    if (!options) return;
-    const box = options.textarea.closest('.pg-editor') ?? options.textarea;
-    const upgrade = () => {
-      box.removeEventListener('pointerover', upgrade);
-      box.removeEventListener('focusin', upgrade);
-      if (prefersPlainEditor(safeStorage())) return;
-      upgradeToMonaco(this.#editors[name]!, options).then((host) => {
-        this.#editors[name] = host;
-        host.setTheme(pageTheme());
-        this.#applyMarkers();
-        this.#renderEditorChoice();
-      }).catch(() => undefined);
-    };
-    box.addEventListener('pointerover', upgrade);
-    box.addEventListener('focusin', upgrade);
-  }
-
-  /** The user's choice between Monaco and the plain textarea, remembered for next time. */
-  #toggleEditor(): void {
-    const rich = Object.values(this.#editors).some((host) => host?.kind === 'monaco') || !prefersPlainEditor(safeStorage());
-    try {
-      safeStorage()?.setItem(EDITOR_CHOICE_KEY, rich ? 'plain' : 'rich');
-    } catch {
-      // Storage may be off (private mode); the choice then lasts for this page only.
-    }
-    for (const name of ['isvc', 'hpas'] as const) {
-      const options = this.#editorOptions[name];
-      const host = this.#editors[name];
-      if (!options || !host) continue;
-      if (rich && host.kind === 'monaco') {
-        host.dispose();
-        this.#editors[name] = createTextareaHost(options);
-        this.#editors[name]!.setTheme(pageTheme());
-      } else if (!rich) {
-        upgradeToMonaco(host, options).then((next) => {
-          this.#editors[name] = next;
-          next.setTheme(pageTheme());
-          this.#applyMarkers();
-          this.#renderEditorChoice();
-        }).catch(() => undefined);
-      }
-    }
-    this.#applyMarkers();
-    this.#renderEditorChoice(rich ? 'plain' : 'rich');
-  }
-
-  #renderEditorChoice(choice?: 'plain' | 'rich'): void {
-    const button = this.querySelector<HTMLButtonElement>('[data-action="toggle-editor"]');
-    if (!button) return;
-    const plain = choice ? choice === 'plain' : prefersPlainEditor(safeStorage()) && !Object.values(this.#editors).some((h) => h?.kind === 'monaco');
-    button.textContent = plain ? this.#strings.richEditor : this.#strings.plainEditor;
-    button.hidden = false;
-  }
-
-  #onEditorChange(name: EditorName, text: string): void {
-    this.#state = { ...this.#state, [name]: text };
-    clearTimeout(this.#editTimer);
-    this.#editTimer = setTimeout(() => this.#commit(this.#state, false), 200);
-  }
-
-  #setEditorText(name: EditorName, text: string): void {
-    this.#editors[name]?.setValue(text);
-  }
-
-  #loadState(next: PlaygroundState): void {
-    this.#setEditorText('isvc', next.isvc);
-    this.#setEditorText('hpas', next.hpas);
-    this.#commit(next);
-  }
-
-  async #loadFromUrl(): Promise<void> {
-    const decoded = await readFragment(location);
-    if (!decoded) return;
-    if (!decoded.ok) {
-      this.#showLinkError(decoded.message);
-      return;
-    }
-    this.#loadState(decoded.state);
-  }
-
-  #showLinkError(message: string): void {
-    const box = this.querySelector('[data-pane="link-error"]');
-    if (!box) return;
-    box.textContent = `${this.#strings.linkError}: ${message}. ${this.#strings.lastGood}`;
-    box.removeAttribute('hidden');
-  }
-
-  #totalSteps(): number {
-    return this.#good?.totalSteps ?? 0;
-  }
-
-  #send(event: ControllerEvent): void {
-    if (!this.#good || this.#errors.length > 0) {
-      // Say why nothing happened rather than ignoring the key press or click.
-      this.#announce(`${this.#strings.errors}: ${this.#strings.fixFirst}`);
-      return;
-    }
-    this.#commit(addEvent(this.#state, event, this.#totalSteps()));
-  }
-
-  #field(key: string): string {
-    return this.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-key="${key}"]`)?.value ?? '';
-  }
-
-  #sendWord(word: string): void {
-    const parsed = parseEventWord(word);
-    if (parsed.ok) this.#send(parsed.event);
-    else this.#announce(parsed.message);
-  }
-
-  #onClick = (event: MouseEvent): void => {
-    const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
-    if (!target || !this.contains(target) || target.tagName === 'SELECT' || target.tagName === 'INPUT') return;
-    const action = target.dataset.action;
-    switch (action) {
-      case 'event': this.#sendWord(target.dataset.word ?? ''); break;
-      case 'scale': this.#sendWord(`hpa-scaled:${this.#field('scale-replicas')}`); break;
-      case 'annotate': {
-        const key = this.#field('annotate-key').trim();
-        const value = this.#field('annotate-value');
-        this.#sendWord(value === '' ? `isvc-annotate:${key}-` : `isvc-annotate:${key}=${value}`);
-        break;
-      }
-      case 'hpa-delete': this.#sendWord(`hpa-delete:${this.#field('hpa-target')}`); break;
-      case 'remove-finalizer': this.#sendWord(`hpa-remove-finalizer:${this.#field('finalizer-target')}`); break;
-      case 'reapply': {
-        const name = this.#field('hpa-target');
-        const hpa = this.#good?.scenario.objects.find((o) => o.object.kind === 'HorizontalPodAutoscaler' && o.object.metadata.name === name);
-        if (hpa) this.#send({ type: 'object.apply', object: hpa.object });
-        break;
-      }
-      case 'step': this.#commit(setStep(this.#state, Number(target.dataset.step), this.#totalSteps())); break;
-      case 'remove-event': this.#commit(removeEvent(this.#state, Number(target.dataset.index))); break;
-      case 'clear-events': this.#commit({ ...clearEvents(this.#state), step: Math.min(this.#state.step, this.#good?.eventOffset ?? 0) }); break;
-      case 'remove-release': {
-        const versions = scenarioParts(this.#state).settings.versions.filter((t) => t !== target.dataset.tag);
-        this.#commit(setVersions(this.#state, versions));
-        break;
-      }
-      case 'add-bug-window': {
-        const versions = scenarioParts(this.#state).settings.versions;
-        const added = ['v0.12.0', ...versions.filter((t) => t !== 'v0.12.0' && t !== 'v0.16.0'), 'v0.16.0'].slice(0, 5);
-        this.#commit(setVersions(this.#state, added));
-        break;
-      }
-      case 'fix': {
-        const lint = this.#good?.lints[Number(target.dataset.index)];
-        if (!lint?.fix) break;
-        const next = applyEdits(this.#state, lint.fix.edits);
-        this.#setEditorText('isvc', next.isvc);
-        this.#setEditorText('hpas', next.hpas);
-        this.#commit(next);
-        break;
-      }
-      case 'goto': {
-        const editor = editorForFile(target.dataset.file ?? '');
-        if (!editor) break;
-        this.#editors[editor]?.revealLine(Number(target.dataset.line), Number(target.dataset.column));
-        this.#editors[editor]?.focus();
-        break;
-      }
-      case 'find-loss':
-      case 'find-keep': {
-        if (!this.#good || this.#errors.length > 0) break;
-        this.#explore = action === 'find-loss' ? exploreLoss(this.#good) : exploreKeep(this.#good);
-        this.#render();
-        this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
-        break;
-      }
-      case 'load-loss': {
-        const result = this.#explore?.kind === 'loss' ? this.#explore.results[Number(target.dataset.index)] : undefined;
-        if (result?.found) this.#commit(loadLoss(this.#state, result));
-        break;
-      }
-      case 'apply-change': {
-        const entry = this.#explore?.kind === 'keep' ? this.#explore.results[Number(target.dataset.index)] : undefined;
-        const change = entry?.changes[Number(target.dataset.change)];
-        const next = change ? applyChange(this.#state, change) : null;
-        if (!next) break;
-        this.#setEditorText('isvc', next.isvc);
-        this.#setEditorText('hpas', next.hpas);
-        this.#commit(next);
-        break;
-      }
-      case 'toggle-editor': this.#toggleEditor(); break;
-      case 'copy-link': void this.#copyLink(); break;
-      case 'copy-markdown': void this.#copyMarkdown(); break;
-      case 'download': this.#download(); break;
-      default: break;
-    }
-  };
-
-  #onChange = (event: Event): void => {
-    const target = event.target as HTMLInputElement | HTMLSelectElement;
-    switch (target.dataset.action) {
-      case 'add-release': {
-        if (!target.value) break;
-        const versions = [...scenarioParts(this.#state).settings.versions, target.value];
-        this.#commit(setVersions(this.#state, versions));
-        break;
-      }
-      case 'toggle-defaulting': this.#commit(setOption(this.#state, { apiServerDefaulting: (target as HTMLInputElement).checked })); break;
-      case 'set-mode': this.#commit(setOption(this.#state, { defaultDeploymentMode: target.value === 'RawDeployment' ? 'RawDeployment' : 'Serverless' })); break;
-      case 'preset': {
-        const preset = this.#presets.find((p) => p.id === target.value);
-        if (preset) this.#loadState(preset.state);
-        break;
-      }
-      case 'open-file': {
-        const file = (target as HTMLInputElement).files?.[0];
-        if (file) void this.#openFile(file);
-        break;
-      }
-      default: break;
-    }
-  };
-
-  #onInput = (event: Event): void => {
-    const target = event.target as HTMLElement;
-    const key = target.dataset.key;
-    if (key && (target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) this.#form[key] = target.value;
-  };
-
-  #onToggle = (event: Event): void => {
-    const target = event.target as HTMLDetailsElement;
-    const key = target.dataset?.key;
-    if (!key) return;
-    this.#detailsState.set(key, target.open);
-  };
-
-  #onKeydown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
-    const step = this.#state.step;
-    const moves: Record<string, number> = { ArrowLeft: step - 1, ArrowRight: step + 1, Home: 0, End: this.#totalSteps() };
-    if (event.key in moves && (event.target as HTMLElement).closest('[data-pane="timeline"]')) {
-      event.preventDefault();
-      this.#commit(setStep(this.#state, moves[event.key]!, this.#totalSteps()));
-      return;
-    }
-    const word = Object.entries(SHORTCUTS).find(([, key]) => key === event.key)?.[0];
-    if (!word) return;
-    event.preventDefault();
-    if (word === 'hpa-scaled') this.#sendWord(`hpa-scaled:${this.#form['scale-replicas'] ?? '3'}`);
-    else this.#sendWord(word);
-  };
-
-  #onDrop = (event: DragEvent): void => {
-    const file = event.dataTransfer?.files?.[0];
-    if (!file) return;
-    event.preventDefault();
-    void this.#openFile(file);
-  };
-
-  async #openFile(file: File): Promise<void> {
-    if (file.size > LIMITS.bytes) {
-      this.#showLinkError(`${file.name} is larger than 1 MiB`);
-      return;
-    }
-    const text = await file.text();
-    const split = splitSources([{ name: file.name, text }]);
-    this.#loadState({ ...split, scenario: split.scenario || this.#state.scenario, step: 0 });
-  }
-
-  async #copy(text: string, label: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.#announce(`${this.#strings.copied}: ${label}`);
-    } catch {
-      const box = this.querySelector<HTMLTextAreaElement>('[data-pane="copy-fallback"]');
-      if (box) {
-        box.hidden = false;
-        box.value = text;
-        box.select();
-      }
-    }
-  }
-
-  async #copyLink(): Promise<void> {
-    const fragment = await encodeState(this.#state);
-    const url = shareUrl(fragment, location);
-    this.#linkLength = url.length;
-    await this.#copy(url, this.#strings.copyLink);
-    this.#render();
-  }
-
-  async #copyMarkdown(): Promise<void> {
-    if (!this.#good) return;
-    const link = shareUrl(await encodeState(this.#state), location);
-    const markdown = renderMarkdown({ run: this.#good.run, scenarioYaml: scenarioFileText(this.#state), link, linkStep: this.#state.step });
-    await this.#copy(markdown, this.#strings.copyMarkdown);
-  }
-
-  #download(): void {
-    const blob = new Blob([scenarioFileText(this.#state)], { type: 'text/yaml' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${this.#good?.scenario.settings.name ?? 'scenario'}.yaml`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-}
-
-function pageTheme(): 'light' | 'dark' {
-  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
+    const event = good.run.versions[0]?.steps[link.step - 1]?.event ?? '';
+    const first = good.run.firstDisagreement === link.step ? ` ${s.firstDisagreement}.` : '';
+    this.#announce(`${fill(s.stepOf, { step: link.step, total: good.totalSteps })}: ${event}.${first} ${parts.join('. ')}.`);
   }
 }
 

@@ -1,4 +1,5 @@
 /** YAML texts → parse (with positions) → run every chosen release → lints. Pure; no DOM. */
+import { compareTags } from '../../engine/kserve/tags.ts';
 import { lintScenario, type Lint } from '../../engine/lint.ts';
 import { runScenario, type RunResult } from '../../engine/run.ts';
 import { stateSources } from '../../engine/scenario/compose.ts';
@@ -11,14 +12,19 @@ export type Evaluation =
   | { ok: true; scenario: Scenario; run: RunResult; lints: Lint[]; totalSteps: number; eventOffset: number }
   | { ok: false; errors: InputError[] };
 
-export function evaluate(state: Pick<PlaygroundState, 'isvc' | 'hpas' | 'scenario'>): Evaluation {
+export type Good = Extract<Evaluation, { ok: true }>;
+
+/** `noIsvc` is the problem shown when the objects hold no InferenceService (in the page's language). */
+export function evaluate(state: Pick<PlaygroundState, 'isvc' | 'hpas' | 'scenario'>, noIsvc = 'paste an InferenceService (kubectl get isvc <name> -o yaml)'): Evaluation {
   const parsed = parseScenario(stateSources(state));
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const scenario = parsed.scenario;
   if (!scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
-    return { ok: false, errors: [{ file: 'inferenceservice.yaml', line: 1, column: 1, message: 'paste an InferenceService (kubectl get isvc <name> -o yaml)' }] };
+    return { ok: false, errors: [{ file: 'inferenceservice.yaml', line: 1, column: 1, message: noIsvc }] };
   }
-  const run = runScenario(scenario);
+  const raw = runScenario(scenario);
+  // Releases side by side always read oldest to newest, whatever order they were added in.
+  const run = { ...raw, versions: [...raw.versions].sort((a, b) => compareTags(a.tag, b.tag)) };
   return {
     ok: true,
     scenario,

@@ -1,50 +1,89 @@
 /**
- * The playground's explorer pane: runs the engine's explorer for every chosen release on demand,
- * and turns a result into a new playground state (a loss loaded into the timeline, a safe change
- * applied to the YAML or to the release list). The search itself is the engine's.
+ * The explorer, for the playground: the engine's search run for every compared release on
+ * demand, its safe changes grouped when several releases need the same fix, and a result turned
+ * into new editor texts (a loss loaded into the timeline, a change applied to the YAML in place).
+ * The search itself is the engine's; this module is pure.
  */
-import { findSafeChanges, findShortestLoss, type SafeChange, type ShortestLoss } from '../../engine/explore/index.ts';
-import { formatEvent } from '../../engine/machine/events.ts';
-import { renderMessage } from '../../engine/i18n/render.ts';
-import { safeChangeMessage } from '../../engine/explore/report.ts';
+import { findSafeChanges, findShortestLoss, type Change, type SafeChange, type ShortestLoss } from '../../engine/explore/index.ts';
+import type { LinkState } from '../../engine/link/state.ts';
 import { editField, fieldPath } from '../../engine/scenario/yaml-edit.ts';
-import { parseScenario } from '../../engine/scenario/parse.ts';
-import { h, type VNode } from '../dom/vnode.ts';
-import type { Evaluation } from './evaluate.ts';
-import { scenarioParts, setVersions, type PlaygroundState } from './state.ts';
-import { scenarioDocumentText } from '../../engine/scenario/compose.ts';
-import type { Strings } from './strings.ts';
-
-type Good = Extract<Evaluation, { ok: true }>;
-
-export type ExploreResult =
-  | { kind: 'loss'; results: ShortestLoss[] }
-  | { kind: 'keep'; results: { tag: string; changes: SafeChange[] }[] };
+import type { Good } from './evaluate.ts';
 
 export const EXPLORE_DEPTH = 6;
 
-export function exploreLoss(good: Good): ExploreResult {
-  return { kind: 'loss', results: good.run.versions.map((v) => findShortestLoss(good.scenario, v.tag, { depth: EXPLORE_DEPTH })) };
+/** One fix, and every release in which it keeps the HPAs. */
+export interface KeepGroup {
+  safe: SafeChange;
+  tags: string[];
 }
 
-export function exploreKeep(good: Good): ExploreResult {
-  return { kind: 'keep', results: good.run.versions.map((v) => ({ tag: v.tag, changes: findSafeChanges(good.scenario, v.tag, { depth: EXPLORE_DEPTH, maxChanges: 2 }).slice(0, 6) })) };
+export type ExploreResult =
+  | { kind: 'loss'; results: ShortestLoss[]; edits: boolean }
+  | {
+    kind: 'keep';
+    /** Releases where nothing is lost within the depth: no change needed. */
+    safe: string[];
+    /** Releases that lose an HPA and for which no change of one or two steps helps. */
+    stuck: string[];
+    groups: KeepGroup[];
+    edits: boolean;
+  };
+
+export function exploreLoss(good: Good, edits = false): ExploreResult {
+  return { kind: 'loss', edits, results: good.run.versions.map((v) => findShortestLoss(good.scenario, v.tag, { depth: EXPLORE_DEPTH, includeEdits: edits })) };
 }
 
-/** The state with the found sequence as its events, on the step where the HPA is lost. */
-export function loadLoss(state: PlaygroundState, result: Extract<ShortestLoss, { found: true }>): PlaygroundState {
-  const parts = scenarioParts(state);
-  const events = result.events.map((event) => ({ event, position: null }));
-  return { ...state, scenario: scenarioDocumentText(parts.settings, events), step: result.loss.step };
+/** Identity of a change across releases: a release move is always its own. */
+function changeKey(change: Change): string {
+  return change.kind === 'release' ? `release:${change.from}>${change.to}` : `${change.id}|${change.object}|${change.field}|${JSON.stringify(change.to)}`;
 }
 
-/** Applies one safe change: YAML edits to the editor texts, a release move to the release list. */
-export function applyChange(state: PlaygroundState, safe: SafeChange): PlaygroundState | null {
-  let next = { ...state };
+export function groupKey(safe: Pick<SafeChange, 'changes'>): string {
+  return safe.changes.map(changeKey).join('+');
+}
+
+/** The same fix needed by several releases is listed once, with the releases it keeps safe. */
+export function groupSafeChanges(perRelease: readonly { tag: string; changes: readonly SafeChange[] }[]): KeepGroup[] {
+  const groups = new Map<string, KeepGroup>();
+  for (const { tag, changes } of perRelease) {
+    for (const safe of changes) {
+      const key = groupKey(safe);
+      const group = groups.get(key);
+      if (group) group.tags.push(tag);
+      else groups.set(key, { safe, tags: [tag] });
+    }
+  }
+  // Fixes that help the most releases first; otherwise in the engine's order (fewest changes first).
+  return [...groups.values()].sort((a, b) => b.tags.length - a.tags.length);
+}
+
+export function exploreKeep(good: Good, edits = false): ExploreResult {
+  const safe: string[] = [];
+  const stuck: string[] = [];
+  const perRelease: { tag: string; changes: SafeChange[] }[] = [];
+  for (const version of good.run.versions) {
+    const loss = findShortestLoss(good.scenario, version.tag, { depth: EXPLORE_DEPTH, includeEdits: edits });
+    if (!loss.found && loss.refused === undefined) {
+      safe.push(version.tag);
+      continue;
+    }
+    const changes = findSafeChanges(good.scenario, version.tag, { depth: EXPLORE_DEPTH, maxChanges: 2, includeEdits: edits }).slice(0, 6);
+    if (changes.length === 0) stuck.push(version.tag);
+    perRelease.push({ tag: version.tag, changes });
+  }
+  return { kind: 'keep', safe, stuck, groups: groupSafeChanges(perRelease), edits };
+}
+
+/**
+ * The YAML edits of a safe change applied to the editor texts, in place (comments survive), and
+ * the releases it moves to; null when an edit cannot be made in the texts as they are.
+ */
+export function applySafeChangeToTexts(texts: Pick<LinkState, 'isvc' | 'hpas'>, safe: Pick<SafeChange, 'changes'>): { texts: Pick<LinkState, 'isvc' | 'hpas'>; moves: { from: string; to: string }[] } | null {
+  let next = { isvc: texts.isvc, hpas: texts.hpas };
+  const moves: { from: string; to: string }[] = [];
   for (const change of safe.changes) {
     if (change.kind === 'release') {
-      const versions = scenarioParts(next).settings.versions.map((t) => (t === change.from ? change.to : t));
-      next = setVersions(next, [...new Set(versions)]);
+      moves.push({ from: change.from, to: change.to });
       continue;
     }
     const value = change.to === null || (Array.isArray(change.to) && change.to.length === 0) ? undefined : change.to;
@@ -54,32 +93,5 @@ export function applyChange(state: PlaygroundState, safe: SafeChange): Playgroun
     if (isvc === null && hpas === null) return null;
     next = isvc !== null ? { ...next, isvc } : { ...next, hpas: hpas! };
   }
-  // The edited texts must still parse; otherwise refuse rather than break the user's YAML.
-  return parseScenario([{ name: 'i', text: next.isvc }, { name: 'h', text: next.hpas }]).ok ? next : null;
-}
-
-export function exploreView(strings: Strings, result: ExploreResult | null, busy: boolean): VNode {
-  const s = strings;
-  return h('div', { class: 'pg-explore' },
-    h('div', { class: 'pg-event-row' },
-      h('button', { type: 'button', 'data-action': 'find-loss', 'data-key': 'find-loss', disabled: busy }, s.explore),
-      h('button', { type: 'button', 'data-action': 'find-keep', 'data-key': 'find-keep', disabled: busy }, s.keep),
-    ),
-    result?.kind === 'loss' ? h('ul', { class: 'pg-explore-list' }, result.results.map((r, i) => h('li', { 'data-tag': r.tag },
-      h('strong', null, `${r.tag}: `),
-      r.found
-        ? [`${r.loss.hpa} ${r.loss.kind} ${s.lossAfter} ${r.events.length === 0 ? s.lossAtApply : r.events.map(formatEvent).join(', ')} `,
-          h('button', { type: 'button', 'data-action': 'load-loss', 'data-index': i, 'data-key': `load-loss-${r.tag}` }, s.loadLoss)]
-        : r.refused ? `${s.refusedIsvc} (${r.refused})` : s.noLoss.replace('{n}', String(r.depth)),
-    ))) : null,
-    result?.kind === 'keep' ? h('ul', { class: 'pg-explore-list' }, result.results.map((r, i) => h('li', { 'data-tag': r.tag },
-      h('strong', null, `${r.tag}: `),
-      r.changes.length === 0 ? s.alreadySafe.replace('{n}', String(EXPLORE_DEPTH)) : h('ol', null, r.changes.map((c, j) => h('li', null,
-        renderMessage(safeChangeMessage(c), 'en'), ' ',
-        h('button', { type: 'button', 'data-action': 'apply-change', 'data-index': i, 'data-change': j, 'data-key': `apply-${r.tag}-${j}` }, s.apply),
-        c.changes.some((x) => x.kind === 'edit') ? h('details', null, h('summary', null, s.diff),
-          h('pre', { class: 'pg-diff' }, c.changes.flatMap((x) => (x.kind === 'edit' ? [x.diff] : [])).join('\n'))) : null,
-      ))),
-    ))) : null,
-  );
+  return { texts: next, moves };
 }

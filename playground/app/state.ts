@@ -1,55 +1,100 @@
 /**
- * The playground's whole state is the shareable link state: three YAML texts and the step on
- * screen. Controls edit the Scenario document through these helpers, which parse it with the
- * engine's parser and write it back, so the link always describes exactly what is on screen.
+ * The playground's state. `link` is what a shared link carries (three YAML texts and the step on
+ * screen); the rest is derived from it (the last evaluation that parsed, the input's problems) or
+ * belongs to this page only (which output tab is open, what the event controls hold). Every change
+ * goes through the action table in actions.ts.
  */
 import type { LinkState } from '../../engine/link/state.ts';
-import type { ControllerEvent } from '../../engine/machine/events.ts';
-import { scenarioDocumentText } from '../../engine/scenario/compose.ts';
-import { parseScenario } from '../../engine/scenario/parse.ts';
-import { DEFAULT_SETTINGS, type ScenarioSettings, type ScenarioStepInput } from '../../engine/scenario/scenario.ts';
+import type { InputError } from '../../engine/scenario/source.ts';
+import { evaluate, type Good } from './evaluate.ts';
+import type { ExploreResult } from './explore.ts';
+import type { RedactionView } from './share.ts';
 
 export type PlaygroundState = LinkState;
+export type { Good };
 
-interface ScenarioParts {
-  settings: ScenarioSettings;
-  events: ScenarioStepInput[];
+export type DockTab = 'picture' | 'chart' | 'explore';
+
+export interface UiState {
+  /** The output's lower pane: HPAs over time, the statechart, the explorer. */
+  dockTab: DockTab;
+  dockOpen: boolean;
+  /** The input pane folded to a one-line summary, giving the output the whole width. */
+  inputCollapsed: boolean;
+  /** Show every check of a decision, not only those that differ from a neighbouring release. */
+  allChecks: boolean;
+  /** Let the explorer make the user's own edits (class switches). */
+  exploreEdits: boolean;
+  /** Markdown is redacted unless the user turns it off; names are kept unless asked. */
+  redact: boolean;
+  rename: boolean;
 }
 
-/** The Scenario document's settings and events; defaults when the text is empty or invalid. */
-export function scenarioParts(state: Pick<PlaygroundState, 'scenario'>): ScenarioParts {
-  const parsed = parseScenario([{ name: 'scenario.yaml', text: state.scenario }]);
-  if (!parsed.ok) return { settings: { ...DEFAULT_SETTINGS, versions: [...DEFAULT_SETTINGS.versions] }, events: [] };
-  return { settings: parsed.scenario.settings, events: parsed.scenario.events };
+/** Something the page must say at the step bar: why a click did nothing, or what just happened. */
+export interface Notice {
+  kind: 'error' | 'info';
+  /** A key of the UI catalog's playground area. */
+  key: string;
+  /** Untranslated detail (an event word's syntax problem, a file name). */
+  detail?: string;
 }
 
-function withParts(state: PlaygroundState, change: (parts: ScenarioParts) => ScenarioParts, step?: number): PlaygroundState {
-  const parts = change(scenarioParts(state));
-  return { ...state, scenario: scenarioDocumentText(parts.settings, parts.events), step: step ?? state.step };
+export interface AppState {
+  link: LinkState;
+  /** The last evaluation that parsed: shown (dimmed) while the current input has errors. */
+  good: Good | null;
+  /** Problems of the current input; empty when `good` describes it. */
+  errors: InputError[];
+  explore: ExploreResult | null;
+  /** What redaction removes, computed when the share menu opens. */
+  redaction: RedactionView | null;
+  ui: UiState;
+  /** Values of the event controls (replicas, annotation key and value, targets). */
+  form: Readonly<Record<string, string>>;
+  notice: Notice | null;
+  /** The step before the last move, so the view can mark what the move changed. */
+  fromStep: number;
 }
 
-/** Appends an event and moves to the step it creates. */
-export function addEvent(state: PlaygroundState, event: ControllerEvent, totalStepsBefore: number): PlaygroundState {
-  return withParts(state, (p) => ({ ...p, events: [...p.events, { event, position: null }] }), totalStepsBefore + 1);
+export const DEFAULT_UI: UiState = {
+  dockTab: 'picture',
+  dockOpen: true,
+  inputCollapsed: false,
+  allChecks: false,
+  exploreEdits: false,
+  redact: true,
+  rename: false,
+};
+
+export const DEFAULT_FORM: Readonly<Record<string, string>> = {
+  'scale-replicas': '3',
+  'annotate-key': 'serving.kserve.io/autoscalerClass',
+  'annotate-value': 'external',
+};
+
+/** A state for texts: evaluated, with the step clamped to what the scenario has. */
+export function initialState(link: LinkState, noIsvc?: string, ui: Partial<UiState> = {}): AppState {
+  const evaluation = evaluate(link, noIsvc);
+  const good = evaluation.ok ? evaluation : null;
+  const step = good ? Math.min(link.step, good.totalSteps) : link.step;
+  return {
+    link: { ...link, step },
+    good,
+    errors: evaluation.ok ? [] : evaluation.errors,
+    explore: null,
+    redaction: null,
+    ui: { ...DEFAULT_UI, ...ui },
+    form: DEFAULT_FORM,
+    notice: null,
+    fromStep: step,
+  };
 }
 
-/** Removes the event at `index` (0-based among events, not objects). */
-export function removeEvent(state: PlaygroundState, index: number): PlaygroundState {
-  return withParts(state, (p) => ({ ...p, events: p.events.filter((_, i) => i !== index) }), Math.max(0, state.step - 1));
+/** True while the results on screen describe an older input than the editors hold. */
+export function isStale(state: Pick<AppState, 'errors'>): boolean {
+  return state.errors.length > 0;
 }
 
-export function clearEvents(state: PlaygroundState): PlaygroundState {
-  return withParts(state, (p) => ({ ...p, events: [] }));
-}
-
-export function setVersions(state: PlaygroundState, versions: string[]): PlaygroundState {
-  return withParts(state, (p) => ({ ...p, settings: { ...p.settings, versions } }));
-}
-
-export function setOption(state: PlaygroundState, option: Partial<Pick<ScenarioSettings, 'apiServerDefaulting' | 'defaultDeploymentMode'>>): PlaygroundState {
-  return withParts(state, (p) => ({ ...p, settings: { ...p.settings, ...option } }));
-}
-
-export function setStep(state: PlaygroundState, step: number, total: number): PlaygroundState {
-  return { ...state, step: Math.max(0, Math.min(total, Math.trunc(step))) };
+export function totalSteps(state: Pick<AppState, 'good'>): number {
+  return state.good?.totalSteps ?? 0;
 }

@@ -103,25 +103,36 @@ export function createTextareaHost(options: EditorOptions): EditorHost {
   return host;
 }
 
+/** The Monaco side of the host (megabytes), loaded once per page on first use. */
+export function loadMonacoHost(): Promise<typeof import('./monaco-host.ts')> {
+  return import('./monaco-host.ts');
+}
+
+/** The parts of a textarea host's state a swap must carry over to Monaco. */
+export function swapState(textarea: HTMLTextAreaElement, host: EditorHost) {
+  return {
+    text: host.getValue(),
+    caret: positionAt(textarea.value, textarea.selectionStart ?? 0),
+    focused: textarea.ownerDocument.activeElement === textarea,
+    theme: textarea.dataset.editorTheme === 'dark' ? 'dark' as const : 'light' as const,
+  };
+}
+
 /**
  * Swaps the textarea for Monaco in the same box (same height, no layout shift), keeping the text
  * and the caret's line. Resolves to the new host; the old one is disposed. Rejects if Monaco fails
  * to load, leaving `host` working. Calling it again for the same host returns the same promise;
- * a host disposed or a textarea removed while Monaco loads stays as it is.
+ * a host disposed or a textarea removed while Monaco loads stays as it is. The playground uses
+ * its own sequence (playground/app/editors.ts) that also waits out a click in progress.
  */
 export function upgradeToMonaco(host: EditorHost, options: EditorOptions): Promise<EditorHost> {
   if (host.kind === 'monaco') return Promise.resolve(host);
   let pending = upgrades.get(host);
   if (!pending) {
-    pending = import('./monaco-host.ts').then(({ createMonacoHost }) => {
+    pending = loadMonacoHost().then(({ createMonacoHost }) => {
       const { textarea } = options;
       if (disposed.has(host) || !textarea.isConnected) return host;
-      const next = createMonacoHost(options, {
-        text: host.getValue(),
-        caret: positionAt(textarea.value, textarea.selectionStart ?? 0),
-        focused: textarea.ownerDocument.activeElement === textarea,
-        theme: textarea.dataset.editorTheme === 'dark' ? 'dark' : 'light',
-      });
+      const next = createMonacoHost(options, swapState(textarea, host));
       host.dispose();
       return next;
     });
@@ -129,6 +140,11 @@ export function upgradeToMonaco(host: EditorHost, options: EditorOptions): Promi
     upgrades.set(host, pending);
   }
   return pending;
+}
+
+/** True once `dispose` was called on the host. */
+export function isDisposed(host: EditorHost): boolean {
+  return disposed.has(host);
 }
 
 /**

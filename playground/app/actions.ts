@@ -1,0 +1,211 @@
+/**
+ * Every user action of the playground, as one pure table: (state, action) → state. The element
+ * turns clicks, keys and editor changes into actions and renders what comes back; nothing here
+ * touches the DOM, the clipboard or the address bar. Controls never break the input: an action
+ * whose result would not parse is refused with a notice, and the state stays as it was.
+ */
+import { compareTags } from '../../engine/kserve/tags.ts';
+import type { LinkState } from '../../engine/link/state.ts';
+import { parseEventWord, type ControllerEvent } from '../../engine/machine/events.ts';
+import { REPRESENTATIVE_RELEASES } from '../../engine/vocabulary.ts';
+import { applyEdits, type EditorName } from './edits.ts';
+import { evaluate } from './evaluate.ts';
+import { applySafeChangeToTexts, exploreKeep, exploreLoss } from './explore.ts';
+import { redaction, redactionKey } from './share.ts';
+import { appendEvent, editScenario, forgetPresetWords, removeEventAt, replaceEvents, setField } from './scenario-doc.ts';
+import { isStale, totalSteps, type AppState, type DockTab, type Notice, type UiState } from './state.ts';
+
+export const MIN_RELEASES = 2;
+export const MAX_RELEASES = 5;
+
+export type Action =
+  | { type: 'step'; to: number }
+  | { type: 'step-by'; delta: number }
+  | { type: 'step-last' }
+  | { type: 'event'; word: string }
+  | { type: 'reapply'; hpa: string }
+  | { type: 'remove-event'; index: number }
+  | { type: 'clear-events' }
+  | { type: 'add-release'; tag: string }
+  | { type: 'remove-release'; tag: string }
+  | { type: 'add-bug-window' }
+  | { type: 'set-defaulting'; on: boolean }
+  | { type: 'set-mode'; mode: 'Serverless' | 'RawDeployment' }
+  | { type: 'set-start'; tag: string | null }
+  | { type: 'edit'; editor: EditorName; text: string }
+  /** A preset, a link or a file: new texts. `at: 'first-difference'` opens where the releases first part ways. */
+  | { type: 'load'; link: LinkState; at?: 'link' | 'first-difference'; keepScenario?: boolean }
+  | { type: 'fix'; index: number }
+  | { type: 'find-loss' }
+  | { type: 'find-keep' }
+  | { type: 'load-loss'; index: number }
+  | { type: 'apply-change'; index: number }
+  | { type: 'dock-tab'; tab: DockTab }
+  | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'exploreEdits' | 'redact' | 'rename' }
+  | { type: 'preview-redaction' }
+  | { type: 'form'; key: string; value: string }
+  | { type: 'notice'; notice: Notice | null };
+
+export interface Env {
+  /** The "paste an InferenceService" problem, in the page's language. */
+  noIsvc?: string;
+}
+
+type Handler<T extends Action['type']> = (state: AppState, action: Extract<Action, { type: T }>, env: Env) => AppState;
+
+const say = (state: AppState, key: string, detail?: string, kind: Notice['kind'] = 'error'): AppState => ({ ...state, notice: { kind, key, ...(detail ? { detail } : {}) } });
+
+function moveTo(state: AppState, step: number): AppState {
+  const to = Math.max(0, Math.min(totalSteps(state), Math.trunc(step)));
+  if (Number.isNaN(to)) return state;
+  return { ...state, link: { ...state.link, step: to }, fromStep: state.link.step, notice: null };
+}
+
+/**
+ * New texts: evaluate once, clamp the step, drop the explorer's answer (it was for other texts).
+ * With `strict`, a result with problems is refused (controls must not break the input).
+ */
+function withLink(state: AppState, link: LinkState, env: Env, strict: boolean): AppState {
+  const evaluation = evaluate(link, env.noIsvc);
+  if (!evaluation.ok) {
+    if (strict) return say(state, 'refusedChange', evaluation.errors[0]?.message);
+    return { ...state, link, errors: evaluation.errors, explore: null, notice: null, fromStep: state.link.step };
+  }
+  const step = Math.max(0, Math.min(evaluation.totalSteps, link.step));
+  return { ...state, link: { ...link, step }, good: evaluation, errors: [], explore: null, notice: null, fromStep: state.link.step };
+}
+
+/** Applies a Scenario-document edit through the controls; refused while the input has problems. */
+function editDoc(state: AppState, env: Env, edit: Parameters<typeof editScenario>[1], step = state.link.step): AppState {
+  if (isStale(state) || !state.good) return say(state, 'fixFirst');
+  const scenario = editScenario(state.link.scenario, edit);
+  if (scenario === null) return say(state, 'scenarioUnreadable');
+  return withLink(state, { ...state.link, scenario, step }, env, true);
+}
+
+/** The objects changed: a preset's name and description no longer describe them. */
+function objectsChanged(state: AppState, texts: Pick<LinkState, 'isvc' | 'hpas'>, env: Env, strict: boolean): AppState {
+  const scenario = editScenario(state.link.scenario, forgetPresetWords) ?? state.link.scenario;
+  return withLink(state, { ...state.link, ...texts, scenario }, env, strict);
+}
+
+function versions(state: AppState): string[] {
+  return state.good?.run.versions.map((v) => v.tag) ?? [];
+}
+
+function setVersions(state: AppState, tags: readonly string[], env: Env): AppState {
+  const sorted = [...new Set(tags)].sort(compareTags);
+  return editDoc(state, env, setField('versions', sorted));
+}
+
+function sendEvent(state: AppState, event: ControllerEvent, env: Env): AppState {
+  return editDoc(state, env, appendEvent(event), totalSteps(state) + 1);
+}
+
+/** Computes what redaction removes for the current texts, unless it already has. */
+function previewRedaction(state: AppState): AppState {
+  if (isStale(state) || !state.good) return { ...state, redaction: null };
+  if (state.redaction?.key === redactionKey(state.link, state.ui.rename)) return state;
+  return { ...state, redaction: redaction(state.link, state.ui.rename) };
+}
+
+function setUi<K extends keyof UiState>(state: AppState, key: K, value: UiState[K]): AppState {
+  return { ...state, ui: { ...state.ui, [key]: value } };
+}
+
+const HANDLERS: { [T in Action['type']]: Handler<T> } = {
+  step: (s, a) => moveTo(s, a.to),
+  'step-by': (s, a) => moveTo(s, s.link.step + a.delta),
+  'step-last': (s) => moveTo(s, totalSteps(s)),
+  event: (s, a, env) => {
+    if (isStale(s) || !s.good) return say(s, 'fixFirst');
+    const parsed = parseEventWord(a.word);
+    return parsed.ok ? sendEvent(s, parsed.event, env) : say(s, 'badEvent', parsed.message);
+  },
+  reapply: (s, a, env) => {
+    const entry = s.good?.scenario.objects.find((o) => o.object.kind === 'HorizontalPodAutoscaler'
+      && (o.object.metadata.name === a.hpa || `${o.object.metadata.namespace}/${o.object.metadata.name}` === a.hpa));
+    return entry ? sendEvent(s, { type: 'object.apply', object: entry.object }, env) : say(s, 'fixFirst');
+  },
+  'remove-event': (s, a, env) => {
+    const offset = s.good?.eventOffset ?? 0;
+    const step = s.link.step > offset + a.index ? s.link.step - 1 : s.link.step;
+    return editDoc(s, env, removeEventAt(a.index), step);
+  },
+  'clear-events': (s, _a, env) => editDoc(s, env, replaceEvents([]), Math.min(s.link.step, s.good?.eventOffset ?? 0)),
+  'add-release': (s, a, env) => {
+    const current = versions(s);
+    if (current.includes(a.tag)) return s;
+    if (current.length >= MAX_RELEASES) return say(s, 'tooManyReleases');
+    return setVersions(s, [...current, a.tag], env);
+  },
+  'remove-release': (s, a, env) => {
+    const current = versions(s);
+    if (current.length <= MIN_RELEASES) return say(s, 'tooFewReleases');
+    return setVersions(s, current.filter((t) => t !== a.tag), env);
+  },
+  'add-bug-window': (s, _a, env) => {
+    const current = versions(s);
+    const missing = REPRESENTATIVE_RELEASES.bugWindowEdges.filter((t) => !current.includes(t));
+    if (current.length + missing.length > MAX_RELEASES) return say(s, 'tooManyReleases');
+    return setVersions(s, [...current, ...missing], env);
+  },
+  'set-defaulting': (s, a, env) => editDoc(s, env, setField('apiServerDefaulting', a.on)),
+  'set-mode': (s, a, env) => editDoc(s, env, setField('defaultDeploymentMode', a.mode)),
+  'set-start': (s, a, env) => {
+    // Choosing "I run X and upgrade" with no upgrade in the story yet: add the upgrade and show it.
+    const upgrades = s.good?.scenario.events.some((e) => e.event.type === 'controller.upgraded') ?? false;
+    if (a.tag === null || upgrades) return editDoc(s, env, setField('startRelease', a.tag));
+    return editDoc(s, env, (doc) => {
+      setField('startRelease', a.tag)(doc);
+      appendEvent({ type: 'controller.upgraded', tag: null })(doc);
+    }, totalSteps(s) + 1);
+  },
+  edit: (s, a, env) => (s.link[a.editor] === a.text ? s : objectsChanged(s, { isvc: s.link.isvc, hpas: s.link.hpas, [a.editor]: a.text }, env, false)),
+  load: (s, a, env) => {
+    const link = a.keepScenario && a.link.scenario.trim() === '' ? { ...a.link, scenario: editScenario(s.link.scenario, forgetPresetWords) ?? s.link.scenario } : a.link;
+    const next = withLink({ ...s, explore: null }, link, env, false);
+    if (a.at !== 'first-difference' || !next.good || next.errors.length) return next;
+    return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
+  },
+  fix: (s, a, env) => {
+    const lint = isStale(s) ? undefined : s.good?.lints[a.index];
+    if (!lint?.fix) return say(s, 'fixFirst');
+    const texts = applyEdits(s.link, lint.fix.edits);
+    return objectsChanged(s, texts, env, false);
+  },
+  'find-loss': (s) => (isStale(s) || !s.good ? say(s, 'fixFirst') : { ...s, explore: exploreLoss(s.good, s.ui.exploreEdits), ui: { ...s.ui, dockTab: 'explore', dockOpen: true }, notice: null }),
+  'find-keep': (s) => (isStale(s) || !s.good ? say(s, 'fixFirst') : { ...s, explore: exploreKeep(s.good, s.ui.exploreEdits), ui: { ...s.ui, dockTab: 'explore', dockOpen: true }, notice: null }),
+  'load-loss': (s, a, env) => {
+    const result = s.explore?.kind === 'loss' ? s.explore.results[a.index] : undefined;
+    if (!result?.found) return s;
+    const explore = s.explore;
+    const next = editDoc(s, env, replaceEvents(result.events), result.loss.step);
+    // Keep the answer on screen: it still describes these objects.
+    return next.notice ? next : { ...next, explore };
+  },
+  'apply-change': (s, a, env) => {
+    const group = s.explore?.kind === 'keep' ? s.explore.groups[a.index] : undefined;
+    if (!group || isStale(s)) return say(s, 'fixFirst');
+    const applied = applySafeChangeToTexts(s.link, group.safe);
+    if (!applied) return say(s, 'refusedChange');
+    let next = applied.texts.isvc === s.link.isvc && applied.texts.hpas === s.link.hpas ? s : objectsChanged(s, applied.texts, env, true);
+    if (next.notice || applied.moves.length === 0) return next;
+    const moved = versions(next).map((t) => applied.moves.find((m) => m.from === t)?.to ?? t);
+    next = setVersions(next, moved, env);
+    return next;
+  },
+  'dock-tab': (s, a) => ({ ...s, ui: { ...s.ui, dockTab: a.tab, dockOpen: true } }),
+  toggle: (s, a) => {
+    const next = setUi(s, a.what, !s.ui[a.what]);
+    return a.what === 'rename' && next.redaction ? previewRedaction(next) : next;
+  },
+  'preview-redaction': (s) => previewRedaction(s),
+  form: (s, a) => ({ ...s, form: { ...s.form, [a.key]: a.value } }),
+  notice: (s, a) => ({ ...s, notice: a.notice }),
+};
+
+export function reduce(state: AppState, action: Action, env: Env = {}): AppState {
+  const handler = HANDLERS[action.type] as Handler<Action['type']>;
+  return handler(state, action, env);
+}

@@ -1,0 +1,47 @@
+/**
+ * The input pane's own views: the problems under the editors (input errors in the error colour,
+ * the engine's lints in their severity's colour, each with its quick fix), and the one-line
+ * summary shown when the pane is folded away.
+ */
+import { ANNOTATION } from '../../../engine/kserve/constants.ts';
+import { h, type VNode } from '../../dom/vnode.ts';
+import { button, fill, tr, type ViewModel } from './common.ts';
+
+export function problemsView(vm: ViewModel): VNode | null {
+  const s = vm.s;
+  const lints = vm.stale ? [] : vm.good?.lints ?? [];
+  if (vm.errors.length === 0 && lints.length === 0) return null;
+  return h('div', { class: 'pg-problems' },
+    vm.errors.length ? h('div', { class: 'pg-errors' },
+      h('h3', null, s.errors),
+      h('ul', null, vm.errors.slice(0, 20).map((e, i) => h('li', { class: 'pg-sev-error' },
+        button(`goto-error-${i}`, 'goto', `${e.file}:${e.line}:${e.column}`, { 'data-file': e.file, 'data-line': e.line, 'data-column': e.column, class: 'pg-link-button' }),
+        `: ${e.message}`)))) : null,
+    lints.length ? h('div', { class: 'pg-lints' },
+      h('h3', null, s.lints),
+      h('ul', null, lints.map((lint, i) => h('li', { class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },
+        h('span', { class: 'pg-sev' }, `${s[`severity_${lint.severity}` as const]}: `),
+        button(`goto-lint-${i}`, 'goto', tr(vm, lint.message), { 'data-file': lint.at.file, 'data-line': lint.at.line, 'data-column': lint.at.column, class: 'pg-link-button pg-lint-text' }), ' ',
+        lint.fix ? button(`fix-${i}`, 'fix', `${s.applyFix}: ${tr(vm, lint.fix.label)}`, { 'data-index': i, class: 'pg-fix' }) : null,
+        h('details', { 'data-key': `lint-why-${i}` }, h('summary', null, s.whyLint), h('p', null, tr(vm, lint.detail))),
+      )))) : null,
+  );
+}
+
+/** "InferenceService ml/my-isvc (external, RawDeployment) · HPA my-hpa · 1 warning". */
+export function summaryView(vm: ViewModel): VNode {
+  const s = vm.s;
+  const objects = vm.good?.scenario.objects ?? [];
+  const parts = objects.map((o) => {
+    const name = `${o.object.metadata.namespace}/${o.object.metadata.name}`;
+    if (o.object.kind !== 'InferenceService') return h('span', { class: 'pg-summary-item' }, 'HPA ', h('code', null, name));
+    const notes = o.object.metadata.annotations ?? {};
+    const extra = [notes[ANNOTATION.autoscalerClass], notes[ANNOTATION.deploymentMode]].filter(Boolean).join(', ');
+    return h('span', { class: 'pg-summary-item' }, 'InferenceService ', h('code', null, name), extra ? ` (${extra})` : '');
+  });
+  const lints = vm.good?.lints.length ?? 0;
+  const problems = vm.errors.length;
+  return h('p', { class: 'pg-summary' },
+    parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p])),
+    problems ? h('span', { class: 'pg-sev-error' }, ` · ${fill(s.problemCount, { n: problems })}`) : lints ? h('span', { class: 'pg-muted' }, ` · ${fill(s.lintCount, { n: lints })}`) : null);
+}

@@ -1,0 +1,119 @@
+/**
+ * The toolbar (preset, releases, "upgrade from", options, share, help) and the output's tab strip.
+ * Few tab stops on purpose: the step bar is a handful of Tab presses from the top of the page.
+ */
+import { msg } from '../../../engine/i18n/message.ts';
+import { KNOWN_TAGS } from '../../../engine/kserve/releases.ts';
+import { EVENT_WORDS } from '../../../engine/machine/events.ts';
+import { REPRESENTATIVE_RELEASES } from '../../../engine/vocabulary.ts';
+import { h, type VNode } from '../../dom/vnode.ts';
+import { HELP_ROWS } from '../keys.ts';
+import type { DockTab } from '../state.ts';
+import { button, fill, tr, word, type ViewModel } from './common.ts';
+
+function field(label: string, control: VNode, hint?: string): VNode {
+  return h('label', { class: 'pg-field', title: hint }, h('span', { class: 'pg-field-label' }, label), control);
+}
+
+export function toolbarView(vm: ViewModel, idBase: string): VNode {
+  const s = vm.s;
+  const settings = vm.good?.scenario.settings;
+  const versions = settings?.versions ?? [];
+  const remaining = KNOWN_TAGS.filter((t) => !versions.includes(t));
+  const edges = REPRESENTATIVE_RELEASES.bugWindowEdges;
+  const start = settings?.startRelease ?? '';
+  return h('div', { class: 'pg-toolbar-row' },
+    field(s.gallery, h('select', { 'data-action': 'preset', 'data-key': 'preset', class: 'pg-preset' },
+      vm.presetId === null ? h('option', { value: '', selected: true }, s.ownObjects) : null,
+      vm.presets.map((p) => h('option', { value: p.id, selected: p.id === vm.presetId }, p.title)))),
+    field(s.compare, h('select', { 'data-action': 'add-release', 'data-key': 'add-release' },
+      h('option', { value: '' }, versions.length >= 5 ? s.fiveAtMost : `${s.addRelease}…`),
+      edges.some((t) => !versions.includes(t)) ? h('option', { value: 'bug-window' }, fill(s.bugWindowOption, { releases: edges.join(' + ') })) : null,
+      remaining.map((tag) => h('option', { value: tag }, tag)))),
+    field(s.upgradeFrom, h('select', { 'data-action': 'set-start', 'data-key': 'set-start', 'aria-describedby': `${idBase}-upgrade-hint` },
+      h('option', { value: '', selected: start === '' }, s.noUpgrade),
+      KNOWN_TAGS.map((tag) => h('option', { value: tag, selected: tag === start }, tag)))),
+    h('span', { id: `${idBase}-upgrade-hint`, class: 'sr-only' }, s.upgradeHint),
+    h('details', { class: 'pg-menu', 'data-key': 'options-menu' },
+      h('summary', null, s.options),
+      h('div', { class: 'pg-menu-body' },
+        h('label', { class: 'pg-inline' },
+          h('input', { type: 'checkbox', 'data-action': 'toggle-defaulting', 'data-key': 'defaulting', checked: settings?.apiServerDefaulting ?? true }),
+          ` ${s.defaulting}`),
+        h('label', { class: 'pg-inline' }, `${s.defaultMode} `,
+          h('select', { 'data-action': 'set-mode', 'data-key': 'mode' },
+            ['Serverless', 'RawDeployment'].map((mode) => h('option', { value: mode, selected: mode === settings?.defaultDeploymentMode }, mode)))))),
+    h('details', { class: 'pg-menu pg-share-menu', 'data-key': 'share-menu' },
+      h('summary', null, s.share),
+      h('div', { class: 'pg-menu-body', 'data-pane': 'share' }, shareView(vm))),
+    h('button', { type: 'button', class: 'pg-icon pg-help-button', 'data-key': 'help', popovertarget: `${idBase}-help`, 'aria-label': s.shortcuts, title: `${s.shortcuts} (?)`, 'aria-keyshortcuts': 'Shift+?' }, '?'),
+  );
+}
+
+export function shareView(vm: ViewModel): VNode {
+  const s = vm.s;
+  const blocked = vm.stale || !vm.good;
+  const off = (reason: string) => (blocked ? { 'aria-disabled': 'true', title: reason } : {});
+  const r = vm.redaction;
+  const differs = r && !r.result.ok && r.result.reason === 'differs' ? r.result : null;
+  return h('div', { class: 'pg-share' },
+    blocked ? h('p', { class: 'pg-muted' }, s.exportsNeedValid) : null,
+    h('div', { class: 'pg-event-row' },
+      button('copy-link', 'copy-link', s.copyLink),
+      button('copy-redacted-link', 'copy-redacted-link', s.copyRedactedLink, off(s.exportsNeedValid)),
+      vm.linkLength !== null ? h('span', { class: 'pg-muted pg-link-length' }, fill(s.linkLength, { n: vm.linkLength })) : null),
+    h('div', { class: 'pg-event-row' },
+      button('copy-markdown', 'copy-markdown', s.copyMarkdown, off(s.exportsNeedValid)),
+      h('label', { class: 'pg-inline' }, h('input', { type: 'checkbox', 'data-action': 'toggle-redact', 'data-key': 'redact', checked: vm.ui.redact }), ` ${s.redacted}`),
+      h('label', { class: 'pg-inline' }, h('input', { type: 'checkbox', 'data-action': 'toggle-rename', 'data-key': 'rename', checked: vm.ui.rename }), ` ${s.renameObjects}`)),
+    differs ? h('div', { class: 'pg-redact-differs', role: 'note' },
+      h('p', null, fill(s.redactionDiffers, { release: differs.release, step: differs.step }), ' ', tr(vm, differs.detail)),
+      button('copy-markdown-full', 'copy-markdown', s.copyUnredacted, { 'data-redact': 'false', ...off(s.exportsNeedValid) })) : null,
+    h('details', { class: 'pg-redaction', 'data-key': 'redaction-preview' },
+      h('summary', null, s.whatRedactionRemoves),
+      r?.result.ok ? h('div', null,
+        h('p', null, fill(s.removedCount, { n: r.result.removed.length })),
+        h('ul', { class: 'pg-removed' }, r.result.removed.slice(0, 60).map((f) => h('li', null, `${f.object}: `, h('code', null, f.path)))),
+        r.result.removed.length > 60 ? h('p', { class: 'pg-muted' }, fill(s.moreProblems, { n: r.result.removed.length - 60 })) : null,
+        r.result.renames.length ? h('ul', { class: 'pg-renames' }, r.result.renames.map((x) => h('li', null, `${x.what}: `, h('code', null, x.from), ' → ', h('code', null, x.to)))) : null)
+        : h('p', { class: 'pg-muted' }, blocked ? s.exportsNeedValid : differs ? s.redactionUnavailable : s.computing)),
+    h('div', { class: 'pg-event-row' },
+      button('download', 'download', s.download),
+      h('label', { class: 'pg-file' }, s.openFile, h('input', { type: 'file', accept: '.yaml,.yml,.json,text/yaml', 'data-action': 'open-file', 'data-key': 'open-file' }))),
+  );
+}
+
+export function helpView(vm: ViewModel, idBase: string): VNode {
+  const s = vm.s;
+  const label = (key: string) => {
+    if (!key.startsWith('event:')) return word(vm, key);
+    const entry = EVENT_WORDS.find((e) => e.word === key.slice(6))!;
+    return [h('code', null, entry.word), ': ', tr(vm, msg(entry.summary))];
+  };
+  return h('div', { id: `${idBase}-help`, popover: 'auto', class: 'pg-help', role: 'dialog', 'aria-labelledby': `${idBase}-help-title` },
+    h('h2', { id: `${idBase}-help-title` }, s.shortcuts),
+    h('p', { class: 'pg-muted' }, s.shortcutsNote),
+    h('table', null, h('tbody', null, HELP_ROWS.map((row) => h('tr', null,
+      h('th', { scope: 'row' }, row.keys.map((k, i) => [i ? ' / ' : '', h('kbd', null, k)])),
+      h('td', null, label(row.label)))))),
+    h('button', { type: 'button', popovertarget: `${idBase}-help`, popovertargetaction: 'hide', 'data-key': 'help-close' }, s.close),
+  );
+}
+
+const TABS: readonly DockTab[] = ['picture', 'chart', 'explore'];
+
+export function dockTabsView(vm: ViewModel, idBase: string): VNode {
+  const s = vm.s;
+  const names: Record<DockTab, string> = { picture: s.picture, chart: s.statechart, explore: s.exploreTab };
+  return h('div', { class: 'pg-dock-bar' },
+    h('div', { role: 'tablist', 'aria-label': s.moreViews, class: 'pg-tabs' }, TABS.map((tab) => {
+      const selected = vm.ui.dockTab === tab && vm.ui.dockOpen;
+      return h('button', {
+        type: 'button', role: 'tab', id: `${idBase}-tab-${tab}`, 'aria-controls': `${idBase}-panel-${tab}`,
+        'aria-selected': selected ? 'true' : 'false', tabindex: vm.ui.dockTab === tab ? '0' : '-1',
+        'data-action': 'dock-tab', 'data-tab': tab, 'data-key': `tab-${tab}`,
+      }, names[tab]);
+    })),
+    button('toggle-dock', 'toggle-dock', vm.ui.dockOpen ? s.hidePanel : s.showPanel, { 'aria-expanded': vm.ui.dockOpen ? 'true' : 'false', class: 'pg-link-button' }),
+  );
+}
