@@ -49,14 +49,14 @@ export function githubAnnotation(level: 'error' | 'warning' | 'notice', at: Sour
   return `::${level} ${props.join(',')}::${escapeData(message)}`;
 }
 
-function summary(report: CheckReport, input: Input): Message[] {
+function summary(report: CheckReport, input: Input, locale: Locale): Message[] {
   const harmed = report.checked.filter((c) => c.ranges.some((r) => r.result.found)).length;
   const tags = new Set(report.checked.flatMap((c) => c.ranges.flatMap((r) => r.tags)));
   const lines: Message[] = [msg('ci.summary', { isvcs: report.checked.length, releases: tags.size, depth: report.depth, harmed })];
   const other = input.skipped.filter((s) => !s.duplicateOf);
   if (other.length > 0) {
     const more = other.length - 5;
-    lines.push(msg(more > 0 ? 'ci.skippedMore' : 'ci.skipped', { count: other.length, documents: other.slice(0, 5).map((s) => `${s.file}:${s.line} (${s.kind ?? '?'})`), more }));
+    lines.push(msg(more > 0 ? 'ci.skippedMore' : 'ci.skipped', { count: other.length, documents: other.slice(0, 5).map((s) => `${s.file}:${s.line} (${s.kind ?? renderMessage(msg('ci.noKind'), locale)})`), more }));
   }
   const twice = input.skipped.filter((s) => s.duplicateOf);
   if (twice.length > 0) lines.push(msg('ci.duplicates', { count: twice.length, objects: twice.slice(0, 5).map((s) => `${s.file}:${s.line}`) }));
@@ -79,7 +79,7 @@ export function checkOutput(report: CheckReport, input: Input, format: CheckForm
         out.push(githubAnnotation('error', positionOf(input.scenario, range, isvc.isvc), title, text));
       }
     }
-    out.push(...summary(report, input).map(t));
+    out.push(...summary(report, input, locale).map(t));
     return out.join('\n');
   }
   const width = Math.max(0, ...report.checked.flatMap((c) => c.ranges.map((r) => rangeLabel(r).length)));
@@ -97,7 +97,7 @@ export function checkOutput(report: CheckReport, input: Input, format: CheckForm
       } else out.push(`  ${label}  ${colour.paint(t(msg('ci.ok')), 'safe')}`);
     }
   }
-  out.push('', ...summary(report, input).map(t));
+  out.push('', ...summary(report, input, locale).map(t));
   return out.join('\n');
 }
 

@@ -22,6 +22,7 @@ import { checkScenario } from '../explore/check.ts';
 import { findSafeChanges, findShortestLoss, DEFAULT_DEPTH, MAX_DEPTH, type ShortestLoss } from '../explore/index.ts';
 import { exploreLines, exploreRecord } from '../explore/report.ts';
 import { checkOutput, type CheckFormat } from './check-output.ts';
+import type { DeploymentMode } from '../kserve/constants.ts';
 import { colourer } from './colour.ts';
 import { commandHelp, commandSpec, COMMANDS, usage, type CommandSpec } from './commands.ts';
 import { printable, printableLines, renderText, terminalSafeJson } from './text-report.ts';
@@ -159,6 +160,18 @@ function parseDepth(text: string): number {
   return depth;
 }
 
+function parseFormat(value: string | boolean | undefined): CheckFormat {
+  const text = typeof value === 'string' ? value : 'text';
+  if (text !== 'text' && text !== 'json' && text !== 'github') throw new InputFailure([{ file: '--format', line: 1, column: 1, message: `--format takes text, json or github, got "${printable(text)}"` }]);
+  return text;
+}
+
+function parseDefaultMode(value: string | boolean | undefined): DeploymentMode | null {
+  if (value === undefined) return null;
+  if (value === 'RawDeployment' || value === 'Serverless') return value;
+  throw new InputFailure([{ file: '--default-mode', line: 1, column: 1, message: `--default-mode takes RawDeployment or Serverless, got "${printable(String(value))}"` }]);
+}
+
 function parseLocale(value: string | boolean | undefined): Locale {
   if (value === undefined) return 'en';
   const text = String(value).toLowerCase();
@@ -219,7 +232,35 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(commandHelp(spec));
       return 0;
     }
-    const locale = parseLocale(values.lang);
+    // Every problem with the options at once, not the first only.
+    const problems: InputError[] = [];
+    const option = <T>(read: () => T, fallback: T): T => {
+      try {
+        return read();
+      } catch (error) {
+        if (!(error instanceof InputFailure)) throw error;
+        problems.push(...error.errors);
+        return fallback;
+      }
+    };
+    const locale = option(() => parseLocale(values.lang), 'en' as Locale);
+    const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
+    const format = option(() => parseFormat(values.format), 'text' as CheckFormat);
+    const defaultMode = option(() => parseDefaultMode(values['default-mode']), null);
+    const versions = option(() => (typeof values.versions === 'string' ? parseVersions(values.versions) : undefined), undefined);
+    const loadAll = (walk = false): Loaded => {
+      let loaded: Loaded | null = null;
+      try {
+        loaded = load(positionals, values, io, walk);
+      } catch (error) {
+        if (!(error instanceof InputFailure)) throw error;
+        problems.push(...error.errors.filter((e) => !problems.some((p) => formatInputError(p) === formatInputError(e))));
+      }
+      if (problems.length > 0 || !loaded) throw new InputFailure(problems);
+      if (defaultMode) loaded.scenario.settings.defaultDeploymentMode = defaultMode;
+      return loaded;
+    };
+    if (problems.length > 0 && spec.name !== 'run' && spec.name !== 'link' && spec.name !== 'check' && spec.name !== 'explore') throw new InputFailure(problems);
     const colour = colourer(io);
     switch (spec.name) {
       case 'releases':
@@ -227,7 +268,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'run': {
         if (values.json && values.markdown) throw commandLineError('choose one of --json and --markdown');
-        const loaded = load(positionals, values, io);
+        const loaded = loadAll();
         const run = runScenario(loaded.scenario);
         if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
         else if (values.markdown) {
@@ -237,15 +278,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'link': {
-        const loaded = load(positionals, values, io);
+        const loaded = loadAll();
         io.stdout((await linkFor(loaded.sources, loaded.scenario, runScenario(loaded.scenario))).url);
         return 0;
       }
       case 'check': {
-        const format = (typeof values.format === 'string' ? values.format : 'text') as CheckFormat;
-        if (!['text', 'json', 'github'].includes(format)) throw commandLineError(`--format takes text, json or github, got "${printable(format)}"`);
-        const depth = typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH;
-        const loaded = load(positionals, values, io, true);
+        const loaded = loadAll(true);
+        if (!loaded.scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
+          throw new InputFailure([{ file: loaded.sources[0]?.name ?? '<input>', line: 1, column: 1, message: renderMessage(msg('ci.noIsvc'), locale) }]);
+        }
         const progress = io.isTTY && format !== 'json' ? (done: number, total: number) => io.stderr(`\u001b[2K\rchecking ${done}/${total} InferenceServices…${done === total ? '\n' : ''}`) : undefined;
         const report = checkScenario(loaded.scenario, {
           depth,
@@ -259,8 +300,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return report.harm ? 1 : 0;
       }
       case 'explore': {
-        const depth = typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH;
-        const loaded = load(positionals, values, io);
+        const loaded = loadAll();
         const options = { depth, includeEdits: Boolean(values['include-edits']), gitops: !values['no-gitops'] };
         const losses: ShortestLoss[] = loaded.scenario.settings.versions.map((tag) => findShortestLoss(loaded.scenario, tag, options));
         const sections = losses.map((loss) => ({
@@ -273,8 +313,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       case 'redact': {
         if (values.link && values.markdown) throw commandLineError('choose one of --link and --markdown');
+        if (problems.length > 0) throw new InputFailure(problems);
         const sources = readSources(positionals, io, false);
-        const versions = typeof values.versions === 'string' ? parseVersions(values.versions) : undefined;
         const result = redactSources(sources, { rename: Boolean(values.rename), ...(versions ? { versions } : {}) });
         if (!result.ok && result.reason === 'input') throw new InputFailure(result.errors);
         if (!result.ok) {
@@ -283,7 +323,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         if (values.link || values.markdown) {
           const redacted = [{ name: 'redacted.yaml', text: result.text }];
-          const run = runScenario(result.scenario);
+          const run = runScenario(result.scenario, versions ? { versions } : {});
           const link = await linkFor(redacted, result.scenario, run);
           io.stdout(values.link ? link.url : printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale })));
         } else io.stdout(printableLines(result.text.trimEnd()));

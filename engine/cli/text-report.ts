@@ -9,7 +9,7 @@ import { FATE_TONE, RESULT_TONE, type Tone } from '../vocabulary.ts';
 
 /** The tone of a step's cell: a refusal, or the worst write among its decisions. */
 function cellTone(step: StepResult, isvc: string | null): Tone | null {
-  if (step.admission && !step.admission.allowed) return 'refused';
+  if (step.admission && !step.admission.allowed && (isvc === null || step.admission.isvc === undefined || step.admission.isvc === isvc)) return 'refused';
   const tones = step.decisions.filter((d) => isvc === null || d.isvc === isvc).map((d) => RESULT_TONE[d.result]);
   return (['loss', 'refused', 'warn'] as const).find((t) => tones.includes(t)) ?? null;
 }
@@ -76,7 +76,7 @@ export function renderText(run: RunResult, options: TextOptions): string {
     const tones = run.versions.map((v) => v.steps.map((s) => cellTone(s, isvc)));
     const eventWidth = Math.min(44, Math.max(5, ...steps.map((s) => displayWidth(printable(s.event)))));
     const widths = run.versions.map((v, i) => Math.max(v.tag.length, ...cells[i]!.map(displayWidth)));
-    const row = (first: string, event: string, rest: string[], rowTones: (Tone | null)[] = []) => [first.padStart(4), pad(truncate(event, eventWidth), eventWidth), ...rest.map((c, i) => {
+    const row = (first: string, event: string, rest: string[], rowTones: (Tone | null)[] = []) => [' '.repeat(Math.max(0, 4 - displayWidth(first))) + first, pad(truncate(event, eventWidth), eventWidth), ...rest.map((c, i) => {
       const tone = rowTones[i];
       const padded = pad(c, widths[i]!);
       // Paint the word only, so the padding (and the columns) stay as they are.

@@ -251,7 +251,7 @@ export function findSafeChanges(scenario: Scenario, tag: string, options: SafeCh
     results.push({ changes: candidate.changes, tag: candidate.tag, statesVisited: outcome.statesVisited });
   };
   singles.forEach(record);
-  if (maxChanges < 2) return results;
+  if (maxChanges < 2) return byEffort(results, release.tag);
 
   const singleSafe = new Set(safeIds);
   const pairs: Candidate[] = [];
@@ -272,5 +272,22 @@ export function findSafeChanges(scenario: Scenario, tag: string, options: SafeCh
     }
   }
   pairs.forEach(record);
-  return results;
+  return byEffort(results, release.tag);
+}
+
+/**
+ * What a change costs the user, roughly: an edit to the manifests is cheap, an upgrade more, and a
+ * switch to Serverless (it needs Knative) or a downgrade most. Fixes are listed cheapest first, so
+ * "rename and upgrade" comes before "switch to Serverless" although it is two changes.
+ */
+function effort(change: Change, from: string): number {
+  if (change.kind === 'release') return compareTags(change.to, from) > 0 ? 2 : 6;
+  return change.edit === 'deployment-mode' ? 5 : 1;
+}
+
+function byEffort(results: SafeChange[], from: string): SafeChange[] {
+  const cost = (safe: SafeChange) => safe.changes.reduce((sum, change) => sum + effort(change, from), 0);
+  return results.map((safe, index) => ({ safe, index, cost: cost(safe) }))
+    .sort((a, b) => a.cost - b.cost || a.index - b.index)
+    .map((entry) => entry.safe);
 }

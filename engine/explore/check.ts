@@ -11,7 +11,7 @@ import { keyOf } from '../k8s/types.ts';
 import { getRelease, KNOWN_TAGS } from '../kserve/releases.ts';
 import { compareTags } from '../kserve/tags.ts';
 import type { Scenario, SourcePosition } from '../scenario/scenario.ts';
-import { findSafeChanges, type SafeChange } from './changes.ts';
+import { applySafeChange, findSafeChanges, type SafeChange } from './changes.ts';
 import { partitionScenario } from './partition.ts';
 import { DEFAULT_DEPTH, findShortestLoss, type ExploreOptions, type ShortestLoss } from './search.ts';
 
@@ -56,6 +56,45 @@ function answerKey(result: ShortestLoss): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * The smallest safe change per range, searched in the range's first release and kept for as many
+ * following releases as it also makes safe; where it stops holding, the range splits and the rest
+ * gets its own search (renaming is enough in v0.14.1 but not where v0.15.0 pins replicas).
+ */
+function withFixes(scenario: Scenario, ranges: readonly ReleaseRange[], explore: ExploreOptions): ReleaseRange[] {
+  const out: ReleaseRange[] = [];
+  for (const range of ranges) {
+    if (!range.result.found && range.result.refused === undefined) {
+      out.push(range);
+      continue;
+    }
+    let rest = range.tags;
+    while (rest.length > 0) {
+      const first = rest[0]!;
+      const changes = findSafeChanges(scenario, first, { ...explore, maxChanges: 2 });
+      const fix = changes[0];
+      const verdicts = new Map<string, boolean>();
+      const holds = (tag: string): boolean => {
+        if (!fix) return true;
+        const applied = applySafeChange(scenario, tag, fix);
+        const key = JSON.stringify([applied.tag === tag ? getRelease(tag).behaviour : applied.tag]);
+        let safe = verdicts.get(key);
+        if (safe === undefined) {
+          const after = findShortestLoss(applied.scenario, applied.tag, explore);
+          safe = !after.found && after.refused === undefined;
+          verdicts.set(key, safe);
+        }
+        return safe;
+      };
+      let count = 1;
+      while (count < rest.length && holds(rest[count]!)) count += 1;
+      out.push({ tags: rest.slice(0, count), result: { ...range.result, tag: first }, changes });
+      rest = rest.slice(count);
+    }
+  }
+  return out;
+}
+
 export function checkScenario(scenario: Scenario, options: CheckOptions = {}): CheckReport {
   const depth = options.depth ?? DEFAULT_DEPTH;
   const tags = (options.versions ?? DEFAULT_CHECK_TAGS).map((tag) => getRelease(tag).tag);
@@ -79,14 +118,9 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): C
       if (last && answerKey(last.result) === answerKey(result)) last.tags.push(tag);
       else ranges.push({ tags: [tag], result, changes: [] });
     }
-    if (options.fixes !== false) {
-      for (const range of ranges) {
-        if (range.result.found || range.result.refused !== undefined) range.changes = findSafeChanges(part.scenario, range.tags[0]!, { ...explore, maxChanges: 2 });
-      }
-    }
     options.progress?.(index + 1, parts.length);
     const entry = part.scenario.objects.find((o) => o.object.kind === 'InferenceService' && keyOf(o.object.metadata) === part.isvc)!;
-    return { isvc: part.isvc, position: entry.position, ranges };
+    return { isvc: part.isvc, position: entry.position, ranges: options.fixes === false ? ranges : withFixes(part.scenario, ranges, explore) };
   });
   return { checked, depth, harm: checked.some((c) => c.ranges.some((r) => r.result.found)), fixes: options.fixes !== false };
 }

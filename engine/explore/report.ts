@@ -55,7 +55,7 @@ export function exploreLines(section: ExploreSection, locale: Locale = 'en', lim
   const release = getRelease(loss.tag);
   const out = [`${loss.tag} · ${t(msg(BEHAVIOUR_LABEL[release.behaviour.id]))}`];
   if (loss.found) {
-    out.push(`  ${t(msg('explore.shortest', { states: loss.statesVisited }))} ${t(lossMessage(loss))}`);
+    out.push(`  ${t(msg('explore.shortest', { states: loss.statesVisited, loss: lossMessage(loss) }))}`);
     const others = loss.losses.slice(1);
     if (others.length > 0) out.push(`  ${t(msg('explore.alsoLost', { hpas: others.map((l) => msg('explore.hpaHarm', { hpa: l.hpa, harm: msg(`history.${l.kind}`) })) }))}`);
   } else if (loss.refused !== undefined) {

@@ -155,8 +155,8 @@ export const en = {
   'change.finalizerRemove': 'Remove the finalizer {finalizer} from HPA {hpa}',
   'change.modeServerless': 'Switch InferenceService {isvc} to Serverless mode (deploymentMode: {value}; needs Knative Serving)',
   'change.modeRaw': 'Switch InferenceService {isvc} to raw deployment mode (deploymentMode: {value})',
-  'change.upgrade': 'Upgrade KServe from {from} to {to}',
-  'change.downgrade': 'Downgrade KServe from {from} to {to}',
+  'change.upgrade': 'Upgrade KServe to {to}',
+  'change.downgrade': 'Downgrade KServe to {to}',
 
   // Step cells and reports (engine/report/).
   'cell.refused': 'refused by webhook',
@@ -203,12 +203,12 @@ export const en = {
   'explore.checkLoss': 'HARM',
   'explore.refused': 'ok, the webhook refuses the InferenceService ({reason}), so nothing is stored',
   'explore.safe': 'ok, no harm within {depth} events ({states} states)',
-  'explore.shortest': 'shortest way to harm ({states} states):',
+  'explore.shortest': 'shortest way to harm ({states} states): {loss}',
   'explore.alsoLost': 'also at that step: {hpas}',
   'explore.hpaHarm': '{hpa} ({harm})',
   'explore.noSafeChange': 'safe changes: none found with up to two changes',
   'explore.safeChanges': 'safe changes (fewest first):',
-  'explore.changePair': '{first}, and {second}',
+  'explore.changePair': '{first} + {second}',
   'explore.exploredIn': 'explored in {tag}',
   'explore.more': '… and {count} more (--json lists them all)',
   'explore.absent': '(absent)',
@@ -252,6 +252,8 @@ export const en = {
   'ci.skipped': 'Skipped YAML documents that are not InferenceServices or HPAs ({count}): {documents}.',
   'ci.skippedMore': 'Skipped YAML documents that are not InferenceServices or HPAs ({count}): {documents} and {more} more.',
   'ci.duplicates': 'Objects defined more than once ({count}; kustomize bases and overlays?), of which the first definition is checked: {objects}.',
+  'ci.noKind': 'no kind',
+  'ci.noIsvc': 'no InferenceService in these files; check judges InferenceServices and the HPAs next to them',
   'ci.notChecked': 'Not checked: {hpas}. No InferenceService here has a component of that name, and they scale none of its Deployments.',
 
   // Redaction (engine/redact.ts).

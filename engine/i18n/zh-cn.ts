@@ -55,7 +55,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'controller.collectedNoHpa': '垃圾收集删除 {isvc} 的 Deployment；没有 HPA 带有指向它的 ownerReference。',
   'controller.finalizerAdded': '控制器给 {isvc} 加上终结器 {finalizer}。',
   'controller.reconcileFailed': '{isvc} 的 {component} 组件调和时返回错误，整次调和因此失败，并按退避策略重试；没有轮到的组件：{skipped}。',
-  'controller.requeued': '这一轮中{reasons}；控制器监听着这些变化，所以 {isvc} 会立即再次入队。',
+  'controller.requeued': '这一轮中{reasons}；控制器监视着这些变化，所以 {isvc} 会立即再次入队。',
   'requeue.finalizer': '控制器添加了它的终结器',
   'requeue.status': '控制器写入了它的 status',
   'requeue.deployment': '它的 Deployment 发生了变化',
@@ -159,8 +159,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'change.finalizerRemove': '从 HPA {hpa} 移除终结器 {finalizer}',
   'change.modeServerless': '把 InferenceService {isvc} 切换到 Serverless 模式（deploymentMode: {value}；需要 Knative Serving）',
   'change.modeRaw': '把 InferenceService {isvc} 切换到 raw 部署模式（deploymentMode: {value}）',
-  'change.upgrade': '把 KServe 从 {from} 升级到 {to}',
-  'change.downgrade': '把 KServe 从 {from} 降级到 {to}',
+  'change.upgrade': '把 KServe 升级到 {to}',
+  'change.downgrade': '把 KServe 降级到 {to}',
 
   // Step cells and reports (engine/report/).
   'cell.refused': '被 Webhook 拒绝',
@@ -207,12 +207,12 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'explore.checkLoss': '受损',
   'explore.refused': '没问题：Webhook 拒绝了这个 InferenceService（{reason}），什么都不会被保存',
   'explore.safe': '没问题：{depth} 个事件之内没有任何损害（探索了 {states} 个状态）',
-  'explore.shortest': '造成损害的最短路径（探索了 {states} 个状态）：',
+  'explore.shortest': '造成损害的最短路径（探索了 {states} 个状态）：{loss}',
   'explore.alsoLost': '同一步还有：{hpas}',
   'explore.hpaHarm': '{hpa}（{harm}）',
   'explore.noSafeChange': '安全的改动：在最多两处改动之内没有找到',
   'explore.safeChanges': '安全的改动（改动最少的在前）：',
-  'explore.changePair': '{first}，并{second}',
+  'explore.changePair': '{first} + {second}',
   'explore.exploredIn': '在 {tag} 中探索',
   'explore.more': '……还有 {count} 个（--json 会全部列出）',
   'explore.absent': '（不存在）',
@@ -256,6 +256,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'ci.skipped': '跳过了 {count} 个既不是 InferenceService 也不是 HPA 的 YAML 文档：{documents}。',
   'ci.skippedMore': '跳过了 {count} 个既不是 InferenceService 也不是 HPA 的 YAML 文档：{documents}，以及另外 {more} 个。',
   'ci.duplicates': '有 {count} 个对象被定义了不止一次（kustomize 的 base 和 overlay？），只检查第一次的定义：{objects}。',
+  'ci.noKind': '没有 kind',
+  'ci.noIsvc': '这些文件里没有 InferenceService；check 判断的是 InferenceService 以及与之相邻的 HPA',
   'ci.notChecked': '未检查：{hpas}。这里没有哪个 InferenceService 的组件叫这个名字，它们扩缩的也不是任何 InferenceService 的 Deployment。',
 
   // Redaction (engine/redact.ts).

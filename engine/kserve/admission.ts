@@ -10,7 +10,8 @@ import { ANNOTATION, type DeploymentMode } from './constants.ts';
 import { parseDeploymentMode } from './mode.ts';
 import type { Behaviour } from './releases.ts';
 
-export type Admission = { allowed: true } | { allowed: false; message: Message };
+/** A refusal names the InferenceService (namespace/name) whose write was refused, once it is known. */
+export type Admission = { allowed: true } | { allowed: false; message: Message; isvc?: string };
 
 export type AdmissionRules = Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues' | 'modeCheck' | 'modeSpelling' | 'mutatingNormalizesLegacyMode' | 'webhookWhileDeleting' | 'predictorNameFromSpec'>;
 

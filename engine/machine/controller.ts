@@ -210,7 +210,8 @@ export const machineSetup = setup({
       return { work: { ...IDLE_WORK, queue, passes, isvc: isvc! }, step: { ...context.step, reconciledIsvcs, path: along(context.step.path, 'isvc') } };
     }),
     noteFinalizerPatchRefused: assign(({ context }, params: { change: 'add' | 'remove' }) => {
-      const verdict = finalizerPatch(context, params.change).admission;
+      const answer = finalizerPatch(context, params.change).admission;
+      const verdict: Admission = answer.allowed ? answer : { ...answer, isvc: context.work.isvc! };
       const reason = verdict.allowed ? null : verdict.message;
       const note = params.change === 'remove' ? 'controller.finalizerRemovalRefused' : 'controller.finalizerAddRefused';
       return {

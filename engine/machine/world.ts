@@ -151,11 +151,11 @@ function writeIsvc(cluster: Cluster, given: InferenceService, world: Pick<WorldC
   const isvc = mutateInferenceService(rules, applied, world.clusterDefault);
   const admission = stored ? admitInferenceServiceUpdate(rules, stored, isvc) : admitInferenceService(rules, isvc);
   const key = keyOf(given.metadata);
-  if (!admission.allowed) return { cluster, admission, queue: [], notes: [msg('world.webhookRefused', { isvc: key })] };
+  if (!admission.allowed) return { cluster, admission: { ...admission, isvc: key }, queue: [], notes: [msg('world.webhookRefused', { isvc: key })] };
   if (stored && isTerminating(stored.metadata)) {
     const before = new Set(stored.metadata.finalizers ?? []);
     if ((isvc.metadata.finalizers ?? []).some((f) => !before.has(f))) {
-      return { cluster, admission: { allowed: false, message: msg('admission.finalizerWhileDeleting') }, queue: [], notes: [msg('world.apiServerRefused')] };
+      return { cluster, admission: { allowed: false, message: msg('admission.finalizerWhileDeleting'), isvc: key }, queue: [], notes: [msg('world.apiServerRefused')] };
     }
   }
   const next = putIsvc(cluster, isvc);

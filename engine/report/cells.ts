@@ -32,10 +32,13 @@ export function isvcsOf(run: Pick<RunResult, 'versions'>): string[] {
 
 /** What the step shows for one InferenceService (null = all of them, for a single-ISVC scenario). */
 export function cellMessage(step: StepResult, isvc: string | null = null): Message {
-  if (step.admission && !step.admission.allowed) return msg('cell.refused');
+  // A refusal shows on the InferenceService it refused (a namespace has others that carried on).
+  if (step.admission && !step.admission.allowed && (isvc === null || step.admission.isvc === undefined || step.admission.isvc === isvc)) return msg('cell.refused');
   const decisions = isvc === null ? step.decisions : step.decisions.filter((d) => d.isvc === isvc);
   if (decisions.length === 0) return msg(isvc === null ? (step.reconciled ? 'cell.notReconciled' : 'cell.quiet') : step.reconciledIsvcs.includes(isvc) ? 'cell.notReconciled' : 'cell.quiet');
   if (decisions.length === 1) return msg('cell.result', { result: decisions[0]!.result });
-  const parts = decisions.map((d) => msg('cell.componentResult', { component: d.canary ?? d.component[0]!.toUpperCase(), result: d.result }));
+  // Name the component only when the step reconciled several (a second pass of the same one needs no name).
+  const several = new Set(decisions.map((d) => d.canary ?? d.component)).size > 1;
+  const parts = decisions.map((d) => (several ? msg('cell.componentResult', { component: d.canary ?? d.component[0]!.toUpperCase(), result: d.result }) : msg('cell.result', { result: d.result })));
   return parts.reduce((before, after) => msg('cell.join', { before, after }));
 }

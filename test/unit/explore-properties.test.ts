@@ -9,6 +9,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { Hpa, InferenceService, KubeObject } from '../../engine/k8s/types.ts';
 import { applySafeChange, findSafeChanges, findShortestLoss, replay } from '../../engine/explore/index.ts';
+import { compareTags } from '../../engine/kserve/tags.ts';
 import { modelOptions, spaceOptions } from '../../engine/explore/search.ts';
 import { candidateEvents } from '../../engine/explore/space.ts';
 import { componentName, componentsOf } from '../../engine/kserve/component-meta.ts';
@@ -188,9 +189,17 @@ describe('explorer properties', () => {
           expect(replay(applied.scenario, applied.tag, events).verdicts.filter((v) => v.firstLossStep !== null)).toEqual([]);
         }
       }
-      // Fewest first.
-      const sizes = safe.map((s) => s.changes.length);
-      expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+      // Cheapest first: a suggestion made only of manifest edits never comes after one that
+      // needs a downgrade, and a pair is never offered when one of its halves is safe alone.
+      const editsOnly = (s: typeof safe[number]) => s.changes.every((c) => c.kind === 'edit' && c.edit !== 'deployment-mode');
+      const downgrade = (s: typeof safe[number]) => s.changes.some((c) => c.kind === 'release' && compareTags(c.to, tag) < 0);
+      const lastEdits = safe.map(editsOnly).lastIndexOf(true);
+      const firstDowngrade = safe.findIndex(downgrade);
+      if (lastEdits >= 0 && firstDowngrade >= 0) expect(lastEdits).toBeLessThan(firstDowngrade);
+      const singleIds = new Set(safe.filter((s) => s.changes.length === 1).map((s) => JSON.stringify(s.changes[0])));
+      for (const pair of safe.filter((s) => s.changes.length === 2)) {
+        expect(pair.changes.some((c) => singleIds.has(JSON.stringify(c)))).toBe(false);
+      }
     }), { numRuns: 25 });
   });
 });

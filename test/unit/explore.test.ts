@@ -321,7 +321,7 @@ describe('smallest safe change', () => {
       // The words are messages, rendered per language.
       expect(safeChangeMessage(safe[0]!)).toEqual({ id: 'change.rename', params: { hpa: 'my-isvc-predictor', to: 'my-isvc-predictor-hpa' } });
       expect(renderMessage(safeChangeMessage(safe[0]!), 'en')).toBe('Rename HPA my-isvc-predictor to my-isvc-predictor-hpa (scaleTargetRef unchanged)');
-      expect(renderMessage(safeChangeMessage(safe[2]!), 'en')).toBe(`Downgrade KServe from ${tag} to v0.13.0-rc0`);
+      expect(renderMessage(safeChangeMessage(safe[2]!), 'en')).toBe('Downgrade KServe to v0.13.0-rc0');
     });
   }
 
@@ -335,16 +335,17 @@ describe('smallest safe change', () => {
     expect(safe.map((s) => s.changes[0]).find((c) => c?.kind === 'edit' && c.edit === 'deployment-mode')).toMatchObject({ to: 'Knative' });
   });
 
-  it('several-components needs both HPAs renamed (a pair), or one change that spares both, fewest first', () => {
+  it('several-components needs both HPAs renamed (a pair), or one change that spares both, cheapest first', () => {
     const safe = findSafeChanges(loadPreset('several-components'), 'v0.14.1');
+    // Two renames are less work than a switch to Serverless (Knative) or a downgrade.
     expect(ids(safe)).toEqual([
+      ['rename:income-model-predictor', 'rename:income-model-transformer'],
       ['mode:Serverless'],
       ['release:v0.13.0-rc0'],
       ['release:v0.12.1'],
       ['release:v0.12.0'],
-      ['rename:income-model-predictor', 'rename:income-model-transformer'],
     ]);
-    const pair = renderMessage(safeChangeMessage(safe[4]!), 'en');
+    const pair = renderMessage(safeChangeMessage(safe[0]!), 'en');
     expect(pair).toContain('Rename HPA income-model-predictor to income-model-predictor-hpa');
     expect(pair).toContain('Rename HPA income-model-transformer to income-model-transformer-hpa');
   });

@@ -408,7 +408,7 @@ describe('v0.17+ strict workload-mode parse', () => {
       const created = v.steps[0]!;
       if (compareTags(v.tag, 'v0.19.0-rc0') >= 0 && compareTags(v.tag, 'v0.19.0') <= 0) {
         // validateDeploymentMode parses the empty status to Standard ≠ standard (v0.19.0 validation.go :586-596).
-        expect(created.admission, v.tag).toEqual({ allowed: false, message: { id: 'admission.modeChange', params: { from: 'Standard', to: 'standard' } } });
+        expect(created.admission, v.tag).toEqual({ allowed: false, isvc: 'ml/m', message: { id: 'admission.modeChange', params: { from: 'Standard', to: 'standard' } } });
         expect(noteIds(created), v.tag).toContain('controller.finalizerAddRefused');
         expect(created.decisions, v.tag).toEqual([]);
         expect(created.isvcs[0]!.statusMode, v.tag).toBeNull();
