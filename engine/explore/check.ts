@@ -76,6 +76,10 @@ function withFixes(scenario: Scenario, ranges: readonly ReleaseRange[], explore:
       const verdicts = new Map<string, boolean>();
       const holds = (tag: string): boolean => {
         if (!fix) return true;
+        // A release change means the same move only while it keeps its direction: "upgrade to v0.15.1"
+        // found for v0.15.0 would be a downgrade for v0.20.0, even though the result is safe.
+        const moves = fix.changes.every((c) => c.kind !== 'release' || Math.sign(compareTags(c.to, tag)) === Math.sign(compareTags(c.to, first)));
+        if (!moves) return false;
         const applied = applySafeChange(scenario, tag, fix);
         const key = JSON.stringify([applied.tag === tag ? getRelease(tag).behaviour : applied.tag]);
         let safe = verdicts.get(key);

@@ -110,6 +110,24 @@ describe('hpa-lab check', () => {
     expect(out).toMatch(/v0\.15\.1 … v0\.20\.0\s+ok$/m);
   });
 
+  it('a distinct-named HPA under class hpa is a conflict in every release (exit 1); under external from v0.15.1 it is safe (exit 0)', async () => {
+    const conflict: Tree = { 'c.yaml': `${isvc('m', 'ml', { 'serving.kserve.io/autoscalerClass': 'hpa' })}---\n${hpa('m-scaler', 'ml', 'm-predictor')}` };
+    const { code, out } = await cli(['check', 'c.yaml', '--versions', 'v0.12.0,v0.14.1,v0.15.0,v0.15.2,v0.20.0', '--depth', '2'], conflict);
+    expect(code).toBe(1);
+    // KServe creates m-predictor next to m-scaler, both aim at m-predictor (kubernetes#112011).
+    for (const range of ['v0.12.0 … v0.14.1', 'v0.15.0', 'v0.15.2 … v0.20.0']) {
+      expect(out).toMatch(new RegExp(`${range.replace(/\./g, '\\.')}\\s+HARM ml/m-scaler sharing its Deployment with another HPA at step 2`));
+    }
+    // The fix for v0.15.0 includes leaving it (it fights scaling under external); that upgrade is
+    // not offered to the later releases, where it would be a downgrade.
+    expect(out).toMatch(/v0\.15\.0\s+HARM[^\n]*\n\s+Fix: Set autoscalerClass external on InferenceService m \(was hpa\) \+ Upgrade KServe to v0\.15\.1\./);
+    expect(out).toMatch(/v0\.15\.2 … v0\.20\.0\s+HARM[^\n]*\n\s+Fix: Set autoscalerClass external on InferenceService m \(was hpa\)\.\n/);
+    const renamed: Tree = { 'r.yaml': `${isvc('m', 'ml', { 'serving.kserve.io/autoscalerClass': 'external' })}---\n${hpa('m-scaler', 'ml', 'm-predictor')}` };
+    const fixed = await cli(['check', 'r.yaml', '--versions', 'v0.15.2,v0.20.0'], renamed);
+    expect(fixed.out).toMatch(/v0\.15\.2 … v0\.20\.0\s+ok$/m);
+    expect(fixed.code).toBe(0);
+  });
+
   it('--format github: one ::error per harm at the HPA\'s metadata.name, properties escaped', async () => {
     const { code, out } = await cli(['check', 'deploy', '--versions', 'v0.14.1,v0.15.2', '--format', 'github'], REPO);
     expect(code).toBe(1);
