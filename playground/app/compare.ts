@@ -56,9 +56,11 @@ export function changedAt(steps: readonly StepResult[], index: number, group: Gr
 export function stepTone(step: StepResult | undefined): Tone | 'quiet' {
   if (!step) return 'quiet';
   if (step.admission && !step.admission.allowed) return 'refused';
-  const order: (Tone | 'quiet')[] = ['loss', 'warn', 'refused', 'safe', 'quiet'];
   const tones = step.decisions.filter((d) => d.result !== 'NotCalled' && d.result !== 'Skipped' && d.result !== 'Existed').map((d) => RESULT_TONE[d.result]);
-  return order.find((t) => tones.includes(t as Tone)) ?? 'quiet';
+  // KServe setting replicas back undoes an autoscaler: a warning even when no HPA was written.
+  if (step.deploymentWrites.some((w) => w.kind === 'pinned' && w.undid)) tones.push('warn');
+  const order: Tone[] = ['loss', 'warn', 'refused', 'safe'];
+  return order.find((t) => tones.includes(t)) ?? 'quiet';
 }
 
 /** An InferenceService of the run, and what belongs to it. */

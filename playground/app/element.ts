@@ -88,6 +88,7 @@ export class HpaPlayground extends HTMLElement {
     this.#cleanups.push(() => stacked.removeEventListener('change', onLayout));
     this.#drawPanes(false);
     this.#applyLayout();
+    this.#showCurrentStep();
     // Ready once a link in the address bar is on screen too (decoding is asynchronous).
     void this.#loadFromUrl().finally(() => this.setAttribute('data-ready', ''));
   }
@@ -127,6 +128,7 @@ export class HpaPlayground extends HTMLElement {
     if (next.notice && next.notice !== before.notice) this.#announce(this.querySelector('.pg-notice')?.textContent ?? '');
     if (next.explore && next.explore !== before.explore) this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
     if (stepMoved) this.#keepDecisionsInView();
+    if (stepMoved || before.good !== next.good) this.#showCurrentStep();
     if (before.link !== next.link) this.#scheduleUrl();
   }
 
@@ -463,6 +465,16 @@ export class HpaPlayground extends HTMLElement {
       const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
       scrollBy({ top: box.top - bar.bottom - 8, behavior: reduce ? 'auto' : 'smooth' });
     }
+  }
+
+  /** The timeline scrolls sideways: keep the current step's chip in it, without moving the page. */
+  #showCurrentStep(): void {
+    const list = this.querySelector<HTMLElement>('.pg-timeline');
+    const chip = list?.querySelector<HTMLElement>('.pg-current');
+    if (!list || !chip) return;
+    const left = chip.offsetLeft; // the list is positioned: offsets are relative to it
+    if (left < list.scrollLeft) list.scrollLeft = Math.max(0, left - 8);
+    else if (left + chip.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = left + chip.offsetWidth - list.clientWidth + 8;
   }
 
   #scheduleUrl(): void {

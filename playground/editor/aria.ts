@@ -49,5 +49,11 @@ export function announceMarkers(target: Element | null, message: HTMLElement | n
     else target.removeAttribute('aria-invalid');
     if (message) linkDescription(target, message);
   }
-  if (message) message.textContent = problemText(markers);
+  if (message) {
+    message.textContent = problemText(markers);
+    // Colour by the worst problem shown: a warning is not an error.
+    const first = firstProblem(markers);
+    if (first) message.dataset.severity = first.severity;
+    else delete message.dataset.severity;
+  }
 }

@@ -113,6 +113,8 @@ export function swapState(textarea: HTMLTextAreaElement, host: EditorHost) {
   return {
     text: host.getValue(),
     caret: positionAt(textarea.value, textarea.selectionStart ?? 0),
+    // A selection made just before the swap (Ctrl+A, then a paste) must survive it.
+    selectionEnd: positionAt(textarea.value, textarea.selectionEnd ?? textarea.selectionStart ?? 0),
     focused: textarea.ownerDocument.activeElement === textarea,
     theme: textarea.dataset.editorTheme === 'dark' ? 'dark' as const : 'light' as const,
   };

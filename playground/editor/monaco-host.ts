@@ -14,6 +14,8 @@ import { modelFileName } from './schemas.ts';
 export interface InitialState {
   text: string;
   caret: { line: number; column: number };
+  /** The other end of a selection that started at `caret`; absent or equal = no selection. */
+  selectionEnd?: { line: number; column: number };
   focused: boolean;
   theme: 'light' | 'dark';
 }
@@ -100,7 +102,8 @@ export function createMonacoHost(options: EditorOptions, initial: InitialState):
     if (!applying) options.onChange(model.getValue());
   });
 
-  editor.setPosition({ lineNumber: initial.caret.line, column: initial.caret.column });
+  const end = initial.selectionEnd ?? initial.caret;
+  editor.setSelection(new monaco.Selection(initial.caret.line, initial.caret.column, end.line, end.column));
   editor.revealLineInCenterIfOutsideViewport(initial.caret.line);
   if (initial.focused) editor.focus();
 

@@ -11,6 +11,7 @@ import { verdictSummary } from '../../../engine/verdict.ts';
 import type { HpaView } from '../../../engine/views.ts';
 import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../../engine/vocabulary.ts';
 import { msg } from '../../../engine/i18n/message.ts';
+import { BEHAVIOUR_SHORT_LABEL } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
 import { MIN_RELEASES } from '../actions.ts';
@@ -26,9 +27,10 @@ function stateOf(hpa: HpaView) {
 
 function releaseHead(vm: ViewModel, version: VersionResult, count: number): VNode {
   const s = vm.s;
+  const short = tr(vm, msg(BEHAVIOUR_SHORT_LABEL[version.behaviour]));
   return h('header', { class: 'pg-rel' },
     h('div', { class: 'pg-rel-title' },
-      h('h3', null, version.tag),
+      h('h3', null, version.tag, h('span', { class: 'pg-short' }, ` · ${short}`)),
       !vm.readonly && count > MIN_RELEASES ? button(`remove-release-${version.tag}`, 'remove-release', h('span', { 'aria-hidden': 'true' }, '×'), { 'data-tag': version.tag, 'aria-label': `${s.remove} ${version.tag}`, title: `${s.remove} ${version.tag}`, class: 'pg-icon' }) : null),
     h('p', { class: 'pg-behaviour' }, tr(vm, version.behaviourLabel)),
     version.startRelease !== version.tag ? h('p', { class: 'pg-upgrade-note' }, fill(s.upgradeStory, { from: version.startRelease, to: version.tag })) : null,
@@ -117,6 +119,13 @@ function cellView(vm: ViewModel, versions: readonly VersionResult[], index: numb
   const components = new Set(decisions.map((d) => d.component)).size;
   const hpas = group === null ? step.hpas : group.isvc === '' ? strayHpas(step, groups) : hpasOf(step, group);
   const key = `${version.tag}-${group?.isvc ?? ''}-${step.index}`;
+  // Several InferenceServices: one this step left alone folds to a line, so the ones it moved stay in view.
+  if (groups.length > 1 && decisions.length === 0 && !changed && !refused) {
+    return h('section', { ...attrs, 'data-quiet': 'true' }, heading,
+      h('p', { class: 'pg-muted pg-quiet' }, reconciled ? s.reconciledNothing : s.noReconcile),
+      h('details', { class: 'pg-quiet-more', 'data-key': `quiet-${key}` }, h('summary', null, s.hpasAfter),
+        afterView(vm, step, group, hpas, qualified), verdictList(vm, version, group, qualified)));
+  }
   return h('section', { ...attrs, 'data-changed': changed ? 'true' : undefined, 'data-flash': changed && vm.flash ? 'true' : undefined },
     heading,
     step.release !== version.tag ? h('p', { class: 'pg-ran' }, fill(s.ranOn, { release: step.release })) : null,
