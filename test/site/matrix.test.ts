@@ -1,6 +1,6 @@
 /**
  * The "Am I affected?" matrix (site/lib/matrix.ts) against expectations written by hand from
- * /work/shared/kserve/behaviour.md and the source notes (scratch/research-10-12.md §E), not from the
+ * behaviour.md (the project’s KServe ground truth) and the source notes (content/docs/reference/source-notes.md §9.4), not from the
  * engine: a handful of setups and releases, each with the outcome and the history (step + kind).
  * Then: the releases group into exactly the windows the notes name, and every link opens the cell's
  * own scenario at the cell's step.

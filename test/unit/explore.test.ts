@@ -1,6 +1,6 @@
 /**
  * The explorer against expectations reasoned out from behaviour.md (§0, §4, §6) and
- * scratch/research-10-12.md, preset by preset and release by release. The search starts after the
+ * the source notes (content/docs/reference/source-notes.md §9), preset by preset and release by release. The search starts after the
  * preset's objects and ignores its events; it looks for every harm (deleted, Terminating,
  * overwritten, conflict, scaling fought). By default the space is what the cluster does by itself;
  * class switches come in with includeEdits, the user's own removals with userRemovals.

@@ -1,6 +1,6 @@
 /**
  * Deployment mode and admission per release (engine/kserve/mode.ts, admission.ts), against the
- * KServe source as read in scratch/research-10-12.md (§A strict parsing, §D status across
+ * KServe source as read in content/docs/reference/source-notes.md (§9.1 strict parsing, §9.2 status across
  * upgrades) and the tags themselves (`git show <tag>:<path>` in the KServe mirror). Releases are
  * chosen by tag with compareTags, never by the engine's behaviour ids.
  */

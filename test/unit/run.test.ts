@@ -2,7 +2,7 @@
  * Whole runs (engine/run.ts runScenario) for the behaviour issues 10 and 12 added: upgrades,
  * the v0.20 predictor name, stop, replica pinning, two HPAs on one Deployment, GitOps syncs, the
  * v0.16–v0.18 reading of a legacy status, and the v0.17+ strict workload parse. Each expectation
- * is derived from the KServe source as cited (behaviour.md, scratch/research-10-12.md), not from
+ * is derived from the KServe source as cited (behaviour.md, content/docs/reference/source-notes.md §9), not from
  * the engine's output; releases are chosen by tag.
  */
 import { describe, expect, it } from 'vitest';
