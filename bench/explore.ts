@@ -37,7 +37,7 @@ const presets: { id: string; scenario: Scenario }[] = readdirSync(dir).filter((f
   return { id: file.replace(/\.yaml$/, ''), scenario: parsed.scenario };
 });
 
-const summary = (r: ShortestLoss): string => (r.found ? `${r.loss.hpa} ${r.loss.kind} after ${r.events.map(formatEvent).join(', ')}` : `none within ${r.depth}`);
+const summary = (r: ShortestLoss): string => (r.found ? `${r.loss.hpa} ${r.loss.kind} ${r.events.length > 0 ? `after ${r.events.map(formatEvent).join(', ')}` : 'while applying the objects'}` : `none within ${r.depth}`);
 
 interface Row {
   preset: string;
