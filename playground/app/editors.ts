@@ -7,6 +7,7 @@
  * landed: the first click into an editor always leaves the caret there.
  */
 import { createTextareaHost, EDITOR_CHOICE_KEY, isDisposed, loadMonacoHost, prefersPlainEditor, swapState, type EditorHost, type EditorMarker, type EditorOptions } from '../editor/host.ts';
+import type { ProblemWords } from '../editor/aria.ts';
 import type { EditorName } from './edits.ts';
 import { storage } from './storage.ts';
 
@@ -14,6 +15,8 @@ export const EDITORS: readonly EditorName[] = ['isvc', 'hpas'];
 
 export interface EditorSetConfig {
   labels: Record<EditorName, string>;
+  problemWords?: ProblemWords;
+  locale?: 'en' | 'zh-cn';
   onChange: (name: EditorName, text: string) => void;
   /** After both editors changed kind (for markers and the choice button). */
   onSwap: () => void;
@@ -47,6 +50,8 @@ export class EditorSet {
         textarea,
         schema: name === 'isvc' ? 'inferenceservice' : 'hpa',
         label: this.#config.labels[name],
+        ...(this.#config.problemWords ? { problemWords: this.#config.problemWords } : {}),
+        ...(this.#config.locale ? { locale: this.#config.locale } : {}),
         onChange: (text) => this.#config.onChange(name, text),
       };
       this.#options.set(name, options);

@@ -8,7 +8,7 @@
 import { renderMessage } from '../../engine/i18n/render.ts';
 import type { LinkState } from '../../engine/link/state.ts';
 import { callMessage } from '../../engine/report/cells.ts';
-import { render } from '../dom/vnode.ts';
+import { patch } from '../dom/vnode.ts';
 import { reduce, type Action, type Env } from './actions.ts';
 import { mountStatechart } from './chart.ts';
 import { actionFor, effectiveForm, type Effect } from './controls.ts';
@@ -49,6 +49,10 @@ export class HpaPlayground extends HTMLElement {
   #panes: Record<string, Pane> = {};
   /** Each pane's dependencies when it was last drawn (the server drew the first state). */
   #drawn = new Map<string, readonly unknown[]>();
+  /** Step moves so far: the changed-cell highlight alternates with it, so it replays on every move. */
+  #moves = 0;
+  /** The step each marking pane last showed. */
+  #marked = new Map<string, number>();
   /** Disclosures the user opened or closed, kept across re-renders. */
   #details = new Map<string, boolean>();
   #editors: EditorSet | null = null;
@@ -123,7 +127,9 @@ export class HpaPlayground extends HTMLElement {
     if (before.errors !== next.errors || before.good !== next.good) this.#applyMarkers();
     this.#drawPanes(stepMoved);
     if (before.ui !== next.ui || before.errors !== next.errors || before.good !== next.good) this.#applyLayout();
-    if (stepMoved || before.good !== next.good || before.ui.dockTab !== next.ui.dockTab) this.#chart?.update(next.good, next.link.step);
+    // The statechart follows the step only while it is shown; it catches up when its tab opens.
+    const chartShown = next.ui.dockOpen && next.ui.dockTab === 'chart';
+    if (chartShown && (stepMoved || before.good !== next.good || !(before.ui.dockOpen && before.ui.dockTab === 'chart'))) this.#chart?.update(next.good, next.link.step);
     if (stepMoved) this.#announceStep();
     if (next.notice && next.notice !== before.notice) this.#announce(this.querySelector('.pg-notice')?.textContent ?? '');
     if (next.explore && next.explore !== before.explore) this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
@@ -132,20 +138,29 @@ export class HpaPlayground extends HTMLElement {
     if (before.link !== next.link) this.#scheduleUrl();
   }
 
-  #drawPanes(flash: boolean): void {
+  #drawPanes(moved: boolean): void {
+    if (moved) this.#moves += 1;
+    const flash = moved ? this.#moves : false;
     const active = document.activeElement;
     const focusKey = active && this.contains(active) ? active.closest('[data-key]')?.getAttribute('data-key') ?? null : null;
     let vm: ReturnType<typeof viewModel> | null = null;
     for (const [name, pane] of Object.entries(this.#panes)) {
       if (pane.visible && !pane.visible(this.#state)) continue;
       const deps = pane.deps(this.#state, this.#page);
-      if (same(this.#drawn.get(name), deps)) continue;
       const target = this.querySelector(`[data-pane="${name}"]`);
       if (!target) continue;
+      if (same(this.#drawn.get(name), deps)) {
+        if (pane.mark && this.#marked.get(name) !== this.#state.link.step) {
+          pane.mark(target, this.#state.link.step);
+          this.#marked.set(name, this.#state.link.step);
+        }
+        continue;
+      }
       vm ??= viewModel(this.#state, this.#page, flash);
       const node = pane.view(vm);
-      render(target, node ? [node] : []);
+      patch(target, node ? [node] : []);
       this.#drawn.set(name, deps);
+      this.#marked.set(name, this.#state.link.step);
       // A pane drawn inside another (the share menu in the toolbar) is current now too.
       for (const inner of target.querySelectorAll('[data-pane]')) {
         const innerName = inner.getAttribute('data-pane')!;
@@ -195,6 +210,8 @@ export class HpaPlayground extends HTMLElement {
     const s = this.#page.s;
     this.#editors = new EditorSet(this, {
       labels: { isvc: s.isvcEditor, hpas: s.hpaEditor },
+      locale: this.#page.locale,
+      problemWords: { error: s.problemError, warning: s.problemWarning, info: s.problemInfo, oneMore: s.problemOneMore, more: s.problemMore },
       onChange: (name, text) => this.#onEditorChange(name, text),
       onSwap: () => {
         this.#applyMarkers();
@@ -457,8 +474,8 @@ export class HpaPlayground extends HTMLElement {
 
   /** On a phone the page scrolls: after a step, bring the first decision back under the sticky step bar. */
   #keepDecisionsInView(): void {
-    const cell = this.querySelector<HTMLElement>('.pg-cell');
-    if (!cell || getComputedStyle(this.querySelector('.pg-results') ?? this).overflowY !== 'visible') return;
+    const cell = this.#page.compact ? this.querySelector<HTMLElement>('.pg-cell') : null;
+    if (!cell) return;
     const bar = this.querySelector<HTMLElement>('.pg-stepper')?.getBoundingClientRect();
     const box = cell.getBoundingClientRect();
     if (bar && (box.top < bar.bottom || box.top > innerHeight * 0.6)) {

@@ -6,6 +6,7 @@
  */
 import type { VNode } from '../dom/vnode.ts';
 import { effectiveForm } from './controls.ts';
+import { markColumn, markTimeline } from './marks.ts';
 import { isStale, type AppState } from './state.ts';
 import type { ViewModel } from './views/common.ts';
 import { exploreView } from './views/explore.ts';
@@ -34,7 +35,7 @@ export function presetIdOf(state: Pick<AppState, 'link'>, presets: PageContext['
   return presets.find((p) => p.texts && p.texts.isvc === state.link.isvc && p.texts.hpas === state.link.hpas)?.id ?? null;
 }
 
-export function viewModel(state: AppState, page: PageContext, flash = false): ViewModel {
+export function viewModel(state: AppState, page: PageContext, flash: false | number = false): ViewModel {
   return {
     s: page.s,
     locale: page.locale,
@@ -61,6 +62,8 @@ export interface Pane {
   view: (vm: ViewModel) => VNode | null;
   /** Hidden panes are not drawn; they are drawn when they show again. */
   visible?: (state: AppState) => boolean;
+  /** A step move this pane shows without a redraw (its deps leave the step out). */
+  mark?: (root: Element, step: number) => void;
 }
 
 const stale = (s: AppState) => isStale(s);
@@ -73,11 +76,11 @@ export function panes(idBase: string): Record<string, Pane> {
     stepper: { deps: (s) => [s.good, s.link.step], view: stepperView },
     events: { deps: (s) => [s.good, stale(s)], view: eventsView },
     notice: { deps: (s) => [s.notice], view: noticeView },
-    timeline: { deps: (s) => [s.good, s.link.step], view: timelineView },
+    timeline: { deps: (s) => [s.good, isStale(s)], view: timelineView, mark: markTimeline },
     stale: { deps: (s) => [s.errors, s.good], view: staleView },
     results: { deps: (s, p) => [s.good, s.link.step, s.ui.allChecks, p.compact], view: resultsView },
     docktabs: { deps: (s) => [s.ui.dockTab, s.ui.dockOpen], view: (vm) => dockTabsView(vm, idBase) },
-    picture: { deps: (s) => [s.good, s.link.step], view: pictureView, visible: (s) => s.ui.dockOpen && s.ui.dockTab === 'picture' },
+    picture: { deps: (s) => [s.good], view: pictureView, mark: markColumn, visible: (s) => s.ui.dockOpen && s.ui.dockTab === 'picture' },
     explore: { deps: (s) => [s.explore, stale(s), s.ui.exploreEdits, s.good], view: exploreView },
     problems: { deps: (s) => [s.errors, s.good, stale(s)], view: problemsView },
     summary: { deps: (s) => [s.good, s.errors], view: summaryView, visible: (s) => s.ui.inputCollapsed },

@@ -64,6 +64,71 @@ export function toDom(node: VNode | string, doc: Document = document, inSvg = fa
   return element;
 }
 
+/**
+ * Brings the children of `parent` in line with `nodes`, reusing the elements already there where
+ * the tag (and `data-key`, when given) matches: attributes and text are updated in place, and only
+ * what differs is created or removed. A redraw then inserts few nodes (the browser re-matches
+ * selectors for each inserted node), keeps focus and scroll positions, and costs little when
+ * little changed. Same escaping rules as toDom: text is always text.
+ */
+export function patch(parent: Element, nodes: VNode | (VNode | string)[]): void {
+  const list = Array.isArray(nodes) ? nodes : [nodes];
+  const doc = parent.ownerDocument;
+  const svg = parent.namespaceURI === SVG_NS && parent.localName !== 'foreignObject';
+  let current = parent.firstChild;
+  for (const node of list) {
+    const next = current?.nextSibling ?? null;
+    if (current && sameKind(current, node)) {
+      if (typeof node === 'string') {
+        if (current.nodeValue !== node) current.nodeValue = node;
+      } else {
+        patchAttributes(current as Element, node);
+        if (!VOID.has(node.tag)) patch(current as Element, node.children);
+        syncProperties(current as Element, node);
+      }
+      current = next;
+      continue;
+    }
+    parent.insertBefore(toDom(node, doc, svg), current);
+  }
+  while (current) {
+    const next = current.nextSibling;
+    parent.removeChild(current);
+    current = next;
+  }
+}
+
+function sameKind(dom: Node, node: VNode | string): boolean {
+  if (typeof node === 'string') return dom.nodeType === 3;
+  if (dom.nodeType !== 1) return false;
+  const element = dom as Element;
+  if (element.localName !== node.tag) return false;
+  const key = node.attrs['data-key'];
+  return key === undefined || key === null || element.getAttribute('data-key') === String(key);
+}
+
+/** A control the user touched no longer follows its attributes: set what the view says directly. */
+function syncProperties(element: Element, node: VNode): void {
+  if (node.tag === 'select') {
+    const chosen = node.children.find((c): c is VNode => typeof c !== 'string' && c.attrs.selected === true);
+    const value = chosen ? String(chosen.attrs.value ?? '') : null;
+    if (value !== null && (element as HTMLSelectElement).value !== value) (element as HTMLSelectElement).value = value;
+  } else if (node.tag === 'input' && (node.attrs.type === 'checkbox' || node.attrs.type === 'radio')) {
+    (element as HTMLInputElement).checked = node.attrs.checked === true;
+  }
+}
+
+function patchAttributes(element: Element, node: VNode): void {
+  for (const attr of Array.from(element.attributes)) {
+    if (!allowed(attr.name, node.attrs[attr.name])) element.removeAttribute(attr.name);
+  }
+  for (const [name, value] of Object.entries(node.attrs)) {
+    if (!allowed(name, value)) continue;
+    const text = value === true ? '' : String(value);
+    if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+  }
+}
+
 /** Replaces the children of `parent` with the rendered nodes. */
 export function render(parent: Element, nodes: VNode | (VNode | string)[]): void {
   const list = Array.isArray(nodes) ? nodes : [nodes];

@@ -16,13 +16,32 @@ export function firstProblem(markers: readonly EditorMarker[]): EditorMarker | n
   return best;
 }
 
+/** How the problem line is worded, per language: {line}, {column}, {message}, {n} are filled in. */
+export interface ProblemWords {
+  error: string;
+  warning: string;
+  info: string;
+  oneMore: string;
+  more: string;
+}
+
+export const ENGLISH_PROBLEM_WORDS: ProblemWords = {
+  error: 'Line {line}, column {column}: {message}',
+  warning: 'Warning: Line {line}, column {column}: {message}',
+  info: 'Note: Line {line}, column {column}: {message}',
+  oneMore: ' (and 1 more problem)',
+  more: ' (and {n} more problems)',
+};
+
+const fillIn = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
 /** "Line 3, column 5: message (and 2 more problems)", or "" without markers. */
-export function problemText(markers: readonly EditorMarker[]): string {
+export function problemText(markers: readonly EditorMarker[], words: ProblemWords = ENGLISH_PROBLEM_WORDS): string {
   const first = firstProblem(markers);
   if (!first) return '';
-  const label = first.severity === 'error' ? '' : first.severity === 'warning' ? 'Warning: ' : 'Note: ';
-  const more = markers.length > 1 ? ` (and ${markers.length - 1} more ${markers.length === 2 ? 'problem' : 'problems'})` : '';
-  return `${label}Line ${first.line}, column ${first.column}: ${first.message}${more}`;
+  const n = markers.length - 1;
+  const more = n === 0 ? '' : n === 1 ? words.oneMore : fillIn(words.more, { n });
+  return fillIn(words[first.severity], { line: first.line, column: first.column, message: first.message }) + more;
 }
 
 let counter = 0;
@@ -42,7 +61,7 @@ export function findMessageElement(textarea: HTMLTextAreaElement, given: HTMLEle
 }
 
 /** Applies markers to a focusable element and its message element. */
-export function announceMarkers(target: Element | null, message: HTMLElement | null, markers: readonly EditorMarker[]): void {
+export function announceMarkers(target: Element | null, message: HTMLElement | null, markers: readonly EditorMarker[], words?: ProblemWords): void {
   const invalid = markers.some((marker) => marker.severity === 'error');
   if (target) {
     if (invalid) target.setAttribute('aria-invalid', 'true');
@@ -50,7 +69,7 @@ export function announceMarkers(target: Element | null, message: HTMLElement | n
     if (message) linkDescription(target, message);
   }
   if (message) {
-    message.textContent = problemText(markers);
+    message.textContent = problemText(markers, words);
     // Colour by the worst problem shown: a warning is not an error.
     const first = firstProblem(markers);
     if (first) message.dataset.severity = first.severity;

@@ -3,7 +3,7 @@
  * textarea or Monaco. Loaded eagerly, so this file imports no Monaco: `upgradeToMonaco` pulls it
  * in with a dynamic import. See playground/editor/README.md for how the product wires it up.
  */
-import { announceMarkers, findMessageElement } from './aria.ts';
+import { announceMarkers, findMessageElement, type ProblemWords } from './aria.ts';
 
 export interface EditorMarker {
   line: number;
@@ -42,6 +42,10 @@ export interface EditorOptions {
   onChange: (text: string) => void;
   /** Where the first problem is written; default: the first `aria-describedby` target of the textarea. */
   messageElement?: HTMLElement | null;
+  /** How that line is worded (the page's language); English by default. */
+  problemWords?: ProblemWords;
+  /** The language of the schema hovers (one per page: the first editor's wins). */
+  locale?: 'en' | 'zh-cn';
 }
 
 /** The storage key for the user's editor choice; values "plain" or "rich". */
@@ -81,7 +85,7 @@ export function createTextareaHost(options: EditorOptions): EditorHost {
       textarea.value = text;
     },
     setMarkers(markers) {
-      announceMarkers(textarea, message, markers);
+      announceMarkers(textarea, message, markers, options.problemWords);
     },
     setTheme(theme) {
       textarea.dataset.editorTheme = theme;

@@ -29,6 +29,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from './yaml.worker.ts?worker';
 import { buildEditorSchemas } from './schemas.ts';
+import type { Locale } from '../../engine/i18n/render.ts';
 
 export { monaco };
 
@@ -61,8 +62,8 @@ function createLegacyWebWorker(options: LegacyWorkerOptions) {
 
 let configured = false;
 
-/** Configures monaco-yaml once for the page; every editor's model picks its schema by URI. */
-export function ensureYamlConfigured(): void {
+/** Configures monaco-yaml once for the page (hovers in the page's language); every editor's model picks its schema by URI. */
+export function ensureYamlConfigured(locale: Locale = 'en'): void {
   if (configured) return;
   configured = true;
   const shimmed = { ...monaco, editor: { ...monaco.editor, createWebWorker: createLegacyWebWorker } } as unknown as typeof monaco;
@@ -76,7 +77,7 @@ export function ensureYamlConfigured(): void {
     hoverAnchor: false,
     // The schema URIs are names, not pages; do not print them as "Source:" links in hovers.
     hoverSchemaSource: false,
-    schemas: buildEditorSchemas().map(({ uri, fileMatch, schema }) => ({ uri, fileMatch, schema })),
+    schemas: buildEditorSchemas(undefined, locale).map(({ uri, fileMatch, schema }) => ({ uri, fileMatch, schema })),
   };
   configureMonacoYaml(shimmed, options);
 }

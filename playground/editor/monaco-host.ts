@@ -61,7 +61,7 @@ function createBox(textarea: HTMLTextAreaElement): HTMLDivElement {
 }
 
 export function createMonacoHost(options: EditorOptions, initial: InitialState): EditorHost {
-  ensureYamlConfigured();
+  ensureYamlConfigured(options.locale);
   const { textarea } = options;
   const box = createBox(textarea);
   box.dataset.editorSchema = options.schema;
@@ -133,7 +133,7 @@ export function createMonacoHost(options: EditorOptions, initial: InitialState):
         message: marker.message,
         severity: SEVERITY[marker.severity],
       })));
-      announceMarkers(focusTarget(), message, markers);
+      announceMarkers(focusTarget(), message, markers, options.problemWords);
     },
     setTheme(theme) {
       textarea.dataset.editorTheme = theme;

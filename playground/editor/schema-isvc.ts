@@ -7,17 +7,16 @@ import { ANNOTATION, DEFAULT_CPU_UTILIZATION, DEFAULT_MIN_REPLICAS, ISVC_API_VER
 import { COMPONENTS } from '../../engine/k8s/types.ts';
 import type { Release } from '../../engine/kserve/releases.ts';
 import { autoscalerClassDocs, deploymentModeDocs, perReleaseLines, spansWhere } from './release-notes.ts';
-import { doc, objectMetaSchema, ownerReferencesSchema, stringMap, TOP_LEVEL_NOISE, withList, type Schema } from './schema-meta.ts';
+import { doc, objectMetaSchema, ownerReferencesSchema, stringMap, topLevelNoise, withList, type Schema } from './schema-meta.ts';
+import { schemaText, type SchemaText } from './schema-text.ts';
 
 type Where = 'isvc' | 'component';
 
-const COMPONENT_NOTE = 'Here on a component it overrides the InferenceService’s value for that component only; the webhook does not check component annotations.';
-
-function annotationKeys(releases: readonly Release[], where: Where): Record<string, Schema> {
-  const note = where === 'component' ? `\n\n${COMPONENT_NOTE}` : '';
-  const klass = autoscalerClassDocs(releases);
-  const mode = deploymentModeDocs(releases);
-  const stopText = spansWhere(releases, (b) => b.shouldCreate === 'classIsHpaAndNotStopped') || 'never';
+function annotationKeys(releases: readonly Release[], where: Where, t: SchemaText): Record<string, Schema> {
+  const note = where === 'component' ? `\n\n${t.componentNote}` : '';
+  const klass = autoscalerClassDocs(releases, t);
+  const mode = deploymentModeDocs(releases, t);
+  const stopText = spansWhere(releases, (b) => b.shouldCreate === 'classIsHpaAndNotStopped', t) || t.never;
   const keys: Record<string, Schema> = {
     [ANNOTATION.autoscalerClass]: doc(klass.summary + note, {
       title: ANNOTATION.autoscalerClass,
@@ -25,20 +24,20 @@ function annotationKeys(releases: readonly Release[], where: Where): Record<stri
       markdownEnumDescriptions: klass.perValue,
     }),
     [ANNOTATION.stop]: doc(
-      `\`"true"\` stops the model: KServe creates no HPA and deletes the one an InferenceService owns. Honoured ${stopText}; other releases ignore it. Quote the value: annotations are strings.${note}`,
+      t.stop(stopText, note),
       { title: ANNOTATION.stop, type: 'string', examples: ['true', 'false'] },
     ),
     [ANNOTATION.targetUtilizationPercentage]: doc(
-      'CPU utilization target for the HPA KServe builds, as a quoted integer.\n\n' +
+      `${t.targetUtilization}\n\n` +
         perReleaseLines(releases, (b) => [
-          b.builder === 'A' ? `the HPA uses it unless \`scaleTarget\` is set (default ${DEFAULT_CPU_UTILIZATION})` : 'not read: the HPA takes `scaleTarget` or `autoScaling.metrics`',
-          b.webhookChecksTargetUtilization ? 'the webhook requires an integer 1–100' : 'the webhook does not check it',
-        ].join('; ')) + note,
-      { title: ANNOTATION.targetUtilizationPercentage, type: 'string', pattern: '^[+-]?[0-9]+$', patternErrorMessage: 'A quoted whole number such as "80".' },
+          b.builder === 'A' ? t.targetUtilizationA(DEFAULT_CPU_UTILIZATION) : t.targetUtilizationB,
+          b.webhookChecksTargetUtilization ? t.webhookChecksInteger : t.webhookIgnores,
+        ].join('; '), t) + note,
+      { title: ANNOTATION.targetUtilizationPercentage, type: 'string', pattern: '^[+-]?[0-9]+$', patternErrorMessage: t.wholeNumber },
     ),
     [ANNOTATION.metrics]: doc(
-      'The metric for class `hpa`.\n\n' +
-        perReleaseLines(releases, (b) => b.webhookMetricValues ? `with class \`hpa\` the webhook accepts ${b.webhookMetricValues.map((v) => `\`${v}\``).join(', ')}` : 'the webhook does not check it') + note,
+      `${t.metrics}\n\n` +
+        perReleaseLines(releases, (b) => b.webhookMetricValues ? t.metricsAccepts(b.webhookMetricValues.map((v) => `\`${v}\``).join(', ')) : t.webhookIgnores, t) + note,
       { title: ANNOTATION.metrics, type: 'string' },
     ),
   };
@@ -52,48 +51,38 @@ function annotationKeys(releases: readonly Release[], where: Where): Record<stri
   return keys;
 }
 
-function annotations(releases: readonly Release[], where: Where): Schema {
-  const intro = where === 'isvc'
-    ? 'Annotations of the InferenceService. KServe copies them onto every object of every component, HPAs included; the admission webhook checks the autoscaling ones.'
-    : 'Annotations of this component; they overlay the InferenceService’s annotations on its objects.';
-  return stringMap(intro, annotationKeys(releases, where));
+function annotations(releases: readonly Release[], where: Where, t: SchemaText): Schema {
+  const intro = where === 'isvc' ? t.isvcAnnotations : t.componentAnnotations;
+  return stringMap(intro, annotationKeys(releases, where, t));
 }
 
 /** The fields every component shares, stored once under `definitions.component`. */
-function componentFields(releases: readonly Release[]): Schema {
-  const builder = (text: Record<'A' | 'B', string>): string => perReleaseLines(releases, (b) => text[b.builder]);
-  const kept = perReleaseLines(releases, (b) => b.keepReplicasClass
-    ? `with class \`${b.keepReplicasClass}\` the Deployment’s replicas are held at minReplicas`
-    : 'no class holds the Deployment’s replicas');
+function componentFields(releases: readonly Release[], t: SchemaText): Schema {
+  const builder = (text: Record<'A' | 'B', string>): string => perReleaseLines(releases, (b) => text[b.builder], t);
+  const kept = perReleaseLines(releases, (b) => b.keepReplicasClass ? t.replicasHeld(b.keepReplicasClass) : t.noReplicasHeld, t);
   return {
     type: ['object', 'null'],
     properties: {
-      minReplicas: doc(`Lowest replica count; below 1 (or unset) becomes ${DEFAULT_MIN_REPLICAS}.\n\n${kept}`, { type: ['integer', 'null'] }),
-      maxReplicas: doc('Highest replica count of the HPA KServe builds; below minReplicas (unset counts as 0) becomes minReplicas.', { type: ['integer', 'null'] }),
-      scaleTarget: doc('Target of the scale metric (percent for Utilization).\n\n' + builder({
-        A: `overrides \`serving.kserve.io/targetUtilizationPercentage\`; default ${DEFAULT_CPU_UTILIZATION}`,
-        B: `used when \`autoScaling\` is absent; default ${DEFAULT_CPU_UTILIZATION} for cpu, and memory without it gives no metric`,
-      }), { type: ['integer', 'null'] }),
-      scaleMetric: doc('The resource to scale on; `concurrency` and `rps` are Knative (Serverless) metrics.', {
+      minReplicas: doc(t.minReplicas(DEFAULT_MIN_REPLICAS, kept), { type: ['integer', 'null'] }),
+      maxReplicas: doc(t.maxReplicas, { type: ['integer', 'null'] }),
+      scaleTarget: doc(`${t.scaleTarget}\n\n` + builder({ A: t.scaleTargetA(DEFAULT_CPU_UTILIZATION), B: t.scaleTargetB(DEFAULT_CPU_UTILIZATION) }), { type: ['integer', 'null'] }),
+      scaleMetric: doc(t.scaleMetric, {
         enum: ['cpu', 'memory', 'concurrency', 'rps', null],
       }),
-      autoScaling: doc('Metrics for the HPA (`autoScaling.metrics`).\n\n' + builder({
-        A: 'ignored: the HPA is built from scaleMetric/scaleTarget',
-        B: 'when present, the HPA gets one metric per Resource cpu/memory entry; others are dropped',
-      }), {
+      autoScaling: doc(`${t.autoScaling}\n\n` + builder({ A: t.autoScalingA, B: t.autoScalingB }), {
         type: ['object', 'null'],
         properties: {
-          metrics: doc('Like the HPA’s metrics: `type: Resource` with `resource.name` cpu or memory and a `target`.', {
+          metrics: doc(t.autoScalingMetrics, {
             type: ['array', 'null'],
             items: {
               type: 'object',
               properties: {
-                type: doc('`Resource` is the type the lab models.', { type: 'string', examples: ['Resource'] }),
-                resource: doc('cpu (target averageUtilization, default 80) or memory (Utilization or AverageValue).', {
+                type: doc(t.metricType, { type: 'string', examples: ['Resource'] }),
+                resource: doc(t.metricResource, {
                   type: 'object',
                   properties: {
-                    name: doc('`cpu` or `memory`.', { type: 'string', examples: ['cpu', 'memory'] }),
-                    target: doc('`type` Utilization with `averageUtilization`, or AverageValue with `averageValue`.', { type: 'object' }),
+                    name: doc(t.resourceName, { type: 'string', examples: ['cpu', 'memory'] }),
+                    target: doc(t.resourceTarget, { type: 'object' }),
                   },
                 }),
               },
@@ -101,39 +90,39 @@ function componentFields(releases: readonly Release[]): Schema {
           }),
         },
       }),
-      annotations: annotations(releases, 'component'),
-      labels: stringMap('Labels of this component; they overlay the InferenceService’s labels on its objects.'),
+      annotations: annotations(releases, 'component', t),
+      labels: stringMap(t.componentLabels),
     },
   };
 }
 
-function componentSchema(name: string): Schema {
-  return doc(`The ${name}. KServe names its Deployment and HPA \`<isvc>-${name}\`.`, {
+function componentSchema(name: string, t: SchemaText): Schema {
+  return doc(t.component(name), {
     type: ['object', 'null'],
     allOf: [{ $ref: '#/definitions/component' }],
   });
 }
 
-function isvcObject(releases: readonly Release[]): Schema {
-  const components = Object.fromEntries(COMPONENTS.map((name) => [name, componentSchema(name)]));
-  return doc('A KServe InferenceService.', {
+function isvcObject(releases: readonly Release[], t: SchemaText): Schema {
+  const components = Object.fromEntries(COMPONENTS.map((name) => [name, componentSchema(name, t)]));
+  return doc(t.isvc, {
     type: 'object',
     required: ['apiVersion', 'kind', 'metadata', 'spec'],
     properties: {
-      apiVersion: doc(`\`${ISVC_API_VERSION}\`.`, { type: 'string', pattern: '^serving\\.kserve\\.io/', patternErrorMessage: `An InferenceService has apiVersion ${ISVC_API_VERSION}.` }),
-      kind: doc('`InferenceService`, or `List` for several.', { enum: ['InferenceService', 'List'] }),
+      apiVersion: doc(t.isvcApiVersion(ISVC_API_VERSION), { type: 'string', pattern: '^serving\\.kserve\\.io/', patternErrorMessage: t.isvcApiVersionError(ISVC_API_VERSION) }),
+      kind: doc(t.isvcKind, { enum: ['InferenceService', 'List'] }),
       metadata: objectMetaSchema('InferenceService', {
-        labels: stringMap('Labels. KServe copies them onto every object of every component.'),
-        annotations: annotations(releases, 'isvc'),
-        ownerReferences: ownerReferencesSchema(''),
-      }),
-      spec: doc('The components. Only the predictor is required.', { type: 'object', required: ['predictor'], properties: components }),
-      ...TOP_LEVEL_NOISE,
+        labels: stringMap(t.isvcLabels),
+        annotations: annotations(releases, 'isvc', t),
+        ownerReferences: ownerReferencesSchema('', t),
+      }, t),
+      spec: doc(t.isvcSpec, { type: 'object', required: ['predictor'], properties: components }),
+      ...topLevelNoise(t),
     },
   });
 }
 
 /** The `inferenceservice` editor schema: one InferenceService per document, or a `kind: List` of them. */
-export function buildInferenceServiceSchema(releases: readonly Release[]): Schema {
-  return withList(isvcObject(releases), 'InferenceService', { component: componentFields(releases) });
+export function buildInferenceServiceSchema(releases: readonly Release[], t: SchemaText = schemaText()): Schema {
+  return withList(isvcObject(releases, t), 'InferenceService', { component: componentFields(releases, t) }, t);
 }

@@ -5,6 +5,7 @@
  */
 import type { JSONSchema } from 'monaco-yaml';
 import { ISVC_FINALIZER } from '../../engine/kserve/constants.ts';
+import { schemaText, type SchemaText } from './schema-text.ts';
 
 export type Schema = JSONSchema;
 
@@ -13,43 +14,36 @@ export function doc(markdown: string, schema: Schema = {}): Schema {
   return { ...schema, description: markdown.replace(/`/g, ''), markdownDescription: markdown };
 }
 
-const IGNORED = 'Set by the API server; `kubectl get -o yaml` prints it. The lab ignores it.';
-
 /** Server-side fields, allowed anywhere kubectl prints them. */
-function noise(extra = ''): Schema {
-  return doc(`${IGNORED}${extra}`, { doNotSuggest: true });
+function noise(t: SchemaText, extra = ''): Schema {
+  return doc(`${t.ignored}${extra}`, { doNotSuggest: true });
 }
 
 export const stringMap = (markdown: string, properties: Record<string, Schema> = {}): Schema =>
   doc(markdown, { type: ['object', 'null'], properties, additionalProperties: { type: 'string' } });
 
-export function ownerReferencesSchema(deleteNote: string): Schema {
+export function ownerReferencesSchema(deleteNote: string, t: SchemaText = schemaText()): Schema {
   return doc(
-    'Objects this one belongs to. When every owner is gone, the garbage collector deletes it. ' +
-      `KServe sets one controller reference to the InferenceService on the HPAs it creates. ${deleteNote}`.trim(),
+    t.ownerReferences(deleteNote),
     {
       type: ['array', 'null'],
       items: {
         type: 'object',
         required: ['apiVersion', 'kind', 'name'],
         properties: {
-          apiVersion: doc('The owner’s API group and version, e.g. `serving.kserve.io/v1beta1`.', { type: 'string' }),
-          kind: doc('The owner’s kind, e.g. `InferenceService`.', { type: 'string' }),
-          name: doc('The owner’s name.', { type: 'string' }),
-          uid: doc('The owner’s UID. The lab invents one when missing.', { type: 'string' }),
-          controller: doc('True for the one managing controller of this object.', { type: 'boolean' }),
-          blockOwnerDeletion: doc('With foreground deletion, the owner waits until this object is gone.', { type: 'boolean' }),
+          apiVersion: doc(t.owner.apiVersion, { type: 'string' }),
+          kind: doc(t.owner.kind, { type: 'string' }),
+          name: doc(t.owner.name, { type: 'string' }),
+          uid: doc(t.owner.uid, { type: 'string' }),
+          controller: doc(t.owner.controller, { type: 'boolean' }),
+          blockOwnerDeletion: doc(t.owner.blockOwnerDeletion, { type: 'boolean' }),
         },
       },
     },
   );
 }
 
-export const FINALIZERS_DOC =
-  'Keys that block deletion. `kubectl delete` (or a controller’s Delete) only sets `deletionTimestamp` while any ' +
-  'finalizer remains: the object stays, shown as Terminating, until whoever owns each key removes it; ' +
-  'the API server then deletes the object. A finalizer nobody removes keeps it forever. ' +
-  `KServe puts \`${ISVC_FINALIZER}\` on InferenceServices.`;
+export const FINALIZERS_DOC = schemaText().finalizers(ISVC_FINALIZER);
 
 export interface MetaOptions {
   annotations: Schema;
@@ -57,44 +51,44 @@ export interface MetaOptions {
   ownerReferences: Schema;
 }
 
-export function objectMetaSchema(kind: string, options: MetaOptions): Schema {
-  return doc(`Standard object metadata of the ${kind}.`, {
+export function objectMetaSchema(kind: string, options: MetaOptions, t: SchemaText = schemaText()): Schema {
+  return doc(t.metadata(kind), {
     type: 'object',
     required: ['name'],
     properties: {
-      name: doc(`The ${kind}’s name: lowercase letters, digits, \`-\` and \`.\`.`, { type: 'string', minLength: 1 }),
-      namespace: doc('The namespace; `default` when missing. KServe only looks at HPAs in the InferenceService’s namespace.', { type: 'string' }),
+      name: doc(t.name(kind), { type: 'string', minLength: 1 }),
+      namespace: doc(t.namespace, { type: 'string' }),
       labels: options.labels,
       annotations: options.annotations,
-      finalizers: doc(FINALIZERS_DOC, { type: ['array', 'null'], items: { type: 'string' } }),
+      finalizers: doc(t.finalizers(ISVC_FINALIZER), { type: ['array', 'null'], items: { type: 'string' } }),
       ownerReferences: options.ownerReferences,
-      deletionTimestamp: doc('When set, the object is being deleted and waits for its finalizers. The lab keeps it only when finalizers remain.', { type: ['string', 'null'] }),
-      uid: noise(' Owner references match on it; the lab invents one when missing.'),
-      resourceVersion: noise(),
-      generation: noise(),
-      creationTimestamp: noise(),
-      managedFields: noise(),
-      selfLink: noise(),
-      deletionGracePeriodSeconds: noise(),
+      deletionTimestamp: doc(t.deletionTimestamp, { type: ['string', 'null'] }),
+      uid: noise(t, t.uidNote),
+      resourceVersion: noise(t),
+      generation: noise(t),
+      creationTimestamp: noise(t),
+      managedFields: noise(t),
+      selfLink: noise(t),
+      deletionGracePeriodSeconds: noise(t),
     },
   });
 }
 
 /** Top-level fields kubectl prints besides apiVersion/kind/metadata/spec. */
-export const TOP_LEVEL_NOISE: Record<string, Schema> = {
-  status: noise(' Only `spec` and `metadata` feed the model.'),
-};
+export function topLevelNoise(t: SchemaText = schemaText()): Record<string, Schema> {
+  return { status: noise(t, t.statusNote) };
+}
 
 /** A `kind: List` document (kubectl get … -o yaml for several objects) whose items follow `item`. */
-export function listSchema(item: Schema, itemKind: string): Schema {
-  return doc(`A \`kind: List\` from \`kubectl get … -o yaml\`; each item is a ${itemKind}.`, {
+export function listSchema(item: Schema, itemKind: string, t: SchemaText = schemaText()): Schema {
+  return doc(t.list(itemKind), {
     type: 'object',
     required: ['items'],
     properties: {
-      apiVersion: doc('`v1` for lists printed by kubectl.', { type: 'string' }),
-      kind: doc('`List`: the lab unwraps its items.', { const: 'List' }),
-      items: doc(`The ${itemKind}s.`, { type: 'array', items: item }),
-      metadata: noise(),
+      apiVersion: doc(t.listApiVersion, { type: 'string' }),
+      kind: doc(t.listKind, { const: 'List' }),
+      items: doc(t.listItems(itemKind), { type: 'array', items: item }),
+      metadata: noise(t),
     },
   });
 }
@@ -103,7 +97,7 @@ export function listSchema(item: Schema, itemKind: string): Schema {
  * Top-level dispatch: `kind: List` documents validate as lists, everything else as the object.
  * The object lives once under `definitions.object`; `definitions` may carry shared parts.
  */
-export function withList(object: Schema, itemKind: string, definitions: Record<string, Schema> = {}): Schema {
+export function withList(object: Schema, itemKind: string, definitions: Record<string, Schema> = {}, t: SchemaText = schemaText()): Schema {
   const ref: Schema = { $ref: '#/definitions/object' };
   // No top-level `title`: yaml-language-server would print it as the heading of every hover.
   return {
@@ -111,7 +105,7 @@ export function withList(object: Schema, itemKind: string, definitions: Record<s
     $comment: `kserve-hpa-lab editor schema: one ${itemKind} per document, or a kind: List of them.`,
     type: 'object',
     if: { properties: { kind: { const: 'List' } }, required: ['kind'] },
-    then: listSchema(ref, itemKind),
+    then: listSchema(ref, itemKind, t),
     else: ref,
     definitions: { ...definitions, object },
   };

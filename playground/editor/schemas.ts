@@ -7,6 +7,8 @@ import { RELEASES, type Release } from '../../engine/kserve/releases.ts';
 import { buildHpaSchema } from './schema-hpa.ts';
 import { buildInferenceServiceSchema } from './schema-isvc.ts';
 import type { Schema } from './schema-meta.ts';
+import { schemaText } from './schema-text.ts';
+import type { Locale } from '../../engine/i18n/render.ts';
 
 export type { Schema } from './schema-meta.ts';
 export { buildHpaSchema } from './schema-hpa.ts';
@@ -28,16 +30,17 @@ export function modelFileName(n: number, id: SchemaId): string {
   return `editor-${n}.${id}.yaml`;
 }
 
-/** Both editor schemas, for one release table (the engine's by default). */
-export function buildEditorSchemas(releases: readonly Release[] = RELEASES): EditorSchema[] {
-  const build: Record<SchemaId, (releases: readonly Release[]) => Schema> = {
-    inferenceservice: buildInferenceServiceSchema,
-    hpa: buildHpaSchema,
+/** Both editor schemas, for one release table (the engine's by default), with hovers in `locale`. */
+export function buildEditorSchemas(releases: readonly Release[] = RELEASES, locale: Locale = 'en'): EditorSchema[] {
+  const t = schemaText(locale);
+  const build: Record<SchemaId, () => Schema> = {
+    inferenceservice: () => buildInferenceServiceSchema(releases, t),
+    hpa: () => buildHpaSchema(releases, t),
   };
   return (Object.keys(build) as SchemaId[]).map((id) => ({
     id,
     uri: `https://kserve-hpa-lab.invalid/schemas/${id}.json`,
     fileMatch: [`**/*.${id}.yaml`],
-    schema: build[id](releases),
+    schema: build[id](),
   }));
 }

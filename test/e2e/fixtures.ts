@@ -75,9 +75,8 @@ export async function ready(page: Page, { monaco = true } = {}): Promise<void> {
 export async function pasteInto(page: Page, editor: 'isvc' | 'hpas', text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  const box = page.locator('.pg-editor').nth(editor === 'isvc' ? 0 : 1);
-  if (await box.locator('.monaco-editor').count()) await box.locator('.view-lines').click();
-  else await box.locator('textarea').click();
+  // Click the editor's box, not what is inside it: Monaco may swap in for the textarea at any moment.
+  await page.locator('.pg-editor').nth(editor === 'isvc' ? 0 : 1).click({ position: { x: 80, y: 24 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
 }

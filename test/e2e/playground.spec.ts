@@ -26,7 +26,7 @@ test.describe('playground', () => {
     await pasteInto(page, 'hpas', ISSUE_4312_HPA);
     await openMenu(page, 'More events');
     await page.getByRole('button', { name: 'Clear events' }).click();
-    await expect(page.locator('.pg-timeline li')).toHaveCount(2);
+    await expect(page.locator('.pg-timeline .pg-tl')).toHaveCount(2);
 
     await page.getByRole('button', { name: 'pod-created', exact: true }).click();
     await expect(page.locator('.pg-step-count')).toHaveText('Step 3 of 3');
@@ -73,7 +73,7 @@ test.describe('playground', () => {
     await ready(fresh, { monaco: false });
     await expect(fresh.locator('.pg-step-count')).toHaveText(stepBefore);
     expect(await fresh.locator('.pg-results').innerText()).toBe(before);
-    await expect(fresh.locator('.pg-timeline li').last()).toContainText('resync');
+    await expect(fresh.locator('.pg-timeline .pg-tl').last()).toContainText('resync');
   });
 
   test('Copy as Markdown names the objects in the editors, never the preset\'s; redacted unless turned off; says where the link opens', async ({ page, context }) => {
@@ -151,7 +151,7 @@ test.describe('playground', () => {
     // An event shortcut adds the event and shows its step.
     await page.keyboard.press('r');
     await expect(count).toHaveText('Step 6 of 6');
-    await expect(page.locator('.pg-timeline li').last()).toContainText('resync');
+    await expect(page.locator('.pg-timeline .pg-tl').last()).toContainText('resync');
     // ? opens the list of shortcuts; Escape closes it.
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -217,7 +217,7 @@ test.describe('playground', () => {
     await page.goto('/playground/');
     await ready(page, { monaco: false });
     await page.getByRole('combobox', { name: 'Upgrade from' }).selectOption('v0.12.0');
-    await expect(page.locator('.pg-timeline li').last()).toContainText('controller-upgraded');
+    await expect(page.locator('.pg-timeline .pg-tl').last()).toContainText('controller-upgraded');
     await expect(column(page, 'v0.14.1').locator('.pg-upgrade-note')).toHaveText('starts on v0.12.0, upgrades to v0.14.1');
     await expect(page.getByRole('button', { name: 'controller-upgraded', exact: true })).toBeVisible();
     await page.keyboard.press('Home');
@@ -237,14 +237,14 @@ test.describe('playground', () => {
     await target.selectOption({ index: 1 });
     const chosen = await target.inputValue();
     await page.getByRole('button', { name: 'pod-created', exact: true }).click();
-    await expect(page.locator('.pg-timeline li').last()).toContainText(`pod-created@${chosen}`);
+    await expect(page.locator('.pg-timeline .pg-tl').last()).toContainText(`pod-created@${chosen}`);
   });
 
   test('a fought scale shows: the Deployment\'s replicas over time, set back by KServe in v0.15.0', async ({ page }) => {
     await page.goto('/playground/');
     await ready(page, { monaco: false });
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('scaling-fought-v0150');
-    await expect(column(page, 'v0.15.0').locator('.pg-verdicts li[data-fate="scaling-fought"]')).toHaveClass(/pg-tone-warn/);
+    await expect(column(page, 'v0.15.0').locator('.pg-verdicts [data-fate="scaling-fought"]')).toHaveClass(/pg-tone-warn/);
     await page.getByRole('tab', { name: 'HPAs over time' }).click();
     await expect(page.locator('.pg-grid .pg-replicas.pg-tone-warn').first()).toContainText('⟲');
   });
@@ -327,7 +327,7 @@ test.describe('bad input never breaks the page', () => {
     await page.getByRole('combobox', { name: 'Annotation key' }).fill('x/evil');
     await page.getByRole('combobox', { name: 'Value (empty removes it)' }).fill('<script>alert(2)</script>');
     await page.getByRole('button', { name: 'isvc-annotate' }).click();
-    await expect(page.locator('.pg-timeline li').last()).toContainText('<script>alert(2)</script>');
+    await expect(page.locator('.pg-timeline .pg-tl').last()).toContainText('<script>alert(2)</script>');
     expect(await page.locator('hpa-playground img, hpa-playground script:not([type="application/json"])').count()).toBe(0);
     expect(dialog).toBe(false);
   });
@@ -403,12 +403,12 @@ test.describe('explorer', () => {
     await page.getByRole('button', { name: 'Clear events' }).click();
     await page.getByRole('tab', { name: 'Explore' }).click();
     await page.getByRole('button', { name: 'Find the shortest way to lose an HPA' }).click();
-    const v014 = page.locator('.pg-explore-list > li[data-tag="v0.14.1"]');
+    const v014 = page.locator('.pg-explore-list > [data-tag="v0.14.1"]');
     // Plain words first, the event syntax second.
     await expect(v014).toContainText(/my-isvc-predictor deleted at step 3, after a pod of ml-serving\/my-isvc is created \(pod-created(@ml-serving\/my-isvc)?\)/);
     await expectOnScreen(v014, 'the answer, where the user is looking');
     await v014.getByRole('button', { name: 'Load into the timeline' }).click();
-    await expect(page.locator('.pg-timeline li').last()).toContainText('pod-created');
+    await expect(page.locator('.pg-timeline .pg-tl').last()).toContainText('pod-created');
     await expect(column(page, 'v0.14.1').locator('.pg-badge')).toHaveText(/Delete/);
   });
 
@@ -417,7 +417,7 @@ test.describe('explorer', () => {
     await ready(page, { monaco: false });
     await page.getByRole('tab', { name: 'Explore' }).click();
     await page.getByRole('button', { name: 'How do I keep it?' }).click();
-    const rename = page.locator('.pg-keep-list > li', { hasText: 'Rename HPA my-isvc-predictor to my-isvc-predictor-hpa' });
+    const rename = page.locator('.pg-keep-list > [role="listitem"]', { hasText: 'Rename HPA my-isvc-predictor to my-isvc-predictor-hpa' });
     await expect(rename).toHaveCount(1);
     await expect(rename).toContainText(/keeps every HPA in v0\.14\.1, v0\.15\.2/);
     await rename.getByRole('button', { name: 'Apply' }).click();

@@ -193,3 +193,38 @@ describe('deploymentMode and stop hovers', () => {
     expect(stop.markdownDescription).toContain(`Honoured from ${tag}`);
   });
 });
+
+describe('schema hovers in the reader\'s language', () => {
+  const zh = Object.fromEntries(buildEditorSchemas(RELEASES, 'zh-cn').map((entry) => [entry.id, entry]));
+  /** The schema with every text taken out: what validates must not depend on the language. */
+  const shape = (schema: unknown): unknown => JSON.parse(JSON.stringify(schema, (key, value) => (
+    ['description', 'markdownDescription', 'markdownEnumDescriptions', 'patternErrorMessage'].includes(key) ? undefined : value)));
+  const texts = (schema: unknown): string[] => {
+    const out: string[] = [];
+    JSON.stringify(schema, (key, value) => {
+      if (key === 'markdownDescription' && typeof value === 'string') out.push(value);
+      return value;
+    });
+    return out;
+  };
+
+  it('validate exactly as the English ones', () => {
+    for (const id of ['hpa', 'inferenceservice'] as const) expect(shape(zh[id]!.schema)).toEqual(shape(schemas[id]!.schema));
+  });
+
+  it('are written in Chinese, keeping field names, class values and tags', () => {
+    for (const id of ['hpa', 'inferenceservice'] as const) {
+      const all = texts(zh[id]!.schema);
+      expect(all.length).toBe(texts(schemas[id]!.schema).length);
+      // Every hover has Chinese in it; none is an English sentence left over.
+      const english = all.filter((text) => {
+        const prose = text.replace(/`[^`]*`/g, '');
+        return !/[\u4e00-\u9fff]/.test(prose) && /[A-Za-z]+\s+[A-Za-z]+/.test(prose);
+      });
+      expect(english).toEqual([]);
+    }
+    const klass = isvcAnnotation(zh.inferenceservice!.schema, ANNOTATION.autoscalerClass);
+    expect(klass.markdownDescription).toContain(`\`external\`: 从 ${firstReleaseAccepting('external')} 起接受`);
+    expect(klass.markdownEnumDescriptions![klass.enum!.indexOf('external')]).toContain('空操作自动扩缩器');
+  });
+});

@@ -7,7 +7,7 @@ import { lossMessage, safeChangeMessage } from '../../../engine/explore/report.t
 import { msg } from '../../../engine/i18n/message.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { EXPLORE_DEPTH } from '../explore.ts';
-import { button, fill, tr, type ViewModel } from './common.ts';
+import { button, fill, item, list, tr, type ViewModel } from './common.ts';
 
 export function exploreView(vm: ViewModel): VNode {
   const s = vm.s;
@@ -21,16 +21,16 @@ export function exploreView(vm: ViewModel): VNode {
         h('input', { type: 'checkbox', 'data-action': 'toggle-explore-edits', 'data-key': 'explore-edits', checked: vm.ui.exploreEdits }),
         ` ${s.exploreEdits}`)),
     h('p', { class: 'pg-muted' }, fill(s.exploreScope, { n: EXPLORE_DEPTH })),
-    result?.kind === 'loss' ? h('ul', { class: 'pg-explore-list', 'data-kind': 'loss' }, result.results.map((r, i) => h('li', { 'data-tag': r.tag },
+    result?.kind === 'loss' ? list('pg-explore-list', result.results.map((r, i) => item({ 'data-tag': r.tag },
       h('strong', null, `${r.tag}: `),
       r.found
         ? [h('span', { class: 'pg-answer' }, tr(vm, lossMessage(r))), ' ',
           button(`load-loss-${r.tag}`, 'load-loss', s.loadLoss, { 'data-index': i })]
         : r.refused ? tr(vm, msg('explore.refused', { reason: r.refused })) : tr(vm, msg('explore.safe', { depth: r.depth, states: r.statesVisited })),
-    ))) : null,
+    )), { 'data-kind': 'loss' }) : null,
     result?.kind === 'keep' ? h('div', { class: 'pg-explore-list', 'data-kind': 'keep' },
       result.safe.length ? h('p', null, fill(s.alreadySafeIn, { releases: result.safe.join(', '), n: EXPLORE_DEPTH })) : null,
-      result.groups.length ? h('ol', { class: 'pg-keep-list' }, result.groups.map((g, i) => h('li', { 'data-releases': g.tags.join(' ') },
+      result.groups.length ? list('pg-keep-list', result.groups.map((g, i) => item({ 'data-releases': g.tags.join(' ') },
         h('span', { class: 'pg-answer' }, tr(vm, safeChangeMessage(g.safe))), ' ',
         h('span', { class: 'pg-keeps' }, fill(s.keepsIn, { releases: g.tags.join(', ') })), ' ',
         button(`apply-${i}`, 'apply-change', s.apply, { 'data-index': i }),

@@ -5,7 +5,7 @@
  */
 import { ANNOTATION } from '../../../engine/kserve/constants.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
-import { button, fill, tr, type ViewModel } from './common.ts';
+import { button, fill, item, list, tr, type ViewModel } from './common.ts';
 
 export function problemsView(vm: ViewModel): VNode | null {
   const s = vm.s;
@@ -14,12 +14,12 @@ export function problemsView(vm: ViewModel): VNode | null {
   return h('div', { class: 'pg-problems' },
     vm.errors.length ? h('div', { class: 'pg-errors' },
       h('h3', null, s.errors),
-      h('ul', null, vm.errors.slice(0, 20).map((e, i) => h('li', { class: 'pg-sev-error' },
+      list('pg-problem-list', vm.errors.slice(0, 20).map((e, i) => item({ class: 'pg-sev-error' },
         button(`goto-error-${i}`, 'goto', `${e.file}:${e.line}:${e.column}`, { 'data-file': e.file, 'data-line': e.line, 'data-column': e.column, class: 'pg-link-button' }),
         `: ${e.message}`)))) : null,
     lints.length ? h('div', { class: 'pg-lints' },
       h('h3', null, s.lints),
-      h('ul', null, lints.map((lint, i) => h('li', { class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },
+      list('pg-problem-list', lints.map((lint, i) => item({ class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },
         h('span', { class: 'pg-sev' }, `${s[`severity_${lint.severity}` as const]}: `),
         button(`goto-lint-${i}`, 'goto', tr(vm, lint.message), { 'data-file': lint.at.file, 'data-line': lint.at.line, 'data-column': lint.at.column, class: 'pg-link-button pg-lint-text' }), ' ',
         lint.fix ? button(`fix-${i}`, 'fix', `${s.applyFix}: ${tr(vm, lint.fix.label)}`, { 'data-index': i, class: 'pg-fix' }) : null,

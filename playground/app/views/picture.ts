@@ -32,7 +32,7 @@ export function pictureView(vm: ViewModel): VNode | null {
       h('table', { class: 'pg-grid' },
         h('caption', { class: 'sr-only' }, s.picture),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, s.object), h('th', { scope: 'col' }, s.release),
-          steps.map((st) => h('th', { scope: 'col', class: now(st.index).trim() || undefined },
+          steps.map((st) => h('th', { scope: 'col', class: now(st.index).trim() || undefined, 'data-col': st.index },
             vm.readonly ? String(st.index) : button(`grid-step-${st.index}`, 'step', String(st.index), { 'data-step': st.index, title: st.event, 'aria-label': fill(s.goToStep, { step: st.index }), class: 'pg-grid-step' }))))),
         h('tbody', null,
           hpas.flatMap((name) => versions.map((v, i) => h('tr', { class: i === 0 ? 'pg-grid-first' : undefined },
@@ -40,7 +40,7 @@ export function pictureView(vm: ViewModel): VNode | null {
             releaseCell(v.tag),
             v.steps.map((st) => {
               const state = hpaStateIn(st.hpas, name);
-              return h('td', { class: `${toneClass(HPA_STATE_TONE[state])}${now(st.index)}`, title: `${name} · ${v.tag} · ${fill(s.stepOf, { step: st.index, total: steps.length })}: ${label(state)}` },
+              return h('td', { class: `${toneClass(HPA_STATE_TONE[state])}${now(st.index)}`, 'data-col': st.index, title: `${name} · ${v.tag} · ${fill(s.stepOf, { step: st.index, total: steps.length })}: ${label(state)}` },
                 h('span', { 'aria-hidden': 'true' }, SYMBOL[state]), h('span', { class: 'sr-only' }, label(state)));
             })))),
           deployments.flatMap((name) => versions.map((v, i) => h('tr', { class: i === 0 ? 'pg-grid-first' : undefined },
@@ -50,7 +50,7 @@ export function pictureView(vm: ViewModel): VNode | null {
               const d = st.deployments.find((x) => key(x) === name);
               const pin = st.deploymentWrites.find((w) => w.kind === 'pinned' && key(w) === name);
               const title = pin ? (pin.undid ? fill(s.pinnedUndid, { hpa: pin.undid }) : s.pinned) : undefined;
-              return h('td', { class: `pg-replicas${pin ? ` ${toneClass('warn')}` : ''}${now(st.index)}`, title },
+              return h('td', { class: `pg-replicas${pin ? ` ${toneClass('warn')}` : ''}${now(st.index)}`, 'data-col': st.index, title },
                 d ? String(d.replicas) : '–', pin ? h('span', { 'aria-hidden': 'true' }, '⟲') : null, pin ? h('span', { class: 'sr-only' }, ` (${title})`) : null);
             })))),
         ),

@@ -15,7 +15,7 @@ import { BEHAVIOUR_SHORT_LABEL } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
 import { MIN_RELEASES } from '../actions.ts';
-import { button, fill, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
+import { button, fill, item, list, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
 
 const RESULT_ICON: Record<string, string> = { Create: '+', Update: '✎', Delete: '✕', Existed: '=', Skipped: '–', NotCalled: '∅', Error: '!' };
 const WRITES = new Set(['Create', 'Update', 'Delete', 'Error']);
@@ -38,8 +38,9 @@ function releaseHead(vm: ViewModel, version: VersionResult, count: number): VNod
 }
 
 function decisionHead(vm: ViewModel, d: Decision, components: number): VNode {
+  // elementtiming: the browser reports when each decision's badge is painted (bench/site.ts reads it).
   return h('p', { class: `pg-decision ${toneClass(RESULT_TONE[d.result])}`, 'data-result': d.result },
-    h('span', { class: 'pg-badge', 'data-result': d.result }, h('span', { 'aria-hidden': 'true' }, `${RESULT_ICON[d.result] ?? ''} `), d.result),
+    h('span', { class: 'pg-badge', 'data-result': d.result, elementtiming: 'decision' }, h('span', { 'aria-hidden': 'true' }, `${RESULT_ICON[d.result] ?? ''} `), d.result),
     ' ',
     components > 1 || d.canary ? h('span', { class: 'pg-component' }, `${d.canary ?? d.component} → `) : null,
     h('code', { class: 'pg-hpa-name' }, d.hpa),
@@ -51,9 +52,9 @@ function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: H
   const pinned = step.deploymentWrites.filter((w) => w.kind === 'pinned');
   return h('div', { class: 'pg-after' },
     h('h4', null, s.hpasAfter),
-    hpas.length === 0 ? h('p', { class: 'pg-muted' }, s.noHpas) : h('ul', { class: 'pg-hpa-list' }, hpas.map((hpa) => {
+    hpas.length === 0 ? h('p', { class: 'pg-muted' }, s.noHpas) : list('pg-hpa-list', hpas.map((hpa) => {
       const state = stateOf(hpa);
-      return h('li', { 'data-hpa': hpa.name, 'data-state': state },
+      return item({ 'data-hpa': hpa.name, 'data-state': state },
         h('code', null, qualified ? `${hpa.namespace}/${hpa.name}` : hpa.name), ' ',
         h('span', { class: `pg-state ${toneClass(HPA_STATE_TONE[state])}` }, tr(vm, msg(HPA_STATE_WORD[state]))),
         h('span', { class: 'pg-minmax' }, ` · ${fill(s.minMax, { min: hpa.minReplicas ?? '—', max: hpa.maxReplicas })}`),
@@ -81,16 +82,16 @@ function whyView(vm: ViewModel, tag: string, decisions: readonly Decision[], dif
     hidden += d.trace.length - shown.length;
     return h('div', { class: 'pg-why-decision' },
       decisions.length > 1 ? h('p', { class: 'pg-why-of' }, `${d.canary ?? d.component} → `, h('code', null, d.hpa), `: ${d.result}`) : null,
-      shown.length === 0 ? null : h('ol', { class: 'pg-checks' }, shown.map((t) => {
+      shown.length === 0 ? null : list('pg-checks', shown.map((t) => {
         const link = t.anchor ? sourceUrl(tag, t.anchor) : null;
         const inputs = Object.entries(t.inputs).filter(([, v]) => v !== null);
         const differ = differs[i]!.has(t.check);
-        return h('li', { 'data-check': t.check, 'data-differs': differ ? 'true' : undefined },
+        return item({ 'data-check': t.check, 'data-differs': differ ? 'true' : undefined },
           h('code', { class: 'pg-check' }, `${t.check} = ${t.value}`),
           differ ? h('span', { class: 'pg-differs', title: s.differsTitle }, h('span', { 'aria-hidden': 'true' }, ' ≠'), h('span', { class: 'sr-only' }, ` (${s.differsTitle})`)) : null,
           ' ', h('span', { class: 'pg-why-text' }, tr(vm, t.why)), ' ',
           link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer', class: 'pg-source' }, s.source, h('span', { class: 'sr-only' }, ` ${t.check} ${tag}`)) : null,
-          inputs.length ? h('ul', { class: 'pg-inputs' }, inputs.map(([k, v]) => h('li', null, h('span', { class: 'pg-input-key' }, `${k}:`), ` ${String(v)}`))) : null);
+          inputs.length ? list('pg-inputs', inputs.map(([k, v]) => item(null, h('span', { class: 'pg-input-key' }, `${k}:`), ` ${String(v)}`))) : null);
       })));
   });
   const open = !vm.readonly && !vm.compact && decisions.some((d) => WRITES.has(d.result)) && (vm.ui.allChecks || hidden < total);
@@ -126,7 +127,7 @@ function cellView(vm: ViewModel, versions: readonly VersionResult[], index: numb
       h('details', { class: 'pg-quiet-more', 'data-key': `quiet-${key}` }, h('summary', null, s.hpasAfter),
         afterView(vm, step, group, hpas, qualified), verdictList(vm, version, group, qualified)));
   }
-  return h('section', { ...attrs, 'data-changed': changed ? 'true' : undefined, 'data-flash': changed && vm.flash ? 'true' : undefined },
+  return h('section', { ...attrs, 'data-changed': changed ? 'true' : undefined, 'data-flash': changed && vm.flash !== false ? (vm.flash % 2 ? 'odd' : 'even') : undefined },
     heading,
     step.release !== version.tag ? h('p', { class: 'pg-ran' }, fill(s.ranOn, { release: step.release })) : null,
     refused && 'message' in refused ? h('p', { class: `pg-refused ${toneClass('refused')}`, role: 'note' }, `${s.refused}: ${tr(vm, refused.message)}`) : null,
@@ -135,7 +136,7 @@ function cellView(vm: ViewModel, versions: readonly VersionResult[], index: numb
     changed ? h('p', { class: 'pg-changed' }, h('span', { 'aria-hidden': 'true' }, '● '), s.changedHere) : null,
     afterView(vm, step, group, hpas, qualified),
     whyView(vm, version.tag, decisions, differingChecks(decisions, neighbours), `why-${key}`),
-    step.notes.length && (group === null || groups.length <= 1) ? h('details', { class: 'pg-notes', 'data-key': `notes-${key}` }, h('summary', null, s.notes), h('ul', null, step.notes.map((n) => h('li', null, tr(vm, n))))) : null,
+    step.notes.length && (group === null || groups.length <= 1) ? h('details', { class: 'pg-notes', 'data-key': `notes-${key}` }, h('summary', null, s.notes), list('pg-note-list', step.notes.map((n) => item(null, tr(vm, n))))) : null,
     verdictList(vm, version, group, qualified),
   );
 }
@@ -144,12 +145,12 @@ function verdictList(vm: ViewModel, version: VersionResult, group: Group | null,
   const s = vm.s;
   const verdicts = verdictsOf(version, group);
   const title = group && group.isvc ? fill(s.verdictsOf, { isvc: group.isvc }) : s.verdicts;
-  const list = verdicts.length === 0 ? h('p', { class: 'pg-muted' }, s.noUserHpa)
-    : h('ul', null, verdicts.map((v) => h('li', { 'data-fate': v.fate, class: toneClass(FATE_TONE[v.fate]) },
+  const body = verdicts.length === 0 ? h('p', { class: 'pg-muted' }, s.noUserHpa)
+    : list('pg-verdict-list', verdicts.map((v) => item({ 'data-fate': v.fate, class: toneClass(FATE_TONE[v.fate]) },
       h('code', null, qualified ? `${v.namespace}/${v.hpa}` : v.hpa), `: ${tr(vm, verdictSummary(v))}`)));
   // On a phone the run's outcome folds away, so the next release's decision is on screen too.
-  if (vm.compact) return h('details', { class: 'pg-verdicts', 'data-key': `verdicts-${version.tag}-${group?.isvc ?? ''}` }, h('summary', null, title), list);
-  return h('div', { class: 'pg-verdicts' }, h('h4', null, title), list);
+  if (vm.compact) return h('details', { class: 'pg-verdicts', 'data-key': `verdicts-${version.tag}-${group?.isvc ?? ''}` }, h('summary', null, title), body);
+  return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body);
 }
 
 export function resultsView(vm: ViewModel): VNode | null {

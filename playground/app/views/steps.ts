@@ -8,7 +8,7 @@ import { h, type Child, type VNode } from '../../dom/vnode.ts';
 import { stepTone } from '../compare.ts';
 import { isvcChoices } from '../controls.ts';
 import { EVENT_KEYS } from '../keys.ts';
-import { button, fill, toneClass, tr, versionsOf, word, type ViewModel } from './common.ts';
+import { button, fill, item, list, toneClass, tr, versionsOf, word, type ViewModel } from './common.ts';
 
 const QUICK = ['pod-created', 'pod-deleted', 'resync'] as const;
 
@@ -121,12 +121,12 @@ export function timelineView(vm: ViewModel): VNode | null {
   if (!good) return null;
   const versions = versionsOf(vm);
   const steps = versions[0]?.steps ?? [];
-  return h('ol', { class: 'pg-timeline', 'aria-label': s.timeline }, steps.map((step, i) => {
+  return list('pg-timeline', steps.map((step, i) => {
     const isEvent = i >= good.eventOffset;
     const first = good.run.firstDisagreement === step.index;
     const current = step.index === vm.step;
     const label = `${fill(s.stepOf, { step: step.index, total: good.totalSteps })}: ${step.event}${first ? ` (${s.firstDisagreement})` : ''}`;
-    return h('li', { class: `pg-tl${current ? ' pg-current' : ''}${first ? ' pg-first-diff' : ''}`, 'data-step': step.index },
+    return item({ class: `pg-tl${current ? ' pg-current' : ''}${first ? ' pg-first-diff' : ''}`, 'data-step': step.index },
       button(`goto-${step.index}`, 'step', [
         h('span', { class: 'pg-tl-n' }, String(step.index)), ' ',
         h('code', { class: 'pg-tl-event' }, shortEvent(step.event)),
@@ -135,7 +135,7 @@ export function timelineView(vm: ViewModel): VNode | null {
       ], { 'data-step': step.index, 'aria-current': current ? 'step' : undefined, 'aria-label': label, title: step.event }),
       isEvent && !vm.readonly ? button(`remove-event-${i}`, 'remove-event', h('span', { 'aria-hidden': 'true' }, '×'), { 'data-index': i - good.eventOffset, 'aria-label': `${s.removeEvent}: ${step.event}`, title: s.removeEvent, class: 'pg-tl-remove pg-icon' }) : null,
     );
-  }));
+  }), { 'aria-label': s.timeline });
 }
 
 export function staleView(vm: ViewModel): VNode | null {

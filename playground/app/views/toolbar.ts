@@ -9,7 +9,7 @@ import { REPRESENTATIVE_RELEASES } from '../../../engine/vocabulary.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { HELP_ROWS } from '../keys.ts';
 import type { DockTab } from '../state.ts';
-import { button, fill, tr, word, type ViewModel } from './common.ts';
+import { button, fill, item, list, tr, word, type ViewModel } from './common.ts';
 
 function field(label: string, control: VNode, hint?: string): VNode {
   return h('label', { class: 'pg-field', title: hint }, h('span', { class: 'pg-field-label' }, label), control);
@@ -73,9 +73,9 @@ export function shareView(vm: ViewModel): VNode {
       h('summary', null, s.whatRedactionRemoves),
       r?.result.ok ? h('div', null,
         h('p', null, fill(s.removedCount, { n: r.result.removed.length })),
-        h('ul', { class: 'pg-removed' }, r.result.removed.slice(0, 60).map((f) => h('li', null, `${f.object}: `, h('code', null, f.path)))),
+        list('pg-removed', r.result.removed.slice(0, 60).map((f) => item(null, `${f.object}: `, h('code', null, f.path)))),
         r.result.removed.length > 60 ? h('p', { class: 'pg-muted' }, fill(s.moreProblems, { n: r.result.removed.length - 60 })) : null,
-        r.result.renames.length ? h('ul', { class: 'pg-renames' }, r.result.renames.map((x) => h('li', null, `${x.what}: `, h('code', null, x.from), ' → ', h('code', null, x.to)))) : null)
+        r.result.renames.length ? list('pg-renames', r.result.renames.map((x) => item(null, `${x.what}: `, h('code', null, x.from), ' → ', h('code', null, x.to)))) : null)
         : h('p', { class: 'pg-muted' }, blocked ? s.exportsNeedValid : differs ? s.redactionUnavailable : s.computing)),
     h('div', { class: 'pg-event-row' },
       button('download', 'download', s.download),
