@@ -13,7 +13,7 @@
  * 5. Lighthouse (mobile and desktop) for the article and the playground, with the system Chromium.
  * See bench/README.md for what each number means. BENCH_SITE_KEEP=1 keeps the temporary folder.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -494,6 +494,58 @@ const PLAIN_EDITOR_PROBE = `
   };
 })();`;
 
+/**
+ * Init script: when the first decision (elementtiming="decision", set by the view) is painted inside
+ * the viewport, and, for a link, the first one painted after the element redrew the results for it.
+ */
+const DECISION_PROBE = `
+(() => {
+  const bench = (window.__decisions = { first: null, redrawnAt: null, afterRedraw: null, ready: null });
+  let parsed = false;
+  document.addEventListener('DOMContentLoaded', () => { parsed = true; });
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        if (bench.ready === null && r.target.localName === 'hpa-playground' && r.target.hasAttribute('data-ready')) bench.ready = performance.now();
+      } else if (parsed && bench.redrawnAt === null && r.target.closest && r.target.closest('[data-pane="results"]')) bench.redrawnAt = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.identifier !== 'decision' || e.intersectionRect.height === 0) continue;
+      const t = e.renderTime || e.loadTime;
+      if (bench.first === null || t < bench.first) bench.first = t;
+      if (bench.redrawnAt !== null && t >= bench.redrawnAt && (bench.afterRedraw === null || t < bench.afterRedraw)) bench.afterRedraw = t;
+    }
+  }).observe({ type: 'element', buffered: true });
+})();`;
+
+interface DecisionPaint { first: number | null; redrawnAt: number | null; afterRedraw: number | null; ready: number | null }
+
+/** One fresh load at 1440×900: the preset (cold) or a link; when a decision is first painted on screen. */
+async function decisionPaint(browser: Browser, url: string): Promise<DecisionPaint> {
+  const context = await browser.newContext({ ...DESKTOP, viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({ content: DECISION_PROBE });
+  await context.addInitScript({ content: `try { localStorage.setItem(${JSON.stringify(EDITOR_KEY)}, 'plain'); } catch {}` });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForSelector('hpa-playground[data-ready]', { timeout: 60_000 });
+  await sleep(500);
+  const values = await page.evaluate(() => (window as unknown as { __decisions: DecisionPaint }).__decisions);
+  await context.close();
+  for (const e of pageErrors) errors.push(`${url}: uncaught: ${e}`);
+  return values;
+}
+
+/** The reproduction link `hpa-lab link` prints for the #4312 preset: its fragment. */
+function cliLinkFragment(): string | null {
+  const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'hpa-lab.mjs'), 'link', join(ROOT, 'content', 'scenarios', 'kserve-4312.yaml')], { encoding: 'utf8' });
+  const url = out.stdout.trim();
+  return url.includes('#') ? url.slice(url.indexOf('#') + 1) : null;
+}
+
 interface FirstResults { fcp: number | null; results: number | null; resultsInDom: number | null; ready: number | null; domContentLoaded: number | null; load: number | null }
 
 /** One fresh load of the playground; `noScripts` aborts every .js request (the HTML and CSS alone). */
@@ -744,6 +796,11 @@ try {
     });
     const files = (list: Fetched[]): string[] => list.map((f) => f.path);
     playground.jsBeforeMonaco = { ...sum(before.filter(isJs)), files: files(before.filter(isJs)) };
+    // Whose JS: what a bare Starlight page loads too is Starlight's; the rest is the playground's own.
+    const starlightFiles = new Set(Object.values(bareJs).flatMap((p) => p.scripts.map((x) => x.path)));
+    const own = before.filter((f) => isJs(f) && !starlightFiles.has(f.path));
+    const theirs = before.filter((f) => isJs(f) && starlightFiles.has(f.path));
+    playground.jsBeforeMonacoSplit = { own: { ...sum(own), files: files(own) }, starlight: { ...sum(theirs), files: files(theirs) } };
     playground.jsWithoutMonaco = { ...sum(plain.fetched.filter(isJs)), files: files(plain.fetched.filter(isJs)) };
     playground.monaco = {
       requestedAtLoad: rich.monacoAtLoad, requestedAfterMs: monacoAt < 0 ? null : round(rich.fetched[monacoAt]!.at), requestsAtLoad: rich.requestsAtLoad,
@@ -782,6 +839,27 @@ try {
     };
   }
   {
+    // The workbench promise: navigation → first decision painted inside a 1440×900 viewport.
+    const fragment = cliLinkFragment();
+    if (!fragment) errors.push('hpa-lab link printed no link');
+    const cold: DecisionPaint[] = [];
+    const linked: DecisionPaint[] = [];
+    for (let i = 0; i < FIRST_RESULT_RUNS; i++) {
+      cold.push(await decisionPaint(chrome, `${site.origin}/playground/`));
+      if (fragment) linked.push(await decisionPaint(chrome, `${site.origin}/playground/#${fragment}`));
+    }
+    const med = (values: (number | null)[]): number | null => {
+      const list = values.filter((v): v is number => typeof v === 'number');
+      return list.length ? round(median(list)) : null;
+    };
+    playground.firstDecision = {
+      viewport: '1440×900', runs: cold.length,
+      coldMs: med(cold.map((r) => r.first)), coldReadyMs: med(cold.map((r) => r.ready)),
+      linkMs: med(linked.map((r) => r.afterRedraw)), linkRedrawnAtMs: med(linked.map((r) => r.redrawnAt)), linkReadyMs: med(linked.map((r) => r.ready)),
+      all: { cold, linked },
+    };
+  }
+  {
     // Edits and steps with the plain editor.
     const context = await browser.newContext(DESKTOP);
     await context.addInitScript({ content: PLAIN_EDITOR_PROBE });
@@ -813,6 +891,8 @@ try {
     monaco: { requestedAtLoad: boolean; requestedAfterMs: number | null; js: { files: string[]; raw: number; gzip: number }; css: { files: string[]; raw: number; gzip: number }; fonts: { files: string[]; raw: number; gzip: number }; workers: { files: string[]; raw: number; gzip: number }; builtWorkers: { file: string; raw: number; gzip: number; fetched: boolean }[] };
     phoneJs: { files: string[]; raw: number; gzip: number; monacoRequested: boolean };
     firstResults: { viewport: string; runs: number; fcpMs: number | null; resultsPaintMs: number | null; resultsInDomMs: number | null; readyMs: number | null; domContentLoadedMs: number | null; loadMs: number | null; withoutScripts: { fcpMs: number | null; resultsPaintMs: number | null } };
+    firstDecision: { viewport: string; runs: number; coldMs: number | null; coldReadyMs: number | null; linkMs: number | null; linkRedrawnAtMs: number | null; linkReadyMs: number | null };
+    jsBeforeMonacoSplit: { own: { files: string[]; raw: number; gzip: number }; starlight: { files: string[]; raw: number; gzip: number } };
     edits: { count: number; inputToResults: { median: number; p95: number } | null; evaluateAndRender: { median: number; p95: number } | null; inputToNextFrame: { median: number; p95: number } | null };
     steps: { count: number; steps: number; clickHandler: { median: number; p95: number } | null; clickToNextFrame: { median: number; p95: number } | null };
   };
@@ -820,6 +900,8 @@ try {
   log('\n## Playground (/playground/, en; no CPU or network throttling)\n');
   log(table(['number', 'value', 'how'], [
     ['JS before Monaco is requested, raw / gzip kB', `${kB(pg.jsBeforeMonaco.raw)} / ${kB(pg.jsBeforeMonaco.gzip)}`, `desktop 1280×800: ${pg.jsBeforeMonaco.files.map(short).join(' ')}`],
+    ['… of which the playground\'s own, raw / gzip kB', `${kB(pg.jsBeforeMonacoSplit.own.raw)} / ${kB(pg.jsBeforeMonacoSplit.own.gzip)}`, pg.jsBeforeMonacoSplit.own.files.map(short).join(' ')],
+    ['… of which Starlight\'s (a bare page loads them too), raw / gzip kB', `${kB(pg.jsBeforeMonacoSplit.starlight.raw)} / ${kB(pg.jsBeforeMonacoSplit.starlight.gzip)}`, pg.jsBeforeMonacoSplit.starlight.files.map(short).join(' ')],
     ['JS with the plain editor (no Monaco), raw / gzip kB', `${kB(pg.jsWithoutMonaco.raw)} / ${kB(pg.jsWithoutMonaco.gzip)}`, `load + idle + editors scrolled into view: ${pg.jsWithoutMonaco.files.map(short).join(' ')}`],
     ['Monaco requested before any interaction (1280×800)?', pg.monaco.requestedAtLoad ? 'yes' : 'no', pg.monaco.requestedAfterMs === null ? 'not requested' : `first Monaco chunk requested ${ms(pg.monaco.requestedAfterMs)} ms after navigation start`],
     ['Monaco lazy JS, raw / gzip kB', `${kB(pg.monaco.js.raw)} / ${kB(pg.monaco.js.gzip)}`, pg.monaco.js.files.map(short).join(' ') || '—'],
@@ -828,6 +910,8 @@ try {
     ['Monaco workers fetched, raw / gzip kB', `${kB(pg.monaco.workers.raw)} / ${kB(pg.monaco.workers.gzip)}`, pg.monaco.workers.files.map(short).join(' ') || '—'],
     ['Worker files in the build, raw / gzip kB', pg.monaco.builtWorkers.map((w) => `${kB(w.raw)} / ${kB(w.gzip)}`).join(', ') || '—', pg.monaco.builtWorkers.map((w) => `${w.file}${w.fetched ? '' : ' (not fetched)'}`).join(' ')],
     ['Phone (412×915, touch): JS at load, raw / gzip kB', `${kB(pg.phoneJs.raw)} / ${kB(pg.phoneJs.gzip)}`, `Monaco requested: ${pg.phoneJs.monacoRequested ? 'yes' : 'no'}`],
+    [`Navigation → first decision painted inside 1440×900, cold, ms (median of ${pg.firstDecision.runs})`, ms(pg.firstDecision.coldMs), `the preset, server-rendered; element ready at ${ms(pg.firstDecision.coldReadyMs)} ms`],
+    ['Navigation → first decision painted from an `hpa-lab link` link, ms', ms(pg.firstDecision.linkMs), `the link's own decisions (results redrawn at ${ms(pg.firstDecision.linkRedrawnAtMs)} ms, ready at ${ms(pg.firstDecision.linkReadyMs)} ms)`],
     [`First contentful paint, ms (median of ${pg.firstResults.runs})`, ms(pg.firstResults.fcpMs), `viewport ${pg.firstResults.viewport}, results pane on screen`],
     ['Results pane painted (Element Timing), ms', ms(pg.firstResults.resultsPaintMs), `server-rendered; in the DOM at ${ms(pg.firstResults.resultsInDomMs)} ms`],
     ['… the same with every script blocked: FCP / results painted, ms', `${ms(pg.firstResults.withoutScripts.fcpMs)} / ${ms(pg.firstResults.withoutScripts.resultsPaintMs)}`, 'what the HTML and CSS alone give'],
