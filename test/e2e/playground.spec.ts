@@ -107,7 +107,11 @@ test.describe('playground', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/playground/');
     await ready(page, { monaco: false });
+    const forward = page.locator('[data-key="step-forward"]');
+    const before = await forward.boundingBox();
     await openMenu(page, 'Share');
+    // The menu opens over the page: nothing under it moves.
+    expect(await forward.boundingBox()).toEqual(before);
     const preview = page.locator('details.pg-redaction');
     await preview.locator('summary').click();
     await expect(preview.locator('.pg-removed')).toContainText('managedFields');

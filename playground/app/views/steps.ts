@@ -125,14 +125,14 @@ export function timelineView(vm: ViewModel): VNode | null {
     const isEvent = i >= good.eventOffset;
     const first = good.run.firstDisagreement === step.index;
     const current = step.index === vm.step;
-    const label = `${fill(s.stepOf, { step: step.index, total: good.totalSteps })}: ${step.event}${first ? ` (${s.firstDisagreement})` : ''}`;
+    // The accessible name is the visible text (WCAG 2.5.3), with the flag spelled out for screen readers.
     return item({ class: `pg-tl${current ? ' pg-current' : ''}${first ? ' pg-first-diff' : ''}`, 'data-step': step.index },
       button(`goto-${step.index}`, 'step', [
         h('span', { class: 'pg-tl-n' }, String(step.index)), ' ',
         h('code', { class: 'pg-tl-event' }, shortEvent(step.event)),
-        first ? h('span', { class: 'pg-flag', 'aria-hidden': 'true' }, ' ⚑') : null,
+        first ? [h('span', { class: 'pg-flag', 'aria-hidden': 'true' }, ' ⚑'), h('span', { class: 'sr-only' }, ` (${s.firstDisagreement})`)] : null,
         h('span', { class: 'pg-dots', 'aria-hidden': 'true' }, versions.map((v) => h('span', { class: `pg-dot ${toneClass(stepTone(v.steps[i]))}`, title: v.tag }))),
-      ], { 'data-step': step.index, 'aria-current': current ? 'step' : undefined, 'aria-label': label, title: step.event }),
+      ], { 'data-step': step.index, 'aria-current': current ? 'step' : undefined, title: step.event }),
       isEvent && !vm.readonly ? button(`remove-event-${i}`, 'remove-event', h('span', { 'aria-hidden': 'true' }, '×'), { 'data-index': i - good.eventOffset, 'aria-label': `${s.removeEvent}: ${step.event}`, title: s.removeEvent, class: 'pg-tl-remove pg-icon' }) : null,
     );
   }), { 'aria-label': s.timeline });
