@@ -10,8 +10,8 @@ import { parseEventWord, type ControllerEvent } from '../../engine/machine/event
 import { REPRESENTATIVE_RELEASES } from '../../engine/vocabulary.ts';
 import { applyEdits, type EditorName } from './edits.ts';
 import { evaluate } from './evaluate.ts';
-import { applySafeChangeToTexts, exploreKeep, exploreLoss } from './explore.ts';
-import { redaction, redactionKey } from './share.ts';
+import { applySafeChangeToTexts, type ExploreResult } from './explore-result.ts';
+import type { RedactionView } from './share-state.ts';
 import { appendEvent, editScenario, forgetPresetWords, removeEventAt, replaceEvents, setField } from './scenario-doc.ts';
 import { isStale, totalSteps, type AppState, type DockTab, type Notice, type UiState } from './state.ts';
 
@@ -36,13 +36,14 @@ export type Action =
   /** A preset, a link or a file: new texts. `at: 'first-difference'` opens where the releases first part ways. */
   | { type: 'load'; link: LinkState; at?: 'link' | 'first-difference'; keepScenario?: boolean }
   | { type: 'fix'; index: number }
-  | { type: 'find-loss' }
-  | { type: 'find-keep' }
+  /** The explorer's answer (computed by the element, which loads the search on first use). */
+  | { type: 'explored'; result: ExploreResult }
   | { type: 'load-loss'; index: number }
   | { type: 'apply-change'; index: number }
   | { type: 'dock-tab'; tab: DockTab }
   | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'exploreEdits' | 'redact' | 'rename' }
-  | { type: 'preview-redaction' }
+  /** What redaction removes (computed by the element, which loads the redaction on first use). */
+  | { type: 'redaction'; view: RedactionView | null }
   | { type: 'form'; key: string; value: string }
   | { type: 'notice'; notice: Notice | null };
 
@@ -100,13 +101,6 @@ function setVersions(state: AppState, tags: readonly string[], env: Env): AppSta
 
 function sendEvent(state: AppState, event: ControllerEvent, env: Env): AppState {
   return editDoc(state, env, appendEvent(event), totalSteps(state) + 1);
-}
-
-/** Computes what redaction removes for the current texts, unless it already has. */
-function previewRedaction(state: AppState): AppState {
-  if (isStale(state) || !state.good) return { ...state, redaction: null };
-  if (state.redaction?.key === redactionKey(state.link, state.ui.rename)) return state;
-  return { ...state, redaction: redaction(state.link, state.ui.rename) };
 }
 
 function setUi<K extends keyof UiState>(state: AppState, key: K, value: UiState[K]): AppState {
@@ -174,8 +168,8 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
     const texts = applyEdits(s.link, lint.fix.edits);
     return objectsChanged(s, texts, env, false);
   },
-  'find-loss': (s) => (isStale(s) || !s.good ? say(s, 'fixFirst') : { ...s, explore: exploreLoss(s.good, s.ui.exploreEdits), ui: { ...s.ui, dockTab: 'explore', dockOpen: true }, notice: null }),
-  'find-keep': (s) => (isStale(s) || !s.good ? say(s, 'fixFirst') : { ...s, explore: exploreKeep(s.good, s.ui.exploreEdits), ui: { ...s.ui, dockTab: 'explore', dockOpen: true }, notice: null }),
+  // The answer shows where the question was asked: the explorer's tab, open.
+  explored: (s, a) => (isStale(s) ? say(s, 'fixFirst') : { ...s, explore: a.result, ui: { ...s.ui, dockTab: 'explore', dockOpen: true }, notice: null }),
   'load-loss': (s, a, env) => {
     const result = s.explore?.kind === 'loss' ? s.explore.results[a.index] : undefined;
     if (!result?.found) return s;
@@ -196,11 +190,8 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
     return next;
   },
   'dock-tab': (s, a) => ({ ...s, ui: { ...s.ui, dockTab: a.tab, dockOpen: true } }),
-  toggle: (s, a) => {
-    const next = setUi(s, a.what, !s.ui[a.what]);
-    return a.what === 'rename' && next.redaction ? previewRedaction(next) : next;
-  },
-  'preview-redaction': (s) => previewRedaction(s),
+  toggle: (s, a) => setUi(s, a.what, !s.ui[a.what]),
+  redaction: (s, a) => ({ ...s, redaction: a.view }),
   form: (s, a) => ({ ...s, form: { ...s.form, [a.key]: a.value } }),
   notice: (s, a) => ({ ...s, notice: a.notice }),
 };

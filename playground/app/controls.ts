@@ -17,7 +17,7 @@ export interface ControlData {
 }
 
 /** Things a control does outside the state: the element performs them. */
-export const EFFECTS = ['copy-link', 'copy-markdown', 'download', 'toggle-editor', 'goto', 'help', 'open-file', 'preset', 'copy-redacted-link'] as const;
+export const EFFECTS = ['copy-link', 'copy-markdown', 'download', 'toggle-editor', 'goto', 'help', 'open-file', 'preset', 'copy-redacted-link', 'find-loss', 'find-keep'] as const;
 export type Effect = (typeof EFFECTS)[number];
 
 const TARGETED: ReadonlySet<string> = new Set(EVENT_WORDS.filter((e) => e.targeted).map((e) => e.word));
@@ -75,8 +75,6 @@ export function actionFor(control: ControlData, form: Readonly<Record<string, st
     case 'set-mode': return { type: 'set-mode', mode: control.value === 'RawDeployment' ? 'RawDeployment' : 'Serverless' };
     case 'set-start': return { type: 'set-start', tag: control.value ? control.value : null };
     case 'fix': return { type: 'fix', index: Number(d.index) };
-    case 'find-loss': return { type: 'find-loss' };
-    case 'find-keep': return { type: 'find-keep' };
     case 'load-loss': return { type: 'load-loss', index: Number(d.index) };
     case 'apply-change': return { type: 'apply-change', index: Number(d.index) };
     case 'dock-tab': return { type: 'dock-tab', tab: (d.tab ?? 'picture') as DockTab };
@@ -86,7 +84,6 @@ export function actionFor(control: ControlData, form: Readonly<Record<string, st
     case 'toggle-explore-edits': return { type: 'toggle', what: 'exploreEdits' };
     case 'toggle-redact': return { type: 'toggle', what: 'redact' };
     case 'toggle-rename': return { type: 'toggle', what: 'rename' };
-    case 'redaction-preview': return { type: 'preview-redaction' };
     default: return (EFFECTS as readonly string[]).includes(control.action) ? control.action as Effect : null;
   }
 }

@@ -8,7 +8,7 @@ import type { LinkState } from '../../engine/link/state.ts';
 import { scenarioFileText, splitSources } from '../../engine/scenario/compose.ts';
 import { LIMITS } from '../../engine/scenario/source.ts';
 import type { Good } from './evaluate.ts';
-import { markdownFor, redactedExport, type RedactionView } from './share.ts';
+import type { RedactionView } from './share-state.ts';
 import { shareUrl } from './url.ts';
 
 /** Puts text on the clipboard; where that is refused, shows it selected in the page's fallback box. */
@@ -37,6 +37,7 @@ export async function copyLink(link: LinkState): Promise<string> {
 
 /** 'differs': redaction would change the outcome, nothing was copied (the caller says so). */
 export async function copyRedactedLink(view: RedactionView | null, step: number): Promise<'ok' | 'differs'> {
+  const { redactedExport } = await import('./share.ts');
   const exported = view ? redactedExport(view, step) : null;
   if (!exported) return 'differs';
   await copyText(await urlOf(exported.link));
@@ -44,6 +45,8 @@ export async function copyRedactedLink(view: RedactionView | null, step: number)
 }
 
 export async function copyMarkdown(input: { good: Good; link: LinkState; redaction: RedactionView | null; locale: Locale }): Promise<'ok' | 'differs'> {
+  // The report and the redaction load with the first export.
+  const { markdownFor, redactedExport } = await import('./share.ts');
   let { good, link } = input;
   if (input.redaction) {
     const exported = redactedExport(input.redaction, link.step);

@@ -15,6 +15,7 @@ import { actionFor, effectiveForm, type Effect } from './controls.ts';
 import { editorForFile, type EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
 import { copyLink, copyMarkdown, copyRedactedLink, download, readFile } from './effects.ts';
+import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
 import { attachSplitter } from './splitter.ts';
@@ -288,7 +289,7 @@ export class HpaPlayground extends HTMLElement {
       const key = details.dataset?.key;
       if (!key || details.tagName !== 'DETAILS') return;
       this.#details.set(key, details.open);
-      if (details.open && (key === 'share-menu' || key === 'redaction-preview')) this.dispatch({ type: 'preview-redaction' });
+      if (details.open && (key === 'share-menu' || key === 'redaction-preview')) void this.#previewRedaction();
     }, true);
     on(this, 'keydown', (event) => this.#onLocalKey(event));
     on(document, 'keydown', (event) => this.#onGlobalKey(event));
@@ -313,7 +314,10 @@ export class HpaPlayground extends HTMLElement {
     }, form);
     if (intent === null) return;
     if (typeof intent === 'string') void this.#effect(intent, target);
-    else this.dispatch(intent);
+    else {
+      this.dispatch(intent);
+      if (intent.type === 'toggle' && intent.what === 'rename' && this.#state.redaction) void this.#previewRedaction();
+    }
     // A select that picks an action (add a release) goes back to its prompt.
     if (target.tagName === 'SELECT' && target.dataset.action === 'add-release') (target as HTMLSelectElement).value = '';
   }
@@ -335,8 +339,7 @@ export class HpaPlayground extends HTMLElement {
           break;
         }
         const redact = effect === 'copy-redacted-link' || (state.ui.redact && target.dataset.redact !== 'false');
-        if (redact) this.dispatch({ type: 'preview-redaction' });
-        const view = redact ? this.#state.redaction : null;
+        const view = redact ? await this.#previewRedaction() : null;
         const outcome = effect === 'copy-redacted-link'
           ? await copyRedactedLink(view!, state.link.step)
           : await copyMarkdown({ good: state.good, link: state.link, redaction: view, locale: this.#page.locale });
@@ -362,12 +365,36 @@ export class HpaPlayground extends HTMLElement {
         if (file) await this.#openFile(file);
         break;
       }
+      case 'find-loss':
+      case 'find-keep': {
+        if (state.errors.length > 0 || !state.good) {
+          this.dispatch({ type: 'notice', notice: { kind: 'error', key: 'fixFirst' } });
+          break;
+        }
+        // The search (the engine's explorer) loads on first use; it runs on the state as it was asked.
+        const explore = await import('./explore.ts');
+        const result = effect === 'find-loss' ? explore.exploreLoss(state.good, state.ui.exploreEdits) : explore.exploreKeep(state.good, state.ui.exploreEdits);
+        if (this.#state.link === state.link) this.dispatch({ type: 'explored', result });
+        break;
+      }
       case 'preset': {
         const preset = this.#presets.find((p) => p.id === (target as HTMLSelectElement).value);
         if (preset) this.dispatch({ type: 'load', link: preset.state, at: 'first-difference' });
         break;
       }
     }
+  }
+
+  /** What redaction removes for the texts on screen, computed once per texts and option (the redaction loads on first use). */
+  async #previewRedaction(): Promise<RedactionView | null> {
+    const state = this.#state;
+    if (state.errors.length > 0 || !state.good) return null;
+    const key = redactionKey(state.link, state.ui.rename);
+    if (state.redaction?.key === key) return state.redaction;
+    const { redaction } = await import('./share.ts');
+    const view = redaction(state.link, state.ui.rename);
+    if (this.#state.link === state.link && this.#state.ui.rename === state.ui.rename) this.dispatch({ type: 'redaction', view });
+    return view;
   }
 
   async #openFile(file: File): Promise<void> {

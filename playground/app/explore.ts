@@ -1,33 +1,14 @@
 /**
  * The explorer, for the playground: the engine's search run for every compared release on
- * demand, its safe changes grouped when several releases need the same fix, and a result turned
- * into new editor texts (a loss loaded into the timeline, a change applied to the YAML in place).
- * The search itself is the engine's; this module is pure.
+ * demand, and its safe changes grouped when several releases need the same fix. Loaded when
+ * someone first asks (the element imports it then), so the page's own script stays small.
+ * Pure: the answers go into the state through the action table ('explored').
  */
-import { findSafeChanges, findShortestLoss, type Change, type SafeChange, type ShortestLoss } from '../../engine/explore/index.ts';
-import type { LinkState } from '../../engine/link/state.ts';
-import { editField, fieldPath } from '../../engine/scenario/yaml-edit.ts';
+import { findSafeChanges, findShortestLoss, type Change, type SafeChange } from '../../engine/explore/index.ts';
 import type { Good } from './evaluate.ts';
+import { EXPLORE_DEPTH, type ExploreResult, type KeepGroup } from './explore-result.ts';
 
-export const EXPLORE_DEPTH = 6;
-
-/** One fix, and every release in which it keeps the HPAs. */
-export interface KeepGroup {
-  safe: SafeChange;
-  tags: string[];
-}
-
-export type ExploreResult =
-  | { kind: 'loss'; results: ShortestLoss[]; edits: boolean }
-  | {
-    kind: 'keep';
-    /** Releases where nothing is lost within the depth: no change needed. */
-    safe: string[];
-    /** Releases that lose an HPA and for which no change of one or two steps helps. */
-    stuck: string[];
-    groups: KeepGroup[];
-    edits: boolean;
-  };
+export { EXPLORE_DEPTH, type ExploreResult, type KeepGroup };
 
 export function exploreLoss(good: Good, edits = false): ExploreResult {
   return { kind: 'loss', edits, results: good.run.versions.map((v) => findShortestLoss(good.scenario, v.tag, { depth: EXPLORE_DEPTH, includeEdits: edits })) };
@@ -72,26 +53,4 @@ export function exploreKeep(good: Good, edits = false): ExploreResult {
     perRelease.push({ tag: version.tag, changes });
   }
   return { kind: 'keep', safe, stuck, groups: groupSafeChanges(perRelease), edits };
-}
-
-/**
- * The YAML edits of a safe change applied to the editor texts, in place (comments survive), and
- * the releases it moves to; null when an edit cannot be made in the texts as they are.
- */
-export function applySafeChangeToTexts(texts: Pick<LinkState, 'isvc' | 'hpas'>, safe: Pick<SafeChange, 'changes'>): { texts: Pick<LinkState, 'isvc' | 'hpas'>; moves: { from: string; to: string }[] } | null {
-  let next = { isvc: texts.isvc, hpas: texts.hpas };
-  const moves: { from: string; to: string }[] = [];
-  for (const change of safe.changes) {
-    if (change.kind === 'release') {
-      moves.push({ from: change.from, to: change.to });
-      continue;
-    }
-    const value = change.to === null || (Array.isArray(change.to) && change.to.length === 0) ? undefined : change.to;
-    const path = fieldPath(change.field);
-    const isvc = editField(next.isvc, change.object, path, value);
-    const hpas = isvc === null ? editField(next.hpas, change.object, path, value) : null;
-    if (isvc === null && hpas === null) return null;
-    next = isvc !== null ? { ...next, isvc } : { ...next, hpas: hpas! };
-  }
-  return { texts: next, moves };
 }

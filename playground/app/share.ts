@@ -3,25 +3,18 @@
  * screen, and the redacted variant (engine/redact.ts: only the fields the model reads, optionally
  * neutral names, verified to decide the same). The element adds the link (encoding is async) and
  * the clipboard. Rule: the Markdown and the redacted exports describe a run, so they need input
- * that parses; the plain link and the download carry the input exactly as typed.
+ * that parses; the plain link and the download carry the input exactly as typed. Loaded when the
+ * share menu opens or an export is asked for, with the engine's redaction and Markdown report.
  */
 import type { Locale } from '../../engine/i18n/render.ts';
 import type { LinkState } from '../../engine/link/state.ts';
-import { redactSources, type RedactResult } from '../../engine/redact.ts';
+import { redactSources } from '../../engine/redact.ts';
 import { renderMarkdown } from '../../engine/report/markdown.ts';
 import { scenarioFileText, splitSources, stateSources } from '../../engine/scenario/compose.ts';
 import { evaluate, type Good } from './evaluate.ts';
+import { redactionKey, type RedactionView } from './share-state.ts';
 
-export interface RedactionView {
-  /** The texts and option it was computed for; recomputed when either changes. */
-  key: string;
-  rename: boolean;
-  result: RedactResult;
-}
-
-export function redactionKey(link: Pick<LinkState, 'isvc' | 'hpas' | 'scenario'>, rename: boolean): string {
-  return `${rename ? 1 : 0}\u0000${link.isvc}\u0000${link.hpas}\u0000${link.scenario}`;
-}
+export type { RedactionView };
 
 export function redaction(link: LinkState, rename: boolean): RedactionView {
   return { key: redactionKey(link, rename), rename, result: redactSources(stateSources(link), { rename }) };

@@ -7,8 +7,8 @@
 import type { LinkState } from '../../engine/link/state.ts';
 import type { InputError } from '../../engine/scenario/source.ts';
 import { evaluate, type Good } from './evaluate.ts';
-import type { ExploreResult } from './explore.ts';
-import type { RedactionView } from './share.ts';
+import type { ExploreResult } from './explore-result.ts';
+import type { RedactionView } from './share-state.ts';
 
 export type PlaygroundState = LinkState;
 export type { Good };

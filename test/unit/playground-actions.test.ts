@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { splitSources } from '../../engine/scenario/compose.ts';
 import { reduce, type Action } from '../../playground/app/actions.ts';
 import { actionFor, effectiveForm, targetWord } from '../../playground/app/controls.ts';
+import { exploreKeep, exploreLoss } from '../../playground/app/explore.ts';
 import { focusOf, keyIntent } from '../../playground/app/keys.ts';
 import { hasPresetWords } from '../../playground/app/scenario-doc.ts';
 import { initialState, type AppState } from '../../playground/app/state.ts';
@@ -169,7 +170,8 @@ describe('the preset\'s words leave with the preset\'s objects', () => {
 
 describe('explorer', () => {
   it('loads the shortest loss into the timeline at the step where the HPA is lost', () => {
-    const state = run(initialState(presetLink()), { type: 'clear-events' }, { type: 'find-loss' });
+    const cleared = reduce(initialState(presetLink()), { type: 'clear-events' });
+    const state = reduce(cleared, { type: 'explored', result: exploreLoss(cleared.good!) });
     expect(state.explore?.kind).toBe('loss');
     const index = state.explore!.kind === 'loss' ? state.explore!.results.findIndex((r) => r.tag === 'v0.14.1' && r.found) : -1;
     const loaded = reduce(state, { type: 'load-loss', index });
@@ -177,8 +179,17 @@ describe('explorer', () => {
     expect(badge(loaded, 'v0.14.1')).toContain('Delete');
   });
 
+  it('shows the answer where it was asked (the explorer tab, open), and not for input that changed into problems', () => {
+    const start = reduce(initialState(presetLink()), { type: 'dock-tab', tab: 'picture' });
+    const answered = reduce(start, { type: 'explored', result: exploreLoss(start.good!) });
+    expect(answered.ui).toMatchObject({ dockTab: 'explore', dockOpen: true });
+    const broken = reduce(start, { type: 'edit', editor: 'hpas', text: 'metadata: "x\n' });
+    expect(reduce(broken, { type: 'explored', result: exploreLoss(start.good!) }).notice?.key).toBe('fixFirst');
+  });
+
   it('"How do I keep it?" lists a fix once for every release it helps, and applying it keeps the HPA everywhere', () => {
-    const state = reduce(initialState(presetLink()), { type: 'find-keep' });
+    const start = initialState(presetLink());
+    const state = reduce(start, { type: 'explored', result: exploreKeep(start.good!) });
     if (state.explore?.kind !== 'keep') throw new Error('no keep result');
     const keys = state.explore.groups.map((g) => JSON.stringify(g.safe.changes.map((c) => c.description)));
     expect(new Set(keys).size).toBe(keys.length);

@@ -10,10 +10,10 @@ import type { InputError } from '../../../engine/scenario/source.ts';
 import type { Tone } from '../../../engine/vocabulary.ts';
 import { h, type Attr, type Child, type VNode } from '../../dom/vnode.ts';
 import type { Good } from '../evaluate.ts';
-import type { ExploreResult } from '../explore.ts';
+import type { ExploreResult } from '../explore-result.ts';
 import type { Notice, UiState } from '../state.ts';
 import type { Strings } from '../strings.ts';
-import type { RedactionView } from '../share.ts';
+import type { RedactionView } from '../share-state.ts';
 
 export interface ViewModel {
   s: Strings;

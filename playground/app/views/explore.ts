@@ -6,7 +6,7 @@
 import { lossMessage, safeChangeMessage } from '../../../engine/explore/report.ts';
 import { msg } from '../../../engine/i18n/message.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
-import { EXPLORE_DEPTH } from '../explore.ts';
+import { EXPLORE_DEPTH } from '../explore-result.ts';
 import { button, fill, item, list, tr, type ViewModel } from './common.ts';
 
 export function exploreView(vm: ViewModel): VNode {
