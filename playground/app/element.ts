@@ -499,16 +499,23 @@ export class HpaPlayground extends HTMLElement {
     }
   }
 
-  /** On a phone the page scrolls: after a step, bring the first decision back under the sticky step bar. */
+  /**
+   * After a step, the decisions come back into view: on a phone the page scrolls them under the
+   * sticky step bar; in the workbench the results pane scrolls back to its top when the reader had
+   * scrolled down into the explanations.
+   */
   #keepDecisionsInView(): void {
-    const cell = this.#page.compact ? this.querySelector<HTMLElement>('.pg-cell') : null;
+    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+    const cell = this.querySelector<HTMLElement>('.pg-cell');
     if (!cell) return;
+    if (!this.#page.compact) {
+      const pane = this.querySelector<HTMLElement>('.pg-results');
+      if (pane && pane.scrollTop > 0) pane.scrollTo({ top: 0, behavior: 'auto' });
+      return;
+    }
     const bar = this.querySelector<HTMLElement>('.pg-stepper')?.getBoundingClientRect();
     const box = cell.getBoundingClientRect();
-    if (bar && (box.top < bar.bottom || box.top > innerHeight * 0.6)) {
-      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      scrollBy({ top: box.top - bar.bottom - 8, behavior: reduce ? 'auto' : 'smooth' });
-    }
+    if (bar && (box.top < bar.bottom || box.top > innerHeight * 0.6)) scrollBy({ top: box.top - bar.bottom - 8, behavior });
   }
 
   /** The timeline scrolls sideways: keep the current step's chip in it, without moving the page. */

@@ -78,3 +78,65 @@ for (const layout of Object.keys(LAYOUTS) as (keyof typeof LAYOUTS)[]) {
     }
   }
 }
+
+/** Text broken a letter or two per line: a text node (longer than 6) with two or more visual lines of ≤ 2 characters (one short last line is ordinary wrapping). */
+async function letterWraps(page: Page, scope: string): Promise<string[]> {
+  return page.locator(scope).evaluateAll((roots) => {
+    const found: string[] = [];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        if (text.trim().length <= 6 || !(node.parentElement?.offsetParent)) continue;
+        const lines = new Map<number, number>();
+        const range = document.createRange();
+        for (let i = 0; i < text.length; i += 1) {
+          if (/\s/.test(text[i]!)) continue;
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
+        if ([...lines.values()].filter((n) => n <= 2).length >= 2) found.push(text.trim().slice(0, 40));
+      }
+    }
+    return found;
+  });
+}
+
+test('five releases at 1440×900: every column fits, no text breaks a letter or two per line, the panes fold and resize', async ({ browser }) => {
+  const context = await layoutContext(browser, 'laptop');
+  const page = await context.newPage();
+  await page.goto(`/playground/#${fragment}`);
+  await ready(page, { monaco: false });
+  const add = page.getByRole('combobox', { name: 'Compare' });
+  await add.selectOption('v0.20.0');
+  await expect(page.locator('.pg-release')).toHaveCount(5);
+  for (const step of [3, 4]) {
+    await page.locator(`[data-key="goto-${step}"]`).click();
+    for (const release of await page.locator('.pg-release').all()) await expectOnScreen(release.locator('.pg-cell > :is(.pg-decision, .pg-quiet)').first(), `step ${step}: a decision`);
+    // Open every explanation: the traces are the longest text in a narrow column.
+    await page.locator('.pg-results details').evaluateAll((all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+    // Every check, the identical ones too (the choice holds for the next step).
+    if (step === 3) await page.getByRole('button', { name: /Show \d+ identical checks/ }).first().click();
+    expect(await letterWraps(page, '.pg-results')).toEqual([]);
+  }
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+  // Fold the editors: the output takes the whole width, a summary of the objects stays.
+  const output = page.locator('.pg-output');
+  const narrow = (await output.boundingBox())!.width;
+  await page.getByRole('button', { name: 'Fold the editors' }).click();
+  await expect(page.locator('.pg-summary')).toContainText('InferenceService ml-serving/my-isvc');
+  expect((await output.boundingBox())!.width).toBeGreaterThan(narrow + 200);
+  await page.getByRole('button', { name: 'Edit the objects' }).click();
+  // The splitter moves with the keyboard, and the page still does not scroll.
+  const input = page.locator('.pg-input');
+  const before = (await input.boundingBox())!.width;
+  await page.getByRole('separator', { name: 'Resize the editors and the results' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect((await input.boundingBox())!.width).toBeGreaterThan(before + 30);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(0);
+  await context.close();
+});
