@@ -14,6 +14,7 @@ import { mountStatechart } from './chart.ts';
 import { actionFor, effectiveForm, type Effect } from './controls.ts';
 import { editorForFile, type EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
+import type { EditorMarker } from '../editor/host.ts';
 import { copyLink, copyMarkdown, copyRedactedLink, download, readFile } from './effects.ts';
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
@@ -238,11 +239,17 @@ export class HpaPlayground extends HTMLElement {
     const { errors, good } = this.#state;
     for (const name of EDITORS) {
       const file = name === 'isvc' ? 'inferenceservice.yaml' : 'hpas.yaml';
-      const markers = errors.filter((e) => e.file === file).map((e) => ({ line: e.line, column: e.column, message: e.message, severity: 'error' as const }));
+      const markers: EditorMarker[] = errors.filter((e) => e.file === file).map((e) => ({ line: e.line, column: e.column, message: e.message, severity: 'error' as const }));
       if (errors.length === 0 && good) {
         for (const lint of good.lints) {
           if (lint.at.file !== file) continue;
-          markers.push({ line: lint.at.line, column: lint.at.column, ...('endLine' in lint.at ? { endLine: lint.at.endLine, endColumn: lint.at.endColumn } : {}), message: renderMessage(lint.message, this.#page.locale), severity: lint.severity as 'error' });
+          const edits = lint.fix?.edits.filter((e) => e.file === file) ?? [];
+          markers.push({
+            line: lint.at.line, column: lint.at.column, ...('endLine' in lint.at ? { endLine: lint.at.endLine, endColumn: lint.at.endColumn } : {}),
+            message: renderMessage(lint.message, this.#page.locale), severity: lint.severity,
+            // The same fix as the problems list's button, offered in Monaco with Ctrl+. (a code action).
+            ...(lint.fix && edits.length === lint.fix.edits.length ? { fix: { label: renderMessage(lint.fix.label, this.#page.locale), edits } } : {}),
+          });
         }
       }
       this.#editors?.setMarkers(name, markers);

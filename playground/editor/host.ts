@@ -12,6 +12,8 @@ export interface EditorMarker {
   endColumn?: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
+  /** A quick fix: text edits by character offset into this editor's text (Monaco offers it as a code action, Ctrl+.). */
+  fix?: { label: string; edits: readonly { offset: number; end: number; text: string }[] };
 }
 
 export interface EditorHost {

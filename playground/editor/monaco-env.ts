@@ -24,6 +24,7 @@ import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/cursorUndo/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
@@ -62,6 +63,27 @@ function createLegacyWebWorker(options: LegacyWorkerOptions) {
 
 let configured = false;
 
+/** The quick fixes of each model's markers (by model URI), offered as code actions. */
+export const QUICK_FIXES = new Map<string, { range: monaco.IRange; label: string; versionId: number; edits: { range: monaco.IRange; text: string }[] }[]>();
+
+function registerQuickFixes(): void {
+  monaco.languages.registerCodeActionProvider('yaml', {
+    provideCodeActions(model, range) {
+      const fixes = (QUICK_FIXES.get(model.uri.toString()) ?? []).filter((f) => monaco.Range.areIntersectingOrTouching(f.range, range));
+      return {
+        actions: fixes.map((f) => ({
+          title: f.label,
+          kind: 'quickfix',
+          isPreferred: true,
+          // The text the fix was computed for: Monaco refuses it once the text has changed since.
+          edit: { edits: f.edits.map((e) => ({ resource: model.uri, versionId: f.versionId, textEdit: { range: e.range, text: e.text } })) },
+        })),
+        dispose() {},
+      };
+    },
+  }, { providedCodeActionKinds: ['quickfix'] });
+}
+
 /** Configures monaco-yaml once for the page (hovers in the page's language); every editor's model picks its schema by URI. */
 export function ensureYamlConfigured(locale: Locale = 'en'): void {
   if (configured) return;
@@ -80,4 +102,5 @@ export function ensureYamlConfigured(locale: Locale = 'en'): void {
     schemas: buildEditorSchemas(undefined, locale).map(({ uri, fileMatch, schema }) => ({ uri, fileMatch, schema })),
   };
   configureMonacoYaml(shimmed, options);
+  registerQuickFixes();
 }

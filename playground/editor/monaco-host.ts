@@ -8,7 +8,7 @@
  */
 import { announceMarkers, findMessageElement, linkDescription } from './aria.ts';
 import { offsetAt, type EditorHost, type EditorMarker, type EditorOptions } from './host.ts';
-import { ensureYamlConfigured, monaco } from './monaco-env.ts';
+import { ensureYamlConfigured, monaco, QUICK_FIXES } from './monaco-env.ts';
 import { modelFileName } from './schemas.ts';
 
 export interface InitialState {
@@ -133,6 +133,17 @@ export function createMonacoHost(options: EditorOptions, initial: InitialState):
         message: marker.message,
         severity: SEVERITY[marker.severity],
       })));
+      const at = (offset: number) => model.getPositionAt(offset);
+      QUICK_FIXES.set(model.uri.toString(), markers.flatMap((marker) => (marker.fix ? [{
+        range: { startLineNumber: marker.line, startColumn: marker.column, endLineNumber: marker.endLine ?? marker.line, endColumn: marker.endColumn ?? marker.column },
+        label: marker.fix.label,
+        versionId: model.getVersionId(),
+        edits: marker.fix.edits.map((e) => {
+          const start = at(e.offset);
+          const end = at(e.end);
+          return { range: { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column }, text: e.text };
+        }),
+      }] : [])));
       announceMarkers(focusTarget(), message, markers, options.problemWords);
     },
     setTheme(theme) {
@@ -151,6 +162,7 @@ export function createMonacoHost(options: EditorOptions, initial: InitialState):
       const position = editor.getPosition();
       textarea.value = model.getValue();
       onContent.dispose();
+      QUICK_FIXES.delete(model.uri.toString());
       editor.dispose();
       model.dispose();
       box.remove();

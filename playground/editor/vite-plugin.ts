@@ -22,7 +22,7 @@ export const MONACO_ENTRIES = [
   ...[
     'codeEditor', 'codicon', 'hover', 'suggest', 'snippet', 'folding', 'find', 'bracketMatching', 'clipboard',
     'contextmenu', 'comment', 'indentation', 'linesOperations', 'wordOperations', 'cursorUndo', 'gotoError',
-    'toggleTabFocusMode',
+    'toggleTabFocusMode', 'codeAction',
   ].map((feature) => `monaco-editor/features/${feature}/register`),
 ] as const;
 

@@ -200,6 +200,28 @@ test.describe('playground', () => {
     expect((await pageState(page)).isvc).toContain('autoscalerClass: external');
   });
 
+  test('the same quick fix in the editor: Ctrl+. on the misspelt class offers "Use external"', async ({ page }) => {
+    await page.goto('/playground/');
+    await ready(page);
+    await pasteInto(page, 'isvc', ISSUE_4312_ISVC.replace('autoscalerClass: external', 'autoscalerClass: externl'));
+    await expect(page.locator('[data-lint="class-misspelt"]')).toBeVisible();
+    // F8 goes to the problem, Ctrl+. lists its fixes, Enter applies the preferred one.
+    const editor = page.locator('.pg-editor').first();
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await expect.poll(async () => {
+      await page.keyboard.press('F8');
+      return editor.locator('.zone-widget').count();
+    }).toBeGreaterThan(0);
+    await expect(editor.locator('.zone-widget')).toContainText('did you mean external?');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+.');
+    await expect(page.locator('.action-widget').filter({ hasText: 'Use external' }).first()).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-lint="class-misspelt"]')).toHaveCount(0);
+    expect((await pageState(page)).isvc).toContain('autoscalerClass: external');
+  });
+
   test('releases: always in version order, two to five, five fit side by side', async ({ page }) => {
     await page.goto('/playground/');
     await ready(page, { monaco: false });
