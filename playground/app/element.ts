@@ -5,26 +5,22 @@
  * changed (panes.ts), the editors (editors.ts), the address bar and the live region. Effects that
  * are not state (clipboard, downloads, files) live in effects.ts. It decides nothing about KServe.
  */
-import { renderMessage } from '../../engine/i18n/render.ts';
 import type { LinkState } from '../../engine/link/state.ts';
-import { callMessage } from '../../engine/report/cells.ts';
 import { patch } from '../dom/vnode.ts';
 import { reduce, type Action, type Env } from './actions.ts';
 import { mountStatechart } from './chart.ts';
 import { actionFor, effectiveForm, type Effect } from './controls.ts';
 import { editorForFile, type EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
-import type { EditorMarker } from '../editor/host.ts';
 import { copyLink, copyMarkdown, copyRedactedLink, download, readFile } from './effects.ts';
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
-import { attachSplitter } from './splitter.ts';
+import { keepDecisionsInView, showCurrentStep, wireSplitters } from './layout.ts';
+import { editorMarkers, stepSentence } from './speech.ts';
 import { initialState, type AppState } from './state.ts';
-import { readLayout, writeLayout } from './storage.ts';
 import { localeOf, stringsFor } from './strings.ts';
 import { readFragment, shareUrl, writeFragment } from './url.ts';
-import { fill } from './views/common.ts';
 
 interface Preset { id: string; title: string; state: LinkState }
 
@@ -94,7 +90,7 @@ export class HpaPlayground extends HTMLElement {
     this.#cleanups.push(() => stacked.removeEventListener('change', onLayout));
     this.#drawPanes(false);
     this.#applyLayout();
-    this.#showCurrentStep();
+    showCurrentStep(this);
     // Ready once a link in the address bar is on screen too (decoding is asynchronous).
     void this.#loadFromUrl().finally(() => this.setAttribute('data-ready', ''));
   }
@@ -135,8 +131,8 @@ export class HpaPlayground extends HTMLElement {
     if (stepMoved) this.#announceStep();
     if (next.notice && next.notice !== before.notice) this.#announce(this.querySelector('.pg-notice')?.textContent ?? '');
     if (next.explore && next.explore !== before.explore) this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
-    if (stepMoved) this.#keepDecisionsInView();
-    if (stepMoved || before.good !== next.good) this.#showCurrentStep();
+    if (stepMoved) keepDecisionsInView(this, this.#page.compact ?? false);
+    if (stepMoved || before.good !== next.good) showCurrentStep(this);
     if (before.link !== next.link) this.#scheduleUrl();
   }
 
@@ -236,24 +232,7 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #applyMarkers(): void {
-    const { errors, good } = this.#state;
-    for (const name of EDITORS) {
-      const file = name === 'isvc' ? 'inferenceservice.yaml' : 'hpas.yaml';
-      const markers: EditorMarker[] = errors.filter((e) => e.file === file).map((e) => ({ line: e.line, column: e.column, message: e.message, severity: 'error' as const }));
-      if (errors.length === 0 && good) {
-        for (const lint of good.lints) {
-          if (lint.at.file !== file) continue;
-          const edits = lint.fix?.edits.filter((e) => e.file === file) ?? [];
-          markers.push({
-            line: lint.at.line, column: lint.at.column, ...('endLine' in lint.at ? { endLine: lint.at.endLine, endColumn: lint.at.endColumn } : {}),
-            message: renderMessage(lint.message, this.#page.locale), severity: lint.severity,
-            // The same fix as the problems list's button, offered in Monaco with Ctrl+. (a code action).
-            ...(lint.fix && edits.length === lint.fix.edits.length ? { fix: { label: renderMessage(lint.fix.label, this.#page.locale), edits } } : {}),
-          });
-        }
-      }
-      this.#editors?.setMarkers(name, markers);
-    }
+    for (const name of EDITORS) this.#editors?.setMarkers(name, editorMarkers(this.#state, name, this.#page.locale));
   }
 
   /** Typing is batched (200 ms) into one edit: one parse and one run per pause, not per key. */
@@ -308,7 +287,7 @@ export class HpaPlayground extends HTMLElement {
       event.preventDefault();
       void this.#openFile(file);
     });
-    this.#wireSplitters();
+    this.#cleanups.push(...wireSplitters(this, (what) => this.dispatch({ type: 'toggle', what })));
   }
 
   #control(target: HTMLElement): void {
@@ -473,68 +452,6 @@ export class HpaPlayground extends HTMLElement {
     this.querySelector<HTMLElement>(`[role="tab"][data-tab="${chosen.dataset.tab}"]`)?.focus();
   }
 
-  #wireSplitters(): void {
-    const layout = readLayout();
-    const main = this.querySelector<HTMLElement>('.pg-main');
-    const output = this.querySelector<HTMLElement>('.pg-output');
-    const input = this.querySelector<HTMLElement>('.pg-input');
-    const dock = this.querySelector<HTMLElement>('.pg-dock');
-    const saved = { ...layout };
-    if (layout.input) this.style.setProperty('--pg-input-w', `${layout.input}px`);
-    if (layout.dock) this.style.setProperty('--pg-dock-h', `${layout.dock}px`);
-    const inputBar = this.querySelector<HTMLElement>('[data-split="input"]');
-    if (inputBar && main && input) {
-      this.#cleanups.push(attachSplitter(inputBar, {
-        axis: 'x', sign: 1,
-        size: () => input.getBoundingClientRect().width,
-        limits: () => ({ min: 240, max: Math.max(260, main.getBoundingClientRect().width * 0.6) }),
-        apply: (px) => this.style.setProperty('--pg-input-w', `${px}px`),
-        commit: (px) => writeLayout({ ...saved, input: (saved.input = px) }),
-        toggle: () => this.dispatch({ type: 'toggle', what: 'inputCollapsed' }),
-      }));
-    }
-    const dockBar = this.querySelector<HTMLElement>('[data-split="dock"]');
-    if (dockBar && output && dock) {
-      this.#cleanups.push(attachSplitter(dockBar, {
-        axis: 'y', sign: -1,
-        size: () => dock.getBoundingClientRect().height,
-        limits: () => ({ min: 120, max: Math.max(140, output.getBoundingClientRect().height * 0.7) }),
-        apply: (px) => this.style.setProperty('--pg-dock-h', `${px}px`),
-        commit: (px) => writeLayout({ ...saved, dock: (saved.dock = px) }),
-        toggle: () => this.dispatch({ type: 'toggle', what: 'dockOpen' }),
-      }));
-    }
-  }
-
-  /**
-   * After a step, the decisions come back into view: on a phone the page scrolls them under the
-   * sticky step bar; in the workbench the results pane scrolls back to its top when the reader had
-   * scrolled down into the explanations.
-   */
-  #keepDecisionsInView(): void {
-    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    const cell = this.querySelector<HTMLElement>('.pg-cell');
-    if (!cell) return;
-    if (!this.#page.compact) {
-      const pane = this.querySelector<HTMLElement>('.pg-results');
-      if (pane && pane.scrollTop > 0) pane.scrollTo({ top: 0, behavior: 'auto' });
-      return;
-    }
-    const bar = this.querySelector<HTMLElement>('.pg-stepper')?.getBoundingClientRect();
-    const box = cell.getBoundingClientRect();
-    if (bar && (box.top < bar.bottom || box.top > innerHeight * 0.6)) scrollBy({ top: box.top - bar.bottom - 8, behavior });
-  }
-
-  /** The timeline scrolls sideways: keep the current step's chip in it, without moving the page. */
-  #showCurrentStep(): void {
-    const list = this.querySelector<HTMLElement>('.pg-timeline');
-    const chip = list?.querySelector<HTMLElement>('.pg-current');
-    if (!list || !chip) return;
-    const left = chip.offsetLeft; // the list is positioned: offsets are relative to it
-    if (left < list.scrollLeft) list.scrollLeft = Math.max(0, left - 8);
-    else if (left + chip.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = left + chip.offsetWidth - list.clientWidth + 8;
-  }
-
   #scheduleUrl(): void {
     clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => {
@@ -569,24 +486,7 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #announceStep(): void {
-    const { good, link } = this.#state;
-    const s = this.#page.s;
-    if (!good) return;
-    if (link.step === 0) {
-      this.#announce(s.before);
-      return;
-    }
-    const t = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, this.#page.locale);
-    const parts = good.run.versions.map((v) => {
-      const st = v.steps[link.step - 1];
-      if (!st) return v.tag;
-      if (st.admission && !st.admission.allowed) return `${v.tag}: ${s.refused}`;
-      const results = st.decisions.map((d) => `${d.hpa} ${d.result}${d.call ? ` (${t(callMessage(d.call))})` : ''}`).join(', ');
-      return `${v.tag}: ${results || s.noReconcile}`;
-    });
-    const event = good.run.versions[0]?.steps[link.step - 1]?.event ?? '';
-    const first = good.run.firstDisagreement === link.step ? ` ${s.firstDisagreement}.` : '';
-    this.#announce(`${fill(s.stepOf, { step: link.step, total: good.totalSteps })}: ${event}.${first} ${parts.join('. ')}.`);
+    this.#announce(stepSentence(this.#state, this.#page.s, this.#page.locale));
   }
 }
 

@@ -12,7 +12,9 @@ import { actionFor, effectiveForm, targetWord } from '../../playground/app/contr
 import { exploreKeep, exploreLoss } from '../../playground/app/explore.ts';
 import { focusOf, keyIntent } from '../../playground/app/keys.ts';
 import { hasPresetWords } from '../../playground/app/scenario-doc.ts';
+import { editorMarkers, stepSentence } from '../../playground/app/speech.ts';
 import { initialState, type AppState } from '../../playground/app/state.ts';
+import { stringsFor } from '../../playground/app/strings.ts';
 
 const PRESET = readFileSync(new URL('../../content/scenarios/kserve-4312.yaml', import.meta.url), 'utf8');
 
@@ -230,5 +232,28 @@ describe('controls and keys', () => {
     expect(keyIntent({ key: 'j' }, { typing: false, ownsArrows: true })).toEqual({ type: 'step-by', delta: 1 });
     expect(keyIntent({ key: 'ArrowRight', ctrlKey: true }, free)).toBeNull();
     expect(focusOf(null)).toEqual(free);
+  });
+});
+
+describe('what the page says: the step sentence and the editors\' markers', () => {
+  it('announces the step, the first disagreement and every release\'s decision, in the page\'s language', () => {
+    const state = initialState({ ...presetLink(), step: 3 });
+    const en = stepSentence(state, stringsFor('en'), 'en');
+    expect(en).toMatch(/^Step 3 of 5: pod-created\. The releases first disagree here\./);
+    expect(en).toContain('v0.14.1: my-isvc-predictor Delete (Delete: deleted)');
+    const zh = stepSentence(state, stringsFor('zh-cn'), 'zh-cn');
+    expect(zh).toContain('第 3 步，共 5 步');
+    expect(zh).toContain('(Delete：已删除)');
+  });
+
+  it('marks lints with their quick fix while the input parses, and only the problems while it does not', () => {
+    const state = initialState(presetLink());
+    const markers = editorMarkers(state, 'hpas', 'en');
+    const rename = markers.find((m) => m.fix);
+    expect(rename?.severity).toBe('warning');
+    expect(rename?.fix?.label).toBe('Rename to my-isvc-predictor-hpa');
+    const broken = reduce(state, { type: 'edit', editor: 'hpas', text: 'metadata:\n  name: "x\n' });
+    expect(editorMarkers(broken, 'hpas', 'en')).toEqual([expect.objectContaining({ line: 2, column: 9, severity: 'error' })]);
+    expect(editorMarkers(broken, 'isvc', 'en')).toEqual([]);
   });
 });

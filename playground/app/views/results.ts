@@ -148,8 +148,6 @@ function verdictList(vm: ViewModel, version: VersionResult, group: Group | null,
   const body = verdicts.length === 0 ? h('p', { class: 'pg-muted' }, s.noUserHpa)
     : list('pg-verdict-list', verdicts.map((v) => item({ 'data-fate': v.fate, class: toneClass(FATE_TONE[v.fate]) },
       h('code', null, qualified ? `${v.namespace}/${v.hpa}` : v.hpa), `: ${tr(vm, verdictSummary(v))}`)));
-  // On a phone the run's outcome folds away, so the next release's decision is on screen too.
-  if (vm.compact) return h('details', { class: 'pg-verdicts', 'data-key': `verdicts-${version.tag}-${group?.isvc ?? ''}` }, h('summary', null, title), body);
   return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body);
 }
 
