@@ -5,6 +5,7 @@
  * whose result would not parse is refused with a notice, and the state stays as it was.
  */
 import { compareTags } from '../../engine/kserve/tags.ts';
+import type { Lint } from '../../engine/lint.ts';
 import type { LinkState } from '../../engine/link/state.ts';
 import { parseEventWord, type ControllerEvent } from '../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../engine/vocabulary.ts';
@@ -35,7 +36,8 @@ export type Action =
   | { type: 'edit'; editor: EditorName; text: string }
   /** A preset, a link or a file: new texts. `at: 'first-difference'` opens where the releases first part ways. */
   | { type: 'load'; link: LinkState; at?: 'link' | 'first-difference'; keepScenario?: boolean }
-  | { type: 'fix'; index: number }
+  /** A lint's quick fix, named by the lint (id and place), not its position: the list may have changed since it was drawn. */
+  | { type: 'fix'; lint: string }
   /** The explorer's answer (computed by the element, which loads the search on first use). */
   | { type: 'explored'; result: ExploreResult }
   | { type: 'load-loss'; index: number }
@@ -163,7 +165,7 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
     return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
   },
   fix: (s, a, env) => {
-    const lint = isStale(s) ? undefined : s.good?.lints[a.index];
+    const lint = isStale(s) ? undefined : s.good?.lints.find((l) => lintKey(l) === a.lint);
     if (!lint?.fix) return say(s, 'fixFirst');
     const texts = applyEdits(s.link, lint.fix.edits);
     return objectsChanged(s, texts, env, false);
@@ -195,6 +197,11 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
   form: (s, a) => ({ ...s, form: { ...s.form, [a.key]: a.value } }),
   notice: (s, a) => ({ ...s, notice: a.notice }),
 };
+
+/** A lint as a control names it: its id and where it points. */
+export function lintKey(lint: Pick<Lint, 'id' | 'at'>): string {
+  return `${lint.id}@${lint.at.file}:${lint.at.line}:${lint.at.column}`;
+}
 
 export function reduce(state: AppState, action: Action, env: Env = {}): AppState {
   const handler = HANDLERS[action.type] as Handler<Action['type']>;

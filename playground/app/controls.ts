@@ -74,7 +74,7 @@ export function actionFor(control: ControlData, form: Readonly<Record<string, st
     case 'toggle-defaulting': return { type: 'set-defaulting', on: control.checked === true };
     case 'set-mode': return { type: 'set-mode', mode: control.value === 'RawDeployment' ? 'RawDeployment' : 'Serverless' };
     case 'set-start': return { type: 'set-start', tag: control.value ? control.value : null };
-    case 'fix': return { type: 'fix', index: Number(d.index) };
+    case 'fix': return d.lintKey ? { type: 'fix', lint: d.lintKey } : null;
     case 'load-loss': return { type: 'load-loss', index: Number(d.index) };
     case 'apply-change': return { type: 'apply-change', index: Number(d.index) };
     case 'dock-tab': return { type: 'dock-tab', tab: (d.tab ?? 'picture') as DockTab };

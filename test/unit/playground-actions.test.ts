@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSources } from '../../engine/scenario/compose.ts';
-import { reduce, type Action } from '../../playground/app/actions.ts';
+import { lintKey, reduce, type Action } from '../../playground/app/actions.ts';
 import { actionFor, effectiveForm, targetWord } from '../../playground/app/controls.ts';
 import { exploreKeep, exploreLoss } from '../../playground/app/explore.ts';
 import { focusOf, keyIntent } from '../../playground/app/keys.ts';
@@ -164,9 +164,8 @@ describe('the preset\'s words leave with the preset\'s objects', () => {
 
   it('a quick fix (an edit of the objects) drops them too', () => {
     const state = initialState(presetLink());
-    const index = state.good!.lints.findIndex((l) => l.fix);
-    expect(index).toBeGreaterThanOrEqual(0);
-    expect(hasPresetWords(reduce(state, { type: 'fix', index }).link.scenario)).toBe(false);
+    const lint = state.good!.lints.find((l) => l.fix)!;
+    expect(hasPresetWords(reduce(state, { type: 'fix', lint: lintKey(lint) }).link.scenario)).toBe(false);
   });
 });
 
@@ -199,6 +198,15 @@ describe('explorer', () => {
     expect(state.explore.groups[rename]!.tags.length).toBeGreaterThan(1);
     const applied = reduce(state, { type: 'apply-change', index: rename });
     for (const version of applied.good!.run.versions) expect(version.verdicts.map((v) => v.fate)).toEqual(['kept']);
+  });
+});
+
+describe('quick fixes are named, not numbered', () => {
+  it('a fix clicked on a list that has changed since applies the lint it named, or none', () => {
+    const state = initialState({ isvc: ISVC.replace('autoscalerClass: external', 'autoscalerClass: externl'), hpas: HPA, scenario: '', step: 0 });
+    const misspelt = state.good!.lints.find((l) => l.id === 'class-misspelt')!;
+    expect(reduce(state, { type: 'fix', lint: lintKey(misspelt) }).link.isvc).toContain('autoscalerClass: external');
+    expect(reduce(state, { type: 'fix', lint: 'class-misspelt@inferenceservice.yaml:99:1' }).notice?.key).toBe('fixFirst');
   });
 });
 

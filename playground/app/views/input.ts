@@ -5,6 +5,7 @@
  */
 import { ANNOTATION } from '../../../engine/kserve/constants.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
+import { lintKey } from '../actions.ts';
 import { button, fill, item, list, tr, type ViewModel } from './common.ts';
 
 export function problemsView(vm: ViewModel): VNode | null {
@@ -22,7 +23,7 @@ export function problemsView(vm: ViewModel): VNode | null {
       list('pg-problem-list', lints.map((lint, i) => item({ class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },
         h('span', { class: 'pg-sev' }, `${s[`severity_${lint.severity}` as const]}: `),
         button(`goto-lint-${i}`, 'goto', tr(vm, lint.message), { 'data-file': lint.at.file, 'data-line': lint.at.line, 'data-column': lint.at.column, class: 'pg-link-button pg-lint-text' }), ' ',
-        lint.fix ? button(`fix-${i}`, 'fix', `${s.applyFix}: ${tr(vm, lint.fix.label)}`, { 'data-index': i, class: 'pg-fix' }) : null,
+        lint.fix ? button(`fix-${i}`, 'fix', `${s.applyFix}: ${tr(vm, lint.fix.label)}`, { 'data-lint-key': lintKey(lint), class: 'pg-fix' }) : null,
         h('details', { 'data-key': `lint-why-${i}` }, h('summary', null, s.whyLint), h('p', null, tr(vm, lint.detail))),
       )))) : null,
   );
