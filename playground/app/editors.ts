@@ -125,13 +125,22 @@ export class EditorSet {
     return this.#upgrading;
   }
 
-  /** Focus moved with the swap; if the browser dropped it on the way (to <body>), put it back. */
+  /**
+   * Focus moved with the swap; if the browser dropped it on the way (to <body>), put it back, unless
+   * the reader pressed somewhere in the meantime: a click into the other editor is on its way there.
+   */
   #keepFocus(host: EditorHost, textarea: HTMLTextAreaElement): void {
     host.focus();
     const doc = textarea.ownerDocument;
+    let pressed = false;
+    const onPress = (): void => {
+      pressed = true;
+    };
+    doc.addEventListener('pointerdown', onPress, true);
     (doc.defaultView ?? window).requestAnimationFrame(() => {
+      doc.removeEventListener('pointerdown', onPress, true);
       const active = doc.activeElement;
-      if (!active || active === doc.body) host.focus();
+      if (!pressed && (!active || active === doc.body)) host.focus();
     });
   }
 

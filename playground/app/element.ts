@@ -17,7 +17,7 @@ import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
 import { keepDecisionsInView, showCurrentStep, wireSplitters } from './layout.ts';
-import { editorMarkers, stepSentence } from './speech.ts';
+import { editorMarkers, problemWords, stepSentence } from './speech.ts';
 import { initialState, type AppState } from './state.ts';
 import { localeOf, stringsFor } from './strings.ts';
 import { readFragment, shareUrl, writeFragment } from './url.ts';
@@ -209,7 +209,7 @@ export class HpaPlayground extends HTMLElement {
     this.#editors = new EditorSet(this, {
       labels: { isvc: s.isvcEditor, hpas: s.hpaEditor },
       locale: this.#page.locale,
-      problemWords: { error: s.problemError, warning: s.problemWarning, info: s.problemInfo, oneMore: s.problemOneMore, more: s.problemMore },
+      problemWords: problemWords(s),
       onChange: (name, text) => this.#onEditorChange(name, text),
       onSwap: () => {
         this.#applyMarkers();
@@ -217,6 +217,8 @@ export class HpaPlayground extends HTMLElement {
       },
     });
     this.#editors.mount({ isvc: this.#state.link.isvc, hpas: this.#state.link.hpas }, pageTheme());
+    // The textareas describe their problems too; the swap to Monaco then changes nothing on screen.
+    this.#applyMarkers();
     this.#renderEditorChoice();
     const observer = new MutationObserver(() => this.#editors?.setTheme(pageTheme()));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });

@@ -4,6 +4,7 @@
  */
 import { renderMessage, type Locale } from '../../engine/i18n/render.ts';
 import { callMessage } from '../../engine/report/cells.ts';
+import type { ProblemWords } from '../editor/aria.ts';
 import type { EditorMarker } from '../editor/host.ts';
 import { EDITOR_FILES } from '../../engine/scenario/compose.ts';
 import type { EditorName } from './edits.ts';
@@ -27,6 +28,11 @@ export function stepSentence(state: Pick<AppState, 'good' | 'link'>, s: Strings,
   const event = good.run.versions[0]?.steps[link.step - 1]?.event ?? '';
   const first = good.run.firstDisagreement === link.step ? ` ${s.firstDisagreement}.` : '';
   return `${fill(s.stepOf, { step: link.step, total: good.totalSteps })}: ${event}.${first} ${parts.join('. ')}.`;
+}
+
+/** How the line under an editor words its first problem, in the page's language. */
+export function problemWords(s: Strings): ProblemWords {
+  return { error: s.problemError, warning: s.problemWarning, info: s.problemInfo, oneMore: s.problemOneMore, more: s.problemMore };
 }
 
 /** One editor's markers: the input's problems, or (when it parses) the lints with their quick fixes. */

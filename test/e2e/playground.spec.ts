@@ -376,6 +376,8 @@ test.describe('bad input never breaks the page', () => {
 
 test.describe('editors', () => {
   test('the first click into the HPA editor right after a paste into the InferenceService editor puts the caret there, 20 times out of 20', async ({ browser }) => {
+    // Twenty fresh pages: about 2.5 s each on two cores, more under load.
+    test.setTimeout(150_000);
     const context = await layoutContext(browser, 'laptop');
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const failures: string[] = [];
@@ -404,6 +406,26 @@ test.describe('editors', () => {
       await page.close();
     }
     expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  test('the editors stay where they are: when Monaco arrives, and when typing changes their problems', async ({ browser }) => {
+    const context = await layoutContext(browser, 'laptop');
+    const page = await context.newPage();
+    await page.goto('/playground/');
+    await expect(playground(page)).toHaveAttribute('data-ready', '');
+    const boxes = () => page.locator('.pg-editor').evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+    }));
+    const before = await boxes();
+    // The preset has warnings: their line is in the page before the script runs.
+    await expect(page.locator('.pg-editor-msg').first()).toContainText('Warning');
+    await ready(page);
+    expect(await boxes()).toEqual(before);
+    await pasteInto(page, 'isvc', 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: [broken\n');
+    await expect(page.locator('.pg-editor-msg').first()).toContainText('Line');
+    expect(await boxes()).toEqual(before);
     await context.close();
   });
 
