@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../engine/i18n/render.ts';
 import { main, type CliIo } from '../../engine/cli/main.ts';
 import { decodeFragment } from '../../engine/link/codec.ts';
 import { stateSources } from '../../engine/scenario/compose.ts';
@@ -210,7 +211,7 @@ describe('hpa-lab run --markdown', () => {
     const link = /\[Open this scenario in the playground\]\((https:\/\/[^)\s]+)\)/.exec(stdout)?.[1];
     expect(link).toBeDefined();
     const decoded = await decodeFragment(new URL(link!).hash);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     const fromLink = parsed(stateSources(decoded.state));
     // The link carries the versions asked for on the command line.
     expect(essence(fromLink)).toEqual(essence({ ...PRESET_SCENARIO, settings: { ...PRESET_SCENARIO.settings, versions: ['v0.14.1', 'v0.15.2'] } }));
@@ -242,7 +243,7 @@ describe('hpa-lab link', () => {
     const url = new URL(lines[0]!);
     expect(url.pathname).toMatch(/\/playground\/$/);
     const decoded = await decodeFragment(url.hash);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     // v0.14.1 deletes and v0.15.2 overwrites at step 3: a maintainer clicking the link sees that first.
     expect(decoded.state.step).toBe(3);
     expect(essence(parsed(stateSources(decoded.state)))).toEqual(essence(PRESET_SCENARIO));
@@ -251,7 +252,7 @@ describe('hpa-lab link', () => {
   it('carries --events, --versions and --no-defaulting into the link', async () => {
     const { stdout } = await cli(['link', PRESET_PATH, '--events', 'resync', '--versions', '0.15.1', '--no-defaulting']);
     const decoded = await decodeFragment(new URL(stdout.trim()).hash);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     const scenario = parsed(stateSources(decoded.state));
     expect(scenario.events.map((e) => e.event)).toEqual([{ type: 'resync' }]);
     expect(scenario.settings.versions).toEqual(['v0.15.1']);
