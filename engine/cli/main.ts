@@ -49,6 +49,11 @@ class InputFailure extends Error {
 
 const commandLineError = (message: Message): InputFailure => new InputFailure([{ file: '<command line>', line: 1, column: 1, message }]);
 
+/** An input error as JSON: the sentence in the chosen language, and its message id and parameters beside it (as `run --json` gives a refusal). */
+function inputErrorJson(error: InputError, locale: Locale) {
+  return { file: error.file, line: error.line, column: error.column, message: renderMessage(error.message, locale), id: error.message.id, params: error.message.params ?? {} };
+}
+
 type Values = Record<string, string | boolean | undefined>;
 
 interface Loaded {
@@ -212,8 +217,9 @@ function parseCommand(spec: CommandSpec, args: string[]): { values: Values; posi
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const version = io.version ?? '0.0.0';
-  // Known once the options are read; input errors are worded in this language.
+  // Known once the options are read; input errors are worded in this language, and given as JSON too when JSON was asked for.
   let locale: Locale = 'en';
+  let json = false;
   try {
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       const topic = command === 'help' && rest[0] ? commandSpec(rest[0]) : undefined;
@@ -248,6 +254,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     locale = option(() => parseLocale(values.lang), 'en' as Locale);
     const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
     const format = option(() => parseFormat(values.format), 'text' as CheckFormat);
+    json = format === 'json' || (values.json === true && !values.markdown);
     const defaultMode = option(() => parseDefaultMode(values['default-mode']), null);
     const versions = option(() => (typeof values.versions === 'string' ? parseVersions(values.versions) : undefined), undefined);
     const loadAll = (walk = false): Loaded => {
@@ -336,6 +343,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof InputFailure) {
       for (const e of error.errors) io.stderr(printable(formatInputError(e, locale)));
+      if (json) io.stdout(terminalSafeJson(JSON.stringify({ errors: error.errors.map((e) => inputErrorJson(e, locale)) }, null, 2)));
       return 2;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
