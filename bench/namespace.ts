@@ -15,6 +15,7 @@ import { main } from '../engine/cli/main.ts';
 import { redactSources } from '../engine/redact.ts';
 import { runScenario } from '../engine/run.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
+import { formatInputError } from '../engine/scenario/source.ts';
 
 const MODELS = 200;
 const EVENTS = 1000;
@@ -67,7 +68,7 @@ const scenarioDoc = (list: string[]) => `apiVersion: hpa-lab/v1\nkind: Scenario\
 const results: Record<string, number | string> = {};
 for (const [label, list] of [['1,000 events, a resync every 100', events(EVENTS, 100)], ['200 events, a resync every 5', events(200, 5)]] as const) {
   const parsed = time(() => parseScenario([{ name: 'dump.json', text: list.length > 0 ? listText() : '' }, { name: 'scenario.yaml', text: scenarioDoc(list) }]));
-  if (!parsed.value.ok) throw new Error(parsed.value.errors.slice(0, 3).map((e) => e.message).join('; '));
+  if (!parsed.value.ok) throw new Error(parsed.value.errors.slice(0, 3).map((e) => formatInputError(e)).join('; '));
   results[`parse: 200-model List + ${label} (ms)`] = Number(parsed.ms.toFixed(1));
   const scenario = parsed.value.scenario;
   const run = time(() => runScenario(scenario));

@@ -4,7 +4,7 @@
  * success, 1 a possible harm (check) or a redaction that would change a decision, 2 input error.
  */
 import { parseArgs } from 'node:util';
-import { msg } from '../i18n/message.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import { isLocale, renderMessage, type Locale } from '../i18n/render.ts';
 import { encodeState } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
@@ -47,7 +47,12 @@ class InputFailure extends Error {
   }
 }
 
-const commandLineError = (message: string): InputFailure => new InputFailure([{ file: '<command line>', line: 1, column: 1, message }]);
+const commandLineError = (message: Message): InputFailure => new InputFailure([{ file: '<command line>', line: 1, column: 1, message }]);
+
+/** An input error as JSON: the sentence in the chosen language, and its message id and parameters beside it (as `run --json` gives a refusal). */
+function inputErrorJson(error: InputError, locale: Locale) {
+  return { file: error.file, line: error.line, column: error.column, message: renderMessage(error.message, locale), id: error.message.id, params: error.message.params ?? {} };
+}
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -82,7 +87,7 @@ function expandPaths(paths: string[], io: CliIo, walk: boolean): string[] {
 }
 
 function readSources(paths: string[], io: CliIo, walk: boolean): ScenarioSource[] {
-  if (paths.length === 0) throw commandLineError(walk ? 'give at least one file or directory (or - for standard input)' : 'give at least one scenario file (or - for standard input)');
+  if (paths.length === 0) throw commandLineError(msg(walk ? 'input.cliNoPaths' : 'input.cliNoFiles'));
   const errors: InputError[] = [];
   const sources: ScenarioSource[] = [];
   for (const file of expandPaths(paths, io, walk)) {
@@ -90,11 +95,11 @@ function readSources(paths: string[], io: CliIo, walk: boolean): ScenarioSource[
       sources.push({ name: file === '-' ? '<stdin>' : file, text: io.readFile(file) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      errors.push({ file, line: 1, column: 1, message: `cannot read the file (${code})` });
+      errors.push({ file, line: 1, column: 1, message: msg('input.cliUnreadable', { code }) });
     }
   }
   if (errors.length > 0) throw new InputFailure(errors);
-  if (walk && sources.length === 0) throw commandLineError(`no *.yaml or *.yml files under ${paths.join(', ')}`);
+  if (walk && sources.length === 0) throw commandLineError(msg('input.cliNoYamlFiles', { paths: paths.join(', ') }));
   return sources;
 }
 
@@ -126,7 +131,7 @@ function load(positionals: string[], values: Values, io: CliIo, walk = false): L
   if (problems.length > 0) throw new InputFailure(problems);
   if (!walk && !scenario.objects.some((o) => o.object.kind === 'InferenceService') && !scenario.events.some((e) => e.event.type === 'object.apply' && e.event.object.kind === 'InferenceService')) {
     const file = sources[0]?.name ?? '<input>';
-    throw new InputFailure([{ file, line: 1, column: 1, message: 'no InferenceService in the input; give the output of `kubectl get isvc <name> -o yaml` (and the HPAs: `kubectl get hpa -o yaml`)' }]);
+    throw new InputFailure([{ file, line: 1, column: 1, message: msg('input.noIsvc') }]);
   }
   return { sources, scenario, skipped: parsed.skipped };
 }
@@ -141,7 +146,7 @@ function parseVersions(text: string): string[] {
     else if (!tags.includes(found.release.tag)) tags.push(found.release.tag);
     column += part.length + 1;
   }
-  if (tags.length === 0 && errors.length === 0) errors.push({ file: '--versions', line: 1, column: 1, message: 'name at least one release' });
+  if (tags.length === 0 && errors.length === 0) errors.push({ file: '--versions', line: 1, column: 1, message: msg('input.cliNoRelease') });
   if (errors.length > 0) throw new InputFailure(errors);
   return tags;
 }
@@ -155,27 +160,27 @@ function parseStartRelease(text: string): string {
 function parseDepth(text: string): number {
   const depth = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
   if (!(depth >= 0 && depth <= MAX_DEPTH)) {
-    throw new InputFailure([{ file: '--depth', line: 1, column: 1, message: `--depth needs a whole number from 0 to ${MAX_DEPTH}, got "${text}"` }]);
+    throw new InputFailure([{ file: '--depth', line: 1, column: 1, message: msg('input.cliDepth', { max: MAX_DEPTH, value: text }) }]);
   }
   return depth;
 }
 
 function parseFormat(value: string | boolean | undefined): CheckFormat {
   const text = typeof value === 'string' ? value : 'text';
-  if (text !== 'text' && text !== 'json' && text !== 'github') throw new InputFailure([{ file: '--format', line: 1, column: 1, message: `--format takes text, json or github, got "${printable(text)}"` }]);
+  if (text !== 'text' && text !== 'json' && text !== 'github') throw new InputFailure([{ file: '--format', line: 1, column: 1, message: msg('input.cliFormat', { value: printable(text) }) }]);
   return text;
 }
 
 function parseDefaultMode(value: string | boolean | undefined): DeploymentMode | null {
   if (value === undefined) return null;
   if (value === 'RawDeployment' || value === 'Serverless') return value;
-  throw new InputFailure([{ file: '--default-mode', line: 1, column: 1, message: `--default-mode takes RawDeployment or Serverless, got "${printable(String(value))}"` }]);
+  throw new InputFailure([{ file: '--default-mode', line: 1, column: 1, message: msg('input.cliDefaultMode', { value: printable(String(value)) }) }]);
 }
 
 function parseLocale(value: string | boolean | undefined): Locale {
   if (value === undefined) return 'en';
   const text = String(value).toLowerCase();
-  if (!isLocale(text)) throw new InputFailure([{ file: '--lang', line: 1, column: 1, message: `--lang takes en or zh-cn, got "${String(value)}"` }]);
+  if (!isLocale(text)) throw new InputFailure([{ file: '--lang', line: 1, column: 1, message: msg('input.cliLang', { value: String(value) }) }]);
   return text;
 }
 
@@ -212,6 +217,9 @@ function parseCommand(spec: CommandSpec, args: string[]): { values: Values; posi
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const version = io.version ?? '0.0.0';
+  // Known once the options are read; input errors are worded in this language, and given as JSON too when JSON was asked for.
+  let locale: Locale = 'en';
+  let json = false;
   try {
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       const topic = command === 'help' && rest[0] ? commandSpec(rest[0]) : undefined;
@@ -243,9 +251,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return fallback;
       }
     };
-    const locale = option(() => parseLocale(values.lang), 'en' as Locale);
+    locale = option(() => parseLocale(values.lang), 'en' as Locale);
     const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
     const format = option(() => parseFormat(values.format), 'text' as CheckFormat);
+    json = format === 'json' || (values.json === true && !values.markdown);
     const defaultMode = option(() => parseDefaultMode(values['default-mode']), null);
     const versions = option(() => (typeof values.versions === 'string' ? parseVersions(values.versions) : undefined), undefined);
     const loadAll = (walk = false): Loaded => {
@@ -267,7 +276,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]), locale)}`);
         return 0;
       case 'run': {
-        if (values.json && values.markdown) throw commandLineError('choose one of --json and --markdown');
+        if (values.json && values.markdown) throw commandLineError(msg('input.cliJsonAndMarkdown'));
         const loaded = loadAll();
         const run = runScenario(loaded.scenario);
         if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
@@ -285,7 +294,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'check': {
         const loaded = loadAll(true);
         if (!loaded.scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
-          throw new InputFailure([{ file: loaded.sources[0]?.name ?? '<input>', line: 1, column: 1, message: renderMessage(msg('ci.noIsvc'), locale) }]);
+          throw new InputFailure([{ file: loaded.sources[0]?.name ?? '<input>', line: 1, column: 1, message: msg('ci.noIsvc') }]);
         }
         const progress = io.isTTY && format !== 'json' ? (done: number, total: number) => io.stderr(`\u001b[2K\rchecking ${done}/${total} InferenceServices…${done === total ? '\n' : ''}`) : undefined;
         const report = checkScenario(loaded.scenario, {
@@ -312,7 +321,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'redact': {
-        if (values.link && values.markdown) throw commandLineError('choose one of --link and --markdown');
+        if (values.link && values.markdown) throw commandLineError(msg('input.cliLinkAndMarkdown'));
         if (problems.length > 0) throw new InputFailure(problems);
         const sources = readSources(positionals, io, false);
         const result = redactSources(sources, { rename: Boolean(values.rename), ...(versions ? { versions } : {}) });
@@ -333,7 +342,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   } catch (error) {
     if (error instanceof InputFailure) {
-      for (const e of error.errors) io.stderr(printable(formatInputError(e)));
+      for (const e of error.errors) io.stderr(printable(formatInputError(e, locale)));
+      if (json) io.stdout(terminalSafeJson(JSON.stringify({ errors: error.errors.map((e) => inputErrorJson(e, locale)) }, null, 2)));
       return 2;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -6,7 +6,8 @@
 import { TAG_SOURCES, type TagSource } from './source-map.ts';
 import { canonicalTag, compareTags, parseTag } from './tags.ts';
 import type { DeploymentMode } from './constants.ts';
-import type { MessageId } from '../i18n/message.ts';
+import { msg, type Message, type MessageId } from '../i18n/message.ts';
+import { renderMessage } from '../i18n/render.ts';
 import { REPRESENTATIVE_RELEASES } from '../vocabulary.ts';
 
 export type Dispatch = 'HPAReconciler' | 'KedaReconciler' | 'NoOpAutoscaler';
@@ -230,13 +231,13 @@ export const KNOWN_TAGS: readonly string[] = RELEASES.map((release) => release.t
 /** The releases the tools compare when the user names none: one with the bug, one with the fix. */
 export const DEFAULT_TAGS: readonly string[] = REPRESENTATIVE_RELEASES.compare;
 
-export type ReleaseLookup = { ok: true; release: Release } | { ok: false; message: string };
+export type ReleaseLookup = { ok: true; release: Release } | { ok: false; message: Message };
 
 /** Accepts "v0.14.1" and "0.14.1"; anything else is an input error listing the known tags. */
 export function findRelease(text: string): ReleaseLookup {
   const release = parseTag(text) ? BY_TAG.get(canonicalTag(text)) : undefined;
   if (release) return { ok: true, release };
-  return { ok: false, message: `unknown KServe release "${text}"; known: ${KNOWN_TAGS.join(', ')}` };
+  return { ok: false, message: msg('input.unknownRelease', { tag: text, known: KNOWN_TAGS.join(', ') }) };
 }
 
 export function getRelease(tag: string): Release {
@@ -244,7 +245,7 @@ export function getRelease(tag: string): Release {
   const exact = BY_TAG.get(tag);
   if (exact) return exact;
   const found = findRelease(tag);
-  if (!found.ok) throw new Error(found.message);
+  if (!found.ok) throw new Error(renderMessage(found.message));
   return found.release;
 }
 

@@ -3,7 +3,8 @@
  * (fragment length, inflated size, JSON shape), so a hostile or truncated link yields a message,
  * never a hang or a memory blow-up. Uses only web-standard APIs present in Node and browsers.
  */
-import { CURRENT_FORMAT, migrate, validateState, type LinkState } from './state.ts';
+import { msg, type Message } from '../i18n/message.ts';
+import { CURRENT_FORMAT, MigrationError, migrate, validateState, type LinkState } from './state.ts';
 
 export const LINK_LIMITS = {
   /** Characters after the "#". */
@@ -12,7 +13,7 @@ export const LINK_LIMITS = {
   inflated: 3 * 1024 * 1024,
 } as const;
 
-export type DecodeResult = { ok: true; state: LinkState; format: number } | { ok: false; message: string };
+export type DecodeResult = { ok: true; state: LinkState; format: number } | { ok: false; message: Message };
 
 export async function encodeState(state: LinkState): Promise<string> {
   const json = JSON.stringify({ isvc: state.isvc, hpas: state.hpas, scenario: state.scenario, step: state.step });
@@ -22,36 +23,38 @@ export async function encodeState(state: LinkState): Promise<string> {
 
 export async function decodeFragment(fragment: string): Promise<DecodeResult> {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (text.length === 0) return { ok: false, message: 'the link has no scenario' };
-  if (text.length > LINK_LIMITS.fragment) return { ok: false, message: `the link is too long (${text.length} characters; the limit is ${LINK_LIMITS.fragment})` };
+  if (text.length === 0) return { ok: false, message: msg('input.linkEmpty') };
+  if (text.length > LINK_LIMITS.fragment) return { ok: false, message: msg('input.linkTooLong', { length: text.length, limit: LINK_LIMITS.fragment }) };
   const match = /^(\d{1,4})\.([A-Za-z0-9_-]*)$/.exec(text);
-  if (!match) return { ok: false, message: 'the link is not a kserve-hpa-lab scenario link' };
+  if (!match) return { ok: false, message: msg('input.linkForeign') };
   const format = Number(match[1]);
-  if (format < 1) return { ok: false, message: `unknown link format ${format}` };
+  if (format < 1) return { ok: false, message: msg('input.linkFormat', { format }) };
   if (format > CURRENT_FORMAT) {
-    return { ok: false, message: `this link was made by a newer kserve-hpa-lab (format ${format}); this site reads formats up to ${CURRENT_FORMAT}` };
+    return { ok: false, message: msg('input.linkNewer', { format, current: CURRENT_FORMAT }) };
   }
   const bytes = fromBase64Url(match[2]!);
-  if (!bytes) return { ok: false, message: 'the link is damaged (not valid base64url)' };
+  if (!bytes) return { ok: false, message: msg('input.linkBase64') };
   let inflated: Uint8Array | null;
   try {
     inflated = await pipe(bytes, new DecompressionStream('deflate-raw'), LINK_LIMITS.inflated);
   } catch {
-    return { ok: false, message: 'the link is damaged or truncated (it does not decompress)' };
+    return { ok: false, message: msg('input.linkInflate') };
   }
-  if (!inflated) return { ok: false, message: `the link expands to more than ${LINK_LIMITS.inflated / 1024 / 1024} MiB; refused` };
+  if (!inflated) return { ok: false, message: msg('input.linkTooBig', { limit: LINK_LIMITS.inflated / 1024 / 1024 }) };
   let payload: unknown;
   try {
     payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
   } catch {
-    return { ok: false, message: 'the link is damaged (its content is not valid JSON)' };
+    return { ok: false, message: msg('input.linkJson') };
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, message: 'the link does not hold a scenario' };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, message: msg('input.linkNoScenario') };
   let migrated: Record<string, unknown>;
   try {
     migrated = migrate(format, payload as Record<string, unknown>);
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : 'the link could not be upgraded' };
+    if (error instanceof MigrationError) return { ok: false, message: error.problem };
+    // A migration step's own exception is a bug of ours: its text goes along untranslated.
+    return { ok: false, message: msg('input.linkMigrationFailed', { detail: error instanceof Error ? error.message : String(error) }) };
   }
   const checked = validateState(migrated);
   return checked.ok ? { ok: true, state: checked.state, format } : checked;

@@ -6,6 +6,8 @@
  * Format history (add a migration for every new version; never change an old one):
  *   1 — { isvc, hpas, scenario, step }
  */
+import { msg, type Message } from '../i18n/message.ts';
+
 export interface LinkState {
   /** YAML of the InferenceService editor. */
   isvc: string;
@@ -24,20 +26,29 @@ const TEXT_LIMIT = 1024 * 1024;
 /** Migrations from format N to N+1, applied in order. Empty while only format 1 exists. */
 export const MIGRATIONS: Readonly<Record<number, (payload: Record<string, unknown>) => Record<string, unknown>>> = {};
 
-export type StateCheck = { ok: true; state: LinkState } | { ok: false; message: string };
+export type StateCheck = { ok: true; state: LinkState } | { ok: false; message: Message };
 
 /** Checks a decoded payload field by field; a link is hostile input until this says otherwise. */
 export function validateState(payload: unknown): StateCheck {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, message: 'the link does not hold a scenario' };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, message: msg('input.linkNoScenario') };
   const record = payload as Record<string, unknown>;
   for (const field of ['isvc', 'hpas', 'scenario'] as const) {
     const value = record[field];
-    if (typeof value !== 'string') return { ok: false, message: `the link's ${field} is missing or not text` };
-    if (value.length > TEXT_LIMIT) return { ok: false, message: `the link's ${field} is larger than 1 MiB` };
+    if (typeof value !== 'string') return { ok: false, message: msg('input.linkField', { field }) };
+    if (value.length > TEXT_LIMIT) return { ok: false, message: msg('input.linkFieldTooLarge', { field }) };
   }
   const step = record.step ?? 0;
-  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > 100_000) return { ok: false, message: 'the link has an invalid step' };
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > 100_000) return { ok: false, message: msg('input.linkStep') };
   return { ok: true, state: { isvc: record.isvc as string, hpas: record.hpas as string, scenario: record.scenario as string, step } };
+}
+
+/** A link format with no way up to the current one; the problem is a message so each page can word it. */
+export class MigrationError extends Error {
+  readonly problem: Message;
+  constructor(problem: Message) {
+    super(problem.id);
+    this.problem = problem;
+  }
 }
 
 /** Brings a payload of an older format up to the current one. */
@@ -45,7 +56,7 @@ export function migrate(format: number, payload: Record<string, unknown>): Recor
   let current = payload;
   for (let version = format; version < CURRENT_FORMAT; version += 1) {
     const step = MIGRATIONS[version];
-    if (!step) throw new Error(`no migration from link format ${version}`);
+    if (!step) throw new MigrationError(msg('input.linkNoMigration', { format: version }));
     current = step(current);
   }
   return current;

@@ -61,7 +61,7 @@ export const EVENT_WORDS = [
 
 export type EventWord = (typeof EVENT_WORDS)[number]['word'];
 
-export type ParsedWord = { ok: true; event: ControllerEvent } | { ok: false; message: string };
+export type ParsedWord = { ok: true; event: ControllerEvent } | { ok: false; message: Message };
 
 const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -144,55 +144,55 @@ export function parseEventWord(text: string): ParsedWord {
   const rawArg = tail === null ? null : tail.body;
   const arg = rawArg === null ? null : word === 'isvc-annotate' ? rawArg : rawArg.trim();
   if (!entry || entry.word === 'apply') {
-    if (word === 'apply') return { ok: false, message: 'apply takes an object: write it in the YAML form `- apply: {kind: …}`' };
-    return { ok: false, message: `unknown event "${word}"; known: ${known()}` };
+    if (word === 'apply') return { ok: false, message: msg('input.eventApply') };
+    return { ok: false, message: msg('input.eventUnknown', { word, known: known() }) };
   }
   if (headSplit.target && tail?.target) {
-    return { ok: false, message: `${word} names its InferenceService twice; give one @target` };
+    return { ok: false, message: msg('input.eventTwoTargets', { word }) };
   }
   if (target && !entry.targeted) {
-    return { ok: false, message: `${word} concerns every InferenceService (or names its HPA); it takes no @target` };
+    return { ok: false, message: msg('input.eventUntargeted', { word }) };
   }
   switch (entry.word) {
     case 'pod-created':
     case 'pod-deleted':
     case 'isvc-delete':
-      if (arg !== null) return { ok: false, message: `event "${word}" takes no argument (name an InferenceService with ${word}@<name>)` };
+      if (arg !== null) return { ok: false, message: msg('input.eventNoArgumentTarget', { word }) };
       return { ok: true, event: { type: entry.type, isvc: target } };
     case 'resync':
     case 'controller-restarted':
     case 'gitops-sync':
-      if (arg !== null) return { ok: false, message: `event "${word}" takes no argument` };
+      if (arg !== null) return { ok: false, message: msg('input.eventNoArgument', { word }) };
       return { ok: true, event: { type: entry.type } };
     case 'controller-upgraded':
       if (arg === null) return { ok: true, event: { type: 'controller.upgraded', tag: null } };
-      if (!/^v?\d+\.\d+\.\d+(-rc\d+)?$/.test(arg)) return { ok: false, message: 'controller-upgraded takes an optional KServe tag, as in controller-upgraded:v0.15.2' };
+      if (!/^v?\d+\.\d+\.\d+(-rc\d+)?$/.test(arg)) return { ok: false, message: msg('input.eventUpgradeTag') };
       return { ok: true, event: { type: 'controller.upgraded', tag: arg.startsWith('v') ? arg : `v${arg}` } };
     case 'hpa-scaled': {
       if (arg === null || !/^\d{1,6}$/.test(arg) || Number(arg) > MAX_REPLICAS) {
-        return { ok: false, message: `hpa-scaled needs a replica count from 0 to ${MAX_REPLICAS}, as in hpa-scaled:3` };
+        return { ok: false, message: msg('input.eventReplicas', { max: MAX_REPLICAS }) };
       }
       return { ok: true, event: { type: 'hpa.scaled', replicas: Number(arg), isvc: target } };
     }
     case 'isvc-annotate': {
-      if (arg === null) return { ok: false, message: 'isvc-annotate needs <key>=<value> or <key>-' };
+      if (arg === null) return { ok: false, message: msg('input.eventAnnotate') };
       const eq = arg.indexOf('=');
       const key = eq === -1 ? (arg.endsWith('-') ? arg.slice(0, -1) : arg) : arg.slice(0, eq);
-      if (!isAnnotationKey(key)) return { ok: false, message: `"${key}" is not a valid annotation key` };
+      if (!isAnnotationKey(key)) return { ok: false, message: msg('input.eventAnnotationKey', { key }) };
       if (eq === -1) {
-        if (!arg.endsWith('-')) return { ok: false, message: 'isvc-annotate needs <key>=<value> or <key>- (to remove)' };
+        if (!arg.endsWith('-')) return { ok: false, message: msg('input.eventAnnotateRemove') };
         return { ok: true, event: { type: 'isvc.annotate', key, value: null, isvc: target } };
       }
       return { ok: true, event: { type: 'isvc.annotate', key, value: arg.slice(eq + 1), isvc: target } };
     }
     case 'hpa-delete': {
       const hpa = arg === null ? null : parseTarget(arg);
-      if (!hpa) return { ok: false, message: 'hpa-delete needs an HPA name, as in hpa-delete:my-hpa or hpa-delete:ml/my-hpa' };
+      if (!hpa) return { ok: false, message: msg('input.eventHpaDelete') };
       return { ok: true, event: { type: 'hpa.delete', hpa } };
     }
     case 'hpa-remove-finalizer': {
       const parsed = arg === null ? null : parseFinalizerTarget(arg);
-      if (!parsed) return { ok: false, message: 'hpa-remove-finalizer needs [<namespace>/]<name>/<finalizer>, as in hpa-remove-finalizer:my-hpa/kserve.io/protect' };
+      if (!parsed) return { ok: false, message: msg('input.eventRemoveFinalizer') };
       return { ok: true, event: { type: 'hpa.removeFinalizer', ...parsed } };
     }
   }

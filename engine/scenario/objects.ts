@@ -3,60 +3,62 @@
  * HorizontalPodAutoscaler (autoscaling/v2, v2beta2, or v1 converted), with `kind: List` unwrapped.
  * Server-side noise (status, managedFields, resourceVersion, …) is dropped.
  */
+import { msg } from '../i18n/message.ts';
 import type { CanarySpec, ComponentSpec, Hpa, InferenceService, Json, ObjectMeta, OwnerReference } from '../k8s/types.ts';
 import { COMPONENTS } from '../k8s/types.ts';
 import { isDnsName } from '../machine/events.ts';
 import { isRecord, readInteger, readStringList, readStringMap, type Checker, type Path } from './validate.ts';
 
+// input.hpaApiVersion names these three in words: change both together.
 const HPA_VERSIONS = ['autoscaling/v2', 'autoscaling/v2beta2', 'autoscaling/v1'];
 export const SCENARIO_API_VERSION = 'hpa-lab/v1';
 
 export function readObject(check: Checker, value: unknown, path: Path): Hpa | InferenceService | null {
   if (!isRecord(value)) {
-    check.error(path, 'expected a Kubernetes object (a map with apiVersion, kind and metadata)');
+    check.error(path, msg('input.notObject'));
     return null;
   }
   const { kind, apiVersion } = value;
   if (kind === 'InferenceService') {
     if (typeof apiVersion !== 'string' || !apiVersion.startsWith('serving.kserve.io/')) {
-      check.error([...path, 'apiVersion'], 'an InferenceService has apiVersion serving.kserve.io/v1beta1');
+      check.error([...path, 'apiVersion'], msg('input.isvcApiVersion'));
       return null;
     }
     return readInferenceService(check, value, path);
   }
   if (kind === 'HorizontalPodAutoscaler') {
     if (typeof apiVersion !== 'string' || !HPA_VERSIONS.includes(apiVersion)) {
-      check.error([...path, 'apiVersion'], `an HPA has apiVersion ${HPA_VERSIONS.join(' or ')}`);
+      check.error([...path, 'apiVersion'], msg('input.hpaApiVersion'));
       return null;
     }
     return readHpa(check, value, path);
   }
   if (typeof kind !== 'string') {
-    check.error(path, 'the document has no kind');
+    check.error(path, msg('input.noKind'));
     return null;
   }
-  check.error([...path, 'kind'], `kind ${kind} is not part of this model; give InferenceService, HorizontalPodAutoscaler, List or Scenario (${SCENARIO_API_VERSION})`);
+  check.error([...path, 'kind'], msg('input.unknownKind', { kind, apiVersion: SCENARIO_API_VERSION }));
   return null;
 }
 
-function readMeta(check: Checker, value: Record<string, unknown>, path: Path, kind: string): ObjectMeta | null {
+function readMeta(check: Checker, value: Record<string, unknown>, path: Path, kind: 'InferenceService' | 'HorizontalPodAutoscaler'): ObjectMeta | null {
   const meta = value.metadata;
   if (!isRecord(meta)) {
-    check.error(path, `the ${kind} has no metadata`);
+    check.error(path, msg('input.noMetadata', { kind }));
     return null;
   }
   const name = meta.name;
   if (typeof name !== 'string' || name.length === 0) {
-    check.error([...path, 'metadata'], `the ${kind} has no metadata.name`);
+    check.error([...path, 'metadata'], msg('input.noName', { kind }));
     return null;
   }
   if (!isDnsName(name)) {
-    check.error([...path, 'metadata', 'name'], `"${truncate(name)}" is not a valid Kubernetes name (lowercase letters, digits, '-' and '.')`);
+    check.error([...path, 'metadata', 'name'], msg('input.invalidName', { name: truncate(name) }));
     return null;
   }
   const namespace = meta.namespace === undefined ? 'default' : meta.namespace;
   if (typeof namespace !== 'string' || !isDnsName(namespace)) {
-    check.error([...path, 'metadata', 'namespace'], 'metadata.namespace must be a valid name');
+    check.error([...path, 'metadata', 'namespace'], msg('input.invalidNamespace'));
     return null;
   }
   const uid = typeof meta.uid === 'string' && meta.uid.length > 0 ? meta.uid : defaultUid(kind, namespace, name);
@@ -84,14 +86,14 @@ export function defaultUid(kind: string, namespace: string, name: string): strin
 function readOwnerReferences(check: Checker, value: unknown, path: Path, namespace: string): OwnerReference[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
-    check.error(path, 'metadata.ownerReferences must be a list');
+    check.error(path, msg('input.notList', { field: 'metadata.ownerReferences' }));
     return undefined;
   }
   const refs: OwnerReference[] = [];
   value.forEach((ref, index) => {
     const at = [...path, index];
     if (!isRecord(ref) || typeof ref.apiVersion !== 'string' || typeof ref.kind !== 'string' || typeof ref.name !== 'string') {
-      check.error(at, 'an ownerReference needs apiVersion, kind and name');
+      check.error(at, msg('input.ownerReferenceIncomplete'));
       return;
     }
     const out: OwnerReference = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, uid: typeof ref.uid === 'string' ? ref.uid : defaultUid(ref.kind, namespace, ref.name) };
@@ -107,7 +109,7 @@ function readInferenceService(check: Checker, value: Record<string, unknown>, pa
   if (!metadata) return null;
   const spec = value.spec;
   if (!isRecord(spec) || !isRecord(spec.predictor)) {
-    check.error(isRecord(spec) ? [...path, 'spec'] : path, 'the InferenceService needs spec.predictor');
+    check.error(isRecord(spec) ? [...path, 'spec'] : path, msg('input.noPredictor'));
     return null;
   }
   const out: InferenceService = { apiVersion: String(value.apiVersion), kind: 'InferenceService', metadata, spec: {} };
@@ -116,7 +118,7 @@ function readInferenceService(check: Checker, value: Record<string, unknown>, pa
     if (given === undefined || given === null) continue;
     const at = [...path, 'spec', component];
     if (!isRecord(given)) {
-      check.error(at, `spec.${component} must be a map`);
+      check.error(at, msg('input.notMap', { field: `spec.${component}` }));
       continue;
     }
     out.spec[component] = readComponent(check, given, at, component === 'predictor');
@@ -130,14 +132,14 @@ function readInferenceService(check: Checker, value: Record<string, unknown>, pa
 
 function readCanaries(check: Checker, value: unknown, path: Path): CanarySpec[] {
   if (!Array.isArray(value)) {
-    check.error(path, 'spec.canary must be a list of {predictor, trafficPercent}');
+    check.error(path, msg('input.canaryNotList'));
     return [];
   }
   const out: CanarySpec[] = [];
   value.forEach((entry, index) => {
     const at = [...path, index];
     if (!isRecord(entry) || !isRecord(entry.predictor)) {
-      check.error(at, 'a canary needs predictor (with a name)');
+      check.error(at, msg('input.canaryNoPredictor'));
       return;
     }
     const trafficPercent = readInteger(check, entry.trafficPercent, [...at, 'trafficPercent'], 'trafficPercent') ?? 0;
@@ -150,7 +152,7 @@ function readComponent(check: Checker, value: Record<string, unknown>, path: Pat
   const out: ComponentSpec = {};
   if (named && value.name !== undefined && value.name !== null && value.name !== '') {
     // The CRD's pattern for spec.predictor.name (v0.20).
-    if (typeof value.name !== 'string' || !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value.name)) check.error([...path, 'name'], 'spec.predictor.name must be a lowercase name (letters, digits, -)');
+    if (typeof value.name !== 'string' || !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value.name)) check.error([...path, 'name'], msg('input.predictorName'));
     else out.name = value.name;
   }
   const minReplicas = readInteger(check, value.minReplicas, [...path, 'minReplicas'], 'minReplicas');
@@ -160,13 +162,13 @@ function readComponent(check: Checker, value: Record<string, unknown>, path: Pat
   if (maxReplicas !== undefined) out.maxReplicas = maxReplicas;
   if (scaleTarget !== undefined) out.scaleTarget = scaleTarget;
   if (value.scaleMetric !== undefined && value.scaleMetric !== null) {
-    if (typeof value.scaleMetric !== 'string') check.error([...path, 'scaleMetric'], 'scaleMetric must be a string (cpu or memory)');
+    if (typeof value.scaleMetric !== 'string') check.error([...path, 'scaleMetric'], msg('input.scaleMetric'));
     else out.scaleMetric = value.scaleMetric;
   }
   if (value.autoScaling !== undefined && value.autoScaling !== null) {
     const auto = value.autoScaling;
     if (!isRecord(auto) || (auto.metrics !== undefined && !Array.isArray(auto.metrics))) {
-      check.error([...path, 'autoScaling'], 'autoScaling must be a map with a metrics list');
+      check.error([...path, 'autoScaling'], msg('input.autoScaling'));
     } else {
       out.autoScaling = auto.metrics === undefined ? {} : { metrics: auto.metrics as Json[] };
     }
@@ -183,17 +185,17 @@ function readHpa(check: Checker, value: Record<string, unknown>, path: Path): Hp
   if (!metadata) return null;
   const spec = value.spec;
   if (!isRecord(spec)) {
-    check.error(path, 'the HPA has no spec');
+    check.error(path, msg('input.hpaNoSpec'));
     return null;
   }
   const ref = spec.scaleTargetRef;
   if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') {
-    check.error([...path, 'spec'], 'the HPA needs spec.scaleTargetRef with kind and name');
+    check.error([...path, 'spec'], msg('input.hpaNoScaleTarget'));
     return null;
   }
   const maxReplicas = readInteger(check, spec.maxReplicas, [...path, 'spec', 'maxReplicas'], 'maxReplicas', 1);
   if (maxReplicas === undefined) {
-    if (spec.maxReplicas === undefined) check.error([...path, 'spec'], 'the HPA needs spec.maxReplicas');
+    if (spec.maxReplicas === undefined) check.error([...path, 'spec'], msg('input.hpaNoMaxReplicas'));
     return null;
   }
   const out: Hpa = {
@@ -210,11 +212,11 @@ function readHpa(check: Checker, value: Record<string, unknown>, path: Path): Hp
     return out;
   }
   if (spec.metrics !== undefined && spec.metrics !== null) {
-    if (!Array.isArray(spec.metrics)) check.error([...path, 'spec', 'metrics'], 'spec.metrics must be a list');
+    if (!Array.isArray(spec.metrics)) check.error([...path, 'spec', 'metrics'], msg('input.notList', { field: 'spec.metrics' }));
     else out.spec.metrics = spec.metrics as Json[];
   }
   if (spec.behavior !== undefined && spec.behavior !== null) {
-    if (!isRecord(spec.behavior)) check.error([...path, 'spec', 'behavior'], 'spec.behavior must be a map');
+    if (!isRecord(spec.behavior)) check.error([...path, 'spec', 'behavior'], msg('input.notMap', { field: 'spec.behavior' }));
     else out.spec.behavior = spec.behavior as { [key: string]: Json };
   }
   return out;

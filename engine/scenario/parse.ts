@@ -3,6 +3,7 @@
  * most one `hpa-lab/v1 Scenario` document across all files. Every problem comes back with its
  * file, line and column; nothing throws for bad input.
  */
+import { msg, type Message } from '../i18n/message.ts';
 import { keyOf, type KubeObject } from '../k8s/types.ts';
 import { findRelease } from '../kserve/releases.ts';
 import { formatEvent, formatTarget, isTargeted, parseEventWord, parseTarget, withTarget, type IsvcTarget } from '../machine/events.ts';
@@ -50,7 +51,7 @@ export function parseScenario(sources: readonly ScenarioSource[], options: Parse
   const skipped: SkippedDocument[] = [];
   if (total > limit) {
     const file = sources[0]?.name ?? '<input>';
-    return { ok: false, skipped, errors: [{ file, line: 1, column: 1, message: `the input is ${formatBytes(total)}; the limit is ${formatBytes(limit)}` }] };
+    return { ok: false, skipped, errors: [{ file, line: 1, column: 1, message: msg('input.tooLarge', { size: formatBytes(total), limit: formatBytes(limit) }) }] };
   }
   const errors: InputError[] = [];
   const objects: Scenario['objects'] = [];
@@ -74,7 +75,7 @@ export function parseScenario(sources: readonly ScenarioSource[], options: Parse
       if (isRecord(value) && value.kind === 'Scenario') {
         const position = locate(loadedDoc, []);
         if (scenarioAt) {
-          check.error([], `a second Scenario document; the first is at ${scenarioAt.file}:${scenarioAt.line}`);
+          check.error([], msg('input.secondScenario', { file: scenarioAt.file, line: scenarioAt.line }));
           continue;
         }
         scenarioAt = position;
@@ -85,7 +86,7 @@ export function parseScenario(sources: readonly ScenarioSource[], options: Parse
       }
       if (isRecord(value) && value.kind === 'List') {
         if (!Array.isArray(value.items)) {
-          check.error([], 'a List needs items');
+          check.error([], msg('input.listNoItems'));
           continue;
         }
         value.items.forEach((item, index) => addObject(check, loadedDoc, item, ['items', index]));
@@ -110,7 +111,7 @@ export function parseScenario(sources: readonly ScenarioSource[], options: Parse
       return;
     }
     if (twin) {
-      check.error(path, `duplicate ${object.kind} ${object.metadata.namespace}/${object.metadata.name}; it is already defined at ${twin.position.file}:${twin.position.line}`);
+      check.error(path, msg('input.duplicateObject', { kind: object.kind, object: `${object.metadata.namespace}/${object.metadata.name}`, file: twin.position.file, line: twin.position.line }));
       return;
     }
     const at = (...rest: (string | number)[]) => rangeOf(loadedDoc, [...path, ...rest]);
@@ -140,27 +141,27 @@ function annotationRanges(loadedDoc: LoadedDocument, path: (string | number)[], 
 
 function readScenarioDocument(check: Checker, loadedDoc: LoadedDocument, value: Record<string, unknown>): { settings: ScenarioSettings; events: ScenarioStepInput[] } {
   const settings: ScenarioSettings = { ...DEFAULT_SETTINGS, versions: [...DEFAULT_SETTINGS.versions], i18n: {} };
-  if (value.apiVersion !== SCENARIO_API_VERSION) check.error(['apiVersion'], `a Scenario has apiVersion ${SCENARIO_API_VERSION}`);
+  if (value.apiVersion !== SCENARIO_API_VERSION) check.error(['apiVersion'], msg('input.scenarioApiVersion', { apiVersion: SCENARIO_API_VERSION }));
   for (const key of Object.keys(value)) {
-    if (!SCENARIO_FIELDS.has(key)) check.keyError([key], `unknown Scenario field "${key}"; known: ${[...SCENARIO_FIELDS].join(', ')}`);
+    if (!SCENARIO_FIELDS.has(key)) check.keyError([key], msg('input.unknownScenarioField', { field: key, known: [...SCENARIO_FIELDS].join(', ') }));
   }
   if (isRecord(value.metadata) && typeof value.metadata.name === 'string') settings.name = value.metadata.name;
   for (const field of ['title', 'description'] as const) {
     const text = value[field];
     if (text === undefined) continue;
-    if (typeof text !== 'string') check.error([field], `${field} must be a string`);
+    if (typeof text !== 'string') check.error([field], msg('input.notString', { field }));
     else settings[field] = text;
   }
   if (value.i18n !== undefined) {
-    if (!isRecord(value.i18n)) check.error(['i18n'], 'i18n must map a locale to {title, description}');
+    if (!isRecord(value.i18n)) check.error(['i18n'], msg('input.i18nNotMap'));
     else for (const [locale, text] of Object.entries(value.i18n)) {
-      if (!isRecord(text) || Object.values(text).some((v) => typeof v !== 'string')) check.error(['i18n', locale], 'expected {title, description} strings');
+      if (!isRecord(text) || Object.values(text).some((v) => typeof v !== 'string')) check.error(['i18n', locale], msg('input.i18nEntry'));
       else settings.i18n[locale] = { ...(typeof text.title === 'string' ? { title: text.title } : {}), ...(typeof text.description === 'string' ? { description: text.description } : {}) };
     }
   }
   if (value.versions !== undefined) {
     const list = typeof value.versions === 'string' ? value.versions.split(',') : value.versions;
-    if (!Array.isArray(list) || list.length === 0) check.error(['versions'], 'versions must be a non-empty list of KServe tags');
+    if (!Array.isArray(list) || list.length === 0) check.error(['versions'], msg('input.versionsEmpty'));
     else {
       const tags: string[] = [];
       list.forEach((item, index) => {
@@ -177,12 +178,12 @@ function readScenarioDocument(check: Checker, loadedDoc: LoadedDocument, value: 
     else settings.startRelease = found.release.tag;
   }
   if (value.apiServerDefaulting !== undefined) {
-    if (typeof value.apiServerDefaulting !== 'boolean') check.error(['apiServerDefaulting'], 'apiServerDefaulting must be true or false');
+    if (typeof value.apiServerDefaulting !== 'boolean') check.error(['apiServerDefaulting'], msg('input.notBoolean', { field: 'apiServerDefaulting' }));
     else settings.apiServerDefaulting = value.apiServerDefaulting;
   }
   if (value.defaultDeploymentMode !== undefined) {
     if (value.defaultDeploymentMode !== 'RawDeployment' && value.defaultDeploymentMode !== 'Serverless') {
-      check.error(['defaultDeploymentMode'], 'defaultDeploymentMode must be RawDeployment or Serverless');
+      check.error(['defaultDeploymentMode'], msg('input.defaultDeploymentMode'));
     } else settings.defaultDeploymentMode = value.defaultDeploymentMode;
   }
   return { settings, events: readEvents(check, loadedDoc, value.events) };
@@ -191,11 +192,11 @@ function readScenarioDocument(check: Checker, loadedDoc: LoadedDocument, value: 
 function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): ScenarioStepInput[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    check.error(['events'], 'events must be a list');
+    check.error(['events'], msg('input.notList', { field: 'events' }));
     return [];
   }
   if (value.length > LIMITS.events) {
-    check.error(['events'], `more than ${LIMITS.events} events`);
+    check.error(['events'], msg('input.tooManyEvents', { limit: LIMITS.events }));
     return [];
   }
   const events: ScenarioStepInput[] = [];
@@ -216,9 +217,9 @@ function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): 
     if (isRecord(item) && (item.event === 'hpa-delete' || item.event === 'hpa-remove-finalizer') && Object.keys(item).every((k) => k === 'event' || k === 'hpa' || k === 'finalizer')) {
       // The mapping form names an HPA and a finalizer without the word form's `/` ambiguity.
       const hpa = typeof item.hpa === 'string' ? parseTarget(item.hpa) : null;
-      if (!hpa) return check.error([...path, 'hpa'], 'hpa names an HPA as <name> or <namespace>/<name>');
+      if (!hpa) return check.error([...path, 'hpa'], msg('input.eventMapHpa'));
       if (item.event === 'hpa-delete') return void events.push({ event: { type: 'hpa.delete', hpa }, position });
-      if (typeof item.finalizer !== 'string' || item.finalizer.length === 0 || /\s/.test(item.finalizer)) return check.error([...path, 'finalizer'], 'finalizer must be a finalizer name');
+      if (typeof item.finalizer !== 'string' || item.finalizer.length === 0 || /\s/.test(item.finalizer)) return check.error([...path, 'finalizer'], msg('input.eventMapFinalizer'));
       events.push({ event: { type: 'hpa.removeFinalizer', hpa, finalizer: item.finalizer }, position });
       return;
     }
@@ -227,13 +228,13 @@ function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): 
       if (!parsed.ok) return check.error([...path, 'event'], parsed.message);
       if (item.isvc === undefined) return void events.push({ event: parsed.event, position });
       const target = typeof item.isvc === 'string' ? parseTarget(item.isvc) : null;
-      if (!target) return check.error([...path, 'isvc'], 'isvc names an InferenceService as <name> or <namespace>/<name>');
-      if (!isTargeted(parsed.event)) return check.error([...path, 'isvc'], `${item.event} concerns every InferenceService (or names its HPA); it takes no isvc`);
-      if (parsed.event.isvc !== null) return check.error([...path, 'isvc'], 'give the InferenceService once: either @target in the word or the isvc field');
+      if (!target) return check.error([...path, 'isvc'], msg('input.eventMapIsvc'));
+      if (!isTargeted(parsed.event)) return check.error([...path, 'isvc'], msg('input.eventMapNoIsvc', { event: item.event }));
+      if (parsed.event.isvc !== null) return check.error([...path, 'isvc'], msg('input.eventMapTwice'));
       events.push({ event: withTarget(parsed.event, target), position });
       return;
     }
-    check.error(path, 'an event is a word such as pod-created, a map {event: pod-created, isvc: <namespace>/<name>}, {event: hpa-remove-finalizer, hpa: <namespace>/<name>, finalizer: <name>}, or {apply: <object>}');
+    check.error(path, msg('input.eventShape'));
   });
   return events;
 }
@@ -253,11 +254,14 @@ export function crossCheck(scenario: Pick<Scenario, 'objects' | 'events' | 'sett
   for (const { event, position } of scenario.events) {
     if (isTargeted(event)) {
       const problem = targetProblem(event.isvc, isvcs);
-      if (problem) errors.push({ ...at(position), message: `${formatEvent(event)}: ${problem}` });
+      if (problem) errors.push({ ...at(position), message: msg('input.eventProblem', { event: formatEvent(event), problem }) });
     }
     if ((event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') && event.hpa.namespace === null) {
       const spaces = unique(hpas.filter((h) => h.name === event.hpa.name).map((h) => h.namespace));
-      if (spaces.length > 1) errors.push({ ...at(position), message: `${formatEvent(event)}: HPA ${event.hpa.name} exists in ${spaces.join(', ')}; name it as <namespace>/${event.hpa.name}` });
+      if (spaces.length > 1) {
+        const problem = msg('input.hpaNamespaces', { hpa: event.hpa.name, namespaces: spaces.join(', ') });
+        errors.push({ ...at(position), message: msg('input.eventProblem', { event: formatEvent(event), problem }) });
+      }
     }
     if (event.type === 'controller.upgraded' && event.tag !== null) {
       const found = findRelease(event.tag);
@@ -272,14 +276,16 @@ function unique(list: readonly string[]): string[] {
 }
 
 /** Why a target does not pick exactly one InferenceService, or null when it does. */
-function targetProblem(target: IsvcTarget | null, isvcs: readonly string[]): string | null {
+function targetProblem(target: IsvcTarget | null, isvcs: readonly string[]): Message | null {
   if (target === null) {
-    return isvcs.length > 1 ? `the scenario has ${isvcs.length} InferenceServices (${isvcs.join(', ')}); say which, as in @${isvcs[0]}` : null;
+    return isvcs.length > 1 ? msg('input.targetAmbiguous', { count: isvcs.length, isvcs: isvcs.join(', '), first: isvcs[0]! }) : null;
   }
   const matches = isvcs.filter((key) => (target.namespace === null ? key.endsWith(`/${target.name}`) : key === `${target.namespace}/${target.name}`));
   if (matches.length === 1) return null;
-  if (matches.length === 0) return `no InferenceService ${formatTarget(target)} in the scenario${isvcs.length ? `; it has ${isvcs.join(', ')}` : ''}`;
-  return `${target.name} is in several namespaces (${matches.join(', ')}); write @<namespace>/${target.name}`;
+  if (matches.length === 0) {
+    return isvcs.length ? msg('input.targetMissingHas', { target: formatTarget(target), isvcs: isvcs.join(', ') }) : msg('input.targetMissing', { target: formatTarget(target) });
+  }
+  return msg('input.targetNamespaces', { name: target.name, matches: matches.join(', ') });
 }
 
 function sortErrors(errors: InputError[]): InputError[] {

@@ -4,12 +4,15 @@
  * are refused.
  */
 import { Composer, CST, Lexer, LineCounter, Parser, YAMLParseError, isMap, isNode, isScalar, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { msg, type Message } from '../i18n/message.ts';
+import { renderMessage, type Locale } from '../i18n/render.ts';
 
 export interface InputError {
   file: string;
   line: number;
   column: number;
-  message: string;
+  /** What is wrong, as a message id and parameters; each front end renders it in its language. */
+  message: Message;
 }
 
 export const LIMITS = {
@@ -27,8 +30,8 @@ export const LIMITS = {
   errors: 100,
 } as const;
 
-export function formatInputError(error: InputError): string {
-  return `${error.file}:${error.line}:${error.column}: ${error.message}`;
+export function formatInputError(error: InputError, locale: Locale = 'en'): string {
+  return `${error.file}:${error.line}:${error.column}: ${renderMessage(error.message, locale)}`;
 }
 
 /** One parsed YAML document with what is needed to point back into the text. */
@@ -47,7 +50,7 @@ export function byteLength(text: string): number {
 
 export function loadYaml(file: string, text: string): LoadResult {
   const lineCounter = new LineCounter();
-  const at = (offset: number, message: string): InputError => {
+  const at = (offset: number, message: Message): InputError => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, message };
   };
@@ -62,7 +65,7 @@ export function loadYaml(file: string, text: string): LoadResult {
     }
     parsed = result.documents;
   } catch (error) {
-    return { ok: false, errors: [{ file, line: 1, column: 1, message: `the YAML could not be read (${shortMessage(error)})` }] };
+    return { ok: false, errors: [{ file, line: 1, column: 1, message: msg('input.yamlUnreadable', { detail: shortMessage(error) }) }] };
   }
   const errors: InputError[] = [];
   const documents: LoadedDocument[] = [];
@@ -75,30 +78,29 @@ export function loadYaml(file: string, text: string): LoadResult {
       if (opening !== null && unclosed && error !== unclosed && error.pos[0] >= unclosed.pos[0]) continue;
       if (opening !== null && error === unclosed) {
         const quote = text[opening] === "'" ? "'" : '"';
-        errors.push(at(opening, `this ${quote} quote is never closed: the string runs to the end of the file`));
+        errors.push(at(opening, msg('input.unclosedQuote', { quote })));
         continue;
       }
-      const message = error.code === 'RESOURCE_EXHAUSTION' ? 'the YAML is nested too deeply' : firstLine(error.message);
-      errors.push(at(error.pos[0], message));
+      errors.push(at(error.pos[0], yamlErrorMessage(error)));
     }
     if (doc.errors.length > 0) continue;
     for (const warning of doc.warnings) {
-      if (warning.code === 'TAG_RESOLVE_FAILED') errors.push(at(warning.pos[0], 'custom YAML tags are not accepted'));
+      if (warning.code === 'TAG_RESOLVE_FAILED') errors.push(at(warning.pos[0], msg('input.customTag')));
     }
     if (documents.length >= LIMITS.documents) {
-      errors.push(at(doc.range[0], `more than ${LIMITS.documents} YAML documents`));
+      errors.push(at(doc.range[0], msg('input.tooManyDocuments', { limit: LIMITS.documents })));
       break;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: LIMITS.aliases });
     } catch (error) {
-      errors.push(at(doc.range[0], error instanceof ReferenceError ? 'too many alias expansions (a YAML alias bomb?)' : `the YAML could not be read (${shortMessage(error)})`));
+      errors.push(at(doc.range[0], error instanceof ReferenceError ? msg('input.aliasBomb') : msg('input.yamlUnreadable', { detail: shortMessage(error) })));
       continue;
     }
     if (value === null || value === undefined) continue;
     if (depthExceeds(value, LIMITS.depth)) {
-      errors.push(at(doc.range[0], `the document is nested more than ${LIMITS.depth} levels deep`));
+      errors.push(at(doc.range[0], msg('input.nestedTooDeep', { limit: LIMITS.depth })));
       continue;
     }
     documents.push({ file, doc, value, lineCounter });
@@ -106,7 +108,7 @@ export function loadYaml(file: string, text: string): LoadResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, documents };
 }
 
-export type StreamResult = { ok: true; documents: Document.Parsed[] } | { ok: false; offset: number; message: string };
+export type StreamResult = { ok: true; documents: Document.Parsed[] } | { ok: false; offset: number; message: Message };
 
 /**
  * `parseAllDocuments` with a nesting bound checked *before* composing. The yaml library composes
@@ -120,11 +122,14 @@ export function parseYamlStream(text: string, options: ParseOptions & DocumentOp
   if (shallow) return { ok: false, ...shallow };
   const tokens = Array.from(new Parser(lineCounter?.addNewLine).parse(text));
   const deep = deepestCollection(tokens, LIMITS.depth);
-  if (deep !== null) return { ok: false, offset: deep, message: `the document is nested more than ${LIMITS.depth} levels deep` };
+  if (deep !== null) return { ok: false, offset: deep, message: msg('input.nestedTooDeep', { limit: LIMITS.depth }) };
   const documents = Array.from(new Composer({ ...options, uniqueKeys: false }).compose(tokens));
   if (options.uniqueKeys !== false) documents.forEach(flagDuplicateKeys);
   return { ok: true, documents };
 }
+
+/** The key each duplicate-key error of ours names, so the error can be put in words in any language. */
+const DUPLICATE_KEYS = new WeakMap<YAMLParseError, string>();
 
 /** yaml's own uniqueKeys compares every pair of keys (80 000 keys: 30 s); one Set per map instead. */
 function flagDuplicateKeys(doc: Document.Parsed): void {
@@ -134,13 +139,26 @@ function flagDuplicateKeys(doc: Document.Parsed): void {
       for (const { key } of map.items) {
         if (!isScalar(key)) continue;
         if (!seen.has(key.value)) seen.add(key.value);
-        else if (key.range) doc.errors.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', `Map keys must be unique; "${String(key.value).slice(0, 60)}" appears twice`));
+        else if (key.range) {
+          const name = String(key.value).slice(0, 60);
+          const error = new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', `Map keys must be unique; "${name}" appears twice`);
+          DUPLICATE_KEYS.set(error, name);
+          doc.errors.push(error);
+        }
       }
     },
   });
 }
 
-function lexicalNesting(text: string): { offset: number; message: string } | null {
+/** Our own problems by id; the yaml library's sentences (English only) whole, inside a message. */
+function yamlErrorMessage(error: YAMLParseError): Message {
+  if (error.code === 'RESOURCE_EXHAUSTION') return msg('input.yamlTooDeep');
+  const key = DUPLICATE_KEYS.get(error);
+  if (key !== undefined) return msg('input.duplicateKey', { key });
+  return msg('input.yamlSyntax', { detail: firstLine(error.message) });
+}
+
+function lexicalNesting(text: string): { offset: number; message: Message } | null {
   let offset = 0;
   let lineStart = 0;
   let flow = 0;
@@ -155,12 +173,12 @@ function lexicalNesting(text: string): { offset: number; message: string } | nul
     afterScalarMark = false;
     if (type === 'flow-seq-start' || type === 'flow-map-start') {
       flow += 1;
-      if (flow > LIMITS.depth) return { offset, message: `the document is nested more than ${LIMITS.depth} levels deep` };
+      if (flow > LIMITS.depth) return { offset, message: msg('input.nestedTooDeep', { limit: LIMITS.depth }) };
     } else if (type === 'flow-seq-end' || type === 'flow-map-end') {
       flow = Math.max(0, flow - 1);
     } else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || (type === 'space' && offset === lineStart))) {
       const column = offset - lineStart + (type === 'space' ? lexeme.length : 0);
-      if (column > LIMITS.indent) return { offset, message: `the YAML is nested too deeply (block structure past column ${LIMITS.indent})` };
+      if (column > LIMITS.indent) return { offset, message: msg('input.yamlIndentTooDeep', { column: LIMITS.indent }) };
     }
     const newline = lexeme.lastIndexOf('\n');
     offset += lexeme.length;

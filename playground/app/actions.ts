@@ -49,14 +49,9 @@ export type Action =
   | { type: 'form'; key: string; value: string }
   | { type: 'notice'; notice: Notice | null };
 
-export interface Env {
-  /** The "paste an InferenceService" problem, in the page's language. */
-  noIsvc?: string;
-}
+type Handler<T extends Action['type']> = (state: AppState, action: Extract<Action, { type: T }>) => AppState;
 
-type Handler<T extends Action['type']> = (state: AppState, action: Extract<Action, { type: T }>, env: Env) => AppState;
-
-const say = (state: AppState, key: string, detail?: string, kind: Notice['kind'] = 'error'): AppState => ({ ...state, notice: { kind, key, ...(detail ? { detail } : {}) } });
+const say = (state: AppState, key: string, detail?: Notice['detail'], kind: Notice['kind'] = 'error'): AppState => ({ ...state, notice: { kind, key, ...(detail ? { detail } : {}) } });
 
 function moveTo(state: AppState, step: number): AppState {
   const to = Math.max(0, Math.min(totalSteps(state), Math.trunc(step)));
@@ -68,8 +63,8 @@ function moveTo(state: AppState, step: number): AppState {
  * New texts: evaluate once, clamp the step, drop the explorer's answer (it was for other texts).
  * With `strict`, a result with problems is refused (controls must not break the input).
  */
-function withLink(state: AppState, link: LinkState, env: Env, strict: boolean): AppState {
-  const evaluation = evaluate(link, env.noIsvc);
+function withLink(state: AppState, link: LinkState, strict: boolean): AppState {
+  const evaluation = evaluate(link);
   if (!evaluation.ok) {
     if (strict) return say(state, 'refusedChange', evaluation.errors[0]?.message);
     return { ...state, link, errors: evaluation.errors, explore: null, notice: null, fromStep: state.link.step };
@@ -79,30 +74,30 @@ function withLink(state: AppState, link: LinkState, env: Env, strict: boolean): 
 }
 
 /** Applies a Scenario-document edit through the controls; refused while the input has problems. */
-function editDoc(state: AppState, env: Env, edit: Parameters<typeof editScenario>[1], step = state.link.step): AppState {
+function editDoc(state: AppState, edit: Parameters<typeof editScenario>[1], step = state.link.step): AppState {
   if (isStale(state) || !state.good) return say(state, 'fixFirst');
   const scenario = editScenario(state.link.scenario, edit);
   if (scenario === null) return say(state, 'scenarioUnreadable');
-  return withLink(state, { ...state.link, scenario, step }, env, true);
+  return withLink(state, { ...state.link, scenario, step }, true);
 }
 
 /** The objects changed: a preset's name and description no longer describe them. */
-function objectsChanged(state: AppState, texts: Pick<LinkState, 'isvc' | 'hpas'>, env: Env, strict: boolean): AppState {
+function objectsChanged(state: AppState, texts: Pick<LinkState, 'isvc' | 'hpas'>, strict: boolean): AppState {
   const scenario = editScenario(state.link.scenario, forgetPresetWords) ?? state.link.scenario;
-  return withLink(state, { ...state.link, ...texts, scenario }, env, strict);
+  return withLink(state, { ...state.link, ...texts, scenario }, strict);
 }
 
 function versions(state: AppState): string[] {
   return state.good?.run.versions.map((v) => v.tag) ?? [];
 }
 
-function setVersions(state: AppState, tags: readonly string[], env: Env): AppState {
+function setVersions(state: AppState, tags: readonly string[]): AppState {
   const sorted = [...new Set(tags)].sort(compareTags);
-  return editDoc(state, env, setField('versions', sorted));
+  return editDoc(state, setField('versions', sorted));
 }
 
-function sendEvent(state: AppState, event: ControllerEvent, env: Env): AppState {
-  return editDoc(state, env, appendEvent(event), totalSteps(state) + 1);
+function sendEvent(state: AppState, event: ControllerEvent): AppState {
+  return editDoc(state, appendEvent(event), totalSteps(state) + 1);
 }
 
 function setUi<K extends keyof UiState>(state: AppState, key: K, value: UiState[K]): AppState {
@@ -113,82 +108,82 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
   step: (s, a) => moveTo(s, a.to),
   'step-by': (s, a) => moveTo(s, s.link.step + a.delta),
   'step-last': (s) => moveTo(s, totalSteps(s)),
-  event: (s, a, env) => {
+  event: (s, a) => {
     if (isStale(s) || !s.good) return say(s, 'fixFirst');
     const parsed = parseEventWord(a.word);
-    return parsed.ok ? sendEvent(s, parsed.event, env) : say(s, 'badEvent', parsed.message);
+    return parsed.ok ? sendEvent(s, parsed.event) : say(s, 'badEvent', parsed.message);
   },
-  reapply: (s, a, env) => {
+  reapply: (s, a) => {
     const entry = s.good?.scenario.objects.find((o) => o.object.kind === 'HorizontalPodAutoscaler'
       && (o.object.metadata.name === a.hpa || `${o.object.metadata.namespace}/${o.object.metadata.name}` === a.hpa));
-    return entry ? sendEvent(s, { type: 'object.apply', object: entry.object }, env) : say(s, 'fixFirst');
+    return entry ? sendEvent(s, { type: 'object.apply', object: entry.object }) : say(s, 'fixFirst');
   },
-  'remove-event': (s, a, env) => {
+  'remove-event': (s, a) => {
     const offset = s.good?.eventOffset ?? 0;
     const step = s.link.step > offset + a.index ? s.link.step - 1 : s.link.step;
-    return editDoc(s, env, removeEventAt(a.index), step);
+    return editDoc(s, removeEventAt(a.index), step);
   },
-  'clear-events': (s, _a, env) => editDoc(s, env, replaceEvents([]), Math.min(s.link.step, s.good?.eventOffset ?? 0)),
-  'add-release': (s, a, env) => {
+  'clear-events': (s) => editDoc(s, replaceEvents([]), Math.min(s.link.step, s.good?.eventOffset ?? 0)),
+  'add-release': (s, a) => {
     const current = versions(s);
     if (current.includes(a.tag)) return s;
     if (current.length >= MAX_RELEASES) return say(s, 'tooManyReleases');
-    return setVersions(s, [...current, a.tag], env);
+    return setVersions(s, [...current, a.tag]);
   },
-  'remove-release': (s, a, env) => {
+  'remove-release': (s, a) => {
     const current = versions(s);
     if (current.length <= MIN_RELEASES) return say(s, 'tooFewReleases');
-    return setVersions(s, current.filter((t) => t !== a.tag), env);
+    return setVersions(s, current.filter((t) => t !== a.tag));
   },
-  'add-bug-window': (s, _a, env) => {
+  'add-bug-window': (s) => {
     const current = versions(s);
     const missing = REPRESENTATIVE_RELEASES.bugWindowEdges.filter((t) => !current.includes(t));
     if (current.length + missing.length > MAX_RELEASES) return say(s, 'tooManyReleases');
-    return setVersions(s, [...current, ...missing], env);
+    return setVersions(s, [...current, ...missing]);
   },
-  'set-defaulting': (s, a, env) => editDoc(s, env, setField('apiServerDefaulting', a.on)),
-  'set-mode': (s, a, env) => editDoc(s, env, setField('defaultDeploymentMode', a.mode)),
-  'set-start': (s, a, env) => {
+  'set-defaulting': (s, a) => editDoc(s, setField('apiServerDefaulting', a.on)),
+  'set-mode': (s, a) => editDoc(s, setField('defaultDeploymentMode', a.mode)),
+  'set-start': (s, a) => {
     // Choosing "I run X and upgrade" with no upgrade in the story yet: add the upgrade and show it.
     const upgrades = s.good?.scenario.events.some((e) => e.event.type === 'controller.upgraded') ?? false;
-    if (a.tag === null || upgrades) return editDoc(s, env, setField('startRelease', a.tag));
-    return editDoc(s, env, (doc) => {
+    if (a.tag === null || upgrades) return editDoc(s, setField('startRelease', a.tag));
+    return editDoc(s, (doc) => {
       setField('startRelease', a.tag)(doc);
       appendEvent({ type: 'controller.upgraded', tag: null })(doc);
     }, totalSteps(s) + 1);
   },
-  edit: (s, a, env) => (s.link[a.editor] === a.text ? s : objectsChanged(s, { isvc: s.link.isvc, hpas: s.link.hpas, [a.editor]: a.text }, env, false)),
-  load: (s, a, env) => {
+  edit: (s, a) => (s.link[a.editor] === a.text ? s : objectsChanged(s, { isvc: s.link.isvc, hpas: s.link.hpas, [a.editor]: a.text }, false)),
+  load: (s, a) => {
     const link = a.keepScenario && a.link.scenario.trim() === '' ? { ...a.link, scenario: editScenario(s.link.scenario, forgetPresetWords) ?? s.link.scenario } : a.link;
-    const next = withLink({ ...s, explore: null }, link, env, false);
+    const next = withLink({ ...s, explore: null }, link, false);
     if (a.at !== 'first-difference' || !next.good || next.errors.length) return next;
     return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
   },
-  fix: (s, a, env) => {
+  fix: (s, a) => {
     const lint = isStale(s) ? undefined : s.good?.lints.find((l) => lintKey(l) === a.lint);
     if (!lint?.fix) return say(s, 'fixFirst');
     const texts = applyEdits(s.link, lint.fix.edits);
-    return objectsChanged(s, texts, env, false);
+    return objectsChanged(s, texts, false);
   },
   // The answer shows where the question was asked: the explorer's tab, open.
   explored: (s, a) => (isStale(s) ? say(s, 'fixFirst') : { ...s, explore: a.result, ui: { ...s.ui, dockTab: 'explore', dockOpen: true }, notice: null }),
-  'load-loss': (s, a, env) => {
+  'load-loss': (s, a) => {
     const result = s.explore?.kind === 'loss' ? s.explore.results[a.index] : undefined;
     if (!result?.found) return s;
     const explore = s.explore;
-    const next = editDoc(s, env, replaceEvents(result.events), result.loss.step);
+    const next = editDoc(s, replaceEvents(result.events), result.loss.step);
     // Keep the answer on screen: it still describes these objects.
     return next.notice ? next : { ...next, explore };
   },
-  'apply-change': (s, a, env) => {
+  'apply-change': (s, a) => {
     const group = s.explore?.kind === 'keep' ? s.explore.groups[a.index] : undefined;
     if (!group || isStale(s)) return say(s, 'fixFirst');
     const applied = applySafeChangeToTexts(s.link, group.safe);
     if (!applied) return say(s, 'refusedChange');
-    let next = applied.texts.isvc === s.link.isvc && applied.texts.hpas === s.link.hpas ? s : objectsChanged(s, applied.texts, env, true);
+    let next = applied.texts.isvc === s.link.isvc && applied.texts.hpas === s.link.hpas ? s : objectsChanged(s, applied.texts, true);
     if (next.notice || applied.moves.length === 0) return next;
     const moved = versions(next).map((t) => applied.moves.find((m) => m.from === t)?.to ?? t);
-    next = setVersions(next, moved, env);
+    next = setVersions(next, moved);
     return next;
   },
   'dock-tab': (s, a) => ({ ...s, ui: { ...s.ui, dockTab: a.tab, dockOpen: true } }),
@@ -203,7 +198,7 @@ export function lintKey(lint: Pick<Lint, 'id' | 'at'>): string {
   return `${lint.id}@${lint.at.file}:${lint.at.line}:${lint.at.column}`;
 }
 
-export function reduce(state: AppState, action: Action, env: Env = {}): AppState {
+export function reduce(state: AppState, action: Action): AppState {
   const handler = HANDLERS[action.type] as Handler<Action['type']>;
-  return handler(state, action, env);
+  return handler(state, action);
 }

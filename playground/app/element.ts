@@ -5,9 +5,10 @@
  * changed (panes.ts), the editors (editors.ts), the address bar and the live region. Effects that
  * are not state (clipboard, downloads, files) live in effects.ts. It decides nothing about KServe.
  */
+import { renderMessage } from '../../engine/i18n/render.ts';
 import type { LinkState } from '../../engine/link/state.ts';
 import { patch } from '../dom/vnode.ts';
-import { reduce, type Action, type Env } from './actions.ts';
+import { reduce, type Action } from './actions.ts';
 import { mountStatechart } from './chart.ts';
 import { actionFor, effectiveForm, type Effect } from './controls.ts';
 import { editorForFile, type EditorName } from './edits.ts';
@@ -42,7 +43,6 @@ const same = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a !==
 export class HpaPlayground extends HTMLElement {
   #state!: AppState;
   #page!: PageContext;
-  #env: Env = {};
   #presets: Preset[] = [];
   #panes: Record<string, Pane> = {};
   /** Each pane's dependencies when it was last drawn (the server drew the first state). */
@@ -66,14 +66,13 @@ export class HpaPlayground extends HTMLElement {
     const initial = readJson<LinkState>(this, 'script.pg-initial');
     this.#presets = readJson<Preset[]>(this, 'script.pg-presets') ?? [];
     if (!initial) return;
-    this.#env = { noIsvc: s.noIsvc };
     this.#page = {
       s, locale, idBase: this.dataset.idBase ?? 'pg', linkLength: null, readonly: false, compact: false,
       presets: this.#presets.map((p) => ({ id: p.id, title: p.title, texts: { isvc: p.state.isvc, hpas: p.state.hpas } })),
     };
     this.#panes = panes(this.#page.idBase);
     const stacked = matchMedia(STACKED);
-    this.#state = initialState(initial, s.noIsvc, { dockOpen: this.dataset.dockOpen !== 'false' });
+    this.#state = initialState(initial, { dockOpen: this.dataset.dockOpen !== 'false' });
     // The server drew every pane for this very state: nothing to redraw until something changes.
     for (const [name, pane] of Object.entries(this.#panes)) if (!pane.visible || pane.visible(this.#state)) this.#drawn.set(name, pane.deps(this.#state, this.#page));
     // Phones get the explanations closed, so every release's decision fits under the step bar.
@@ -110,7 +109,7 @@ export class HpaPlayground extends HTMLElement {
   dispatch(action: Action): void {
     if (action.type !== 'edit') this.#flushEdits();
     const before = this.#state;
-    const next = reduce(before, action, this.#env);
+    const next = reduce(before, action);
     if (next === before) return;
     this.#state = next;
     this.#sync(before);
@@ -473,7 +472,7 @@ export class HpaPlayground extends HTMLElement {
     if (!decoded.ok) {
       const box = this.querySelector('[data-pane="link-error"]');
       if (box) {
-        box.textContent = `${this.#page.s.linkError}: ${decoded.message}. ${this.#page.s.lastGood}`;
+        box.textContent = `${this.#page.s.linkError}: ${renderMessage(decoded.message, this.#page.locale)}. ${this.#page.s.lastGood}`;
         box.removeAttribute('hidden');
       }
       return;

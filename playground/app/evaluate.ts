@@ -1,4 +1,5 @@
 /** YAML texts → parse (with positions) → run every chosen release → lints. Pure; no DOM. */
+import { msg } from '../../engine/i18n/message.ts';
 import { compareTags } from '../../engine/kserve/tags.ts';
 import { lintScenario, type Lint } from '../../engine/lint.ts';
 import { runScenario, type RunResult } from '../../engine/run.ts';
@@ -14,13 +15,12 @@ export type Evaluation =
 
 export type Good = Extract<Evaluation, { ok: true }>;
 
-/** `noIsvc` is the problem shown when the objects hold no InferenceService (in the page's language). */
-export function evaluate(state: Pick<PlaygroundState, 'isvc' | 'hpas' | 'scenario'>, noIsvc = 'paste an InferenceService (kubectl get isvc <name> -o yaml)'): Evaluation {
+export function evaluate(state: Pick<PlaygroundState, 'isvc' | 'hpas' | 'scenario'>): Evaluation {
   const parsed = parseScenario(stateSources(state));
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const scenario = parsed.scenario;
   if (!scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
-    return { ok: false, errors: [{ file: 'inferenceservice.yaml', line: 1, column: 1, message: noIsvc }] };
+    return { ok: false, errors: [{ file: 'inferenceservice.yaml', line: 1, column: 1, message: msg('input.pasteIsvc') }] };
   }
   const raw = runScenario(scenario);
   // Releases side by side always read oldest to newest, whatever order they were added in.

@@ -38,7 +38,7 @@ export function problemWords(s: Strings): ProblemWords {
 /** One editor's markers: the input's problems, or (when it parses) the lints with their quick fixes. */
 export function editorMarkers(state: Pick<AppState, 'errors' | 'good'>, editor: EditorName, locale: Locale): EditorMarker[] {
   const file = EDITOR_FILES[editor];
-  const markers: EditorMarker[] = state.errors.filter((e) => e.file === file).map((e) => ({ line: e.line, column: e.column, message: e.message, severity: 'error' }));
+  const markers: EditorMarker[] = state.errors.filter((e) => e.file === file).map((e) => ({ line: e.line, column: e.column, message: renderMessage(e.message, locale), severity: 'error' }));
   if (state.errors.length > 0 || !state.good) return markers;
   for (const lint of state.good.lints) {
     if (lint.at.file !== file) continue;

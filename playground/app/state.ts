@@ -4,6 +4,7 @@
  * belongs to this page only (which output tab is open, what the event controls hold). Every change
  * goes through the action table in actions.ts.
  */
+import type { Message } from '../../engine/i18n/message.ts';
 import type { LinkState } from '../../engine/link/state.ts';
 import type { InputError } from '../../engine/scenario/source.ts';
 import { evaluate, type Good } from './evaluate.ts';
@@ -35,8 +36,8 @@ export interface Notice {
   kind: 'error' | 'info';
   /** A key of the UI catalog's playground area. */
   key: string;
-  /** Untranslated detail (an event word's syntax problem, a file name). */
-  detail?: string;
+  /** A name shown as is (a file name), or the engine's message (rendered in the page's language). */
+  detail?: string | Message;
 }
 
 export interface AppState {
@@ -73,8 +74,8 @@ export const DEFAULT_FORM: Readonly<Record<string, string>> = {
 };
 
 /** A state for texts: evaluated, with the step clamped to what the scenario has. */
-export function initialState(link: LinkState, noIsvc?: string, ui: Partial<UiState> = {}): AppState {
-  const evaluation = evaluate(link, noIsvc);
+export function initialState(link: LinkState, ui: Partial<UiState> = {}): AppState {
+  const evaluation = evaluate(link);
   const good = evaluation.ok ? evaluation : null;
   const step = good ? Math.min(link.step, good.totalSteps) : link.step;
   return {

@@ -5,6 +5,7 @@
  * anywhere fails the build with every disagreeing cell listed, so advice cannot again be right for
  * one release of a range and wrong for another. Pure and Node-safe.
  */
+import { renderMessage } from '../../engine/i18n/render.ts';
 import { KNOWN_TAGS, findRelease } from '../../engine/kserve/releases.ts';
 import { compareTags } from '../../engine/kserve/tags.ts';
 import { checkClaim } from './judge.ts';
@@ -58,8 +59,8 @@ export class AdviceError extends Error {
 export function tagsBetween(from: string, to: string): string[] {
   const a = findRelease(from);
   const b = findRelease(to);
-  if (!a.ok) throw new AdviceError(`<AdviceTable>: ${a.message}`);
-  if (!b.ok) throw new AdviceError(`<AdviceTable>: ${b.message}`);
+  if (!a.ok) throw new AdviceError(`<AdviceTable>: ${renderMessage(a.message)}`);
+  if (!b.ok) throw new AdviceError(`<AdviceTable>: ${renderMessage(b.message)}`);
   if (compareTags(a.release.tag, b.release.tag) > 0) throw new AdviceError(`<AdviceTable>: the range ${from} … ${to} runs backwards`);
   return KNOWN_TAGS.filter((tag) => compareTags(tag, a.release.tag) >= 0 && compareTags(tag, b.release.tag) <= 0);
 }

@@ -16,6 +16,7 @@ import type { LinkState } from '../../engine/link/state.ts';
 import { runScenario } from '../../engine/run.ts';
 import { scenarioDocumentText, splitSources } from '../../engine/scenario/compose.ts';
 import { parseScenario, type ScenarioSource } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 import type { Scenario, ScenarioSettings } from '../../engine/scenario/scenario.ts';
 import { judge, type Judgement } from './judge.ts';
 
@@ -43,7 +44,7 @@ export function loadSetup(file: PresetFile, hpa?: string): Setup {
   if (cached) return cached;
   const parsed = parseScenario([file.source]);
   if (!parsed.ok) {
-    throw new Error(`preset ${file.source.name} does not parse:\n${parsed.errors.map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message}`).join('\n')}`);
+    throw new Error(`preset ${file.source.name} does not parse:\n${parsed.errors.map((e) => `  ${formatInputError(e)}`).join('\n')}`);
   }
   const setup: Setup = { id: file.id, scenario: parsed.scenario, texts: splitSources([file.source]), ...(hpa === undefined ? {} : { hpa }) };
   parsedFiles.set(key, setup);

@@ -89,7 +89,7 @@ function stepValue(step: StepResult, component: ComponentName): string {
 /** Runs the scenario for one release and compares the claim with the engine's value. */
 export function checkOutcome(query: OutcomeQuery): OutcomeCheck {
   const found = findRelease(query.release);
-  if (!found.ok) throw new OutcomeQueryError(found.message);
+  if (!found.ok) throw new OutcomeQueryError(renderMessage(found.message));
   const release = found.release.tag;
   const component = query.component ?? 'predictor';
   if (!(COMPONENTS as readonly string[]).includes(component)) {

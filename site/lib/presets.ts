@@ -9,6 +9,7 @@ import { compareTags } from '../../engine/kserve/tags.ts';
 import { encodeState } from '../../engine/link/codec.ts';
 import { scenarioDocumentText, splitSources } from '../../engine/scenario/compose.ts';
 import { parseScenario, type ScenarioSource } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
 import type { Locale } from '../../engine/i18n/render.ts';
 
@@ -52,7 +53,7 @@ export function loadPreset(id: string): Scenario {
   const source = sourceOf(id);
   const result = parseScenario([source]);
   if (!result.ok) {
-    const lines = result.errors.map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message}`);
+    const lines = result.errors.map((e) => `  ${formatInputError(e)}`);
     throw new Error(`preset "${id}" does not parse:\n${lines.join('\n')}`);
   }
   parsed.set(id, result.scenario);

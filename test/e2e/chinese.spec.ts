@@ -2,9 +2,9 @@
  * The Chinese playground speaks Chinese in its results (issue 9): every engine word goes through
  * the message catalog, every UI word through the UI catalog. Names, tags, event words, field names
  * and code stay as they are. Stepped through every step, with every explanation opened, the
- * explorer's answers shown and the event controls' tooltips read.
+ * explorer's answers shown and the event controls' tooltips read; and a broken paste's input error.
  */
-import { englishSentences, expect, ready, test } from './fixtures.ts';
+import { englishSentences, expect, ISSUE_4312_ISVC, pasteInto, ready, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -35,4 +35,18 @@ test('the Chinese playground: no English sentence in results, explanations, expl
     await scan();
   }
   expect([...new Set(english)]).toEqual([]);
+});
+
+test('the Chinese playground: a broken InferenceService is reported in Chinese, at its line and column', async ({ page }) => {
+  await page.goto('/zh-cn/playground/');
+  await ready(page);
+  // minReplicas on line 11; its value starts at column 18.
+  const broken = ISSUE_4312_ISVC.replace('minReplicas: 1', 'minReplicas: two');
+  expect(broken).not.toBe(ISSUE_4312_ISVC);
+  await pasteInto(page, 'isvc', broken);
+  const problems = page.locator('.pg-errors');
+  await expect(problems).toContainText('inferenceservice.yaml:11:18');
+  await expect(problems).toContainText('minReplicas 必须是整数');
+  await expect(page.locator('.pg-stale-banner')).toContainText('minReplicas 必须是整数');
+  expect(await englishSentences(page, '.pg-errors, .pg-stale-banner')).toEqual([]);
 });

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { renderMessage } from '../../engine/i18n/render.ts';
 import { decodeFragment } from '../../engine/link/codec.ts';
 import { siteConfig } from '../../engine/link/site.ts';
 
@@ -151,7 +152,7 @@ test.describe('links in dist/', () => {
           scenarios++;
           let result = decoded.get(fragment);
           if (!result) {
-            result = decodeFragment(fragment).then((r) => (r.ok ? null : r.message));
+            result = decodeFragment(fragment).then((r) => (r.ok ? null : renderMessage(r.message)));
             decoded.set(fragment, result);
           }
           const message = await result;

@@ -4,6 +4,7 @@
  * it) and name the candidates (so the user can copy one).
  */
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../engine/i18n/render.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 
 const isvc = (namespace: string, name: string) => `apiVersion: serving.kserve.io/v1beta1
@@ -54,8 +55,8 @@ describe('an event that does not say which InferenceService it concerns', () => 
     const [error] = result.errors;
     const at = positionOf(text, 'pod-deleted', positionOf(text, 'events:').line);
     expect({ file: error!.file, line: error!.line, column: error!.column }).toEqual({ file: 'ns.yaml', ...at });
-    expect(error!.message).toContain('ml/model-a');
-    expect(error!.message).toContain('ml/model-b');
+    expect(renderMessage(error!.message)).toContain('ml/model-a');
+    expect(renderMessage(error!.message)).toContain('ml/model-b');
   });
 
   it('is the same error in the mapping form {event: …} without isvc', () => {
@@ -66,7 +67,7 @@ describe('an event that does not say which InferenceService it concerns', () => 
     const [error] = result.errors;
     const at = positionOf(text, '{event: hpa-scaled:3}');
     expect([error!.line, error!.column]).toEqual([at.line, at.column]);
-    expect(error!.message).toMatch(/ml\/model-a.*ml\/model-b/);
+    expect(renderMessage(error!.message)).toMatch(/ml\/model-a.*ml\/model-b/);
   });
 
   it('parses once every event names its InferenceService, in either form', () => {
@@ -83,8 +84,8 @@ describe('an event that does not say which InferenceService it concerns', () => 
     const [error] = result.errors;
     const at = positionOf(text, 'pod-created@sentiment');
     expect([error!.line, error!.column]).toEqual([at.line, at.column]);
-    expect(error!.message).toContain('team-a/sentiment');
-    expect(error!.message).toContain('team-b/sentiment');
+    expect(renderMessage(error!.message)).toContain('team-a/sentiment');
+    expect(renderMessage(error!.message)).toContain('team-b/sentiment');
   });
 
   it('with a single InferenceService an untargeted event needs no target', () => {

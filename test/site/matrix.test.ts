@@ -8,11 +8,13 @@
  * Steps in the matrix presets: 1 applies the InferenceService, 2 the user HPA (if any), then the events.
  */
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../engine/i18n/render.ts';
 import { KNOWN_TAGS } from '../../engine/kserve/releases.ts';
 import { decodeFragment } from '../../engine/link/codec.ts';
 import { runScenario } from '../../engine/run.ts';
 import { stateSources } from '../../engine/scenario/compose.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 import { REPRESENTATIVE_RELEASES } from '../../engine/vocabulary.ts';
 import { judge } from '../../site/lib/judge.ts';
 import { buildCell, buildMatrix, groupReleases } from '../../site/lib/matrix.ts';
@@ -107,16 +109,16 @@ describe('matrix links', () => {
     for (const row of matrix.rows) {
       for (const c of row.cells) {
         const decoded = await decodeFragment(c.fragment);
-        if (!decoded.ok) throw new Error(`${row.setup.id}@${c.tag}: ${decoded.message}`);
+        if (!decoded.ok) throw new Error(`${row.setup.id}@${c.tag}: ${renderMessage(decoded.message)}`);
         expect(decoded.state.step, `${row.setup.id}@${c.tag}`).toBe(c.judgement.step);
         const parsed = parseScenario(stateSources(decoded.state));
-        if (!parsed.ok) throw new Error(`${row.setup.id}@${c.tag}: ${parsed.errors.map((e) => e.message).join('; ')}`);
+        if (!parsed.ok) throw new Error(`${row.setup.id}@${c.tag}: ${parsed.errors.map((e) => formatInputError(e)).join('; ')}`);
         expect(parsed.scenario.settings.versions).toEqual([c.tag]);
         const rerun = judge(parsed.scenario, runScenario(parsed.scenario).versions[0]!);
         expect(rerun.outcome, `${row.setup.id}@${c.tag}`).toBe(c.judgement.outcome);
       }
       const compare = await decodeFragment(row.rowFragment);
-      if (!compare.ok) throw new Error(compare.message);
+      if (!compare.ok) throw new Error(renderMessage(compare.message));
       const parsed = parseScenario(stateSources(compare.state));
       expect(parsed.ok && parsed.scenario.settings.versions).toEqual([...REPRESENTATIVE_RELEASES.eras]);
     }

@@ -9,6 +9,7 @@ import { renderMessage } from '../../engine/i18n/render.ts';
 import { EVENT_WORDS } from '../../engine/machine/events.ts';
 import { runScenario } from '../../engine/run.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 import { verdictSummary } from '../../engine/verdict.ts';
 import { loadPreset } from '../support/presets.ts';
 
@@ -28,7 +29,7 @@ describe('reference pages', () => {
       const example = /```yaml\n(apiVersion: serving\.kserve\.io[\s\S]*?)```/.exec(read(page))?.[1];
       expect(example, page).toBeDefined();
       const parsed = parseScenario([{ name: 'example.yaml', text: example! }]);
-      if (!parsed.ok) throw new Error(`${page}: ${parsed.errors.map((e) => `${e.line}: ${e.message}`).join('; ')}`);
+      if (!parsed.ok) throw new Error(`${page}: ${parsed.errors.map((e) => formatInputError(e)).join('; ')}`);
       const [buggy, fixed] = runScenario(parsed.scenario).versions;
       expect(renderMessage(verdictSummary(buggy!.verdicts[0]!))).toBe('deleted at step 3, re-applied by you at step 5, deleted at step 6');
       expect(renderMessage(verdictSummary(fixed!.verdicts[0]!))).toBe('overwritten at step 3, deleted at step 4, re-applied by you at step 5, overwritten at step 6');

@@ -10,6 +10,7 @@ import { renderMessage } from '../../engine/i18n/render.ts';
 import { decodeFragment } from '../../engine/link/codec.ts';
 import { stateSources } from '../../engine/scenario/compose.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 import { buildUpgradeCell, buildUpgradeTable, upgradePairs } from '../../site/lib/upgrade.ts';
 import { matrixSetup } from './support.ts';
 
@@ -71,9 +72,9 @@ describe('the table', () => {
     expect(left.after).toBeNull();
     const cell = (await buildUpgradeTable([SAME()], ['v0.12.0'], ['v0.15.2'])).cells[0]![0]!;
     const decoded = await decodeFragment(cell.fragment);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     const parsed = parseScenario(stateSources(decoded.state));
-    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => formatInputError(e)).join('; '));
     expect(parsed.scenario.settings.startRelease).toBe('v0.12.0');
     expect(parsed.scenario.settings.versions).toEqual(['v0.15.2']);
     expect(decoded.state.step).toBe(4);

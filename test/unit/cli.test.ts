@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../engine/i18n/render.ts';
 import { main, type CliIo } from '../../engine/cli/main.ts';
 import { decodeFragment } from '../../engine/link/codec.ts';
 import { stateSources } from '../../engine/scenario/compose.ts';
@@ -210,7 +211,7 @@ describe('hpa-lab run --markdown', () => {
     const link = /\[Open this scenario in the playground\]\((https:\/\/[^)\s]+)\)/.exec(stdout)?.[1];
     expect(link).toBeDefined();
     const decoded = await decodeFragment(new URL(link!).hash);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     const fromLink = parsed(stateSources(decoded.state));
     // The link carries the versions asked for on the command line.
     expect(essence(fromLink)).toEqual(essence({ ...PRESET_SCENARIO, settings: { ...PRESET_SCENARIO.settings, versions: ['v0.14.1', 'v0.15.2'] } }));
@@ -242,7 +243,7 @@ describe('hpa-lab link', () => {
     const url = new URL(lines[0]!);
     expect(url.pathname).toMatch(/\/playground\/$/);
     const decoded = await decodeFragment(url.hash);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     // v0.14.1 deletes and v0.15.2 overwrites at step 3: a maintainer clicking the link sees that first.
     expect(decoded.state.step).toBe(3);
     expect(essence(parsed(stateSources(decoded.state)))).toEqual(essence(PRESET_SCENARIO));
@@ -251,7 +252,7 @@ describe('hpa-lab link', () => {
   it('carries --events, --versions and --no-defaulting into the link', async () => {
     const { stdout } = await cli(['link', PRESET_PATH, '--events', 'resync', '--versions', '0.15.1', '--no-defaulting']);
     const decoded = await decodeFragment(new URL(stdout.trim()).hash);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     const scenario = parsed(stateSources(decoded.state));
     expect(scenario.events.map((e) => e.event)).toEqual([{ type: 'resync' }]);
     expect(scenario.settings.versions).toEqual(['v0.15.1']);
@@ -327,6 +328,91 @@ describe('hpa-lab: input errors exit 2 with file:line:column lines and no stack 
   it('no command prints the usage with exit 2; help with exit 0', async () => {
     expect(await cli([])).toMatchObject({ code: 2, stdout: expect.stringContaining('Usage:') });
     expect(await cli(['help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage:') });
+  });
+});
+
+describe('hpa-lab: input errors in the --lang language, and as JSON when JSON output was asked for', () => {
+  // minReplicas is not a number (line 8, column 18) and an event word is unknown (line 14, column 5).
+  const BAD = `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: churn-model
+  namespace: ml
+spec:
+  predictor:
+    minReplicas: two
+---
+apiVersion: hpa-lab/v1
+kind: Scenario
+events:
+  - pod-created
+  - pod-exploded
+`;
+  const CJK = /[\u4e00-\u9fff]/;
+  // Three English words in a row, outside quotes and code: an untranslated sentence.
+  const SENTENCE = /\b[A-Za-z]+(?:[ ][A-Za-z]+){2,}\b/;
+  const withoutVerbatim = (line: string) => line.replace(/"[^"]*"|`[^`]*`/g, ' ');
+
+  it('--lang zh-cn: the same file:line:column, the sentence in Chinese', async () => {
+    const english = await cli(['run', 'bad.yaml'], { 'bad.yaml': BAD });
+    const chinese = await cli(['run', 'bad.yaml', '--lang', 'zh-cn'], { 'bad.yaml': BAD });
+    expectInputError(english, 'bad.yaml', /minReplicas must be an integer/);
+    expectInputError(chinese, 'bad.yaml', /minReplicas 必须是整数/);
+    const where = (outcome: Outcome) => outcome.stderr.trimEnd().split('\n').map((line) => /^[^:]+:\d+:\d+:/.exec(line)?.[0]);
+    expect(where(chinese)).toEqual(['bad.yaml:8:18:', 'bad.yaml:14:5:']);
+    expect(where(chinese)).toEqual(where(english));
+    for (const line of chinese.stderr.trimEnd().split('\n')) {
+      expect(line).toMatch(CJK);
+      expect(withoutVerbatim(line.replace(/^[^:]+:\d+:\d+: /, '')), line).not.toMatch(SENTENCE);
+    }
+    expect(chinese.stderr).toContain('未知事件 "pod-exploded"');
+  });
+
+  it('--lang zh-cn words option errors too', async () => {
+    const outcome = await cli(['check', PRESET_PATH, '--depth', '99', '--lang', 'zh-cn']);
+    expectInputError(outcome, '--depth', /--depth 需要 0 到 12 之间的整数，实际为 "99"/);
+  });
+
+  it('check --format json: stderr as ever, and on stdout the errors with message, id and params', async () => {
+    // check passes over Scenario documents, so only the InferenceService's problem is left.
+    const outcome = await cli(['check', 'bad.yaml', '--format', 'json'], { 'bad.yaml': BAD });
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toBe('bad.yaml:8:18: minReplicas must be an integer\n');
+    expect(JSON.parse(outcome.stdout)).toEqual({
+      errors: [{ file: 'bad.yaml', line: 8, column: 18, message: 'minReplicas must be an integer', id: 'input.notInteger', params: { field: 'minReplicas' } }],
+    });
+  });
+
+  it('run --json: a message that holds a message keeps it as {id, params}', async () => {
+    const two = `${BAD.split('---')[0]!.replace('two', '1')}---\n${BAD.split('---')[0]!.replace('two', '1').replace('churn-model', 'fraud-model')}`;
+    const outcome = await cli(['run', 'two.yaml', '--json', '--events', 'pod-created'], { 'two.yaml': two });
+    expect(outcome.code).toBe(2);
+    expect(JSON.parse(outcome.stdout)).toEqual({
+      errors: [{
+        file: '--events', line: 1, column: 1,
+        message: 'pod-created: the scenario has 2 InferenceServices (ml/churn-model, ml/fraud-model); say which, as in @ml/churn-model',
+        id: 'input.eventProblem',
+        params: { event: 'pod-created', problem: { id: 'input.targetAmbiguous', params: { count: 2, isvcs: 'ml/churn-model, ml/fraud-model', first: 'ml/churn-model' } } },
+      }],
+    });
+  });
+
+  it('the JSON message is in the --lang language; id and params are the same in every language', async () => {
+    const english = JSON.parse((await cli(['check', 'bad.yaml', '--format', 'json'], { 'bad.yaml': BAD })).stdout) as { errors: { message: string; id: string; params: unknown }[] };
+    const chinese = JSON.parse((await cli(['check', 'bad.yaml', '--format', 'json', '--lang', 'zh-cn'], { 'bad.yaml': BAD })).stdout) as typeof english;
+    expect(chinese.errors[0]!.message).toBe('minReplicas 必须是整数');
+    expect(chinese.errors.map(({ message: _, ...rest }) => rest)).toEqual(english.errors.map(({ message: _, ...rest }) => rest));
+  });
+
+  it('run --json and explore --json give the errors as JSON too; text and Markdown output do not', async () => {
+    for (const args of [['run', 'bad.yaml', '--json'], ['explore', 'bad.yaml', '--json']]) {
+      const outcome = await cli(args, { 'bad.yaml': BAD });
+      expect(outcome.code, args.join(' ')).toBe(2);
+      expect((JSON.parse(outcome.stdout) as { errors: { id: string }[] }).errors.map((e) => e.id)).toEqual(['input.notInteger', 'input.eventUnknown']);
+    }
+    for (const args of [['run', 'bad.yaml'], ['run', 'bad.yaml', '--markdown'], ['check', 'bad.yaml'], ['check', 'bad.yaml', '--format', 'github']]) {
+      expect((await cli(args, { 'bad.yaml': BAD })).stdout, args.join(' ')).toBe('');
+    }
   });
 });
 
@@ -450,5 +536,11 @@ describe('the real binary (node bin/hpa-lab.mjs)', () => {
     const result = spawn(['run', 'does/not/exist.yaml']);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('does/not/exist.yaml:1:1: cannot read the file (ENOENT)');
+  });
+
+  it('a missing file with --lang zh-cn: the same place, in Chinese', () => {
+    const result = spawn(['run', 'does/not/exist.yaml', '--lang', 'zh-cn']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('does/not/exist.yaml:1:1: 无法读取这个文件（ENOENT）');
   });
 });

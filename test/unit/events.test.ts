@@ -55,14 +55,14 @@ const SAMPLES: Record<string, string[]> = {
 
 function parsed(text: string): ControllerEvent {
   const result = parseEventWord(text);
-  if (!result.ok) throw new Error(`${text}: ${result.message}`);
+  if (!result.ok) throw new Error(`${text}: ${renderMessage(result.message)}`);
   return result.event;
 }
 
 function failure(text: string): string {
   const result = parseEventWord(text);
   if (result.ok) throw new Error(`${text} was accepted as ${JSON.stringify(result.event)}`);
-  return result.message;
+  return renderMessage(result.message);
 }
 
 describe('event words', () => {

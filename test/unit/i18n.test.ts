@@ -1,12 +1,15 @@
 /**
  * The catalogs (issue 9): every engine message renders in every language, the languages have the
- * same keys and the same parameters, the Chinese catalog is a translation rather than a copy, and
- * the UI catalogs (site/i18n) have the same keys in both languages.
+ * same keys and the same parameters, the Chinese catalog is a translation rather than a copy, input
+ * errors read in Chinese at the place the English names, and the UI catalogs (site/i18n) have the
+ * same keys in both languages.
  */
 import { describe, expect, it } from 'vitest';
 import { en, type MessageId } from '../../engine/i18n/en.ts';
 import { CATALOGS, LOCALES, localeOf, renderMessage, renderParam } from '../../engine/i18n/render.ts';
 import { msg } from '../../engine/i18n/message.ts';
+import { parseScenario } from '../../engine/scenario/parse.ts';
+import { formatInputError, type InputError } from '../../engine/scenario/source.ts';
 import { HARMS } from '../../engine/verdict.ts';
 import { FATE_WORD, HPA_STATE_WORD, KSERVE_OUTCOME_WORD, RESULT_WORD } from '../../engine/vocabulary.ts';
 import { UI_CATALOGS } from '../../site/i18n/index.ts';
@@ -91,6 +94,75 @@ describe('engine message catalogs', () => {
   it('localeOf accepts zh, zh-CN and zh-cn; anything else is English', () => {
     for (const zh of ['zh', 'zh-CN', 'zh-cn', 'zh-Hans']) expect(localeOf(zh)).toBe('zh-cn');
     for (const other of ['en', 'en-US', 'fr', '', null, undefined]) expect(localeOf(other)).toBe('en');
+  });
+});
+
+describe('input errors in Chinese', () => {
+  const CJK = /[\u4e00-\u9fff]/;
+  // Three English words in a row: an untranslated sentence. Quoted input, code spans and command
+  // lines are verbatim, as in the e2e scan of the Chinese pages.
+  const SENTENCE = /\b[A-Za-z]+(?:['’][A-Za-z]+)?(?:[ \u00a0]+[A-Za-z]+(?:['’][A-Za-z]+)?){2,}\b/;
+  const VERBATIM = /"[^"]*"|`[^`]*`|\b(?:kubectl|npx|helm)\b[^，。；：、（）()]*/g;
+  const untranslated = (text: string) => SENTENCE.exec(text.replace(VERBATIM, ' '))?.[0] ?? null;
+  const INPUT_IDS = IDS.filter((id) => id.startsWith('input.'));
+
+  it('every input.* text is Chinese, apart from templates that only arrange their parameters', () => {
+    expect(INPUT_IDS.length).toBeGreaterThan(50);
+    for (const id of INPUT_IDS) {
+      const template = CATALOGS['zh-cn'][id];
+      if (!/[A-Za-z\u4e00-\u9fff]/.test(template.replace(/\{[a-zA-Z]+\}/g, ''))) continue;
+      const text = renderMessage(msg(id, Object.fromEntries(placeholders(en[id]).map((name) => [name, `«${name}»`]))), 'zh-cn');
+      expect(text, id).toMatch(CJK);
+      expect(untranslated(text), `${id}: ${text}`).toBeNull();
+    }
+  });
+
+  const ISVC = 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: churn-model\n  namespace: ml\nspec:\n  predictor:\n    minReplicas: two\n';
+  const HPAS = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: "unclosed\nspec:\n  maxReplicas: 3\n';
+  const SCENARIO = 'apiVersion: hpa-lab/v1\nkind: Scenario\nversions: [v0.14.1, v9.9.9]\nevnts: []\nevents:\n  - pod-exploded\n  - hpa-scaled:lots\n';
+  const errors = (sources: { name: string; text: string }[]): InputError[] => {
+    const result = parseScenario(sources);
+    if (result.ok) throw new Error('expected input errors');
+    return result.errors;
+  };
+
+  it('bad objects and a bad Scenario document: the same file:line:column, the words in Chinese', () => {
+    const found = [
+      ...errors([{ name: 'inferenceservice.yaml', text: ISVC }, { name: 'scenario.yaml', text: SCENARIO }]),
+      ...errors([{ name: 'hpas.yaml', text: HPAS }]),
+      ...errors([{ name: 'two.yaml', text: `${ISVC.replace('two', '1')}---\n${ISVC.replace('two', '1').replace('churn-model', 'fraud-model')}---\napiVersion: hpa-lab/v1\nkind: Scenario\nevents: [pod-created]\n` }]),
+    ];
+    const english = found.map((e) => formatInputError(e, 'en'));
+    // Where each problem is, as the English has always said it.
+    expect(english).toEqual([
+      'inferenceservice.yaml:8:18: minReplicas must be an integer',
+      expect.stringMatching(/^scenario\.yaml:3:21: unknown KServe release "v9\.9\.9"; known: v0\.12\.0/),
+      'scenario.yaml:4:1: unknown Scenario field "evnts"; known: apiVersion, kind, metadata, title, description, i18n, versions, startRelease, apiServerDefaulting, defaultDeploymentMode, events',
+      expect.stringMatching(/^scenario\.yaml:6:5: unknown event "pod-exploded"; known: /),
+      'scenario.yaml:7:5: hpa-scaled needs a replica count from 0 to 100000, as in hpa-scaled:3',
+      'hpas.yaml:4:9: this " quote is never closed: the string runs to the end of the file',
+      'two.yaml:21:10: pod-created: the scenario has 2 InferenceServices (ml/churn-model, ml/fraud-model); say which, as in @ml/churn-model',
+    ]);
+    for (const [i, error] of found.entries()) {
+      const chinese = formatInputError(error, 'zh-cn');
+      const where = `${error.file}:${error.line}:${error.column}: `;
+      expect(english[i]!.startsWith(where)).toBe(true);
+      expect(chinese.startsWith(where), chinese).toBe(true);
+      const words = chinese.slice(where.length);
+      expect(words, chinese).toMatch(CJK);
+      expect(untranslated(words), chinese).toBeNull();
+      expect(words).not.toBe(english[i]!.slice(where.length));
+    }
+    expect(formatInputError(found[0]!, 'zh-cn')).toBe('inferenceservice.yaml:8:18: minReplicas 必须是整数');
+    expect(formatInputError(found.at(-1)!, 'zh-cn')).toBe('two.yaml:21:10: pod-created：场景中有 2 个 InferenceService（ml/churn-model, ml/fraud-model），请指明是哪一个，例如 @ml/churn-model');
+  });
+
+  it('a YAML syntax error of the yaml library: its English sentence whole, inside a Chinese one', () => {
+    const [error] = errors([{ name: 'hpas.yaml', text: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n\tname: x\n' }]);
+    expect(error!.message.id).toBe('input.yamlSyntax');
+    const detail = String(error!.message.params?.detail);
+    expect(formatInputError(error!, 'en')).toBe(`hpas.yaml:4:1: ${detail}`);
+    expect(formatInputError(error!, 'zh-cn')).toBe(`hpas.yaml:4:1: YAML 语法错误：${detail}`);
   });
 });
 

@@ -6,11 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../engine/i18n/render.ts';
 import { decodeFragment, encodeState, LINK_LIMITS, type DecodeResult } from '../../engine/link/codec.ts';
 import { CURRENT_FORMAT, type LinkState } from '../../engine/link/state.ts';
 import { scenarioDocumentText, splitSources, stateSources } from '../../engine/scenario/compose.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { scenarioSteps } from '../../engine/scenario/scenario.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 
 const STATE: LinkState = {
   isvc: 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n  predictor: {}\n',
@@ -27,8 +29,9 @@ function craft(payload: unknown, format: number | string = CURRENT_FORMAT): stri
 
 function refused(result: DecodeResult): string {
   if (result.ok) throw new Error(`expected a refusal, decoded ${JSON.stringify(result.state).slice(0, 200)}`);
-  expect(result.message.length).toBeGreaterThan(10);
-  return result.message;
+  const text = renderMessage(result.message);
+  expect(text.length).toBeGreaterThan(10);
+  return text;
 }
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -225,7 +228,7 @@ describe('frozen link corpus (test/fixtures/links): old links open forever', () 
       const fragment = readFileSync(new URL(file, dir), 'utf8').trim();
       const expected = JSON.parse(readFileSync(new URL(file.replace(/\.link$/, '.state.json'), dir), 'utf8')) as LinkState;
       const decoded = await decodeFragment(fragment);
-      expect(decoded.ok, decoded.ok ? '' : decoded.message).toBe(true);
+      expect(decoded.ok, decoded.ok ? '' : renderMessage(decoded.message)).toBe(true);
       if (!decoded.ok) return;
       expect(decoded.state).toEqual(expected);
       expect(decoded.format).toBeLessThanOrEqual(CURRENT_FORMAT);
@@ -233,7 +236,7 @@ describe('frozen link corpus (test/fixtures/links): old links open forever', () 
 
     it(`${file} still opens as a scenario, at a step that exists`, async () => {
       const decoded = await decodeFragment(readFileSync(new URL(file, dir), 'utf8').trim());
-      if (!decoded.ok) throw new Error(decoded.message);
+      if (!decoded.ok) throw new Error(renderMessage(decoded.message));
       const parsed = parseScenario(stateSources(decoded.state));
       expect(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.errors)).toBe(true);
       if (parsed.ok) expect(decoded.state.step).toBeLessThanOrEqual(scenarioSteps(parsed.scenario).length);
@@ -257,7 +260,7 @@ describe('links of several InferenceServices and upgrades', () => {
   });
   function parsed(sources: Parameters<typeof parseScenario>[0]) {
     const result = parseScenario(sources);
-    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
+    if (!result.ok) throw new Error(result.errors.map((e) => formatInputError(e)).join('; '));
     return result.scenario;
   }
 
@@ -265,7 +268,7 @@ describe('links of several InferenceServices and upgrades', () => {
     const direct = parsed([{ name: 'dump.yaml', text }]);
     const state: LinkState = { ...splitSources([{ name: 'dump.yaml', text }]), step: 3 };
     const decoded = await decodeFragment(await encodeState(state));
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
     const reopened = parsed(stateSources(decoded.state));
     expect(withoutPositions(reopened)).toEqual(withoutPositions(direct));
     expect(reopened.settings.startRelease).toBe('v0.12.0');

@@ -8,6 +8,7 @@ import { renderMessage } from '../../engine/i18n/render.ts';
 import type { Message } from '../../engine/i18n/message.ts';
 import { lintScenario, nearestClass, type Lint, type LintId } from '../../engine/lint.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 import { applyEdits } from '../../playground/app/edits.ts';
 
 const isvc = (annotations: Record<string, string>, predictorAnnotations = '', { name = 'm', namespace = 'ml', predictorExtra = '' } = {}) => `apiVersion: serving.kserve.io/v1beta1
@@ -42,7 +43,7 @@ function lints(isvcText: string, hpaText: string, versions = 'v0.14.1,v0.15.2'):
     { name: 'hpas.yaml', text: hpaText },
     { name: 'scenario.yaml', text: scenario },
   ]);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => formatInputError(e)).join('; '));
   return lintScenario(parsed.scenario);
 }
 

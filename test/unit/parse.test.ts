@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Hpa, InferenceService } from '../../engine/k8s/types.ts';
 import { crossCheck, parseScenario, type ParseResult, type ScenarioSource } from '../../engine/scenario/parse.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
-import { LIMITS, type InputError } from '../../engine/scenario/source.ts';
+import { renderMessage } from '../../engine/i18n/render.ts';
+import { formatInputError, LIMITS, type InputError } from '../../engine/scenario/source.ts';
 
 const FILE = 'scenario.yaml';
 
@@ -16,18 +17,23 @@ function parse(text: string, name = FILE): ParseResult {
 }
 
 function ok(result: ParseResult): Scenario {
-  if (!result.ok) throw new Error(`expected success, got:\n${result.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('\n')}`);
+  if (!result.ok) throw new Error(`expected success, got:\n${result.errors.map((e) => formatInputError(e)).join('\n')}`);
   return result.scenario;
 }
 
-function errorsOf(result: ParseResult): InputError[] {
+/** An input error with its message rendered in English, as the assertions here read it. */
+type EnglishError = Omit<InputError, 'message'> & { message: string };
+
+const english = (error: InputError): EnglishError => ({ ...error, message: renderMessage(error.message, 'en') });
+
+function errorsOf(result: ParseResult): EnglishError[] {
   if (result.ok) throw new Error('expected errors, the input was accepted');
   expect(result.errors.length).toBeGreaterThan(0);
-  return result.errors;
+  return result.errors.map(english);
 }
 
 /** Exactly one error, at this file, line and column, whose message matches. */
-function expectOneError(result: ParseResult, where: { file?: string; line: number; column: number }, message: RegExp): InputError {
+function expectOneError(result: ParseResult, where: { file?: string; line: number; column: number }, message: RegExp): EnglishError {
   const errors = errorsOf(result);
   expect(errors, JSON.stringify(errors)).toHaveLength(1);
   const [error] = errors;
@@ -556,7 +562,7 @@ describe('parseScenario: many InferenceServices across namespaces', () => {
 
   it('crossCheck also guards a scenario changed after parsing (the CLI\'s --events); events without a position point at <events>', () => {
     const scenario = ok(parse(twoInMl));
-    const errors = crossCheck({ ...scenario, events: [{ event: { type: 'pod.created', isvc: null }, position: null }, { event: { type: 'controller.upgraded', tag: 'v0.0.1' }, position: null }] });
+    const errors = crossCheck({ ...scenario, events: [{ event: { type: 'pod.created', isvc: null }, position: null }, { event: { type: 'controller.upgraded', tag: 'v0.0.1' }, position: null }] }).map(english);
     expect(errors).toEqual([
       { file: '<events>', line: 1, column: 1, message: expect.stringMatching(/^pod-created: .*ml\/model-a.*ml\/model-b/) },
       { file: '<events>', line: 1, column: 1, message: expect.stringMatching(/unknown KServe release "v0\.0\.1"/) },
@@ -648,10 +654,11 @@ describe('parseScenario: hostile input is refused quickly with a clear message',
     // twice, killed the CLI, the site build or a playground tab. Fresh process: a clean stack.
     const script = `
       const { parseScenario } = await import(${JSON.stringify(new URL('../../engine/scenario/parse.ts', import.meta.url).href)});
+      const { formatInputError } = await import(${JSON.stringify(new URL('../../engine/scenario/source.ts', import.meta.url).href)});
       for (const text of ['['.repeat(1000), '{a: '.repeat(3000), '- '.repeat(3000) + 'x', 'a:\\n  b: ' + '['.repeat(100000)]) {
         for (let i = 0; i < 4; i += 1) {
           const result = parseScenario([{ name: 'a.yaml', text }]);
-          console.log(result.ok ? 'accepted' : result.errors.length + ' ' + result.errors[0].message);
+          console.log(result.ok ? 'accepted' : result.errors.length + ' ' + formatInputError(result.errors[0]));
         }
       }`;
     const { value: child, ms } = timed('deep nesting × 16 in a child process', () => spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 }));

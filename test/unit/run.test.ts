@@ -11,6 +11,7 @@ import { KNOWN_TAGS } from '../../engine/kserve/releases.ts';
 import { compareTags } from '../../engine/kserve/tags.ts';
 import { runScenario, type RunResult, type StepResult, type VersionResult } from '../../engine/run.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 
 const from = (tag: string, first: string) => compareTags(tag, first) >= 0;
 
@@ -58,7 +59,7 @@ ${events.map((e) => `  - ${e.startsWith('{') ? e : JSON.stringify(e)}`).join('\n
 
 function run(...docs: string[]): RunResult {
   const parsed = parseScenario([{ name: 'run.yaml', text: docs.join('---\n') }]);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.line}:${e.column}: ${e.message}`).join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => formatInputError(e)).join('\n'));
   return runScenario(parsed.scenario);
 }
 

@@ -14,6 +14,7 @@ import { DECISION_GRAPH, ENTRY_NODE, RESULTS } from '../../engine/kserve/decisio
 import { controllerMachine } from '../../engine/machine/controller.ts';
 import { runScenario } from '../../engine/run.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
+import { formatInputError } from '../../engine/scenario/source.ts';
 import { toDom, toHtml, type VNode } from '../../playground/dom/vnode.ts';
 import { contains, intersects, type Point, type Rect, type StatechartLayout } from '../../playground/statechart/geometry.ts';
 import { ACTIVE, EDGE_VISITED, highlightStatechart, VISITED } from '../../playground/statechart/highlight.ts';
@@ -540,7 +541,7 @@ describe('statechart of other machines', () => {
 function scenarioRun(file: string, version: string) {
   const text = readFileSync(new URL(`../../content/scenarios/${file}`, import.meta.url), 'utf8');
   const parsed = parseScenario([{ name: file, text }]);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => formatInputError(e)).join('\n'));
   return runScenario(parsed.scenario, { versions: [version] }).versions[0]!;
 }
 

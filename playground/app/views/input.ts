@@ -17,7 +17,7 @@ export function problemsView(vm: ViewModel): VNode | null {
       h('h3', null, s.errors),
       list('pg-problem-list', vm.errors.slice(0, 20).map((e, i) => item({ class: 'pg-sev-error' },
         button(`goto-error-${i}`, 'goto', `${e.file}:${e.line}:${e.column}`, { 'data-file': e.file, 'data-line': e.line, 'data-column': e.column, class: 'pg-link-button' }),
-        `: ${e.message}`)))) : null,
+        `: ${tr(vm, e.message)}`)))) : null,
     lints.length ? h('div', { class: 'pg-lints' },
       h('h3', null, s.lints),
       list('pg-problem-list', lints.map((lint, i) => item({ class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },

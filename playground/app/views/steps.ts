@@ -112,7 +112,8 @@ export function noticeView(vm: ViewModel): VNode | null {
   if (!vm.notice) return null;
   const text = word(vm, vm.notice.key);
   return h('p', { class: `pg-notice pg-notice-${vm.notice.kind}`, role: vm.notice.kind === 'error' ? 'alert' : 'status' },
-    text, vm.notice.detail ? [': ', h('code', null, vm.notice.detail)] : null);
+    // A name is code; the engine's message is a sentence in the page's language.
+    text, vm.notice.detail ? [': ', typeof vm.notice.detail === 'string' ? h('code', null, vm.notice.detail) : tr(vm, vm.notice.detail)] : null);
 }
 
 export function timelineView(vm: ViewModel): VNode | null {
@@ -144,6 +145,6 @@ export function staleView(vm: ViewModel): VNode | null {
   const first = vm.errors[0];
   return h('div', { class: 'pg-stale-banner', role: 'status' },
     h('strong', null, vm.good ? s.showingLastValid : s.noValidInput),
-    first ? [' ', button('goto-stale', 'goto', `${first.file}:${first.line}:${first.column}`, { 'data-file': first.file, 'data-line': first.line, 'data-column': first.column, class: 'pg-link-button' }), `: ${first.message}`] : null,
+    first ? [' ', button('goto-stale', 'goto', `${first.file}:${first.line}:${first.column}`, { 'data-file': first.file, 'data-line': first.line, 'data-column': first.column, class: 'pg-link-button' }), `: ${tr(vm, first.message)}`] : null,
     vm.errors.length > 1 ? h('span', { class: 'pg-muted' }, ` ${fill(s.moreProblems, { n: vm.errors.length - 1 })}`) : null);
 }

@@ -132,7 +132,6 @@ export const playground = {
   plainEditor: 'Use the plain editor',
   isvcEditor: 'InferenceService YAML',
   hpaEditor: 'HorizontalPodAutoscaler YAML',
-  noIsvc: 'paste an InferenceService (kubectl get isvc <name> -o yaml)',
   problemError: 'Line {line}, column {column}: {message}',
   problemWarning: 'Warning: Line {line}, column {column}: {message}',
   problemInfo: 'Note: Line {line}, column {column}: {message}',

@@ -135,7 +135,6 @@ export const playground: UiArea<typeof en> = {
   plainEditor: '使用纯文本编辑器',
   isvcEditor: 'InferenceService YAML',
   hpaEditor: 'HorizontalPodAutoscaler YAML',
-  noIsvc: '请粘贴一个 InferenceService（kubectl get isvc <名称> -o yaml）',
   problemError: '第 {line} 行第 {column} 列：{message}',
   problemWarning: '警告：第 {line} 行第 {column} 列：{message}',
   problemInfo: '提示：第 {line} 行第 {column} 列：{message}',
