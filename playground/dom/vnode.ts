@@ -120,6 +120,8 @@ function syncProperties(element: Element, node: VNode): void {
 
 function patchAttributes(element: Element, node: VNode): void {
   for (const attr of Array.from(element.attributes)) {
+    // A disclosure the view does not open or close is the reader's: a redraw must not shut a menu just opened.
+    if (attr.name === 'open' && node.tag === 'details' && !('open' in node.attrs)) continue;
     if (!allowed(attr.name, node.attrs[attr.name])) element.removeAttribute(attr.name);
   }
   for (const [name, value] of Object.entries(node.attrs)) {

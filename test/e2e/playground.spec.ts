@@ -184,6 +184,19 @@ test.describe('playground', () => {
     await expect(page.getByRole('combobox', { name: 'Preset' })).toHaveValue('');
   });
 
+  test('a menu opened just as the page redraws stays open (a pending edit lands right after the click)', async ({ page }) => {
+    await page.goto('/playground/');
+    await ready(page, { monaco: false });
+    const open = await page.evaluate(() => {
+      const el = document.querySelector('hpa-playground') as unknown as HTMLElement & { state: { link: { hpas: string } }; dispatch(a: unknown): void };
+      el.querySelector<HTMLElement>('details[data-key="more-events"] > summary')!.click();
+      el.dispatch({ type: 'edit', editor: 'hpas', text: el.state.link.hpas.replace(/maxReplicas: \d+/, 'maxReplicas: 7') });
+      return new Promise<boolean>((resolve) => setTimeout(() => resolve(el.querySelector<HTMLDetailsElement>('details[data-key="more-events"]')!.open), 100));
+    });
+    expect(open).toBe(true);
+    await expect(page.getByRole('button', { name: 'Clear events' })).toBeVisible();
+  });
+
   test('a misspelt class gets "did you mean external?" with a fix; warnings are not in the error colour', async ({ page }) => {
     await page.goto('/playground/');
     await ready(page, { monaco: false });
