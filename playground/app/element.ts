@@ -17,7 +17,7 @@ import { copyLink, copyMarkdown, copyRedactedLink, download, readFile } from './
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
-import { keepDecisionsInView, showCurrentStep, wireSplitters } from './layout.ts';
+import { dropProseHasRules, keepDecisionsInView, showCurrentStep, wireSplitters } from './layout.ts';
 import { editorMarkers, problemWords, stepSentence } from './speech.ts';
 import { initialState, type AppState } from './state.ts';
 import { localeOf, stringsFor } from './strings.ts';
@@ -289,6 +289,7 @@ export class HpaPlayground extends HTMLElement {
       void this.#openFile(file);
     });
     this.#cleanups.push(...wireSplitters(this, (what) => this.dispatch({ type: 'toggle', what })));
+    if (this.classList.contains('pg-wb')) dropProseHasRules(document);
   }
 
   #control(target: HTMLElement): void {
