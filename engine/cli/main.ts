@@ -208,6 +208,25 @@ async function linkFor(sources: ScenarioSource[], scenario: Scenario, run: RunRe
   return { url: playgroundUrl(await encodeState(state)), yaml: scenarioFileText(state), step };
 }
 
+/**
+ * Node's parseArgs words its errors in English only. A kind the catalog knows is worded from the
+ * catalog when the English template gives back Node's very sentence (so English stays Node's);
+ * anything else is passed on as Node wrote it.
+ */
+function optionProblem(text: string, locale: Locale): string {
+  const known: Message[] = [];
+  const unknown = /^Unknown option '(.*?)'\. To specify/s.exec(text);
+  if (unknown) known.push(msg('cli.optionUnknown', { option: unknown[1]!, quoted: JSON.stringify(unknown[1]!) }));
+  const missing = /^Option '(.*) <value>' argument missing$/s.exec(text);
+  if (missing) known.push(msg('cli.optionNeedsValue', { option: missing[1]! }));
+  const noValue = /^Option '(.*)' does not take an argument$/s.exec(text);
+  if (noValue) known.push(msg('cli.optionTakesNoValue', { option: noValue[1]! }));
+  const ambiguous = /^Option '(.*?)' argument is ambiguous\./s.exec(text);
+  if (ambiguous) known.push(msg('cli.optionAmbiguous', { option: ambiguous[1]! }));
+  const match = known.find((message) => renderMessage(message, 'en') === text);
+  return match ? renderMessage(match, locale) : text;
+}
+
 function parseCommand(spec: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
   const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]));
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
@@ -232,7 +251,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const spec = commandSpec(command);
     if (!spec) {
-      io.stderr(`hpa-lab: unknown command "${printable(command)}"\n\n${usage(version)}`);
+      io.stderr(`hpa-lab: ${renderMessage(msg('cli.unknownCommand', { command: printable(command) }), locale)}\n\n${usage(version, locale)}`);
       return 2;
     }
     const { values, positionals } = parseCommand(spec, rest);
@@ -296,7 +315,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (!loaded.scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
           throw new InputFailure([{ file: loaded.sources[0]?.name ?? '<input>', line: 1, column: 1, message: msg('ci.noIsvc') }]);
         }
-        const progress = io.isTTY && format !== 'json' ? (done: number, total: number) => io.stderr(`\u001b[2K\rchecking ${done}/${total} InferenceServices…${done === total ? '\n' : ''}`) : undefined;
+        const progress = io.isTTY && format !== 'json' ? (done: number, total: number) => io.stderr(`\u001b[2K\r${renderMessage(msg('cli.progress', { done, total }), locale)}${done === total ? '\n' : ''}`) : undefined;
         const report = checkScenario(loaded.scenario, {
           depth,
           ...(typeof values.versions === 'string' ? { versions: loaded.scenario.settings.versions } : {}),
@@ -327,7 +346,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const result = redactSources(sources, { rename: Boolean(values.rename), ...(versions ? { versions } : {}) });
         if (!result.ok && result.reason === 'input') throw new InputFailure(result.errors);
         if (!result.ok) {
-          io.stderr(printable(`hpa-lab: redaction refused: ${result.release}, step ${result.step}: ${renderMessage(result.detail, locale)}; nothing printed`));
+          io.stderr(printable(`hpa-lab: ${renderMessage(msg('cli.redactionRefused', { release: result.release, step: result.step, detail: result.detail }), locale)}`));
           return 1;
         }
         if (values.link || values.markdown) {
@@ -348,7 +367,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       const spec = command ? commandSpec(command) : undefined;
-      io.stderr(`hpa-lab: ${printable(error.message)}\n\n${spec ? commandHelp(spec) : usage(version)}`);
+      io.stderr(`hpa-lab: ${printable(optionProblem(error.message, locale))}\n\n${spec ? commandHelp(spec, locale) : usage(version, locale)}`);
       return 2;
     }
     throw error;

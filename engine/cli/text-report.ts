@@ -39,7 +39,8 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+/** Pads to a number of terminal columns (String.padEnd counts a CJK character as one and leaves Chinese columns ragged). */
+export const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
