@@ -209,6 +209,36 @@ async function linkFor(sources: ScenarioSource[], scenario: Scenario, run: RunRe
 }
 
 /**
+ * `--lang` wherever it is before `--`, so that help, usage and the frames around option errors are
+ * worded in it before a command's options are parsed, or with no command at all. The last one wins,
+ * as in parseArgs. `leading` counts the arguments a `--lang` before the command takes (so
+ * `hpa-lab --lang zh-cn run …` finds its command); `bare` is argv without any `--lang`.
+ */
+function scanLang(argv: readonly string[]): { lang: string | undefined; leading: number; bare: string[] } {
+  let lang: string | undefined;
+  let leading = 0;
+  const bare: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      bare.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--lang' && !arg.startsWith('--lang=')) {
+      bare.push(arg);
+      continue;
+    }
+    const inline = arg !== '--lang';
+    const value = inline ? arg.slice('--lang='.length) : argv[i + 1];
+    if (value !== undefined) lang = value;
+    const end = inline ? i + 1 : Math.min(i + 2, argv.length);
+    if (leading === i) leading = end;
+    i = end - 1;
+  }
+  return { lang, leading, bare };
+}
+
+/**
  * Node's parseArgs words its errors in English only. A kind the catalog knows is worded from the
  * catalog when the English template gives back Node's very sentence (so English stays Node's);
  * anything else is passed on as Node wrote it.
@@ -234,15 +264,24 @@ function parseCommand(spec: CommandSpec, args: string[]): { values: Values; posi
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const scan = scanLang(argv);
+  const [command, ...rest] = argv.slice(scan.leading);
   const version = io.version ?? '0.0.0';
-  // Known once the options are read; input errors are worded in this language, and given as JSON too when JSON was asked for.
-  let locale: Locale = 'en';
+  const asked = scan.lang?.toLowerCase();
+  // Help, usage and the frames are worded in the scanned language; once the options are read, input
+  // errors are worded in the --lang language, and given as JSON too when JSON was asked for.
+  let locale: Locale = isLocale(asked) ? asked : 'en';
   let json = false;
+  /** Before help or a frame: an unknown --lang keeps English and says so (a run reports it as an input error instead). */
+  const noteUnknownLang = (): void => {
+    if (scan.lang !== undefined && !isLocale(asked)) io.stderr(printable(formatInputError({ file: '--lang', line: 1, column: 1, message: msg('input.cliLang', { value: scan.lang }) })));
+  };
   try {
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      const topic = command === 'help' && rest[0] ? commandSpec(rest[0]) : undefined;
-      io.stdout(topic ? commandHelp(topic) : usage(version));
+      const name = command === 'help' ? scan.bare[1] : undefined;
+      const topic = name ? commandSpec(name) : undefined;
+      noteUnknownLang();
+      io.stdout(topic ? commandHelp(topic, locale) : usage(version, locale));
       return command === undefined ? 2 : 0;
     }
     if (command === '--version' || command === '-v' || command === 'version') {
@@ -251,12 +290,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const spec = commandSpec(command);
     if (!spec) {
+      noteUnknownLang();
       io.stderr(`hpa-lab: ${renderMessage(msg('cli.unknownCommand', { command: printable(command) }), locale)}\n\n${usage(version, locale)}`);
       return 2;
     }
     const { values, positionals } = parseCommand(spec, rest);
     if (values.help) {
-      io.stdout(commandHelp(spec));
+      noteUnknownLang();
+      io.stdout(commandHelp(spec, locale));
       return 0;
     }
     // Every problem with the options at once, not the first only.
@@ -270,7 +311,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return fallback;
       }
     };
-    locale = option(() => parseLocale(values.lang), 'en' as Locale);
+    // A --lang before the command counts as the command's own.
+    locale = option(() => parseLocale(values.lang ?? scan.lang), 'en' as Locale);
     const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
     const format = option(() => parseFormat(values.format), 'text' as CheckFormat);
     json = format === 'json' || (values.json === true && !values.markdown);
@@ -367,6 +409,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       const spec = command ? commandSpec(command) : undefined;
+      noteUnknownLang();
       io.stderr(`hpa-lab: ${printable(optionProblem(error.message, locale))}\n\n${spec ? commandHelp(spec, locale) : usage(version, locale)}`);
       return 2;
     }

@@ -462,5 +462,6 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'cli.optionUnknown': '未知选项 \'{option}\'。以 - 开头的位置参数请放在命令末尾的 -- 之后，例如 -- {quoted}',
   'cli.optionNeedsValue': '选项 \'{option} <value>\' 缺少参数值',
   'cli.optionTakesNoValue': '选项 \'{option}\' 不接受参数值',
-  'cli.optionAmbiguous': '选项 \'{option}\' 的参数值有歧义。\n是不是忘了给 \'{option}\' 指定参数值？\n参数值本身以 - 开头时，请写成 \'{option}=-XYZ\'。',
+  // One line: the frame prints a line break inside a message as "?", as it does Node's English.
+  'cli.optionAmbiguous': '选项 \'{option}\' 的参数值有歧义：是不是忘了给 \'{option}\' 指定参数值？参数值本身以 - 开头时，请写成 \'{option}=-XYZ\'。',
 };
