@@ -52,7 +52,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'link',
     synopsis: 'hpa-lab link <files…> [--events …] [--versions …] [--start-release <tag>]',
     summary: 'cli.link.summary',
-    options: { events: { type: 'string', value: '<e1,e2,…>', help: 'cli.option.events' }, versions: common.versions, 'start-release': common['start-release'], 'no-defaulting': common['no-defaulting'], help },
+    options: { events: { type: 'string', value: '<e1,e2,…>', help: 'cli.option.events' }, versions: common.versions, 'start-release': common['start-release'], 'no-defaulting': common['no-defaulting'], lang: common.lang, help },
   },
   {
     name: 'check',
