@@ -13,6 +13,7 @@ import { formatInputError, type InputError } from '../../engine/scenario/source.
 import { HARMS } from '../../engine/verdict.ts';
 import { FATE_WORD, HPA_STATE_WORD, KSERVE_OUTCOME_WORD, RESULT_WORD } from '../../engine/vocabulary.ts';
 import { UI_CATALOGS } from '../../site/i18n/index.ts';
+import { CJK, untranslated } from '../support/untranslated.ts';
 
 const IDS = Object.keys(en) as MessageId[];
 const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]!))].sort();
@@ -97,18 +98,11 @@ describe('engine message catalogs', () => {
   });
 });
 
-describe('input errors in Chinese', () => {
-  const CJK = /[\u4e00-\u9fff]/;
-  // Three English words in a row: an untranslated sentence. Quoted input, code spans and command
-  // lines are verbatim, as in the e2e scan of the Chinese pages.
-  const SENTENCE = /\b[A-Za-z]+(?:['’][A-Za-z]+)?(?:[ \u00a0]+[A-Za-z]+(?:['’][A-Za-z]+)?){2,}\b/;
-  const VERBATIM = /"[^"]*"|`[^`]*`|\b(?:kubectl|npx|helm)\b[^，。；：、（）()]*/g;
-  const untranslated = (text: string) => SENTENCE.exec(text.replace(VERBATIM, ' '))?.[0] ?? null;
-  const INPUT_IDS = IDS.filter((id) => id.startsWith('input.'));
-
-  it('every input.* text is Chinese, apart from templates that only arrange their parameters', () => {
-    expect(INPUT_IDS.length).toBeGreaterThan(50);
-    for (const id of INPUT_IDS) {
+describe('input errors and the CLI\'s own words in Chinese', () => {
+  it.each([['input.', 50], ['cli.', 40]] as const)('every %s text is Chinese, apart from templates that only arrange their parameters', (prefix, least) => {
+    const ids = IDS.filter((id) => id.startsWith(prefix));
+    expect(ids.length).toBeGreaterThan(least);
+    for (const id of ids) {
       const template = CATALOGS['zh-cn'][id];
       if (!/[A-Za-z\u4e00-\u9fff]/.test(template.replace(/\{[a-zA-Z]+\}/g, ''))) continue;
       const text = renderMessage(msg(id, Object.fromEntries(placeholders(en[id]).map((name) => [name, `«${name}»`]))), 'zh-cn');
