@@ -12,6 +12,14 @@ if (major < 22 || (major === 22 && minor < 18)) {
 const { main } = await import('../engine/cli/main.ts');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+// When the reader of the output goes away (`hpa-lab releases | head -1`), stop writing and say nothing;
+// the command still finishes and exits with its own code, so a pipeline's status stays meaningful.
+let stdoutClosed = false;
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 const io = {
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   listDirectory: (path) => {
@@ -22,7 +30,7 @@ const io = {
       return null;
     }
   },
-  stdout: (text) => process.stdout.write(`${text}\n`),
+  stdout: (text) => { if (!stdoutClosed) process.stdout.write(`${text}\n`); },
   stderr: (text) => process.stderr.write(text.endsWith('\n') || text.startsWith('\u001b[2K') ? text : `${text}\n`),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,

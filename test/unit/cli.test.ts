@@ -538,6 +538,19 @@ describe('the real binary (node bin/hpa-lab.mjs)', () => {
     expect(result.stderr.trim()).toBe('does/not/exist.yaml:1:1: cannot read the file (ENOENT)');
   });
 
+  it('a reader that stops early (| head -c 1): no EPIPE stack, the command keeps its own exit code', () => {
+    // A shell pipeline, so the reader really closes its end after one byte while the CLI is still writing.
+    const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+    const run = (args: string[]) => spawnSync('/bin/bash', ['-c', `set -o pipefail; ${quote(process.execPath)} bin/hpa-lab.mjs ${args.map(quote).join(' ')} | head -c 1 >/dev/null`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const big = run(['run', 'content/scenarios/namespace-dump.yaml', '--trace', '--json']); // about 240 kB
+    expect(big.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(big.status).toBe(0);
+    // Every preset, about 86 kB of JSON: more than a pipe holds, so the writes after head leaves fail.
+    const harm = run(['check', 'content/scenarios/', '--no-fixes', '--format', 'json']);
+    expect(harm.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(harm.status, 'check still says it found a possible harm').toBe(1);
+  });
+
   it('a missing file with --lang zh-cn: the same place, in Chinese', () => {
     const result = spawn(['run', 'does/not/exist.yaml', '--lang', 'zh-cn']);
     expect(result.status).toBe(2);
