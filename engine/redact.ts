@@ -222,7 +222,7 @@ function redactEvent(event: ControllerEvent, context: EventContext): ControllerE
   return isTargeted(next) ? { ...next, isvc: target(next.isvc) } as ControllerEvent : next;
 }
 
-/** The redacted scenario as text: one YAML stream of objects, then the Scenario document. */
+/** The redacted scenario as text: one YAML stream of objects, with the Scenario document last. */
 function redactedText(scenario: Scenario, names: Names, renames: Rename[]): string {
   const all = [...scenario.objects.map((o) => o.object), ...scenario.events.flatMap((e) => (e.event.type === 'object.apply' ? [e.event.object] : []))];
   const context: EventContext = {

@@ -429,7 +429,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'cli.exitCodes': '退出码：0 成功；1 check 发现可能的损害（或脱敏会改变某个决策）；2 输入错误。',
   'cli.eventWords': '事件词：pod-created、pod-deleted、hpa-scaled:<n>、resync、controller-restarted、\ncontroller-upgraded[:<tag>]、gitops-sync、isvc-annotate:<key>=<value>、isvc-annotate:<key>-、\nhpa-delete:[<ns>/]<name>、hpa-remove-finalizer:[<ns>/]<name>/<finalizer>、isvc-delete。\n有多个 InferenceService 时，针对其中一个的事件要写成 @<name> 或 @<namespace>/<name>。',
   'cli.run.summary': '运行场景：每个版本在每一步做出什么决策，你的 HPA 又会怎样。',
-  'cli.run.details': '文件是 `kubectl get -o yaml` 输出的 InferenceService 和 HorizontalPodAutoscaler 对象的 YAML 流\n（也可以是 kind: List），外加可选的一个 hpa-lab/v1 Scenario 文档。用 - 读取标准输入。',
+  'cli.run.details': '文件是 `kubectl get -o yaml` 输出的 InferenceService 和 HorizontalPodAutoscaler 对象的 YAML 流\n（也可以是 kind: List），外加可选的一个 hpa-lab/v1 Scenario 文档（写事件和设置）。用 - 读取标准输入。',
   'cli.link.summary': '输出一个演练场链接，打开后定位到各版本第一次出现分歧的那一步。',
   'cli.check.summary': '用于 CI：是否有版本会损害用户的 HPA？退出码 0 安全，1 可能受损，2 输入错误。',
   'cli.check.details': '目录会被遍历，读取其中的 *.yaml 和 *.yml；不是 InferenceService、HorizontalPodAutoscaler、\nList 或 Scenario 的 YAML 会被跳过并给出提示。每个 InferenceService 与它所在命名空间中、名字等于它\n某个组件名或扩缩它某个 Deployment 的 HPA 一起评判。\n\n默认评判从 v0.13.0-rc1（第一个带有这个缺陷的版本）到最新的每一个版本，答案相同的版本合并为区间报告；\n--versions 可以缩小范围。损害包括：被删除、卡在 Terminating、被覆盖、两个 HPA 指向同一个 Deployment、\n扩缩被 KServe 抵消。搜索涵盖集群自己会发生的事（Pod 的创建和删除、HPA 扩缩、周期性重新同步、控制器重启、\nGitOps 同步、一次待进行的升级）；你自己的修改（切换类别）只有加上 --include-edits 才会尝试。\n\n--format github 在有风险的 HPA 处输出工作流注解（::error file=…,line=…,col=…::…）。',

@@ -40,7 +40,7 @@ describe('English help reads as before', () => {
       '      --events <e1,e2,…>     replace the scenario\'s events',
       '      --json                 JSON with stable field names (sentences rendered, message ids beside them)',
       '  -h, --help                 show this help',
-      '`kubectl get -o yaml` prints them (kind: List too), and optionally one hpa-lab/v1 Scenario document.',
+      '`kubectl get -o yaml` prints them (kind: List too), and optionally one hpa-lab/v1 Scenario document with the events and settings.',
       'Events about one InferenceService take @<name> or @<namespace>/<name> when there are several.',
     ],
     link: [
