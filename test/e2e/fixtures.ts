@@ -3,38 +3,7 @@ import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 
-export const ISSUE_4312_ISVC = `apiVersion: serving.kserve.io/v1beta1
-kind: InferenceService
-metadata:
-  name: fraud-model
-  namespace: ml
-  annotations:
-    serving.kserve.io/deploymentMode: RawDeployment
-    serving.kserve.io/autoscalerClass: external
-spec:
-  predictor:
-    minReplicas: 1
-    maxReplicas: 4
-    model:
-      modelFormat: {name: sklearn}
-      storageUri: gs://example/model
-status:
-  deploymentMode: RawDeployment
-`;
-
-export const ISSUE_4312_HPA = `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: fraud-model-predictor
-  namespace: ml
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: fraud-model-predictor}
-  minReplicas: 2
-  maxReplicas: 8
-  metrics:
-  - type: Resource
-    resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
-`;
+export { ISSUE_4312_HPA, ISSUE_4312_ISVC } from '../support/issue-4312.ts';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: async ({ page }, use) => {

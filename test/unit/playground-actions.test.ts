@@ -15,6 +15,7 @@ import { hasPresetWords } from '../../playground/app/scenario-doc.ts';
 import { editorMarkers, stepSentence } from '../../playground/app/speech.ts';
 import { initialState, type AppState } from '../../playground/app/state.ts';
 import { stringsFor } from '../../playground/app/strings.ts';
+import { ISSUE_4312_HPA as HPA, ISSUE_4312_ISVC as ISVC } from '../support/issue-4312.ts';
 
 const PRESET = readFileSync(new URL('../../content/scenarios/kserve-4312.yaml', import.meta.url), 'utf8');
 
@@ -25,33 +26,6 @@ function presetLink() {
 
 const run = (state: AppState, ...actions: Action[]) => actions.reduce((s, a) => reduce(s, a), state);
 const badge = (state: AppState, tag: string) => state.good!.run.versions.find((v) => v.tag === tag)!.steps[state.link.step - 1]!.decisions.map((d) => d.result);
-
-const ISVC = `apiVersion: serving.kserve.io/v1beta1
-kind: InferenceService
-metadata:
-  name: fraud-model
-  namespace: ml
-  annotations:
-    serving.kserve.io/deploymentMode: RawDeployment
-    serving.kserve.io/autoscalerClass: external
-spec:
-  predictor:
-    minReplicas: 1
-    maxReplicas: 4
-    model: {modelFormat: {name: sklearn}}
-status:
-  deploymentMode: RawDeployment
-`;
-const HPA = `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: fraud-model-predictor
-  namespace: ml
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: fraud-model-predictor}
-  minReplicas: 2
-  maxReplicas: 8
-`;
 
 describe('stepping', () => {
   it('moves within 0…total and remembers where it came from', () => {
