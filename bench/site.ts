@@ -453,6 +453,15 @@ async function lighthouse(origin: string, route: string, formFactor: 'mobile' | 
 // ---------------------------------------------------------------------------------------------
 // Playground
 
+/**
+ * Browser code shared by the probes below: when the element says it is ready, and the frame after
+ * (decisions patched in place emit no new Element Timing entry, so that frame shows what it drew).
+ */
+const RECORD_READY = `if (bench.ready === null && r.target.localName === 'hpa-playground' && r.target.hasAttribute('data-ready')) {
+          bench.ready = performance.now();
+          requestAnimationFrame(() => { bench.readyFrame = performance.now(); });
+        }`;
+
 /** Init script: when <hpa-playground> gets data-ready, and paint times of the results pane. */
 const FIRST_RESULTS_PROBE = `
 (() => {
@@ -466,11 +475,7 @@ const FIRST_RESULTS_PROBE = `
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') {
-        if (bench.ready === null && r.target.localName === 'hpa-playground' && r.target.hasAttribute('data-ready')) {
-          bench.ready = performance.now();
-          // The frame that shows what the element drew for the link (decisions patched in place emit no new Element Timing entry).
-          requestAnimationFrame(() => { bench.readyFrame = performance.now(); });
-        }
+        ${RECORD_READY}
       } else for (const n of r.addedNodes) tag(n);
     }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
@@ -510,11 +515,7 @@ const DECISION_PROBE = `
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') {
-        if (bench.ready === null && r.target.localName === 'hpa-playground' && r.target.hasAttribute('data-ready')) {
-          bench.ready = performance.now();
-          // The frame that shows what the element drew for the link (decisions patched in place emit no new Element Timing entry).
-          requestAnimationFrame(() => { bench.readyFrame = performance.now(); });
-        }
+        ${RECORD_READY}
       } else if (parsed && bench.redrawnAt === null) {
         const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
         if (el && el.closest && el.closest('[data-pane="results"]')) bench.redrawnAt = performance.now();
