@@ -6,10 +6,11 @@
 import { keyOf } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
-import { ANNOTATION } from '../kserve/constants.ts';
 import { BEHAVIOUR_LABEL, getRelease } from '../kserve/releases.ts';
 import { formatEvent } from '../machine/events.ts';
-import type { CheckReport, ReleaseRange } from '../explore/check.ts';
+import type { CheckReport } from '../explore/check.ts';
+import { findingText, isHarmFinding, isvcFindings, positionOf, rangeLabel, rangesLabel } from '../report/check-findings.ts';
+import type { Harm } from '../verdict.ts';
 import { unrelatedHpas } from '../explore/partition.ts';
 import { lossMessage, safeChangeMessage } from '../explore/report.ts';
 import type { SkippedDocument } from '../scenario/parse.ts';
@@ -17,31 +18,44 @@ import type { Scenario, SourcePosition } from '../scenario/scenario.ts';
 import type { Colourer } from './colour.ts';
 import { printable } from './text-report.ts';
 
-export type CheckFormat = 'text' | 'json' | 'github';
+export type CheckFormat = 'text' | 'json' | 'github' | 'sarif';
 
 interface Input {
   scenario: Scenario;
   skipped: SkippedDocument[];
 }
 
-const rangeLabel = (range: ReleaseRange): string => (range.tags.length === 1 ? range.tags[0]! : `${range.tags[0]} … ${range.tags[range.tags.length - 1]}`);
-
-/** Where a harm should be marked: the HPA's name, or for a fought scale the class annotation that causes it. */
-function positionOf(scenario: Scenario, range: ReleaseRange, isvcKey: string): SourcePosition | null {
-  if (!range.result.found) return null;
-  const loss = range.result.loss;
-  const hpa = scenario.objects.find((o) => o.object.kind === 'HorizontalPodAutoscaler' && keyOf(o.object.metadata) === `${loss.namespace}/${loss.hpa}`);
-  const isvc = scenario.objects.find((o) => o.object.kind === 'InferenceService' && keyOf(o.object.metadata) === isvcKey);
-  if (loss.kind === 'fought') {
-    const annotation = isvc?.locations?.annotations[ANNOTATION.autoscalerClass];
-    if (annotation) return annotation;
-  }
-  return hpa?.locations?.name ?? hpa?.position ?? isvc?.position ?? null;
-}
-
+/** Control and bidi characters have no place in a log line; line breaks are escaped below instead. */
+const uncontrolled = (text: string): string => text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 /** GitHub's workflow-command escaping: data and property values differ. */
-const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (text: string): string => uncontrolled(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One annotation per InferenceService at risk (GitHub shows ten of a kind per step): its worst
+ * harm at the HPA's line, every release at risk in the title, the other harms and the fix in the
+ * text. A webhook refusal, where nothing is harmed, is a warning at the class annotation.
+ */
+export function githubAnnotations(report: CheckReport, input: Input, locale: Locale): string[] {
+  const t = (m: Message) => printable(renderMessage(m, locale));
+  const out: string[] = [];
+  for (const check of report.checked) {
+    const findings = isvcFindings(input.scenario, check);
+    const harms = findings.filter(isHarmFinding);
+    const worst = harms[0] ?? findings[0];
+    if (!worst) continue;
+    if (!isHarmFinding(worst)) {
+      out.push(githubAnnotation('warning', worst.at, t(msg('ci.refusedTitle', { releases: rangesLabel(worst.ranges), isvc: check.isvc })), t(worst.message)));
+      continue;
+    }
+    const ranges = check.ranges.filter((r) => r.result.found);
+    const also = harms.slice(1).map((f) => msg('ci.also', { hpa: f.hpa!, harm: msg(`history.${f.kind as Harm}`), releases: rangesLabel(f.ranges) }));
+    const text = [findingText(worst), ...also].map(t).join(' ');
+    const title = t(msg('ci.title', { releases: rangesLabel(ranges), harm: msg(`history.${worst.kind as Harm}`), hpa: worst.hpa!.slice(worst.hpa!.indexOf('/') + 1) }));
+    out.push(githubAnnotation('error', worst.at, title, text));
+  }
+  return out;
+}
 
 export function githubAnnotation(level: 'error' | 'warning' | 'notice', at: SourcePosition | null, title: string, message: string): string {
   const props = at ? [`file=${escapeProperty(at.file)}`, `line=${at.line}`, `col=${at.column}`] : [];
@@ -70,15 +84,7 @@ export function checkOutput(report: CheckReport, input: Input, format: CheckForm
   if (format === 'json') return JSON.stringify(checkJson(report, input, locale), null, 2);
   const out: string[] = [];
   if (format === 'github') {
-    for (const isvc of report.checked) {
-      for (const range of isvc.ranges) {
-        if (!range.result.found) continue;
-        const fix = range.changes[0];
-        const text = `${t(lossMessage(range.result, true))}${fix ? ` ${t(msg('ci.fix', { change: safeChangeMessage(fix) }))}` : ''}`;
-        const title = t(msg('ci.title', { releases: rangeLabel(range), harm: msg(`history.${range.result.loss.kind}`), hpa: range.result.loss.hpa }));
-        out.push(githubAnnotation('error', positionOf(input.scenario, range, isvc.isvc), title, text));
-      }
-    }
+    out.push(...githubAnnotations(report, input, locale));
     out.push(...summary(report, input, locale).map(t));
     return out.join('\n');
   }

@@ -56,14 +56,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'check',
-    synopsis: 'hpa-lab check <files or directories…> [--versions …] [--format text|json|github] [--include-edits]',
+    synopsis: 'hpa-lab check <files or directories…> [--versions …] [--format text|json|github|sarif] [--include-edits]',
     summary: 'cli.check.summary',
     details: ['cli.check.details'],
     options: {
       versions: common.versions,
       'start-release': common['start-release'],
       depth: { type: 'string', value: '<n>', help: 'cli.option.depth' },
-      format: { type: 'string', value: 'text|json|github', help: 'cli.option.format' },
+      format: { type: 'string', value: 'text|json|github|sarif', help: 'cli.option.format' },
       'include-edits': { type: 'boolean', help: 'cli.option.includeEdits' },
       'no-gitops': { type: 'boolean', help: 'cli.option.noGitops' },
       'no-fixes': { type: 'boolean', help: 'cli.option.noFixes' },

@@ -8,23 +8,23 @@ import { msg, type Message } from '../i18n/message.ts';
 import { isLocale, renderMessage, type Locale } from '../i18n/render.ts';
 import { encodeState } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
-import { BEHAVIOUR_LABEL, findRelease, RELEASES } from '../kserve/releases.ts';
-import { parseEventWord } from '../machine/events.ts';
+import { BEHAVIOUR_LABEL, RELEASES } from '../kserve/releases.ts';
 import { redactSources } from '../redact.ts';
 import { runJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { runScenario, type RunResult } from '../run.ts';
 import { scenarioDocumentText, splitSources, scenarioFileText } from '../scenario/compose.ts';
-import { crossCheck, parseScenario, type ScenarioSource, type SkippedDocument } from '../scenario/parse.ts';
-import type { Scenario, ScenarioStepInput } from '../scenario/scenario.ts';
+import type { ScenarioSource } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { formatInputError, type InputError } from '../scenario/source.ts';
 import { checkScenario } from '../explore/check.ts';
-import { findSafeChanges, findShortestLoss, DEFAULT_DEPTH, MAX_DEPTH, type ShortestLoss } from '../explore/index.ts';
+import { findSafeChanges, findShortestLoss, DEFAULT_DEPTH, type ShortestLoss } from '../explore/index.ts';
 import { exploreLines, exploreRecord } from '../explore/report.ts';
-import { checkOutput, type CheckFormat } from './check-output.ts';
-import type { DeploymentMode } from '../kserve/constants.ts';
+import { checkOutput, githubAnnotation, type CheckFormat } from './check-output.ts';
+import { checkSarif } from '../report/sarif.ts';
 import { colourer } from './colour.ts';
 import { commandHelp, commandSpec, COMMANDS, usage, type CommandSpec } from './commands.ts';
+import { commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseVersions, readSources, type Loaded, type Values } from './load.ts';
 import { printable, printableLines, renderText, terminalSafeJson } from './text-report.ts';
 
 export interface CliIo {
@@ -39,165 +39,9 @@ export interface CliIo {
   version?: string;
 }
 
-class InputFailure extends Error {
-  readonly errors: InputError[];
-  constructor(errors: InputError[]) {
-    super('input error');
-    this.errors = errors;
-  }
-}
-
-const commandLineError = (message: Message): InputFailure => new InputFailure([{ file: '<command line>', line: 1, column: 1, message }]);
-
 /** An input error as JSON: the sentence in the chosen language, and its message id and parameters beside it (as `run --json` gives a refusal). */
 function inputErrorJson(error: InputError, locale: Locale) {
   return { file: error.file, line: error.line, column: error.column, message: renderMessage(error.message, locale), id: error.message.id, params: error.message.params ?? {} };
-}
-
-type Values = Record<string, string | boolean | undefined>;
-
-interface Loaded {
-  sources: ScenarioSource[];
-  scenario: Scenario;
-  skipped: SkippedDocument[];
-}
-
-const YAML_FILE = /\.ya?ml$/i;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-
-/** Files as given; directories walked for *.yaml / *.yml (for `check`), in a stable order. */
-function expandPaths(paths: string[], io: CliIo, walk: boolean): string[] {
-  const out: string[] = [];
-  const visit = (path: string, depth: number): void => {
-    const entries = walk && path !== '-' ? io.listDirectory?.(path) ?? null : null;
-    if (entries === null) {
-      out.push(path);
-      return;
-    }
-    if (depth > 32) return;
-    for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
-      const child = `${path.replace(/\/+$/, '')}/${entry.name}`;
-      if (entry.directory) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(child, depth + 1);
-      } else if (YAML_FILE.test(entry.name)) out.push(child);
-    }
-  };
-  for (const path of paths) visit(path, 0);
-  return out;
-}
-
-function readSources(paths: string[], io: CliIo, walk: boolean): ScenarioSource[] {
-  if (paths.length === 0) throw commandLineError(msg(walk ? 'input.cliNoPaths' : 'input.cliNoFiles'));
-  const errors: InputError[] = [];
-  const sources: ScenarioSource[] = [];
-  for (const file of expandPaths(paths, io, walk)) {
-    try {
-      sources.push({ name: file === '-' ? '<stdin>' : file, text: io.readFile(file) });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      errors.push({ file, line: 1, column: 1, message: msg('input.cliUnreadable', { code }) });
-    }
-  }
-  if (errors.length > 0) throw new InputFailure(errors);
-  if (walk && sources.length === 0) throw commandLineError(msg('input.cliNoYamlFiles', { paths: paths.join(', ') }));
-  return sources;
-}
-
-function load(positionals: string[], values: Values, io: CliIo, walk = false): Loaded {
-  const sources = readSources(positionals, io, walk);
-  const parsed = parseScenario(sources, { skipOtherKinds: walk });
-  if (!parsed.ok) throw new InputFailure(parsed.errors);
-  const scenario = parsed.scenario;
-  const errors: InputError[] = [];
-  const attempt = <T>(read: () => T): T | undefined => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof InputFailure)) throw error;
-      errors.push(...error.errors);
-      return undefined;
-    }
-  };
-  const versions = typeof values.versions === 'string' ? attempt(() => parseVersions(values.versions as string)) : undefined;
-  const events = typeof values.events === 'string' ? attempt(() => parseEvents(values.events as string)) : undefined;
-  const start = typeof values['start-release'] === 'string' ? attempt(() => parseStartRelease(values['start-release'] as string)) : undefined;
-  if (errors.length > 0) throw new InputFailure(errors);
-  if (versions) scenario.settings.versions = versions;
-  if (events) scenario.events = events;
-  if (start) scenario.settings.startRelease = start;
-  if (values['no-defaulting']) scenario.settings.apiServerDefaulting = false;
-  // Events from the command line meet the objects only here: check their targets now.
-  const problems = crossCheck(scenario);
-  if (problems.length > 0) throw new InputFailure(problems);
-  if (!walk && !scenario.objects.some((o) => o.object.kind === 'InferenceService') && !scenario.events.some((e) => e.event.type === 'object.apply' && e.event.object.kind === 'InferenceService')) {
-    const file = sources[0]?.name ?? '<input>';
-    throw new InputFailure([{ file, line: 1, column: 1, message: msg('input.noIsvc') }]);
-  }
-  return { sources, scenario, skipped: parsed.skipped };
-}
-
-function parseVersions(text: string): string[] {
-  const errors: InputError[] = [];
-  const tags: string[] = [];
-  let column = 1;
-  for (const part of text.split(',')) {
-    const found = findRelease(part);
-    if (!found.ok) errors.push({ file: '--versions', line: 1, column, message: found.message });
-    else if (!tags.includes(found.release.tag)) tags.push(found.release.tag);
-    column += part.length + 1;
-  }
-  if (tags.length === 0 && errors.length === 0) errors.push({ file: '--versions', line: 1, column: 1, message: msg('input.cliNoRelease') });
-  if (errors.length > 0) throw new InputFailure(errors);
-  return tags;
-}
-
-function parseStartRelease(text: string): string {
-  const found = findRelease(text);
-  if (!found.ok) throw new InputFailure([{ file: '--start-release', line: 1, column: 1, message: found.message }]);
-  return found.release.tag;
-}
-
-function parseDepth(text: string): number {
-  const depth = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(depth >= 0 && depth <= MAX_DEPTH)) {
-    throw new InputFailure([{ file: '--depth', line: 1, column: 1, message: msg('input.cliDepth', { max: MAX_DEPTH, value: text }) }]);
-  }
-  return depth;
-}
-
-function parseFormat(value: string | boolean | undefined): CheckFormat {
-  const text = typeof value === 'string' ? value : 'text';
-  if (text !== 'text' && text !== 'json' && text !== 'github') throw new InputFailure([{ file: '--format', line: 1, column: 1, message: msg('input.cliFormat', { value: printable(text) }) }]);
-  return text;
-}
-
-function parseDefaultMode(value: string | boolean | undefined): DeploymentMode | null {
-  if (value === undefined) return null;
-  if (value === 'RawDeployment' || value === 'Serverless') return value;
-  throw new InputFailure([{ file: '--default-mode', line: 1, column: 1, message: msg('input.cliDefaultMode', { value: printable(String(value)) }) }]);
-}
-
-function parseLocale(value: string | boolean | undefined): Locale {
-  if (value === undefined) return 'en';
-  const text = String(value).toLowerCase();
-  if (!isLocale(text)) throw new InputFailure([{ file: '--lang', line: 1, column: 1, message: msg('input.cliLang', { value: String(value) }) }]);
-  return text;
-}
-
-function parseEvents(text: string): ScenarioStepInput[] {
-  const errors: InputError[] = [];
-  const events: ScenarioStepInput[] = [];
-  let column = 1;
-  for (const part of text.split(',')) {
-    if (part.trim().length > 0) {
-      const parsed = parseEventWord(part);
-      if (parsed.ok) events.push({ event: parsed.event, position: { file: '--events', line: 1, column } });
-      else errors.push({ file: '--events', line: 1, column, message: parsed.message });
-    }
-    column += part.length + 1;
-  }
-  if (errors.length > 0) throw new InputFailure(errors);
-  return events;
 }
 
 /** A playground link that opens where a maintainer should look first: the first disagreement. */
@@ -272,6 +116,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // errors are worded in the --lang language, and given as JSON too when JSON was asked for.
   let locale: Locale = isLocale(asked) ? asked : 'en';
   let json = false;
+  let github = false;
   /** Before help or a frame: an unknown --lang keeps English and says so (a run reports it as an input error instead). */
   const noteUnknownLang = (): void => {
     if (scan.lang !== undefined && !isLocale(asked)) io.stderr(printable(formatInputError({ file: '--lang', line: 1, column: 1, message: msg('input.cliLang', { value: scan.lang }) })));
@@ -316,6 +161,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
     const format = option(() => parseFormat(values.format), 'text' as CheckFormat);
     json = format === 'json' || (values.json === true && !values.markdown);
+    github = format === 'github';
     const defaultMode = option(() => parseDefaultMode(values['default-mode']), null);
     const versions = option(() => (typeof values.versions === 'string' ? parseVersions(values.versions) : undefined), undefined);
     const loadAll = (walk = false): Loaded => {
@@ -366,7 +212,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           fixes: !values['no-fixes'],
           ...(progress ? { progress } : {}),
         });
-        io.stdout(checkOutput(report, loaded, format, locale, colour));
+        if (format === 'sarif') io.stdout(terminalSafeJson(JSON.stringify(checkSarif(report, loaded.scenario, { version, locale }), null, 2)));
+        else io.stdout(checkOutput(report, loaded, format, locale, colour));
         return report.harm ? 1 : 0;
       }
       case 'explore': {
@@ -403,7 +250,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   } catch (error) {
     if (error instanceof InputFailure) {
-      for (const e of error.errors) io.stderr(printable(formatInputError(e, locale)));
+      // In a workflow log an input error is an annotation: its file name sits in an escaped property, never at the start of a line.
+      if (github) for (const e of error.errors) io.stderr(githubAnnotation('error', e, 'hpa-lab', renderMessage(e.message, locale)));
+      else for (const e of error.errors) io.stderr(printable(formatInputError(e, locale)));
       if (json) io.stdout(terminalSafeJson(JSON.stringify({ errors: error.errors.map((e) => inputErrorJson(e, locale)) }, null, 2)));
       return 2;
     }

@@ -15,7 +15,7 @@ export const siteConfig = {
   base: normaliseBase(env.HPA_LAB_BASE ?? '/'),
 } as const;
 
-/** The playground page, absolute, for a given link fragment (without the leading "#"). */
-export function playgroundUrl(fragment: string, config: { origin: string; base: string } = siteConfig): string {
-  return `${config.origin}${config.base}playground/#${fragment}`;
+/** The playground page, absolute, for a given link fragment (without the leading "#"), in a language. */
+export function playgroundUrl(fragment: string, config: { origin: string; base: string } = siteConfig, locale: 'en' | 'zh-cn' = 'en'): string {
+  return `${config.origin}${config.base}${locale === 'en' ? '' : `${locale}/`}playground/#${fragment}`;
 }

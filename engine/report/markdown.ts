@@ -29,6 +29,22 @@ export function escapeCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, '\\`').replace(/\r?\n/g, ' ');
 }
 
+/**
+ * Prose for GitHub Markdown that may carry user text: besides the table escapes, nothing that
+ * GitHub would turn into a mention, a link, an image, emphasis or a heading.
+ */
+export function escapeInline(text: string): string {
+  return escapeCell(text).replace(/[\[\]!*_#~]/g, (c) => `\\${c}`).replace(/@/g, '&#64;').replace(/:\/\//g, ':&#47;&#47;');
+}
+
+/** A code span that no backtick in the text can close early; newlines folded. */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ');
+  const ticks = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
 function fence(text: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   return '`'.repeat(longest + 1);

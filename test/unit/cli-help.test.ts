@@ -55,7 +55,8 @@ describe('English help reads as before', () => {
       '      --default-mode RawDeployment|Serverless  the cluster\'s default deployment mode (inferenceservice-config, key deploy); default Serverless, as KServe ships it',
       '  -h, --help                                   show this help',
       'overwritten, two HPAs on one Deployment, scaling undone. The search covers what the cluster does by',
-      '--format github prints workflow annotations (::error file=…,line=…,col=…::…) at the HPA at risk.',
+      '--format github prints workflow annotations (::error file=…,line=…,col=…::…) at the HPA at risk, one per',
+      'InferenceService; --format sarif prints SARIF 2.1.0 for GitHub code scanning.',
     ],
     explore: [
       'Usage: hpa-lab explore <files…> [--versions …] [--depth N] [--include-edits] [--json]',

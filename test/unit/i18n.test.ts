@@ -52,6 +52,7 @@ describe('engine message catalogs', () => {
   const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set([
     'result.Create', 'result.Update', 'result.Delete', 'result.Existed', 'result.Skipped', 'result.NotCalled', 'result.Error',
     'state.terminating', 'report.isvcHeading', 'cell.quiet', 'cell.result', 'cell.componentResult', 'history.then',
+    'ci.md.isvc',
   ]);
 
   it('the identifiers listed as the same in every language are message ids', () => {
