@@ -113,13 +113,6 @@ export async function runAction(io: CliIo, files: ActionFiles): Promise<number> 
     includeEdits: inputs.includeEdits,
   });
 
-  // The readable report goes to the log with workflow commands paused: nothing in it can be one.
-  const pause = token();
-  io.stdout(`::stop-commands::${pause}`);
-  io.stdout(checkOutput(report, loaded, 'text', inputs.locale, colourer({ isTTY: false })));
-  io.stdout(`::${pause}::`);
-  for (const line of githubAnnotations(report, loaded, inputs.locale)) io.stdout(line);
-
   const findings = reportFindings(loaded.scenario, report);
   const harmed = new Set(findings.filter((f) => f.kind !== 'refused').map((f) => f.isvc)).size;
   const refused = new Set(findings.filter((f) => f.kind === 'refused').map((f) => f.isvc)).size;
@@ -133,6 +126,13 @@ export async function runAction(io: CliIo, files: ActionFiles): Promise<number> 
       return fail([inputError('sarif-file', msg('input.actionSarifUnwritable', { path: inputs.sarifFile, code }))]);
     }
   }
+  // The readable report goes to the log with workflow commands paused: nothing in it can be one.
+  const pause = token();
+  io.stdout(`::stop-commands::${pause}`);
+  io.stdout(checkOutput(report, loaded, 'text', inputs.locale, colourer({ isTTY: false })));
+  io.stdout(`::${pause}::`);
+  for (const line of githubAnnotations(report, loaded, inputs.locale)) io.stdout(line);
+
   if (inputs.summary && env.GITHUB_STEP_SUMMARY) files.appendFile(env.GITHUB_STEP_SUMMARY, await checkSummary(report, loaded.scenario, { locale: inputs.locale }));
   setOutputs(outputs);
   if (inputs.failOn === 'never') return 0;
