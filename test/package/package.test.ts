@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript build script, no types
 import { bundle, BUNDLE } from '../../bin/bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
