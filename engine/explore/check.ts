@@ -13,6 +13,7 @@ import { compareTags } from '../kserve/tags.ts';
 import type { Scenario, SourcePosition } from '../scenario/scenario.ts';
 import { applySafeChange, findSafeChanges, type SafeChange } from './changes.ts';
 import { partitionScenario } from './partition.ts';
+import { canonicalPart } from './shape.ts';
 import { DEFAULT_DEPTH, findShortestLoss, type ExploreOptions, type ShortestLoss } from './search.ts';
 
 /** The releases `check` judges by default: every tag from the bug's first release on. */
@@ -24,6 +25,8 @@ export interface CheckOptions extends Pick<ExploreOptions, 'depth' | 'includeEdi
   versions?: readonly string[];
   /** Also look for the smallest safe change (costs more searches). Default true. */
   fixes?: boolean;
+  /** Search each shape once (default true); false searches every InferenceService as it is (the reference the tests compare with). */
+  shapes?: boolean;
   /** Called after each InferenceService, for progress on a terminal. */
   progress?: (done: number, total: number) => void;
 }
@@ -104,14 +107,16 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): C
   const tags = (options.versions ?? DEFAULT_CHECK_TAGS).map((tag) => getRelease(tag).tag);
   const explore: ExploreOptions = { ...options, depth };
   const parts = partitionScenario(scenario);
-  const checked: IsvcCheck[] = parts.map((part, index) => {
+  // One search per shape: parts equal up to their names share it (shape.ts).
+  const byShape = new Map<string, ReleaseRange[]>();
+  const judge = (part: Scenario): ReleaseRange[] => {
     // Same rules, same search: one exploration per distinct behaviour.
     const byBehaviour = new Map<string, ShortestLoss>();
     const results = tags.map((tag) => {
       const key = JSON.stringify(getRelease(tag).behaviour);
       let found = byBehaviour.get(key);
       if (!found) {
-        found = findShortestLoss(part.scenario, tag, explore);
+        found = findShortestLoss(part, tag, explore);
         byBehaviour.set(key, found);
       }
       return { tag, result: { ...found, tag } as ShortestLoss };
@@ -122,9 +127,22 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): C
       if (last && answerKey(last.result) === answerKey(result)) last.tags.push(tag);
       else ranges.push({ tags: [tag], result, changes: [] });
     }
-    options.progress?.(index + 1, parts.length);
+    return options.fixes === false ? ranges : withFixes(part, ranges, explore);
+  };
+  const checked: IsvcCheck[] = parts.map((part, index) => {
     const entry = part.scenario.objects.find((o) => o.object.kind === 'InferenceService' && keyOf(o.object.metadata) === part.isvc)!;
-    return { isvc: part.isvc, position: entry.position, ranges: options.fixes === false ? ranges : withFixes(part.scenario, ranges, explore) };
+    const canonical = options.shapes === false ? null : canonicalPart(part.scenario, entry.object.metadata.name);
+    let ranges: ReleaseRange[];
+    if (canonical) {
+      let shared = byShape.get(canonical.key);
+      if (!shared) {
+        shared = judge(canonical.scenario);
+        byShape.set(canonical.key, shared);
+      }
+      ranges = canonical.restore(shared);
+    } else ranges = judge(part.scenario);
+    options.progress?.(index + 1, parts.length);
+    return { isvc: part.isvc, position: entry.position, ranges };
   });
   return { checked, depth, harm: checked.some((c) => c.ranges.some((r) => r.result.found)), fixes: options.fixes !== false };
 }
