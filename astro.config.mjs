@@ -40,6 +40,6 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 4096 },
     resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
     worker: { format: 'es' },
-    optimizeDeps: { include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js', 'xstate', 'yaml', 'lz-string'] },
+    optimizeDeps: { include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js', 'xstate', 'yaml'] },
   },
 });
