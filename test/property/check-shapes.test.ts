@@ -22,7 +22,9 @@ const arbIsvc = fc.record({
   finalizer: fc.boolean(),
 });
 
-function yamlOf(models: fc.RecordValue<typeof arbIsvc>[]): string | null {
+type Model = typeof arbIsvc extends fc.Arbitrary<infer T> ? T : never;
+
+function yamlOf(models: Model[]): string | null {
   const seen = new Set<string>();
   const docs: string[] = [];
   for (const [i, m] of models.entries()) {
