@@ -131,10 +131,25 @@ export function verdictSummary(verdict: Pick<Verdict, 'history'>): Message {
   return historyMessage(verdict.history.map((entry) => msg('history.entry', { kind: msg(`history.${entry.kind}`), step: entry.step })));
 }
 
-/** Entries in order, as the language strings a history together ("a, b, c"). */
+/** Entries chained left to right in one 'history.then' nesting; more than this are grouped (below). */
+const HISTORY_GROUP = 64;
+
+/**
+ * Entries in order, as the language strings a history together ("a, b, c"). Up to HISTORY_GROUP
+ * entries nest left to right as they always have; a longer history (thousands of events) chains
+ * groups of them, then groups of groups, so the message stays a few levels deep in `run --json` and
+ * for any reader that walks it, and reads the same, since 'history.then' only puts a separator between.
+ */
 export function historyMessage(entries: readonly Message[]): Message {
-  if (entries.length === 1) return entries[0]!;
-  return msg('history.then', { before: historyMessage(entries.slice(0, -1)), after: entries[entries.length - 1]! });
+  let level = entries;
+  while (level.length > 1) {
+    const next: Message[] = [];
+    for (let start = 0; start < level.length; start += HISTORY_GROUP) {
+      next.push(level.slice(start, start + HISTORY_GROUP).reduce((before, after) => msg('history.then', { before, after })));
+    }
+    level = next;
+  }
+  return level[0]!;
 }
 
 export function verdictKey(verdict: Pick<Verdict, 'hpa' | 'namespace'>): string {

@@ -16,6 +16,7 @@ import { lossMessage, safeChangeMessage } from '../explore/report.ts';
 import type { SkippedDocument } from '../scenario/parse.ts';
 import type { Scenario, SourcePosition } from '../scenario/scenario.ts';
 import type { Colourer } from './colour.ts';
+import { skippedPathMessage, type SkippedPath } from './load.ts';
 import { printable } from './text-report.ts';
 
 export type CheckFormat = 'text' | 'json' | 'github' | 'sarif';
@@ -23,6 +24,8 @@ export type CheckFormat = 'text' | 'json' | 'github' | 'sarif';
 interface Input {
   scenario: Scenario;
   skipped: SkippedDocument[];
+  /** Paths a directory walk passed over: devices, FIFOs, symlinks that dangle or leave the tree. */
+  skippedPaths?: readonly SkippedPath[];
 }
 
 /** Control and bidi characters have no place in a log line; line breaks are escaped below instead. */
@@ -71,6 +74,11 @@ function summary(report: CheckReport, input: Input, locale: Locale): Message[] {
   if (other.length > 0) {
     const more = other.length - 5;
     lines.push(msg(more > 0 ? 'ci.skippedMore' : 'ci.skipped', { count: other.length, documents: other.slice(0, 5).map((s) => `${s.file}:${s.line} (${s.kind ?? renderMessage(msg('ci.noKind'), locale)})`), more }));
+  }
+  const paths = input.skippedPaths ?? [];
+  if (paths.length > 0) {
+    const more = paths.length - 5;
+    lines.push(msg(more > 0 ? 'ci.skippedPathsMore' : 'ci.skippedPaths', { count: paths.length, paths: paths.slice(0, 5).map(skippedPathMessage), more }));
   }
   const twice = input.skipped.filter((s) => s.duplicateOf);
   if (twice.length > 0) lines.push(msg('ci.duplicates', { count: twice.length, objects: twice.slice(0, 5).map((s) => `${s.file}:${s.line}`) }));
@@ -142,6 +150,7 @@ function checkJson(report: CheckReport, input: Input, locale: Locale) {
       }),
     })),
     skipped: input.skipped,
+    skippedPaths: (input.skippedPaths ?? []).map(({ path, kind, symlink }) => ({ path, kind, symlink })),
     notChecked: unrelatedHpas(input.scenario).map((o) => ({ hpa: keyOf(o.object.metadata), file: o.position.file, line: o.position.line })),
   };
 }

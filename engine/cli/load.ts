@@ -11,7 +11,7 @@ import { MAX_DEPTH } from '../explore/index.ts';
 import { parseEventWord } from '../machine/events.ts';
 import { crossCheck, parseScenario, type ScenarioSource, type SkippedDocument } from '../scenario/parse.ts';
 import type { Scenario, ScenarioStepInput } from '../scenario/scenario.ts';
-import type { InputError } from '../scenario/source.ts';
+import { byteLength, LIMITS, type InputError } from '../scenario/source.ts';
 import type { CheckFormat } from './check-output.ts';
 import type { CliIo } from './main.ts';
 import { printable } from './text-report.ts';
@@ -32,24 +32,91 @@ export interface Loaded {
   sources: ScenarioSource[];
   scenario: Scenario;
   skipped: SkippedDocument[];
+  /** Paths found while walking a directory that were not read (`check` notes them). */
+  skippedPaths: SkippedPath[];
+}
+
+/** What a path that is not read is: not a regular file, or a symlink that dangles or leaves the tree, or too deep to walk. */
+export type PathKind = 'fifo' | 'socket' | 'device' | 'directory' | 'dangling' | 'outside' | 'deep' | 'other';
+
+export interface SkippedPath {
+  path: string;
+  kind: PathKind;
+  /** The path is a symlink to a thing of that kind. */
+  symlink: boolean;
+}
+
+/** One entry of a directory, as CliIo.listDirectory gives it. */
+export interface DirectoryEntry {
+  name: string;
+  /** A directory to walk into (a symlink to one is not followed). */
+  directory: boolean;
+  /** Absent: a regular file, or a directory when `directory` is set. 'symlink-file' is a symlink to a regular file inside the walked tree. */
+  kind?: 'file' | 'directory' | 'symlink-file' | 'other';
+  /** For 'other': what it is. */
+  reason?: PathKind;
+  /** For 'other': a symlink to what `reason` says. */
+  symlink?: boolean;
+}
+
+/** What CliIo.readFile throws for a path it will not read: not a regular file, or more than the limit to read. */
+export class ReadRefused extends Error {
+  readonly reason: PathKind | 'too-large';
+  readonly symlink: boolean;
+  constructor(reason: PathKind | 'too-large', symlink = false) {
+    super(`not read: ${reason}`);
+    this.reason = reason;
+    this.symlink = symlink;
+  }
+}
+
+/** Levels of directories walked below a directory named on the command line. */
+const WALK_DEPTH = 32;
+
+/** "FIFO", "symlink to a device", "dangling symlink": what a skipped path is, in words. */
+export function pathKindMessage(kind: PathKind, symlink: boolean): Message {
+  const what = kind === 'deep' ? msg('pathKind.deep', { depth: WALK_DEPTH }) : msg(`pathKind.${kind}`);
+  return symlink ? msg('pathKind.symlinkTo', { kind: what }) : what;
+}
+
+export function skippedPathMessage(skipped: SkippedPath): Message {
+  return msg('ci.skippedPath', { path: printable(skipped.path), kind: pathKindMessage(skipped.kind, skipped.symlink) });
 }
 
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-/** Walks a directory (bounded depth, no node_modules or .git) and gives every path below it, files and directories. */
-function walkTree(root: string, io: CliIo, visit: (path: string, directory: boolean) => void): void {
+const entryKind = (entry: DirectoryEntry): NonNullable<DirectoryEntry['kind']> => entry.kind ?? (entry.directory ? 'directory' : 'file');
+const readable = (entry: DirectoryEntry): boolean => entryKind(entry) === 'file' || entryKind(entry) === 'symlink-file';
+
+/**
+ * Walks a directory (bounded depth, no node_modules or .git) and gives every path below it, files
+ * and directories; `tree` is the directory whose inside symlinks may point to, `deep` hears of a
+ * directory not entered because it is too deep.
+ */
+function walkTree(start: string, tree: string, io: CliIo, visit: (path: string, entry: DirectoryEntry) => void, deep?: (path: string) => void): void {
   const step = (path: string, depth: number): void => {
-    const entries = io.listDirectory?.(path) ?? null;
-    if (entries === null || depth > 32) return;
+    const entries = io.listDirectory?.(path, tree) ?? null;
+    if (entries === null) return;
     for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
       const child = `${path.replace(/\/+$/, '')}/${entry.name}`;
       if (entry.directory && SKIPPED_DIRECTORIES.has(entry.name)) continue;
-      visit(child, entry.directory);
-      if (entry.directory) step(child, depth + 1);
+      visit(child, entry);
+      if (!entry.directory) continue;
+      if (depth + 1 > WALK_DEPTH) deep?.(child);
+      else step(child, depth + 1);
     }
   };
-  step(root, 0);
+  step(start, 0);
+}
+
+interface Expanded {
+  files: string[];
+  /** Files named as they are on the command line (not found by walking or by a glob). */
+  named: Set<string>;
+  unmatched: string[];
+  /** Entries a walk or a glob found that are not regular files inside the tree. */
+  skipped: SkippedPath[];
 }
 
 /**
@@ -57,18 +124,33 @@ function walkTree(root: string, io: CliIo, visit: (path: string, directory: bool
  * (`deploy/**\/*.yaml`, quoted so the shell leaves it, as an Action's `paths` input gives it) is
  * matched against the tree below its fixed part. A glob that matches nothing is an input error.
  */
-function expandPaths(paths: string[], io: CliIo, walk: boolean): { files: string[]; unmatched: string[] } {
+function expandPaths(paths: string[], io: CliIo, walk: boolean): Expanded {
   const files: string[] = [];
+  const named = new Set<string>();
   const unmatched: string[] = [];
+  const skipped: SkippedPath[] = [];
+  const seen = new Set<string>();
   const add = (file: string): void => {
     if (!files.includes(file)) files.push(file);
   };
-  const addAll = (path: string): void => {
-    const entries = walk && path !== '-' ? io.listDirectory?.(path) ?? null : null;
-    if (entries === null) return add(path);
-    walkTree(path, io, (child, directory) => {
-      if (!directory && YAML_FILE.test(child)) add(child);
-    });
+  // A glob's directory is walked again by addAll: note each path once.
+  const skip = (path: string, kind: PathKind, symlink = false): void => {
+    if (!seen.has(path)) skipped.push({ path, kind, symlink });
+    seen.add(path);
+  };
+  const skipEntry = (path: string, entry: DirectoryEntry): void => skip(path, entry.reason ?? 'other', entry.symlink ?? false);
+  const tooDeep = (path: string): void => skip(path, 'deep');
+  const addAll = (path: string, tree = path): void => {
+    const entries = walk && path !== '-' ? io.listDirectory?.(path, tree) ?? null : null;
+    if (entries === null) {
+      if (path === tree) named.add(path);
+      return add(path);
+    }
+    walkTree(path, tree, io, (child, entry) => {
+      if (entry.directory || !YAML_FILE.test(child)) return;
+      if (readable(entry)) add(child);
+      else skipEntry(child, entry);
+    }, tooDeep);
   };
   for (const path of paths) {
     const scan = picomatch.scan(path);
@@ -77,31 +159,59 @@ function expandPaths(paths: string[], io: CliIo, walk: boolean): { files: string
       continue;
     }
     const matches = picomatch(path.replace(/^\.\//, ''), { dot: false });
-    const before = files.length;
+    const before = files.length + skipped.length;
     const root = scan.base === '' ? '.' : scan.base;
-    walkTree(root, io, (child, directory) => {
+    // Only a ** can reach below the walk's depth, so only then is a directory left unwalked worth a note.
+    walkTree(root, root, io, (child, entry) => {
       const relative = child.replace(/^\.\//, '');
       if (!matches(relative)) return;
-      if (directory) addAll(child);
-      else if (!walk || YAML_FILE.test(child)) add(child);
-    });
-    if (files.length === before) unmatched.push(path);
+      if (entry.directory) addAll(child, root);
+      else if (walk && !YAML_FILE.test(child)) return;
+      else if (readable(entry)) add(child);
+      else skipEntry(child, entry);
+    }, walk && path.includes('**') ? tooDeep : undefined);
+    if (files.length + skipped.length === before) unmatched.push(path);
   }
-  return { files, unmatched };
+  return { files, named, unmatched, skipped };
 }
 
-export function readSources(paths: string[], io: CliIo, walk: boolean): ScenarioSource[] {
+const limitText = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
+
+/**
+ * Reads what the command line names. Only regular files are read, and no more than the largest
+ * input any command takes (LIMITS.repositoryBytes, all files together), so a device or an endless
+ * stream costs that much at most. With `walk` (check), what a walk or a glob finds that is not a
+ * regular file inside the tree goes to `skippedPaths` as a note; a path named as it is, or any
+ * path for the other commands, is an input error.
+ */
+export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPaths: SkippedPath[] = []): ScenarioSource[] {
   if (paths.length === 0) throw commandLineError(msg(walk ? 'input.cliNoPaths' : 'input.cliNoFiles'));
   const errors: InputError[] = [];
   const sources: ScenarioSource[] = [];
-  const { files, unmatched } = expandPaths(paths, io, walk);
+  const { files, named, unmatched, skipped } = expandPaths(paths, io, walk);
   for (const pattern of unmatched) errors.push({ file: pattern, line: 1, column: 1, message: msg('input.cliNoMatch', { pattern: printable(pattern) }) });
+  const notRegular = (file: string, kind: PathKind, symlink: boolean): InputError => ({ file, line: 1, column: 1, message: msg('input.cliNotRegular', { kind: pathKindMessage(kind, symlink) }) });
+  if (walk) skippedPaths.push(...skipped);
+  else errors.push(...skipped.map((s) => notRegular(s.path, s.kind, s.symlink)));
+  let budget = LIMITS.repositoryBytes;
   for (const file of files) {
     try {
-      sources.push({ name: file === '-' ? '<stdin>' : file, text: io.readFile(file) });
+      const text = io.readFile(file, Math.max(0, budget));
+      budget -= byteLength(text);
+      sources.push({ name: file === '-' ? '<stdin>' : file, text });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      errors.push({ file, line: 1, column: 1, message: msg('input.cliUnreadable', { code }) });
+      const reason = error instanceof ReadRefused ? error.reason : null;
+      const symlink = error instanceof ReadRefused && error.symlink;
+      if (reason === 'too-large') {
+        errors.push({ file, line: 1, column: 1, message: msg('input.readTooLarge', { limit: limitText(LIMITS.repositoryBytes) }) });
+      } else if (reason !== null) {
+        // Changed since the walk listed it: found by walking, it is a note like the others.
+        if (walk && !named.has(file)) skippedPaths.push({ path: file, kind: reason, symlink });
+        else errors.push(notRegular(file, reason, symlink));
+      } else {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+        errors.push({ file, line: 1, column: 1, message: msg('input.cliUnreadable', { code }) });
+      }
     }
   }
   if (errors.length > 0) throw new InputFailure(errors);
@@ -110,7 +220,8 @@ export function readSources(paths: string[], io: CliIo, walk: boolean): Scenario
 }
 
 export function load(positionals: string[], values: Values, io: CliIo, walk = false): Loaded {
-  const sources = readSources(positionals, io, walk);
+  const skippedPaths: SkippedPath[] = [];
+  const sources = readSources(positionals, io, walk, skippedPaths);
   const parsed = parseScenario(sources, { skipOtherKinds: walk });
   if (!parsed.ok) throw new InputFailure(parsed.errors);
   const scenario = parsed.scenario;
@@ -139,7 +250,7 @@ export function load(positionals: string[], values: Values, io: CliIo, walk = fa
     const file = sources[0]?.name ?? '<input>';
     throw new InputFailure([{ file, line: 1, column: 1, message: msg('input.noIsvc') }]);
   }
-  return { sources, scenario, skipped: parsed.skipped };
+  return { sources, scenario, skipped: parsed.skipped, skippedPaths };
 }
 
 export function parseVersions(text: string): string[] {

@@ -24,13 +24,21 @@ import { checkOutput, githubAnnotation, type CheckFormat } from './check-output.
 import { checkSarif } from '../report/sarif.ts';
 import { colourer } from './colour.ts';
 import { commandHelp, commandSpec, COMMANDS, usage, type CommandSpec } from './commands.ts';
-import { commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseVersions, readSources, type Loaded, type Values } from './load.ts';
+import { commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseVersions, readSources, type DirectoryEntry, type Loaded, type Values } from './load.ts';
 import { printable, printableLines, renderText, terminalSafeJson } from './text-report.ts';
 
 export interface CliIo {
-  readFile: (path: string) => string;
-  /** Entries of a directory, or null when the path is not one (walking directories for `check`). */
-  listDirectory?: (path: string) => { name: string; directory: boolean }[] | null;
+  /**
+   * The text of a regular file ('-': standard input). Throws ReadRefused (load.ts) for anything
+   * else, and when there is more than `limit` bytes to read (it stops reading there).
+   */
+  readFile: (path: string, limit?: number) => string;
+  /**
+   * Entries of a directory, or null when the path is not one (walking directories for `check`).
+   * `tree` is the directory named on the command line: a symlink counts as a file only when it
+   * leads to a regular file inside it.
+   */
+  listDirectory?: (path: string, tree?: string) => DirectoryEntry[] | null;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Standard output is a terminal: colour (unless NO_COLOR) and progress on stderr are allowed. */
@@ -213,7 +221,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           ...(progress ? { progress } : {}),
         });
         if (format === 'sarif') io.stdout(terminalSafeJson(JSON.stringify(checkSarif(report, loaded.scenario, { version, locale }), null, 2)));
-        else io.stdout(checkOutput(report, loaded, format, locale, colour));
+        // JSON as every other JSON output: bidi and C1 controls from the input as \u escapes.
+        else io.stdout(format === 'json' ? terminalSafeJson(checkOutput(report, loaded, format, locale, colour)) : checkOutput(report, loaded, format, locale, colour));
         return report.harm ? 1 : 0;
       }
       case 'explore': {
