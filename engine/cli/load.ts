@@ -26,6 +26,19 @@ export class InputFailure extends Error {
 
 export const commandLineError = (message: Message): InputFailure => new InputFailure([{ file: '<command line>', line: 1, column: 1, message }]);
 
+/** Reads one value; an input failure is added to `errors` and the fallback stands in, so every problem is reported at once. */
+export function collecting(errors: InputError[]) {
+  return <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof InputFailure)) throw error;
+      errors.push(...error.errors);
+      return fallback;
+    }
+  };
+}
+
 export type Values = Record<string, string | boolean | undefined>;
 
 export interface Loaded {
@@ -226,18 +239,10 @@ export function load(positionals: string[], values: Values, io: CliIo, walk = fa
   if (!parsed.ok) throw new InputFailure(parsed.errors);
   const scenario = parsed.scenario;
   const errors: InputError[] = [];
-  const attempt = <T>(read: () => T): T | undefined => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof InputFailure)) throw error;
-      errors.push(...error.errors);
-      return undefined;
-    }
-  };
-  const versions = typeof values.versions === 'string' ? attempt(() => parseVersions(values.versions as string)) : undefined;
-  const events = typeof values.events === 'string' ? attempt(() => parseEvents(values.events as string)) : undefined;
-  const start = typeof values['start-release'] === 'string' ? attempt(() => parseStartRelease(values['start-release'] as string)) : undefined;
+  const attempt = collecting(errors);
+  const versions = typeof values.versions === 'string' ? attempt(() => parseVersions(values.versions as string), undefined) : undefined;
+  const events = typeof values.events === 'string' ? attempt(() => parseEvents(values.events as string), undefined) : undefined;
+  const start = typeof values['start-release'] === 'string' ? attempt(() => parseStartRelease(values['start-release'] as string), undefined) : undefined;
   if (errors.length > 0) throw new InputFailure(errors);
   if (versions) scenario.settings.versions = versions;
   if (events) scenario.events = events;

@@ -24,7 +24,7 @@ import { checkOutput, githubAnnotation, type CheckFormat } from './check-output.
 import { checkSarif } from '../report/sarif.ts';
 import { colourer } from './colour.ts';
 import { commandHelp, commandSpec, COMMANDS, usage, type CommandSpec } from './commands.ts';
-import { commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseVersions, readSources, type DirectoryEntry, type Loaded, type Values } from './load.ts';
+import { collecting, commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseVersions, readSources, type DirectoryEntry, type Loaded, type Values } from './load.ts';
 import { printable, printableLines, renderText, terminalSafeJson } from './text-report.ts';
 
 export interface CliIo {
@@ -155,15 +155,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     // Every problem with the options at once, not the first only.
     const problems: InputError[] = [];
-    const option = <T>(read: () => T, fallback: T): T => {
-      try {
-        return read();
-      } catch (error) {
-        if (!(error instanceof InputFailure)) throw error;
-        problems.push(...error.errors);
-        return fallback;
-      }
-    };
+    const option = collecting(problems);
     // A --lang before the command counts as the command's own.
     locale = option(() => parseLocale(values.lang ?? scan.lang), 'en' as Locale);
     const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
