@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4322;
+// PW_PORT lets several checkouts run their browser tests side by side without reusing each other's server.
+const port = Number(process.env.PW_PORT ?? 4322);
 
 export default defineConfig({
   testDir: 'test/e2e',
