@@ -17,7 +17,7 @@ import { componentName } from './kserve/component-meta.ts';
 import { ANNOTATION, ISVC_FINALIZER } from './kserve/constants.ts';
 import { isTargeted, type ControllerEvent, type IsvcTarget } from './machine/events.ts';
 import { runScenario, type RunResult } from './run.ts';
-import { scenarioDocumentText } from './scenario/compose.ts';
+import { scenarioDocumentText } from './scenario/edit.ts';
 import { parseScenario, type ScenarioSource } from './scenario/parse.ts';
 import type { Scenario } from './scenario/scenario.ts';
 import { loadYaml, type InputError } from './scenario/source.ts';

@@ -14,7 +14,7 @@ import { partitionScenario } from '../explore/partition.ts';
 import { safeChangeMessage } from '../explore/report.ts';
 import { encodeState } from '../link/codec.ts';
 import { playgroundUrl, siteConfig } from '../link/site.ts';
-import { scenarioDocumentText } from '../scenario/compose.ts';
+import { scenarioDocumentText } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { isvcFindings, positionOf, rangeLabel } from './check-findings.ts';
 import { codeSpan, escapeInline } from './markdown.ts';

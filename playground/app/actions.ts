@@ -13,7 +13,7 @@ import { applyEdits, type EditorName } from './edits.ts';
 import { evaluate } from './evaluate.ts';
 import { applySafeChangeToTexts, type ExploreResult } from './explore-result.ts';
 import type { RedactionView } from './share-state.ts';
-import { appendEvent, editScenario, forgetPresetWords, removeEventAt, replaceEvents, setField } from './scenario-doc.ts';
+import { appendEvent, editScenario, forgetPresetWords, removeEventAt, replaceEvents, setField } from '../../engine/scenario/edit.ts';
 import { isStale, totalSteps, type AppState, type DockTab, type Notice, type UiState } from './state.ts';
 
 export const MIN_RELEASES = 2;

@@ -5,7 +5,7 @@
  */
 import type { SafeChange, ShortestLoss } from '../../engine/explore/index.ts';
 import type { LinkState } from '../../engine/link/state.ts';
-import { editField, fieldPath } from '../../engine/scenario/yaml-edit.ts';
+import { editField, fieldPath } from '../../engine/scenario/edit.ts';
 
 export const EXPLORE_DEPTH = 6;
 

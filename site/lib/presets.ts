@@ -7,7 +7,8 @@
  */
 import { compareTags } from '../../engine/kserve/tags.ts';
 import { encodeState } from '../../engine/link/codec.ts';
-import { scenarioDocumentText, splitSources } from '../../engine/scenario/compose.ts';
+import { splitSources } from '../../engine/scenario/compose.ts';
+import { scenarioDocumentText } from '../../engine/scenario/edit.ts';
 import { parseScenario, type ScenarioSource } from '../../engine/scenario/parse.ts';
 import { formatInputError } from '../../engine/scenario/source.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';

@@ -2,7 +2,7 @@
  * engine/machine/events.ts: the event words people type (`hpa-scaled:3@ml/model-a`) and the
  * machine events they stand for. `parseEventWord` and `formatEvent` must be inverses for every word.
  */
-import { eventDocument, scenarioDocumentText } from '../../engine/scenario/compose.ts';
+import { eventDocument, scenarioDocumentText } from '../../engine/scenario/edit.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { DEFAULT_SETTINGS } from '../../engine/scenario/scenario.ts';
 import { describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ import { lintKey, reduce, type Action } from '../../playground/app/actions.ts';
 import { actionFor, effectiveForm, targetWord } from '../../playground/app/controls.ts';
 import { exploreKeep, exploreLoss } from '../../playground/app/explore.ts';
 import { focusOf, keyIntent } from '../../playground/app/keys.ts';
-import { hasPresetWords } from '../../playground/app/scenario-doc.ts';
+import { hasPresetWords } from '../../engine/scenario/edit.ts';
 import { editorMarkers, stepSentence } from '../../playground/app/speech.ts';
 import { initialState, type AppState } from '../../playground/app/state.ts';
 import { stringsFor } from '../../playground/app/strings.ts';
