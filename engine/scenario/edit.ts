@@ -6,7 +6,7 @@
  * Nothing here validates: a text the yaml library cannot read is left alone (null), and the
  * caller says why.
  */
-import { Document, isMap, isSeq, parseAllDocuments, stringify, type YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, parseAllDocuments, Scalar, visit, type YAMLSeq } from 'yaml';
 import { formatEvent, formatTarget, parseEventWord, type ControllerEvent } from '../machine/events.ts';
 import { SCENARIO_API_VERSION } from './objects.ts';
 import type { ScenarioSettings, ScenarioStepInput } from './scenario.ts';
@@ -32,7 +32,21 @@ function editDocument(text: string, find: (docs: Document.Parsed[]) => Place | n
   const doc = docs[place.index]!;
   edit(doc, place.prefix);
   const start = place.index === 0 ? 0 : docs[place.index - 1]!.range[2];
-  return text.slice(0, start) + doc.toString() + text.slice(doc.range[2]);
+  return text.slice(0, start) + quoteBlankBlocks(doc).toString() + text.slice(doc.range[2]);
+}
+
+/**
+ * yaml 2.9.1 prints a string made only of blanks and line breaks, with a space in it (`" \n"`),
+ * as a `|+` block without an indentation indicator, which reads back without the spaces. Such
+ * strings are written double-quoted; every other string keeps the style the library picks.
+ */
+function quoteBlankBlocks(doc: Document): Document {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && node.value.includes('\n') && node.value.includes(' ') && /^\s*$/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc;
 }
 
 const isScenario = (doc: Document): boolean => isMap(doc.contents) && doc.get('kind') === 'Scenario';
@@ -52,8 +66,9 @@ export function editScenario(text: string, edit: Edit): string | null {
   return editDocument(text, find, (doc) => edit(doc), () => {
     const fresh = new Document({ apiVersion: SCENARIO_API_VERSION, kind: 'Scenario' });
     edit(fresh);
+    const printed = quoteBlankBlocks(fresh).toString();
     const body = text.trim();
-    return body.length === 0 ? fresh.toString() : `${body}\n---\n${fresh.toString()}`;
+    return body.length === 0 ? printed : `${body}\n---\n${printed}`;
   });
 }
 
@@ -125,7 +140,7 @@ export function scenarioDocumentText(settings: ScenarioSettings, events: readonl
   doc.apiServerDefaulting = settings.apiServerDefaulting;
   doc.defaultDeploymentMode = settings.defaultDeploymentMode;
   doc.events = events.map(({ event }) => eventDocument(event));
-  return stringify(doc, { lineWidth: 0 });
+  return quoteBlankBlocks(new Document(doc)).toString({ lineWidth: 0 });
 }
 
 /** `metadata.annotations["serving.kserve.io/x"]` → ['metadata', 'annotations', 'serving.kserve.io/x']. */

@@ -95,3 +95,12 @@ describe('editing one field inside user YAML', () => {
     expect(editField('a: [', 'InferenceService/m', ['metadata', 'name'], 'x')).toBeNull();
   });
 });
+
+describe('strings the yaml library would print wrongly', () => {
+  // yaml 2.9.1 prints " \n" as a `|+` block with no indentation indicator, which reads back as "\n".
+  it('an annotation of blanks and a line break survives an applied object', () => {
+    const object = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h', namespace: 'default', uid: 'u', annotations: { note: ' \n' } }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'm-predictor' }, maxReplicas: 3 } };
+    const text = editScenario(SCENARIO, appendEvent({ type: 'object.apply', object } as ControllerEvent))!;
+    expect(eventsOf(text)[1]).toMatchObject({ type: 'object.apply', object: { metadata: { annotations: { note: ' \n' } } } });
+  });
+});
