@@ -13,7 +13,7 @@
  * never harms.
  */
 import type { Cluster } from './k8s/store.ts';
-import { keyOf, type Hpa, type ObjectRef } from './k8s/types.ts';
+import type { Hpa, ObjectRef } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
 import type { DeploymentWrite } from './kserve/deployment.ts';
 import type { Decision } from './machine/controller.ts';
@@ -150,10 +150,6 @@ export function historyMessage(entries: readonly Message[]): Message {
     level = next;
   }
   return level[0]!;
-}
-
-export function verdictKey(verdict: Pick<Verdict, 'hpa' | 'namespace'>): string {
-  return keyOf({ namespace: verdict.namespace, name: verdict.hpa });
 }
 
 /** What happened to KServe's own HPA over a run (the matrix rows about class hpa). */

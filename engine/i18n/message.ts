@@ -17,7 +17,3 @@ export interface Message {
 export function msg(id: MessageId, params?: Readonly<Record<string, MessageParam>>): Message {
   return params === undefined ? { id } : { id, params };
 }
-
-export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
-}

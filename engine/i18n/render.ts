@@ -112,8 +112,3 @@ export function renderMessage(message: Message, locale: Locale = 'en'): string {
 export function renderParam(param: MessageParam, locale: Locale): string {
   return render(param, locale);
 }
-
-/** A renderer bound to one language, for views that render many messages. */
-export function translator(locale: Locale): (message: Message) => string {
-  return (message) => renderMessage(message, locale);
-}

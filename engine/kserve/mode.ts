@@ -57,8 +57,3 @@ export function workloadModeRejected(behaviour: Pick<Behaviour, 'workloadModePar
   const value = componentAnnotations[ANNOTATION.deploymentMode] ?? '';
   return parseDeploymentMode(value) === 'Standard' ? null : value;
 }
-
-/** The annotation value this release's mutating webhook writes for a mode (when absent, or to rename a legacy one). */
-export function spelledMode(behaviour: Pick<Behaviour, 'modeSpelling'>, mode: DeploymentMode): string {
-  return behaviour.modeSpelling[mode];
-}

@@ -248,7 +248,3 @@ export function getRelease(tag: string): Release {
   if (!found.ok) throw new Error(renderMessage(found.message));
   return found.release;
 }
-
-export function newestRelease(): Release {
-  return RELEASES[RELEASES.length - 1]!;
-}

@@ -59,8 +59,6 @@ export const EVENT_WORDS = [
   { word: 'apply', type: 'object.apply', argument: '<object>', targeted: false, summary: 'event.apply' },
 ] as const satisfies readonly { word: string; type: EventType; argument: string | null; targeted: boolean; summary: MessageId }[];
 
-export type EventWord = (typeof EVENT_WORDS)[number]['word'];
-
 export type ParsedWord = { ok: true; event: ControllerEvent } | { ok: false; message: Message };
 
 const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;

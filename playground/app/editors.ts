@@ -7,6 +7,7 @@
  * landed: the first click into an editor always leaves the caret there.
  */
 import { createTextareaHost, EDITOR_CHOICE_KEY, isDisposed, loadMonacoHost, prefersPlainEditor, swapState, type EditorHost, type EditorMarker, type EditorOptions } from '../editor/host.ts';
+import type { Locale } from '../../engine/i18n/render.ts';
 import type { ProblemWords } from '../editor/aria.ts';
 import type { EditorName } from './edits.ts';
 import { storage } from './storage.ts';
@@ -16,7 +17,7 @@ export const EDITORS: readonly EditorName[] = ['isvc', 'hpas'];
 export interface EditorSetConfig {
   labels: Record<EditorName, string>;
   problemWords?: ProblemWords;
-  locale?: 'en' | 'zh-cn';
+  locale?: Locale;
   onChange: (name: EditorName, text: string) => void;
   /** After both editors changed kind (for markers and the choice button). */
   onSwap: () => void;

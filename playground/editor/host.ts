@@ -1,8 +1,9 @@
 /**
  * The editor host: one handle the playground talks to, whether the editor is the server-rendered
- * textarea or Monaco. Loaded eagerly, so this file imports no Monaco: `upgradeToMonaco` pulls it
+ * textarea or Monaco. Loaded eagerly, so this file imports no Monaco: `loadMonacoHost` pulls it
  * in with a dynamic import. See playground/editor/README.md for how the product wires it up.
  */
+import type { Locale } from '../../engine/i18n/render.ts';
 import { announceMarkers, findMessageElement, type ProblemWords } from './aria.ts';
 
 export interface EditorMarker {
@@ -47,7 +48,7 @@ export interface EditorOptions {
   /** How that line is worded (the page's language); English by default. */
   problemWords?: ProblemWords;
   /** The language of the schema hovers (one per page: the first editor's wins). */
-  locale?: 'en' | 'zh-cn';
+  locale?: Locale;
 }
 
 /** The storage key for the user's editor choice; values "plain" or "rich". */
@@ -70,7 +71,6 @@ export function offsetAt(text: string, line: number, column = 1): number {
 }
 
 const disposed = new WeakSet<EditorHost>();
-const upgrades = new WeakMap<EditorHost, Promise<EditorHost>>();
 
 export function createTextareaHost(options: EditorOptions): EditorHost {
   const { textarea } = options;
@@ -124,30 +124,6 @@ export function swapState(textarea: HTMLTextAreaElement, host: EditorHost) {
     focused: textarea.ownerDocument.activeElement === textarea,
     theme: textarea.dataset.editorTheme === 'dark' ? 'dark' as const : 'light' as const,
   };
-}
-
-/**
- * Swaps the textarea for Monaco in the same box (same height, no layout shift), keeping the text
- * and the caret's line. Resolves to the new host; the old one is disposed. Rejects if Monaco fails
- * to load, leaving `host` working. Calling it again for the same host returns the same promise;
- * a host disposed or a textarea removed while Monaco loads stays as it is. The playground uses
- * its own sequence (playground/app/editors.ts) that also waits out a click in progress.
- */
-export function upgradeToMonaco(host: EditorHost, options: EditorOptions): Promise<EditorHost> {
-  if (host.kind === 'monaco') return Promise.resolve(host);
-  let pending = upgrades.get(host);
-  if (!pending) {
-    pending = loadMonacoHost().then(({ createMonacoHost }) => {
-      const { textarea } = options;
-      if (disposed.has(host) || !textarea.isConnected) return host;
-      const next = createMonacoHost(options, swapState(textarea, host));
-      host.dispose();
-      return next;
-    });
-    pending.catch(() => upgrades.delete(host));
-    upgrades.set(host, pending);
-  }
-  return pending;
 }
 
 /** True once `dispose` was called on the host. */

@@ -1,5 +1,5 @@
 /**
- * The Monaco side of the editor host, loaded only through `upgradeToMonaco` (host.ts). It takes
+ * The Monaco side of the editor host, loaded only through `loadMonacoHost` (host.ts). It takes
  * the textarea's place in the same box and hides the textarea until `dispose` puts it back.
  *
  * Keyboard: Tab and Shift+Tab move focus out of the editor (`tabFocusMode`), so the editor never

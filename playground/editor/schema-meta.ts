@@ -43,8 +43,6 @@ export function ownerReferencesSchema(deleteNote: string, t: SchemaText = schema
   );
 }
 
-export const FINALIZERS_DOC = schemaText().finalizers(ISVC_FINALIZER);
-
 export interface MetaOptions {
   annotations: Schema;
   labels: Schema;
