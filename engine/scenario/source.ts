@@ -30,8 +30,13 @@ export const LIMITS = {
   errors: 100,
 } as const;
 
+/** `file:line:column`, as input errors and the playground's links to them are written. */
+export function formatPosition(at: Pick<InputError, 'file' | 'line' | 'column'>): string {
+  return `${at.file}:${at.line}:${at.column}`;
+}
+
 export function formatInputError(error: InputError, locale: Locale = 'en'): string {
-  return `${error.file}:${error.line}:${error.column}: ${renderMessage(error.message, locale)}`;
+  return `${formatPosition(error)}: ${renderMessage(error.message, locale)}`;
 }
 
 /** One parsed YAML document with what is needed to point back into the text. */

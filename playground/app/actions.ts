@@ -14,6 +14,7 @@ import { evaluate } from './evaluate.ts';
 import { applySafeChangeToTexts, type ExploreResult } from './explore-result.ts';
 import type { RedactionView } from './share-state.ts';
 import { appendEvent, editScenario, forgetPresetWords, removeEventAt, replaceEvents, setField } from '../../engine/scenario/edit.ts';
+import { formatPosition } from '../../engine/scenario/source.ts';
 import { isStale, totalSteps, type AppState, type DockTab, type Notice, type UiState } from './state.ts';
 
 export const MIN_RELEASES = 2;
@@ -195,7 +196,7 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
 
 /** A lint as a control names it: its id and where it points. */
 export function lintKey(lint: Pick<Lint, 'id' | 'at'>): string {
-  return `${lint.id}@${lint.at.file}:${lint.at.line}:${lint.at.column}`;
+  return `${lint.id}@${formatPosition(lint.at)}`;
 }
 
 export function reduce(state: AppState, action: Action): AppState {

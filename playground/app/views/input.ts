@@ -4,6 +4,7 @@
  * summary shown when the pane is folded away.
  */
 import { ANNOTATION } from '../../../engine/kserve/constants.ts';
+import { formatPosition } from '../../../engine/scenario/source.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { lintKey } from '../actions.ts';
 import { button, fill, item, list, tr, type ViewModel } from './common.ts';
@@ -16,7 +17,7 @@ export function problemsView(vm: ViewModel): VNode | null {
     vm.errors.length ? h('div', { class: 'pg-errors' },
       h('h3', null, s.errors),
       list('pg-problem-list', vm.errors.slice(0, 20).map((e, i) => item({ class: 'pg-sev-error' },
-        button(`goto-error-${i}`, 'goto', `${e.file}:${e.line}:${e.column}`, { 'data-file': e.file, 'data-line': e.line, 'data-column': e.column, class: 'pg-link-button' }),
+        button(`goto-error-${i}`, 'goto', formatPosition(e), { 'data-file': e.file, 'data-line': e.line, 'data-column': e.column, class: 'pg-link-button' }),
         `: ${tr(vm, e.message)}`)))) : null,
     lints.length ? h('div', { class: 'pg-lints' },
       h('h3', null, s.lints),
