@@ -2,18 +2,21 @@
  * <hpa-playground>: a thin shell around the server-rendered workbench. It turns clicks, keys and
  * editor changes into actions (controls.ts, keys.ts), runs them through the action table
  * (actions.ts), and then brings the page in line with the new state: the panes whose inputs
- * changed (panes.ts), the editors (editors.ts), the address bar and the live region. Effects that
- * are not state (clipboard, downloads, files) live in effects.ts. It decides nothing about KServe.
+ * changed (panes.ts), the editors (editors.ts), the address bar and the live region. Controls that
+ * are effects rather than actions run in effect-runner.ts (the clipboard, downloads and files
+ * themselves in effects.ts); small DOM chores are in element-dom.ts. It decides nothing about KServe.
  */
 import { renderMessage } from '../../engine/i18n/render.ts';
 import type { LinkState } from '../../engine/link/state.ts';
 import { patch } from '../dom/vnode.ts';
 import { reduce, type Action } from './actions.ts';
 import { mountStatechart } from './chart.ts';
-import { actionFor, effectiveForm, type Effect } from './controls.ts';
-import { editorForFile, type EditorName } from './edits.ts';
+import { actionFor, effectiveForm } from './controls.ts';
+import type { EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
-import { copyLink, copyMarkdown, copyRedactedLink, download, readFile } from './effects.ts';
+import { runEffect, type EffectHost, type Preset } from './effect-runner.ts';
+import { readFile } from './effects.ts';
+import { announce, closeMenus, moveTab, openShareMenu, readJson, restoreFocus, showHelp } from './element-dom.ts';
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
@@ -22,18 +25,6 @@ import { editorMarkers, problemWords, stepSentence } from './speech.ts';
 import { initialState, type AppState } from './state.ts';
 import { localeOf, stringsFor } from './strings.ts';
 import { readFragment, shareUrl, writeFragment } from './url.ts';
-
-interface Preset { id: string; title: string; state: LinkState }
-
-function readJson<T>(root: Element, selector: string): T | null {
-  const node = root.querySelector(selector);
-  if (!node?.textContent) return null;
-  try {
-    return JSON.parse(node.textContent) as T;
-  } catch {
-    return null;
-  }
-}
 
 /** The stacked layout's media query (playground.css). */
 const STACKED = '(max-width: 55.99rem), (max-height: 33.99rem)';
@@ -169,19 +160,7 @@ export class HpaPlayground extends HTMLElement {
       const details = this.querySelector<HTMLDetailsElement>(`details[data-key="${CSS.escape(key)}"]`);
       if (details && details.open !== open) details.open = open;
     }
-    if (focusKey && !this.contains(document.activeElement === document.body ? null : document.activeElement)) this.#restoreFocus(focusKey);
-  }
-
-  /** Focus survives a redraw; a step button that became disabled hands it to its neighbour. */
-  #restoreFocus(key: string): void {
-    const fallbacks: Record<string, string[]> = { 'step-forward': ['step-back'], 'step-last': ['step-back'], 'step-back': ['step-forward'], 'step-first': ['step-forward'] };
-    for (const candidate of [key, ...(fallbacks[key] ?? [])]) {
-      const el = this.querySelector<HTMLElement>(`[data-key="${CSS.escape(candidate)}"]`);
-      if (el && !(el as HTMLButtonElement).disabled) {
-        el.focus({ preventScroll: true });
-        return;
-      }
-    }
+    if (focusKey && !this.contains(document.activeElement === document.body ? null : document.activeElement)) restoreFocus(this, focusKey);
   }
 
   #applyLayout(): void {
@@ -278,9 +257,9 @@ export class HpaPlayground extends HTMLElement {
       this.#details.set(key, details.open);
       if (details.open && (key === 'share-menu' || key === 'redaction-preview')) void this.#previewRedaction();
     }, true);
-    on(this, 'keydown', (event) => this.#onLocalKey(event));
+    on(this, 'keydown', (event) => moveTab(this, event, (tab) => this.dispatch({ type: 'dock-tab', tab })));
     on(document, 'keydown', (event) => this.#onGlobalKey(event));
-    on(document, 'click', (event) => this.#closeMenus(event.target as Node));
+    on(document, 'click', (event) => closeMenus(this, event.target as Node, this.#details));
     on(this, 'dragover', (event) => event.preventDefault());
     on(this, 'drop', (event) => {
       const file = event.dataTransfer?.files?.[0];
@@ -301,7 +280,7 @@ export class HpaPlayground extends HTMLElement {
       checked: (target as HTMLInputElement).checked,
     }, form);
     if (intent === null) return;
-    if (typeof intent === 'string') void this.#effect(intent, target);
+    if (typeof intent === 'string') void runEffect(this.#effectHost(), intent, target);
     else {
       this.dispatch(intent);
       if (intent.type === 'toggle' && intent.what === 'rename' && this.#state.redaction) void this.#previewRedaction();
@@ -310,67 +289,26 @@ export class HpaPlayground extends HTMLElement {
     if (target.tagName === 'SELECT' && target.dataset.action === 'add-release') (target as HTMLSelectElement).value = '';
   }
 
-  async #effect(effect: Effect, target: HTMLElement): Promise<void> {
-    const s = this.#page.s;
-    const state = this.#state;
-    switch (effect) {
-      case 'copy-link': {
-        const url = await copyLink(state.link);
-        this.#setLinkLength(url.length);
-        this.#announce(`${s.copied}: ${s.copyLink}`);
-        break;
-      }
-      case 'copy-redacted-link':
-      case 'copy-markdown': {
-        if (state.errors.length > 0 || !state.good) {
-          this.dispatch({ type: 'notice', notice: { kind: 'error', key: 'exportsNeedValid' } });
-          break;
-        }
-        const redact = effect === 'copy-redacted-link' || (state.ui.redact && target.dataset.redact !== 'false');
-        const view = redact ? await this.#previewRedaction() : null;
-        const outcome = effect === 'copy-redacted-link'
-          ? await copyRedactedLink(view!, state.link.step)
-          : await copyMarkdown({ good: state.good, link: state.link, redaction: view, locale: this.#page.locale });
-        if (outcome === 'differs') {
-          this.dispatch({ type: 'notice', notice: { kind: 'error', key: 'redactionRefused' } });
-          this.#openShareMenu();
-        } else this.#announce(`${s.copied}: ${effect === 'copy-redacted-link' ? s.copyRedactedLink : s.copyMarkdown}${redact ? ` (${s.redacted})` : ''}`);
-        break;
-      }
-      case 'download': download(state.link, state.good?.scenario.settings.name ?? null); break;
-      case 'toggle-editor': this.#editors?.toggleChoice(); this.#renderEditorChoice(); break;
-      case 'goto': {
-        const editor = editorForFile(target.dataset.file ?? '');
-        if (editor) {
-          if (this.#state.ui.inputCollapsed) this.dispatch({ type: 'toggle', what: 'inputCollapsed' });
-          this.#editors?.reveal(editor, Number(target.dataset.line), Number(target.dataset.column));
-        }
-        break;
-      }
-      case 'help': this.#showHelp(); break;
-      case 'open-file': {
-        const file = (target as HTMLInputElement).files?.[0];
-        if (file) await this.#openFile(file);
-        break;
-      }
-      case 'find-loss':
-      case 'find-keep': {
-        if (state.errors.length > 0 || !state.good) {
-          this.dispatch({ type: 'notice', notice: { kind: 'error', key: 'fixFirst' } });
-          break;
-        }
-        // The search (the engine's explorer) loads on first use; it runs on the state as it was asked.
-        const explore = await import('./explore.ts');
-        const result = effect === 'find-loss' ? explore.exploreLoss(state.good, state.ui.exploreEdits) : explore.exploreKeep(state.good, state.ui.exploreEdits);
-        if (this.#state.link === state.link) this.dispatch({ type: 'explored', result });
-        break;
-      }
-      case 'preset': {
-        const preset = this.#presets.find((p) => p.id === (target as HTMLSelectElement).value);
-        if (preset) this.dispatch({ type: 'load', link: preset.state, at: 'first-difference' });
-        break;
-      }
-    }
+  /** The element as the effects see it (effect-runner.ts). */
+  #effectHost(): EffectHost {
+    const el = this;
+    return {
+      get state() { return el.#state; },
+      get page() { return el.#page; },
+      get presets() { return el.#presets; },
+      dispatch: (action) => this.dispatch(action),
+      announce: (text) => this.#announce(text),
+      setLinkLength: (length) => this.#setLinkLength(length),
+      previewRedaction: () => this.#previewRedaction(),
+      openShareMenu: () => openShareMenu(this),
+      showHelp: () => showHelp(this),
+      openFile: (file) => this.#openFile(file),
+      toggleEditorChoice: () => {
+        this.#editors?.toggleChoice();
+        this.#renderEditorChoice();
+      },
+      reveal: (editor, line, column) => this.#editors?.reveal(editor, line, column),
+    };
   }
 
   /** What redaction removes for the texts on screen, computed once per texts and option (the redaction loads on first use). */
@@ -394,33 +332,6 @@ export class HpaPlayground extends HTMLElement {
     this.dispatch({ type: 'load', link: read.link, at: 'first-difference', keepScenario: true });
   }
 
-  #openShareMenu(): void {
-    const menu = this.querySelector<HTMLDetailsElement>('details[data-key="share-menu"]');
-    if (menu) menu.open = true;
-  }
-
-  #showHelp(): void {
-    const help = this.querySelector<HTMLElement>('.pg-help');
-    if (help && 'showPopover' in help) {
-      try {
-        help.showPopover();
-        help.querySelector<HTMLElement>('button')?.focus();
-      } catch {
-        // Already open.
-      }
-    }
-  }
-
-  /** A click outside an open menu closes it, as menus do. */
-  #closeMenus(target: Node): void {
-    for (const menu of this.querySelectorAll<HTMLDetailsElement>('details.pg-menu[open]')) {
-      if (!menu.contains(target)) {
-        menu.open = false;
-        this.#details.set(menu.dataset.key ?? '', false);
-      }
-    }
-  }
-
   #onGlobalKey(event: KeyboardEvent): void {
     if (event.defaultPrevented || !this.isConnected) return;
     if (event.key === 'Escape') {
@@ -437,21 +348,8 @@ export class HpaPlayground extends HTMLElement {
     const intent = keyIntent(event, focusOf(target), effectiveForm(this.#state.form, this.#state.good));
     if (!intent) return;
     event.preventDefault();
-    if (intent === 'help') this.#showHelp();
+    if (intent === 'help') showHelp(this);
     else this.dispatch(intent);
-  }
-
-  /** Arrow keys inside the output's tab strip move between tabs. */
-  #onLocalKey(event: KeyboardEvent): void {
-    const tab = (event.target as Element | null)?.closest?.('[role="tab"]');
-    if (!tab || !/^(ArrowLeft|ArrowRight|Home|End)$/.test(event.key)) return;
-    const tabs = [...this.querySelectorAll<HTMLElement>('[role="tab"]')];
-    const index = tabs.indexOf(tab as HTMLElement);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
-    event.preventDefault();
-    const chosen = tabs[next]!;
-    this.dispatch({ type: 'dock-tab', tab: chosen.dataset.tab as 'picture' });
-    this.querySelector<HTMLElement>(`[role="tab"][data-tab="${chosen.dataset.tab}"]`)?.focus();
   }
 
   #scheduleUrl(): void {
@@ -483,8 +381,7 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #announce(text: string): void {
-    const region = this.querySelector('[data-pane="announce"]');
-    if (region) region.textContent = text;
+    announce(this, text);
   }
 
   #announceStep(): void {
