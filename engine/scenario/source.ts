@@ -56,7 +56,7 @@ export function loadYaml(file: string, text: string): LoadResult {
   };
   let parsed: Document.Parsed[];
   try {
-    const result = parseYamlStream(text, { prettyErrors: false, uniqueKeys: true, customTags: [], resolveKnownTags: false }, lineCounter);
+    const result = parseYamlStream(text, { prettyErrors: false, uniqueKeys: true, customTags: [], resolveKnownTags: false, logLevel: 'error' }, lineCounter);
     if (!result.ok) {
       // The line counter may not have seen the text yet: count lines here.
       const lineStart = text.lastIndexOf('\n', result.offset - 1) + 1;
