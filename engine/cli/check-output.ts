@@ -110,7 +110,7 @@ export function checkOutput(report: CheckReport, input: Input, format: CheckForm
         const fix = range.changes[0];
         if (report.fixes) out.push(`  ${' '.repeat(width)}  ${fix ? t(msg('ci.fix', { change: safeChangeMessage(fix) })) : t(msg('explore.noSafeChange'))}`);
       } else if (result.refused !== undefined) {
-        out.push(`  ${label}  ${colour.paint(t(msg('explore.refused', { reason: result.refused })), 'refused')}`);
+        out.push(`  ${label}  ${colour.paint(t(msg('ci.refused')), 'refused')} ${t(msg('ci.refusedFinding', { reason: result.refused }))}`);
       } else out.push(`  ${label}  ${colour.paint(t(msg('ci.ok')), 'safe')}`);
     }
   }

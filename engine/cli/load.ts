@@ -299,7 +299,7 @@ export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPa
     }
   }
   if (errors.length > 0) throw new InputFailure(errors);
-  if (walk && sources.length === 0) rendering?.notes.push(msg('input.cliNoYamlFiles', { paths: paths.map(printable).join(', ') }));
+  if (walk && sources.length === 0 && units.length === 0) rendering?.notes.push(msg('input.cliNoYamlFiles', { paths: paths.map(printable).join(', ') }));
   return sources;
 }
 
@@ -314,7 +314,7 @@ export function load(positionals: string[], values: Values, io: CliIo, walk = fa
   const skippedPaths: SkippedPath[] = [];
   const rendering: Rendering = { rendered: [], patches: [], notes: [] };
   const sources = readSources(positionals, io, walk, skippedPaths, options, rendering);
-  const parsed = parseScenario(sources, { skipOtherKinds: walk });
+  const parsed = parseScenario(sources, walk ? { skipOtherKinds: true } : { skipUnknownKinds: true });
   if (!parsed.ok) throw new InputFailure(parsed.errors);
   const scenario = parsed.scenario;
   relocate(scenario, sources, rendering.rendered, rendering.patches, io);
@@ -336,7 +336,7 @@ export function load(positionals: string[], values: Values, io: CliIo, walk = fa
     const file = sources[0]?.name ?? '<input>';
     throw new InputFailure([{ file, line: 1, column: 1, message: msg('input.noIsvc') }]);
   }
-  if (walk && !scenario.objects.some((o) => o.object.kind === 'InferenceService')) notes.push(msg('ci.noIsvcHere'));
+  if (walk && rendering.notes.length === 0 && !scenario.objects.some((o) => o.object.kind === 'InferenceService')) notes.push(msg('ci.noIsvcHere'));
   return { sources, scenario, skipped: parsed.skipped, skippedPaths, notes };
 }
 

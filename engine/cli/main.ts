@@ -14,7 +14,7 @@ import { runJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { runScenario, type RunResult } from '../run.ts';
 import { scenarioDocumentText, splitSources, scenarioFileText } from '../scenario/compose.ts';
-import type { ScenarioSource } from '../scenario/parse.ts';
+import { parseScenario, type ScenarioSource, type SkippedDocument } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { formatInputError, type InputError } from '../scenario/source.ts';
 import { checkScenario } from '../explore/check.ts';
@@ -187,6 +187,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     };
     if (problems.length > 0 && spec.name !== 'run' && spec.name !== 'link' && spec.name !== 'check' && spec.name !== 'explore') throw new InputFailure(problems);
     const colour = colourer(io);
+    // run, link and redact take the streams check takes: a kind the model does not read is one note on stderr.
+    const noteSkipped = (skipped: readonly SkippedDocument[]): void => {
+      for (const s of skipped) io.stderr(printable(formatInputError({ file: s.file, line: s.line, column: s.column, message: msg('cli.skippedKind', { kind: s.kind ?? renderMessage(msg('ci.noKind'), locale) }) }, locale)));
+    };
     switch (spec.name) {
       case 'releases':
         for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]), locale)}`);
@@ -194,6 +198,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'run': {
         if (values.json && values.markdown) throw commandLineError(msg('input.cliJsonAndMarkdown'));
         const loaded = loadAll();
+        noteSkipped(loaded.skipped);
         const run = runScenario(loaded.scenario);
         if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
         else if (values.markdown) {
@@ -204,6 +209,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       case 'link': {
         const loaded = loadAll();
+        noteSkipped(loaded.skipped);
         io.stdout((await linkFor(loaded.sources, loaded.scenario, runScenario(loaded.scenario))).url);
         return 0;
       }
@@ -242,6 +248,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const sources = readSources(positionals, io, false);
         const result = redactSources(sources, { rename: Boolean(values.rename), ...(versions ? { versions } : {}) });
         if (!result.ok && result.reason === 'input') throw new InputFailure(result.errors);
+        noteSkipped(parseScenario(sources, { skipUnknownKinds: true }).skipped);
         if (!result.ok) {
           io.stderr(printable(`hpa-lab: ${renderMessage(msg('cli.redactionRefused', { release: result.release, step: result.step, detail: result.detail }), locale)}`));
           return 1;

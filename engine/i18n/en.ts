@@ -246,6 +246,9 @@ export const en = {
   // hpa-lab check (engine/cli/check-output.ts).
   'ci.harm': 'HARM',
   'ci.ok': 'ok',
+  'cli.skippedKind': 'skipped, kind {kind} is not an object this model reads',
+  'ci.refused': 'REFUSED',
+  'ci.refusedFinding': 'the webhook refuses the InferenceService ({reason}): `kubectl apply` of it fails in this release, and nothing is stored',
   'ci.fix': 'Fix: {change}.',
   'ci.title': 'KServe {releases}: HPA {hpa} {harm}',
   'ci.summary': 'InferenceServices checked: {isvcs} · releases: {releases} · events searched: up to {depth} · at risk: {harmed}',

@@ -250,6 +250,9 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   // hpa-lab check (engine/cli/check-output.ts).
   'ci.harm': '受损',
   'ci.ok': '没问题',
+  'cli.skippedKind': '已跳过：{kind} 不是本模型读取的对象',
+  'ci.refused': '被拒绝',
+  'ci.refusedFinding': '准入 Webhook 拒绝这个 InferenceService（{reason}）：在此版本中 `kubectl apply` 会失败，什么都不会被保存',
   'ci.fix': '修复：{change}。',
   'ci.title': 'KServe {releases}：HPA {hpa} {harm}',
   'ci.summary': '已检查的 InferenceService：{isvcs} · 版本：{releases} · 搜索的事件数：最多 {depth} · 有风险：{harmed}',

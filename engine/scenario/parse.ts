@@ -40,6 +40,12 @@ export interface ParseOptions {
    * overlays), noting each, instead of refusing them.
    */
   skipOtherKinds?: boolean;
+  /**
+   * For run, link and redact: pass over documents of kinds the model does not read (a
+   * ServiceAccount next to a Helm release, a Secret in a KServe sample), noting each, and keep
+   * every other rule (one Scenario, no object twice).
+   */
+  skipUnknownKinds?: boolean;
 }
 
 export type ParseResult = { ok: true; scenario: Scenario; skipped: SkippedDocument[] } | { ok: false; errors: InputError[]; skipped: SkippedDocument[] };
@@ -100,7 +106,7 @@ export function parseScenario(sources: readonly ScenarioSource[], options: Parse
   }
 
   function addObject(check: Checker, loadedDoc: LoadedDocument, value: unknown, path: (string | number)[]): void {
-    if (options.skipOtherKinds && !(isRecord(value) && typeof value.kind === 'string' && MODEL_KINDS.has(value.kind))) {
+    if ((options.skipOtherKinds || options.skipUnknownKinds) && !(isRecord(value) && typeof value.kind === 'string' && MODEL_KINDS.has(value.kind))) {
       const at = locate(loadedDoc, path);
       const pointer = pointerOf(value);
       skipped.push({ ...at, kind: isRecord(value) && typeof value.kind === 'string' ? value.kind : null, ...(pointer ? { pointsAt: pointer.target } : {}) });
