@@ -379,6 +379,7 @@ export const en = {
   'input.duplicateKey': 'Map keys must be unique; "{key}" appears twice',
   'input.customTag': 'custom YAML tags are not accepted',
   'input.tooManyDocuments': 'more than {limit} YAML documents',
+  'input.unresolvedAlias': 'alias *{alias} has no anchor &{alias} before it in this document (anchors do not reach across ---)',
   'input.aliasBomb': 'too many alias expansions (a YAML alias bomb?)',
   'input.tooLarge': 'the input is {size}; the limit is {limit}',
   'input.tooManyProblems': 'more than {limit} problems; fix these first',

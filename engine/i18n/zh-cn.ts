@@ -381,6 +381,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'input.duplicateKey': '映射中的键必须唯一，"{key}" 出现了两次',
   'input.customTag': '不接受自定义 YAML 标签',
   'input.tooManyDocuments': 'YAML 文档超过了 {limit} 个',
+  'input.unresolvedAlias': '别名 *{alias} 在本文档中之前没有锚点 &{alias}（锚点不能跨越 ---）',
   'input.aliasBomb': '别名展开次数过多（YAML 别名炸弹？）',
   'input.tooLarge': '输入大小为 {size}，上限是 {limit}',
   'input.tooManyProblems': '问题超过了 {limit} 个，请先修复这些',

@@ -91,6 +91,12 @@ export function loadYaml(file: string, text: string): LoadResult {
       errors.push(at(doc.range[0], msg('input.tooManyDocuments', { limit: LIMITS.documents })));
       break;
     }
+    // An alias whose anchor is not earlier in this document (anchors do not cross `---`) is that, not a bomb.
+    const unresolved = unresolvedAlias(doc);
+    if (unresolved) {
+      errors.push(at(unresolved.offset, msg('input.unresolvedAlias', { alias: unresolved.name })));
+      continue;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: LIMITS.aliases });
@@ -126,6 +132,19 @@ export function parseYamlStream(text: string, options: ParseOptions & DocumentOp
   const documents = Array.from(new Composer({ ...options, uniqueKeys: false }).compose(tokens));
   if (options.uniqueKeys !== false) documents.forEach(flagDuplicateKeys);
   return { ok: true, documents };
+}
+
+/** The first alias in a document that names no anchor before it, with its offset; the walk never expands aliases. */
+function unresolvedAlias(doc: Document.Parsed): { name: string; offset: number } | null {
+  let found: { name: string; offset: number } | null = null;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      found = { name: alias.source.slice(0, 60), offset: alias.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The key each duplicate-key error of ours names, so the error can be put in words in any language. */
