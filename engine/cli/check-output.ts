@@ -26,6 +26,8 @@ interface Input {
   skipped: SkippedDocument[];
   /** Paths a directory walk passed over: devices, FIFOs, symlinks that dangle or leave the tree. */
   skippedPaths?: readonly SkippedPath[];
+  /** Said once each: units not rendered, Argo CD and Flux objects, no InferenceService here. */
+  notes?: readonly Message[];
 }
 
 /** Control and bidi characters have no place in a log line; line breaks are escaped below instead. */
@@ -70,7 +72,8 @@ function summary(report: CheckReport, input: Input, locale: Locale): Message[] {
   const harmed = report.checked.filter((c) => c.ranges.some((r) => r.result.found)).length;
   const tags = new Set(report.checked.flatMap((c) => c.ranges.flatMap((r) => r.tags)));
   const lines: Message[] = [msg('ci.summary', { isvcs: report.checked.length, releases: tags.size, depth: report.depth, harmed })];
-  const other = input.skipped.filter((s) => !s.duplicateOf);
+  lines.push(...(input.notes ?? []));
+  const other = input.skipped.filter((s) => !s.duplicateOf && !s.pointsAt);
   if (other.length > 0) {
     const more = other.length - 5;
     lines.push(msg(more > 0 ? 'ci.skippedMore' : 'ci.skipped', { count: other.length, documents: other.slice(0, 5).map((s) => `${s.file}:${s.line} (${s.kind ?? renderMessage(msg('ci.noKind'), locale)})`), more }));
@@ -107,7 +110,7 @@ export function checkOutput(report: CheckReport, input: Input, format: CheckForm
         const fix = range.changes[0];
         if (report.fixes) out.push(`  ${' '.repeat(width)}  ${fix ? t(msg('ci.fix', { change: safeChangeMessage(fix) })) : t(msg('explore.noSafeChange'))}`);
       } else if (result.refused !== undefined) {
-        out.push(`  ${label}  ${colour.paint(t(msg('explore.refused', { reason: result.refused })), 'refused')}`);
+        out.push(`  ${label}  ${colour.paint(t(msg('ci.refused')), 'refused')} ${t(msg('ci.refusedFinding', { reason: result.refused }))}`);
       } else out.push(`  ${label}  ${colour.paint(t(msg('ci.ok')), 'safe')}`);
     }
   }
@@ -150,6 +153,7 @@ function checkJson(report: CheckReport, input: Input, locale: Locale) {
       }),
     })),
     skipped: input.skipped,
+    notes: (input.notes ?? []).map((note) => ({ message: renderMessage(note, locale), id: note.id, params: note.params ?? {} })),
     skippedPaths: (input.skippedPaths ?? []).map(({ path, kind, symlink }) => ({ path, kind, symlink })),
     notChecked: unrelatedHpas(input.scenario).map((o) => ({ hpa: keyOf(o.object.metadata), file: o.position.file, line: o.position.line })),
   };

@@ -10,6 +10,8 @@ import { displayWidth, pad } from './text-report.ts';
 export interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
+  /** Given more than once, every value counts. */
+  multiple?: boolean;
   /** Shown after the flag in help, e.g. "<tags>". */
   value?: string;
   help: MessageId;
@@ -68,6 +70,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'no-gitops': { type: 'boolean', help: 'cli.option.noGitops' },
       'no-fixes': { type: 'boolean', help: 'cli.option.noFixes' },
       'default-mode': { type: 'string', value: 'RawDeployment|Serverless', help: 'cli.option.defaultMode' },
+      exclude: { type: 'string', multiple: true, value: '<glob>', help: 'cli.option.exclude' },
+      values: { type: 'string', multiple: true, value: '<file>', help: 'cli.option.values' },
+      'release-name': { type: 'string', value: '<name>', help: 'cli.option.releaseName' },
       'no-defaulting': common['no-defaulting'],
       lang: common.lang,
       help,

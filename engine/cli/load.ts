@@ -15,6 +15,9 @@ import { byteLength, LIMITS, type InputError } from '../scenario/source.ts';
 import type { CheckFormat } from './check-output.ts';
 import type { CliIo } from './main.ts';
 import { printable } from './text-report.ts';
+import { relocate, renderUnits, type RenderedSource, type RenderOptions } from './repository.ts';
+import { pointerNotes } from './pointers.ts';
+import { excluder, ignoredByGit, parseGitignore, type IgnoreFile } from './ignore.ts';
 
 export class InputFailure extends Error {
   readonly errors: InputError[];
@@ -39,7 +42,7 @@ export function collecting(errors: InputError[]) {
   };
 }
 
-export type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
 export interface Loaded {
   sources: ScenarioSource[];
@@ -47,7 +50,12 @@ export interface Loaded {
   skipped: SkippedDocument[];
   /** Paths found while walking a directory that were not read (`check` notes them). */
   skippedPaths: SkippedPath[];
+  /** Said once each: units not rendered, Argo CD and Flux objects, no InferenceService at all. */
+  notes: Message[];
 }
+
+/** How `check` reads a repository: what to leave out, and how to render charts. */
+export interface ReadOptions extends WalkOptions, RenderOptions {}
 
 /** What a path that is not read is: not a regular file, or a symlink that dangles or leaves the tree, or too deep to walk. */
 export type PathKind = 'fifo' | 'socket' | 'device' | 'directory' | 'dangling' | 'outside' | 'deep' | 'other';
@@ -96,31 +104,73 @@ export function skippedPathMessage(skipped: SkippedPath): Message {
   return msg('ci.skippedPath', { path: printable(skipped.path), kind: pathKindMessage(skipped.kind, skipped.symlink) });
 }
 
-const YAML_FILE = /\.ya?ml$/i;
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 const entryKind = (entry: DirectoryEntry): NonNullable<DirectoryEntry['kind']> => entry.kind ?? (entry.directory ? 'directory' : 'file');
 const readable = (entry: DirectoryEntry): boolean => entryKind(entry) === 'file' || entryKind(entry) === 'symlink-file';
 
+/** What a walk leaves out besides node_modules and .git. */
+export interface WalkOptions {
+  /** `--exclude` globs. */
+  exclude?: readonly string[];
+  /** Read the .gitignore files met on the way (check). */
+  gitignore?: boolean;
+}
+
+/** A directory judged as a whole: a Kustomize root or a Helm chart. */
+export interface RepositoryUnit {
+  kind: 'kustomize' | 'helm';
+  directory: string;
+  /** The kustomization file's name (kustomize only). */
+  file: string;
+}
+
+/** The unit a directory is, from its entries: a chart before a kustomization (helm charts may ship one for post-rendering). */
+function unitOf(path: string, entries: readonly DirectoryEntry[]): RepositoryUnit | null {
+  const names = new Set(entries.filter(readable).map((e) => e.name));
+  if (names.has('Chart.yaml')) return { kind: 'helm', directory: path, file: 'Chart.yaml' };
+  const file = KUSTOMIZATION_FILES.find((name) => names.has(name));
+  return file ? { kind: 'kustomize', directory: path, file } : null;
+}
+
+const GITIGNORE_BYTES = 256 * 1024;
+
 /**
- * Walks a directory (bounded depth, no node_modules or .git) and gives every path below it, files
- * and directories; `tree` is the directory whose inside symlinks may point to, `deep` hears of a
- * directory not entered because it is too deep.
+ * Walks a directory (bounded depth, no node_modules or .git, nothing excluded or git-ignored) and
+ * gives every path below it, files and directories, with the unit (kustomization or chart) it
+ * lies in; `tree` is the directory whose inside symlinks may point to, `deep` hears of a directory
+ * not entered because it is too deep, `unit` of every unit met. Nothing inside a chart is visited.
  */
-function walkTree(start: string, tree: string, io: CliIo, visit: (path: string, entry: DirectoryEntry) => void, deep?: (path: string) => void): void {
-  const step = (path: string, depth: number): void => {
+function walkTree(start: string, tree: string, io: CliIo, visit: (path: string, entry: DirectoryEntry, inUnit: RepositoryUnit | null) => void, deep?: (path: string) => void, options: WalkOptions = {}, unit?: (found: RepositoryUnit) => void): void {
+  const excluded = excluder(options.exclude ?? []);
+  const step = (path: string, depth: number, ignores: IgnoreFile[], within: RepositoryUnit | null): void => {
     const entries = io.listDirectory?.(path, tree) ?? null;
     if (entries === null) return;
+    const here = unitOf(path, entries);
+    if (here) unit?.(here);
+    if (here?.kind === 'helm') return;
+    const inUnit = here ?? within;
+    let rules = ignores;
+    if (options.gitignore && entries.some((e) => e.name === '.gitignore' && readable(e))) {
+      try {
+        rules = [...ignores, parseGitignore(path, io.readFile(`${path.replace(/\/+$/, '')}/.gitignore`, GITIGNORE_BYTES))];
+      } catch {
+        // An unreadable .gitignore ignores nothing; the walk goes on.
+      }
+    }
     for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
       const child = `${path.replace(/\/+$/, '')}/${entry.name}`;
       if (entry.directory && SKIPPED_DIRECTORIES.has(entry.name)) continue;
-      visit(child, entry);
+      if (excluded(child) || ignoredByGit(rules, child, entry.directory)) continue;
+      visit(child, entry, inUnit);
       if (!entry.directory) continue;
       if (depth + 1 > WALK_DEPTH) deep?.(child);
-      else step(child, depth + 1);
+      else step(child, depth + 1, rules, inUnit);
     }
   };
-  step(start, 0);
+  step(start, 0, [], null);
 }
 
 interface Expanded {
@@ -130,21 +180,28 @@ interface Expanded {
   unmatched: string[];
   /** Entries a walk or a glob found that are not regular files inside the tree. */
   skipped: SkippedPath[];
+  /** Kustomize roots and Helm charts met while walking, in walk order. */
+  units: RepositoryUnit[];
 }
 
 /**
- * Files as given; directories walked for *.yaml / *.yml (for `check`), in a stable order; a glob
- * (`deploy/**\/*.yaml`, quoted so the shell leaves it, as an Action's `paths` input gives it) is
- * matched against the tree below its fixed part. A glob that matches nothing is an input error.
+ * Files as given; directories walked for *.yaml / *.yml / *.json (for `check`), in a stable order;
+ * a glob (`deploy/**\/*.yaml`, quoted so the shell leaves it, as an Action's `paths` input gives
+ * it) is matched against the tree below its fixed part. A glob that matches nothing is an input
+ * error. Files inside a Kustomize root or a chart are not read one by one: the unit is rendered.
  */
-function expandPaths(paths: string[], io: CliIo, walk: boolean): Expanded {
+function expandPaths(paths: string[], io: CliIo, walk: boolean, options: WalkOptions = {}): Expanded {
   const files: string[] = [];
   const named = new Set<string>();
   const unmatched: string[] = [];
   const skipped: SkippedPath[] = [];
+  const units: RepositoryUnit[] = [];
   const seen = new Set<string>();
   const add = (file: string): void => {
     if (!files.includes(file)) files.push(file);
+  };
+  const addUnit = (found: RepositoryUnit): void => {
+    if (!units.some((u) => u.directory === found.directory)) units.push(found);
   };
   // A glob's directory is walked again by addAll: note each path once.
   const skip = (path: string, kind: PathKind, symlink = false): void => {
@@ -159,11 +216,11 @@ function expandPaths(paths: string[], io: CliIo, walk: boolean): Expanded {
       if (path === tree) named.add(path);
       return add(path);
     }
-    walkTree(path, tree, io, (child, entry) => {
-      if (entry.directory || !YAML_FILE.test(child)) return;
+    walkTree(path, tree, io, (child, entry, inUnit) => {
+      if (entry.directory || inUnit || !MANIFEST_FILE.test(child)) return;
       if (readable(entry)) add(child);
       else skipEntry(child, entry);
-    }, tooDeep);
+    }, tooDeep, options, addUnit);
   };
   for (const path of paths) {
     const scan = picomatch.scan(path);
@@ -172,20 +229,24 @@ function expandPaths(paths: string[], io: CliIo, walk: boolean): Expanded {
       continue;
     }
     const matches = picomatch(path.replace(/^\.\//, ''), { dot: false });
-    const before = files.length + skipped.length;
+    const before = files.length + skipped.length + units.length;
     const root = scan.base === '' ? '.' : scan.base;
+    const met: RepositoryUnit[] = [];
     // Only a ** can reach below the walk's depth, so only then is a directory left unwalked worth a note.
-    walkTree(root, root, io, (child, entry) => {
+    walkTree(root, root, io, (child, entry, inUnit) => {
       const relative = child.replace(/^\.\//, '');
       if (!matches(relative)) return;
       if (entry.directory) addAll(child, root);
-      else if (walk && !YAML_FILE.test(child)) return;
+      else if (walk && !MANIFEST_FILE.test(child)) return;
+      else if (inUnit && walk) addUnit(inUnit);
       else if (readable(entry)) add(child);
       else skipEntry(child, entry);
-    }, walk && path.includes('**') ? tooDeep : undefined);
-    if (files.length + skipped.length === before) unmatched.push(path);
+    }, walk && path.includes('**') ? tooDeep : undefined, options, (found) => met.push(found));
+    // A chart's files are never visited: a glob that would match its templates takes the chart.
+    for (const chart of met.filter((u) => u.kind === 'helm')) if (matches(`${chart.directory.replace(/^\.\//, '')}/templates/x.yaml`)) addUnit(chart);
+    if (files.length + skipped.length + units.length === before) unmatched.push(path);
   }
-  return { files, named, unmatched, skipped };
+  return { files, named, unmatched, skipped, units };
 }
 
 const limitText = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
@@ -197,11 +258,11 @@ const limitText = (bytes: number): string => `${bytes / 1024 / 1024} MiB`;
  * regular file inside the tree goes to `skippedPaths` as a note; a path named as it is, or any
  * path for the other commands, is an input error.
  */
-export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPaths: SkippedPath[] = []): ScenarioSource[] {
+export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPaths: SkippedPath[] = [], options: ReadOptions = {}, rendering?: Rendering): ScenarioSource[] {
   if (paths.length === 0) throw commandLineError(msg(walk ? 'input.cliNoPaths' : 'input.cliNoFiles'));
   const errors: InputError[] = [];
   const sources: ScenarioSource[] = [];
-  const { files, named, unmatched, skipped } = expandPaths(paths, io, walk);
+  const { files, named, unmatched, skipped, units } = expandPaths(paths, io, walk, walk ? { ...options, gitignore: true } : {});
   for (const pattern of unmatched) errors.push({ file: pattern, line: 1, column: 1, message: msg('input.cliNoMatch', { pattern: printable(pattern) }) });
   const notRegular = (file: string, kind: PathKind, symlink: boolean): InputError => ({ file, line: 1, column: 1, message: msg('input.cliNotRegular', { kind: pathKindMessage(kind, symlink) }) });
   if (walk) skippedPaths.push(...skipped);
@@ -227,17 +288,37 @@ export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPa
       }
     }
   }
+  if (walk && units.length > 0) {
+    const result = renderUnits(units, io, options);
+    errors.push(...result.errors);
+    sources.push(...result.sources);
+    if (rendering) {
+      rendering.rendered.push(...result.sources);
+      rendering.patches.push(...result.patches);
+      rendering.notes.push(...result.notes);
+    }
+  }
   if (errors.length > 0) throw new InputFailure(errors);
-  if (walk && sources.length === 0) throw commandLineError(msg('input.cliNoYamlFiles', { paths: paths.join(', ') }));
+  if (walk && sources.length === 0 && units.length === 0) rendering?.notes.push(msg('input.cliNoYamlFiles', { paths: paths.map(printable).join(', ') }));
   return sources;
 }
 
-export function load(positionals: string[], values: Values, io: CliIo, walk = false): Loaded {
+/** What rendering gave besides sources, for relocating positions afterwards. */
+export interface Rendering {
+  rendered: RenderedSource[];
+  patches: string[];
+  notes: Message[];
+}
+
+export function load(positionals: string[], values: Values, io: CliIo, walk = false, options: ReadOptions = {}): Loaded {
   const skippedPaths: SkippedPath[] = [];
-  const sources = readSources(positionals, io, walk, skippedPaths);
-  const parsed = parseScenario(sources, { skipOtherKinds: walk });
+  const rendering: Rendering = { rendered: [], patches: [], notes: [] };
+  const sources = readSources(positionals, io, walk, skippedPaths, options, rendering);
+  const parsed = parseScenario(sources, walk ? { skipOtherKinds: true } : { skipUnknownKinds: true });
   if (!parsed.ok) throw new InputFailure(parsed.errors);
   const scenario = parsed.scenario;
+  relocate(scenario, sources, rendering.rendered, rendering.patches, io);
+  const notes = [...rendering.notes, ...pointerNotes(parsed.skipped)];
   const errors: InputError[] = [];
   const attempt = collecting(errors);
   const versions = typeof values.versions === 'string' ? attempt(() => parseVersions(values.versions as string), undefined) : undefined;
@@ -255,7 +336,8 @@ export function load(positionals: string[], values: Values, io: CliIo, walk = fa
     const file = sources[0]?.name ?? '<input>';
     throw new InputFailure([{ file, line: 1, column: 1, message: msg('input.noIsvc') }]);
   }
-  return { sources, scenario, skipped: parsed.skipped, skippedPaths };
+  if (walk && rendering.notes.length === 0 && !scenario.objects.some((o) => o.object.kind === 'InferenceService')) notes.push(msg('ci.noIsvcHere'));
+  return { sources, scenario, skipped: parsed.skipped, skippedPaths, notes };
 }
 
 export function parseVersions(text: string): string[] {

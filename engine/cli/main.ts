@@ -15,7 +15,7 @@ import { renderMarkdown } from '../report/markdown.ts';
 import { runScenario, type RunResult } from '../run.ts';
 import { splitSources, scenarioFileText } from '../scenario/compose.ts';
 import { scenarioDocumentText } from '../scenario/edit.ts';
-import type { ScenarioSource } from '../scenario/parse.ts';
+import { parseScenario, type ScenarioSource, type SkippedDocument } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { formatInputError, type InputError } from '../scenario/source.ts';
 import { checkScenario } from '../explore/check.ts';
@@ -26,6 +26,8 @@ import { checkSarif } from '../report/sarif.ts';
 import { colourer } from './colour.ts';
 import { commandHelp, commandSpec, COMMANDS, usage, type CommandSpec } from './commands.ts';
 import { collecting, commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseVersions, readSources, type DirectoryEntry, type Loaded, type Values } from './load.ts';
+import type { RenderResult } from './repository.ts';
+import { readOptions, refusedAnywhere } from './repository-options.ts';
 import { printable, printableLines, renderText, terminalSafeJson } from './text-report.ts';
 
 export interface CliIo {
@@ -40,6 +42,10 @@ export interface CliIo {
    * leads to a regular file inside it.
    */
   listDirectory?: (path: string, tree?: string) => DirectoryEntry[] | null;
+  /** `kubectl kustomize` (or `kustomize build`) of a directory, origin annotations on; absent or `missing`: no renderer here. */
+  kustomize?: (directory: string) => RenderResult;
+  /** `helm template <release> <chart> -f <values>…`; absent or `missing`: no helm here. */
+  helmTemplate?: (directory: string, release: string, values: readonly string[]) => RenderResult;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Standard output is a terminal: colour (unless NO_COLOR) and progress on stderr are allowed. */
@@ -110,8 +116,11 @@ function optionProblem(text: string, locale: Locale): string {
   return match ? renderMessage(match, locale) : text;
 }
 
+/** A single-valued option (only --exclude and --values repeat). */
+const one = (value: Values[string]): string | boolean | undefined => (Array.isArray(value) ? value[value.length - 1] : value);
+
 function parseCommand(spec: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
-  const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]));
+  const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]));
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
   return { values: values as Values, positionals };
 }
@@ -158,17 +167,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const problems: InputError[] = [];
     const option = collecting(problems);
     // A --lang before the command counts as the command's own.
-    locale = option(() => parseLocale(values.lang ?? scan.lang), 'en' as Locale);
+    locale = option(() => parseLocale(one(values.lang) ?? scan.lang), 'en' as Locale);
     const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
-    const format = option(() => parseFormat(values.format), 'text' as CheckFormat);
+    const format = option(() => parseFormat(one(values.format)), 'text' as CheckFormat);
     json = format === 'json' || (values.json === true && !values.markdown);
     github = format === 'github';
-    const defaultMode = option(() => parseDefaultMode(values['default-mode']), null);
+    const defaultMode = option(() => parseDefaultMode(one(values['default-mode'])), null);
     const versions = option(() => (typeof values.versions === 'string' ? parseVersions(values.versions) : undefined), undefined);
     const loadAll = (walk = false): Loaded => {
       let loaded: Loaded | null = null;
       try {
-        loaded = load(positionals, values, io, walk);
+        loaded = load(positionals, values, io, walk, readOptions(values));
       } catch (error) {
         if (!(error instanceof InputFailure)) throw error;
         problems.push(...error.errors.filter((e) => !problems.some((p) => formatInputError(p) === formatInputError(e))));
@@ -179,6 +188,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     };
     if (problems.length > 0 && spec.name !== 'run' && spec.name !== 'link' && spec.name !== 'check' && spec.name !== 'explore') throw new InputFailure(problems);
     const colour = colourer(io);
+    // run, link and redact take the streams check takes: a kind the model does not read is one note on stderr.
+    const noteSkipped = (skipped: readonly SkippedDocument[]): void => {
+      for (const s of skipped) io.stderr(printable(formatInputError({ file: s.file, line: s.line, column: s.column, message: msg('cli.skippedKind', { kind: s.kind ?? renderMessage(msg('ci.noKind'), locale) }) }, locale)));
+    };
     switch (spec.name) {
       case 'releases':
         for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]), locale)}`);
@@ -186,6 +199,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'run': {
         if (values.json && values.markdown) throw commandLineError(msg('input.cliJsonAndMarkdown'));
         const loaded = loadAll();
+        noteSkipped(loaded.skipped);
         const run = runScenario(loaded.scenario);
         if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
         else if (values.markdown) {
@@ -196,14 +210,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       case 'link': {
         const loaded = loadAll();
+        noteSkipped(loaded.skipped);
         io.stdout((await linkFor(loaded.sources, loaded.scenario, runScenario(loaded.scenario))).url);
         return 0;
       }
       case 'check': {
         const loaded = loadAll(true);
-        if (!loaded.scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
-          throw new InputFailure([{ file: loaded.sources[0]?.name ?? '<input>', line: 1, column: 1, message: msg('ci.noIsvc') }]);
-        }
         const progress = io.isTTY && format !== 'json' ? (done: number, total: number) => io.stderr(`\u001b[2K\r${renderMessage(msg('cli.progress', { done, total }), locale)}${done === total ? '\n' : ''}`) : undefined;
         const report = checkScenario(loaded.scenario, {
           depth,
@@ -216,7 +228,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (format === 'sarif') io.stdout(terminalSafeJson(JSON.stringify(checkSarif(report, loaded.scenario, { version, locale }), null, 2)));
         // JSON as every other JSON output: bidi and C1 controls from the input as \u escapes.
         else io.stdout(format === 'json' ? terminalSafeJson(checkOutput(report, loaded, format, locale, colour)) : checkOutput(report, loaded, format, locale, colour));
-        return report.harm ? 1 : 0;
+        // A refusal gates like a harm: `kubectl apply` of it fails in that release.
+        return report.harm || refusedAnywhere(report) ? 1 : 0;
       }
       case 'explore': {
         const loaded = loadAll();
@@ -236,6 +249,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const sources = readSources(positionals, io, false);
         const result = redactSources(sources, { rename: Boolean(values.rename), ...(versions ? { versions } : {}) });
         if (!result.ok && result.reason === 'input') throw new InputFailure(result.errors);
+        noteSkipped(parseScenario(sources, { skipUnknownKinds: true }).skipped);
         if (!result.ok) {
           io.stderr(printable(`hpa-lab: ${renderMessage(msg('cli.redactionRefused', { release: result.release, step: result.step, detail: result.detail }), locale)}`));
           return 1;

@@ -7,6 +7,7 @@ import { appendFileSync, closeSync, constants, fstatSync, lstatSync, openSync, r
 import { join, sep } from 'node:path';
 import { LIMITS } from '../scenario/source.ts';
 import { runAction } from './action.ts';
+import { helmTemplate, kustomize } from './renderers.ts';
 import { ReadRefused, type DirectoryEntry, type PathKind } from './load.ts';
 import { main, type CliIo } from './main.ts';
 
@@ -47,7 +48,17 @@ function readCapped(fd: number, limit: number): string {
     total += read;
     if (total > limit) throw new ReadRefused('too-large');
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return decode(Buffer.concat(chunks, total));
+}
+
+/** UTF-8, or UTF-16 when the file starts with its byte-order mark (Windows editors write it). */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
 }
 
 function readFile(path: string, limit: number = LIMITS.repositoryBytes): string {
@@ -128,6 +139,8 @@ export function nodeIo(version: string): CliIo {
   return {
     readFile,
     listDirectory,
+    kustomize: (directory) => kustomize(directory),
+    helmTemplate: (directory, release, values) => helmTemplate(directory, release, values),
     stdout: (text) => {
       if (!stdoutClosed) process.stdout.write(`${text}\n`);
     },

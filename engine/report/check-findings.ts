@@ -62,7 +62,7 @@ export function positionOf(scenario: Scenario, range: ReleaseRange, isvcKey: str
 function messageOf(range: ReleaseRange): Message {
   const result = range.result;
   if (result.found) return lossMessage(result, true);
-  return msg('explore.refused', { reason: result.refused ?? null });
+  return msg('ci.refusedFinding', { reason: result.refused ?? null });
 }
 
 /** The findings of one InferenceService: one per kind and HPA, worst kind first. */

@@ -48,7 +48,8 @@ export function splitSources(sources: readonly ScenarioSource[]): Omit<LinkState
       const kind = (doc.contents && 'get' in doc.contents) ? String((doc.contents as { get(key: string): unknown }).get('kind')) : '';
       if (kind === 'InferenceService') isvc.push(text);
       else if (kind === 'Scenario') scenario.push(text);
-      else hpas.push(text);
+      // A Secret or a ServiceAccount next to the model's objects never travels in a link.
+      else if (kind === 'HorizontalPodAutoscaler' || kind === 'List' || kind === 'undefined') hpas.push(text);
     }
   }
   return { isvc: isvc.join('\n---\n'), hpas: hpas.join('\n---\n'), scenario: scenario.join('\n---\n') };

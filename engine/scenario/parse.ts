@@ -13,6 +13,7 @@ import { byteLength, LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type In
 import { COMPONENTS } from '../k8s/types.ts';
 import { ANNOTATION } from '../kserve/constants.ts';
 import { createChecker, isRecord, type Checker } from './validate.ts';
+import { pointerOf } from './pointers.ts';
 
 export interface ScenarioSource {
   name: string;
@@ -28,6 +29,8 @@ export interface SkippedDocument {
   kind: string | null;
   /** Set when an object of this kind, namespace and name came earlier: where (it is the one used). */
   duplicateOf?: SourcePosition;
+  /** An Argo CD or Flux object: the path, chart or repository it points at. */
+  pointsAt?: string;
 }
 
 export interface ParseOptions {
@@ -37,6 +40,12 @@ export interface ParseOptions {
    * overlays), noting each, instead of refusing them.
    */
   skipOtherKinds?: boolean;
+  /**
+   * For run, link and redact: pass over documents of kinds the model does not read (a
+   * ServiceAccount next to a Helm release, a Secret in a KServe sample), noting each, and keep
+   * every other rule (one Scenario, no object twice).
+   */
+  skipUnknownKinds?: boolean;
 }
 
 export type ParseResult = { ok: true; scenario: Scenario; skipped: SkippedDocument[] } | { ok: false; errors: InputError[]; skipped: SkippedDocument[] };
@@ -97,9 +106,10 @@ export function parseScenario(sources: readonly ScenarioSource[], options: Parse
   }
 
   function addObject(check: Checker, loadedDoc: LoadedDocument, value: unknown, path: (string | number)[]): void {
-    if (options.skipOtherKinds && !(isRecord(value) && typeof value.kind === 'string' && MODEL_KINDS.has(value.kind))) {
+    if ((options.skipOtherKinds || options.skipUnknownKinds) && !(isRecord(value) && typeof value.kind === 'string' && MODEL_KINDS.has(value.kind))) {
       const at = locate(loadedDoc, path);
-      skipped.push({ ...at, kind: isRecord(value) && typeof value.kind === 'string' ? value.kind : null });
+      const pointer = pointerOf(value);
+      skipped.push({ ...at, kind: isRecord(value) && typeof value.kind === 'string' ? value.kind : null, ...(pointer ? { pointsAt: pointer.target } : {}) });
       return;
     }
     const object = readObject(check, value, path);

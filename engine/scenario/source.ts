@@ -61,7 +61,7 @@ export function loadYaml(file: string, text: string): LoadResult {
   };
   let parsed: Document.Parsed[];
   try {
-    const result = parseYamlStream(text, { prettyErrors: false, uniqueKeys: true, customTags: [], resolveKnownTags: false }, lineCounter);
+    const result = parseYamlStream(text, { prettyErrors: false, uniqueKeys: true, customTags: [], resolveKnownTags: false, logLevel: 'error' }, lineCounter);
     if (!result.ok) {
       // The line counter may not have seen the text yet: count lines here.
       const lineStart = text.lastIndexOf('\n', result.offset - 1) + 1;
@@ -95,6 +95,12 @@ export function loadYaml(file: string, text: string): LoadResult {
     if (documents.length >= LIMITS.documents) {
       errors.push(at(doc.range[0], msg('input.tooManyDocuments', { limit: LIMITS.documents })));
       break;
+    }
+    // An alias whose anchor is not earlier in this document (anchors do not cross `---`) is that, not a bomb.
+    const unresolved = unresolvedAlias(doc);
+    if (unresolved) {
+      errors.push(at(unresolved.offset, msg('input.unresolvedAlias', { alias: unresolved.name })));
+      continue;
     }
     let value: unknown;
     try {
@@ -131,6 +137,19 @@ export function parseYamlStream(text: string, options: ParseOptions & DocumentOp
   const documents = Array.from(new Composer({ ...options, uniqueKeys: false }).compose(tokens));
   if (options.uniqueKeys !== false) documents.forEach(flagDuplicateKeys);
   return { ok: true, documents };
+}
+
+/** The first alias in a document that names no anchor before it, with its offset; the walk never expands aliases. */
+function unresolvedAlias(doc: Document.Parsed): { name: string; offset: number } | null {
+  let found: { name: string; offset: number } | null = null;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      found = { name: alias.source.slice(0, 60), offset: alias.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The key each duplicate-key error of ours names, so the error can be put in words in any language. */

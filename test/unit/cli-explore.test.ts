@@ -100,14 +100,26 @@ describe('hpa-lab check', () => {
     expect(out).not.toContain('README');
   });
 
-  it('exits 0 when every release is safe, and judges v0.13.0-rc1 … newest by default', async () => {
+  it('exits 1 when the webhook refuses the InferenceService in a judged release (kubectl apply would fail there), and judges v0.13.0-rc1 … newest by default', async () => {
     const files: Tree = { 'ok.yaml': `${isvc('m', 'ml', { 'serving.kserve.io/autoscalerClass': 'none' })}` };
     const { code, out } = await cli(['check', 'ok.yaml'], files);
-    expect(code).toBe(0);
-    // No HPA at all: nothing can come to harm. v0.13.0-rc1 … v0.15.0 refuse class none (the webhook).
-    expect(out).toMatch(/v0\.13\.0-rc1 … v0\.15\.0-rc0\s+ok, the webhook refuses the InferenceService \(\[none\] is not a supported autoscaler class type/);
-    expect(out).toMatch(/v0\.15\.0-rc1 … v0\.15\.0\s+ok, the webhook refuses/);
+    expect(code).toBe(1);
+    // No HPA at all: nothing can come to harm. v0.13.0-rc1 … v0.15.0 refuse class none (the webhook), in its own words.
+    expect(out).toMatch(/v0\.13\.0-rc1 … v0\.15\.0-rc0\s+REFUSED the webhook refuses the InferenceService \(\[none\] is not a supported autoscaler class type/);
+    expect(out).toMatch(/v0\.15\.0-rc1 … v0\.15\.0\s+REFUSED the webhook refuses/);
     expect(out).toMatch(/v0\.15\.1 … v0\.20\.0\s+ok$/m);
+  });
+
+  it('exits 0 when every judged release is safe (class none from v0.15.1 on)', async () => {
+    const files: Tree = { 'ok.yaml': `${isvc('m', 'ml', { 'serving.kserve.io/autoscalerClass': 'none' })}` };
+    expect((await cli(['check', 'ok.yaml', '--versions', 'v0.15.1,v0.20.0'], files)).code).toBe(0);
+  });
+
+  it('a folder with no InferenceService (a pull request touching only infrastructure) exits 0 with a note', async () => {
+    const { code, out, err } = await cli(['check', 'empty'], { empty: {} });
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toMatch(/no \*\.yaml, \*\.yml or \*\.json files under empty: no InferenceService here/);
   });
 
   it('a distinct-named HPA under class hpa is a conflict in every release (exit 1); under external from v0.15.1 it is safe (exit 0)', async () => {
@@ -182,7 +194,6 @@ describe('hpa-lab check', () => {
     [['check', preset('kserve-4312'), '--versions', 'v9.9.9'], /unknown KServe release "v9.9.9"/],
     [['check', preset('kserve-4312'), '--format', 'xml'], /--format takes text, json, github or sarif/],
     [['check'], /give at least one file or directory/],
-    [['check', 'empty'], /no \*\.yaml or \*\.yml files under empty/],
   ])('exits 2 on input errors: %j', async (argv, message) => {
     const { code, err } = await cli(argv, { empty: {} });
     expect(code).toBe(2);
