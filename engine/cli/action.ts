@@ -60,7 +60,8 @@ function readInputs(env: Readonly<Record<string, string | undefined>>): { inputs
   const paths = get('paths').split(/[\n,]/).map((p) => p.trim()).filter(Boolean);
   const lang = get('lang').toLowerCase() || 'en';
   if (!isLocale(lang)) errors.push(inputError('lang', msg('input.cliLang', { value: get('lang') })));
-  const failOn = get('fail-on') || 'harm';
+  // The default matches the CLI's exit codes: a manifest the webhook refuses fails `kubectl apply`, so it fails the step.
+  const failOn = get('fail-on') || 'refused';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) errors.push(inputError('fail-on', msg('input.actionFailOn', { value: failOn })));
   const sarifFile = get('sarif-file');
   if (/[\r\n]/.test(sarifFile)) errors.push(inputError('sarif-file', msg('input.actionSarifPath')));
@@ -70,7 +71,7 @@ function readInputs(env: Readonly<Record<string, string | undefined>>): { inputs
       versions: get('versions') || undefined,
       includeEdits: booleanInput('include-edits', get('include-edits'), false, errors),
       locale: isLocale(lang) ? lang : 'en',
-      failOn: (FAIL_ON as readonly string[]).includes(failOn) ? (failOn as FailOn) : 'harm',
+      failOn: (FAIL_ON as readonly string[]).includes(failOn) ? (failOn as FailOn) : 'refused',
       sarifFile: sarifFile || null,
       summary: booleanInput('summary', get('summary'), true, errors),
     },
@@ -92,7 +93,8 @@ export async function runAction(io: CliIo, files: ActionFiles): Promise<number> 
     if (env.GITHUB_OUTPUT) files.appendFile(env.GITHUB_OUTPUT, outputLines(outputs, token()));
   };
   const fail = (problems: InputError[]): number => {
-    for (const e of problems) io.stdout(githubAnnotation('error', e.file.startsWith('input ') ? null : e, 'hpa-lab', e.file.startsWith('input ') ? `${e.file}: ${t(e.message)}` : t(e.message)));
+    // The loader names option errors after the CLI flag (`--versions`); here they belong to the Action's input.
+    for (const e of problems.map((p) => (p.file.startsWith('--') ? { ...p, file: `input ${p.file.slice(2)}` } : p))) io.stdout(githubAnnotation('error', e.file.startsWith('input ') ? null : e, 'hpa-lab', e.file.startsWith('input ') ? `${e.file}: ${t(e.message)}` : t(e.message)));
     setOutputs({ result: 'error', harmed: '0' });
     return 2;
   };
@@ -106,7 +108,13 @@ export async function runAction(io: CliIo, files: ActionFiles): Promise<number> 
     throw error;
   }
   if (!loaded.scenario.objects.some((o) => o.object.kind === 'InferenceService')) {
-    return fail([{ file: loaded.sources[0]?.name ?? '<input>', line: 1, column: 1, message: msg('ci.noIsvc') }]);
+    // A pull request that touches no InferenceService has nothing at risk: a notice, not a failure.
+    const notes = loaded.notes ?? [];
+    for (const note of notes.some((n) => n.id === 'ci.noIsvcHere') ? notes : [...notes, msg('ci.noIsvcHere')]) {
+      io.stdout(githubAnnotation('notice', null, 'hpa-lab', t(note)));
+    }
+    setOutputs({ result: 'safe', harmed: '0', refused: '0' });
+    return 0;
   }
   const report = checkScenario(loaded.scenario, {
     ...(inputs.versions ? { versions: loaded.scenario.settings.versions } : {}),

@@ -313,7 +313,6 @@ export const en = {
   'sarif.message': "KServe {releases}: {finding}",
   'sarif.srcroot': "The root of the repository that was checked.",
   'ci.noKind': 'no kind',
-  'ci.noIsvc': 'no InferenceService in these files; check judges InferenceServices and the HPAs next to them',
   'ci.notChecked': 'Not checked: {hpas}. No InferenceService here has a component of that name, and they scale none of its Deployments.',
 
   // Redaction (engine/redact.ts).

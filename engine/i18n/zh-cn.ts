@@ -317,7 +317,6 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'sarif.message': "KServe {releases}：{finding}",
   'sarif.srcroot': "被检查的仓库的根目录。",
   'ci.noKind': '没有 kind',
-  'ci.noIsvc': '这些文件里没有 InferenceService；check 判断的是 InferenceService 以及与之相邻的 HPA',
   'ci.notChecked': '未检查：{hpas}。这里没有哪个 InferenceService 的组件叫这个名字，它们扩缩的也不是任何 InferenceService 的 Deployment。',
 
   // Redaction (engine/redact.ts).

@@ -172,12 +172,25 @@ describe('the GitHub Action', () => {
     expect(line(after)).toBe(line(before) + 2);
   });
 
+  it('a checkout with no InferenceService passes with one notice and outputs that say safe', () => {
+    const dir = checkout();
+    mkdirSync(join(dir, 'infra'));
+    writeFileSync(join(dir, 'infra', 'sa.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ci\n');
+    const run = runAction({ paths: 'infra/' }, dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^::notice title=hpa-lab::no InferenceService here/m);
+    expect(run.stdout).not.toMatch(/^::error/m);
+    expect(run.outputs).toMatchObject({ result: 'safe', harmed: '0', refused: '0' });
+  });
+
   it('fail-on never passes the step; fail-on refused fails it for a refusal alone; lang zh-cn words the summary in Chinese', () => {
     expect(runAction({ ...DEFAULTS, 'fail-on': 'never' }).status).toBe(0);
     const refusedOnly = runAction({ paths: 'deploy/fixed.yaml', versions: 'v0.14.1', 'fail-on': 'refused' });
     expect(refusedOnly.outputs).toMatchObject({ result: 'safe', harmed: '0', refused: '1' });
     expect(refusedOnly.status).toBe(1);
-    expect(runAction({ paths: 'deploy/fixed.yaml', versions: 'v0.14.1' }).status).toBe(0);
+    // By default a refusal fails the step, as `hpa-lab check` exits 1 for it; fail-on harm lets it pass.
+    expect(runAction({ paths: 'deploy/fixed.yaml', versions: 'v0.14.1' }).status).toBe(1);
+    expect(runAction({ paths: 'deploy/fixed.yaml', versions: 'v0.14.1', 'fail-on': 'harm' }).status).toBe(0);
     const zh = runAction({ paths: 'deploy/model-00.yaml', versions: 'v0.14.1', lang: 'zh-cn' });
     expect(zh.summary).toContain('有风险');
     expect(zh.summary).toMatch(/\/zh-cn\/playground\/#/);
@@ -190,7 +203,7 @@ describe('the Action on bad input: one line, exit 2, no stack trace', () => {
     [{ paths: 'nowhere/**/*.yaml' }, /^::error file=nowhere\/\*\*\/\*\.yaml,line=1,col=1,title=hpa-lab::no file or directory matches nowhere\/\*\*\/\*\.yaml$/],
     [{ paths: 'deploy/model-00.yaml', 'sarif-file': '/nonexistent/dir/x.sarif', versions: 'v0.14.1' }, /^::error title=hpa-lab::input sarif-file: cannot write the SARIF file \/nonexistent\/dir\/x\.sarif \(ENOENT\)$/],
     [{ paths: 'deploy/', 'fail-on': 'sometimes' }, /^::error title=hpa-lab::input fail-on: input fail-on takes harm, refused or never, got "sometimes"$/],
-    [{ paths: 'README.md' }, /^::error file=README\.md,line=1,col=1,title=hpa-lab::/],
+    [{ paths: 'deploy/', versions: 'v9.9.9' }, /^::error title=hpa-lab::input versions: unknown KServe release "v9\.9\.9"; known: v0\.12\.0, /],
   ])('%j', (inputs, line) => {
     const run = runAction(inputs);
     expect(run.status).toBe(2);
