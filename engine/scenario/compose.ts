@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { LinkState } from '../link/state.ts';
 import { formatEvent, formatTarget, parseEventWord, type ControllerEvent } from '../machine/events.ts';
 import type { ScenarioSource } from './parse.ts';
-import { SCENARIO_API_VERSION } from './objects.ts';
+import { SCENARIO_API_VERSION } from '../schema/scenario.ts';
 import { DEFAULT_SETTINGS, type ScenarioSettings, type ScenarioStepInput } from './scenario.ts';
 import { parseYamlStream } from './source.ts';
 

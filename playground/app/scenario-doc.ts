@@ -6,7 +6,7 @@
  */
 import { Document, isMap, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
 import { formatEvent, type ControllerEvent } from '../../engine/machine/events.ts';
-import { SCENARIO_API_VERSION } from '../../engine/scenario/objects.ts';
+import { SCENARIO_API_VERSION } from '../../engine/schema/scenario.ts';
 
 type Edit = (doc: Document) => void;
 

@@ -4,7 +4,7 @@
  * kinds, fields, annotation keys, class values and results stay in English. Release-dependent
  * parts are folded from the engine's release table by release-notes.ts in either language.
  */
-import type { Locale } from '../../engine/i18n/render.ts';
+import type { Locale } from '../i18n/render.ts';
 
 export interface SchemaText {
   // schema-meta.ts
