@@ -8,7 +8,7 @@
  */
 import { Document, isMap, isSeq, parseAllDocuments, Scalar, visit, type YAMLSeq } from 'yaml';
 import { formatEvent, formatTarget, parseEventWord, type ControllerEvent } from '../machine/events.ts';
-import { SCENARIO_API_VERSION } from './objects.ts';
+import { SCENARIO_API_VERSION } from '../schema/scenario.ts';
 import type { ScenarioSettings, ScenarioStepInput } from './scenario.ts';
 
 type Edit = (doc: Document) => void;

@@ -7,11 +7,10 @@ import { msg } from '../i18n/message.ts';
 import type { CanarySpec, ComponentSpec, Hpa, InferenceService, Json, ObjectMeta, OwnerReference } from '../k8s/types.ts';
 import { COMPONENTS } from '../k8s/types.ts';
 import { isDnsName } from '../machine/events.ts';
+import { HPA_API_VERSIONS } from '../schema/hpa.ts';
+import { SCENARIO_API_VERSION } from '../schema/scenario.ts';
 import { isRecord, readInteger, readStringList, readStringMap, type Checker, type Path } from './validate.ts';
 
-// input.hpaApiVersion names these three in words: change both together.
-const HPA_VERSIONS = ['autoscaling/v2', 'autoscaling/v2beta2', 'autoscaling/v1'];
-export const SCENARIO_API_VERSION = 'hpa-lab/v1';
 
 export function readObject(check: Checker, value: unknown, path: Path): Hpa | InferenceService | null {
   if (!isRecord(value)) {
@@ -27,7 +26,7 @@ export function readObject(check: Checker, value: unknown, path: Path): Hpa | In
     return readInferenceService(check, value, path);
   }
   if (kind === 'HorizontalPodAutoscaler') {
-    if (typeof apiVersion !== 'string' || !HPA_VERSIONS.includes(apiVersion)) {
+    if (typeof apiVersion !== 'string' || !(HPA_API_VERSIONS as readonly string[]).includes(apiVersion)) {
       check.error([...path, 'apiVersion'], msg('input.hpaApiVersion'));
       return null;
     }

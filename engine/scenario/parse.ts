@@ -7,7 +7,8 @@ import { msg, type Message } from '../i18n/message.ts';
 import { keyOf, type KubeObject } from '../k8s/types.ts';
 import { findRelease } from '../kserve/releases.ts';
 import { formatEvent, formatTarget, isTargeted, parseEventWord, parseTarget, withTarget, type IsvcTarget } from '../machine/events.ts';
-import { readObject, SCENARIO_API_VERSION } from './objects.ts';
+import { readObject } from './objects.ts';
+import { DEFAULT_DEPLOYMENT_MODES, SCENARIO_API_VERSION, SCENARIO_FIELDS as FIELD_LIST } from '../schema/scenario.ts';
 import { DEFAULT_SETTINGS, type Scenario, type ScenarioSettings, type ScenarioStepInput, type SourcePosition } from './scenario.ts';
 import { byteLength, LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument, type SourceRange } from './source.ts';
 import { COMPONENTS } from '../k8s/types.ts';
@@ -52,7 +53,7 @@ export type ParseResult = { ok: true; scenario: Scenario; skipped: SkippedDocume
 
 const MODEL_KINDS = new Set(['InferenceService', 'HorizontalPodAutoscaler', 'List', 'Scenario']);
 
-const SCENARIO_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'title', 'description', 'i18n', 'versions', 'startRelease', 'apiServerDefaulting', 'defaultDeploymentMode', 'events']);
+const SCENARIO_FIELDS = new Set(FIELD_LIST);
 
 export function parseScenario(sources: readonly ScenarioSource[], options: ParseOptions = {}): ParseResult {
   const total = sources.reduce((sum, source) => sum + byteLength(source.text), 0);
@@ -192,9 +193,9 @@ function readScenarioDocument(check: Checker, loadedDoc: LoadedDocument, value: 
     else settings.apiServerDefaulting = value.apiServerDefaulting;
   }
   if (value.defaultDeploymentMode !== undefined) {
-    if (value.defaultDeploymentMode !== 'RawDeployment' && value.defaultDeploymentMode !== 'Serverless') {
-      check.error(['defaultDeploymentMode'], msg('input.defaultDeploymentMode'));
-    } else settings.defaultDeploymentMode = value.defaultDeploymentMode;
+    const mode = DEFAULT_DEPLOYMENT_MODES.find((m) => m === value.defaultDeploymentMode);
+    if (!mode) check.error(['defaultDeploymentMode'], msg('input.defaultDeploymentMode'));
+    else settings.defaultDeploymentMode = mode;
   }
   return { settings, events: readEvents(check, loadedDoc, value.events) };
 }

@@ -4,15 +4,15 @@
  * and any build-time tool can import it.
  */
 import { RELEASES, type Release } from '../../engine/kserve/releases.ts';
-import { buildHpaSchema } from './schema-hpa.ts';
-import { buildInferenceServiceSchema } from './schema-isvc.ts';
-import type { Schema } from './schema-meta.ts';
-import { schemaText } from './schema-text.ts';
+import { buildHpaSchema } from '../../engine/schema/hpa.ts';
+import { buildInferenceServiceSchema } from '../../engine/schema/inferenceservice.ts';
+import type { Schema } from '../../engine/schema/meta.ts';
+import { schemaText } from '../../engine/schema/text.ts';
 import type { Locale } from '../../engine/i18n/render.ts';
 
-export type { Schema } from './schema-meta.ts';
-export { buildHpaSchema } from './schema-hpa.ts';
-export { buildInferenceServiceSchema } from './schema-isvc.ts';
+export type { Schema } from '../../engine/schema/meta.ts';
+export { buildHpaSchema } from '../../engine/schema/hpa.ts';
+export { buildInferenceServiceSchema } from '../../engine/schema/inferenceservice.ts';
 
 export type SchemaId = 'inferenceservice' | 'hpa';
 

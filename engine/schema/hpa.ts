@@ -3,12 +3,15 @@
  * autoscaling/v2 (v2beta2 and v1 are accepted and converted), or a `kind: List` of them.
  * Server-side fields (status, managedFields, …) are allowed; only what the model reads is typed.
  */
-import type { Release } from '../../engine/kserve/releases.ts';
-import { doc, objectMetaSchema, ownerReferencesSchema, stringMap, topLevelNoise, withList, type Schema } from './schema-meta.ts';
+import type { Release } from '../kserve/releases.ts';
+import { doc, objectMetaSchema, ownerReferencesSchema, stringMap, topLevelNoise, withList, type Schema } from './meta.ts';
 import { perReleaseLines } from './release-notes.ts';
-import { schemaText, type SchemaText } from './schema-text.ts';
+import { schemaText, type SchemaText } from './text.ts';
 
-/** The apiVersions engine/scenario/objects.ts accepts for an HPA (HPA_VERSIONS there). */
+/**
+ * The apiVersions an HPA may have: the editor offers them and the parser accepts exactly these.
+ * The message input.hpaApiVersion names them in words in both catalogs: change them together.
+ */
 export const HPA_API_VERSIONS = ['autoscaling/v2', 'autoscaling/v2beta2', 'autoscaling/v1'] as const;
 
 const quantity: Schema = { type: ['string', 'number'] };

@@ -6,8 +6,8 @@
  * Not described here: Serverless/ModelMesh internals, the KEDA ScaledObject itself, and the
  * equality subtleties of semanticHPAEquals (see engine/kserve/checks.ts for those).
  */
-import type { Behaviour, Release } from '../../engine/kserve/releases.ts';
-import { schemaText, type SchemaText } from './schema-text.ts';
+import type { Behaviour, Release } from '../kserve/releases.ts';
+import { schemaText, type SchemaText } from './text.ts';
 
 /** A stretch of consecutive releases that share one derived value. */
 export interface Run<T> {

@@ -3,14 +3,17 @@
  * the autoscaling annotations and the components' scaling fields. Everything else is allowed
  * untyped. Release-dependent text is folded from the engine's release table.
  */
-import { ANNOTATION, DEFAULT_CPU_UTILIZATION, DEFAULT_MIN_REPLICAS, ISVC_API_VERSION } from '../../engine/kserve/constants.ts';
-import { COMPONENTS } from '../../engine/k8s/types.ts';
-import type { Release } from '../../engine/kserve/releases.ts';
+import { ANNOTATION, DEFAULT_CPU_UTILIZATION, DEFAULT_MIN_REPLICAS, ISVC_API_VERSION } from '../kserve/constants.ts';
+import { COMPONENTS } from '../k8s/types.ts';
+import type { Release } from '../kserve/releases.ts';
 import { autoscalerClassDocs, deploymentModeDocs, perReleaseLines, spansWhere } from './release-notes.ts';
-import { doc, objectMetaSchema, ownerReferencesSchema, stringMap, topLevelNoise, withList, type Schema } from './schema-meta.ts';
-import { schemaText, type SchemaText } from './schema-text.ts';
+import { doc, objectMetaSchema, ownerReferencesSchema, stringMap, topLevelNoise, withList, type Schema } from './meta.ts';
+import { schemaText, type SchemaText } from './text.ts';
 
 type Where = 'isvc' | 'component';
+
+/** The scaleMetric values KServe names; the field takes any string (engine/scenario/objects.ts). */
+export const SCALE_METRIC_EXAMPLES = ['cpu', 'memory', 'concurrency', 'rps'] as const;
 
 function annotationKeys(releases: readonly Release[], where: Where, t: SchemaText): Record<string, Schema> {
   const note = where === 'component' ? `\n\n${t.componentNote}` : '';
@@ -66,9 +69,8 @@ function componentFields(releases: readonly Release[], t: SchemaText): Schema {
       minReplicas: doc(t.minReplicas(DEFAULT_MIN_REPLICAS, kept), { type: ['integer', 'null'] }),
       maxReplicas: doc(t.maxReplicas, { type: ['integer', 'null'] }),
       scaleTarget: doc(`${t.scaleTarget}\n\n` + builder({ A: t.scaleTargetA(DEFAULT_CPU_UTILIZATION), B: t.scaleTargetB(DEFAULT_CPU_UTILIZATION) }), { type: ['integer', 'null'] }),
-      scaleMetric: doc(t.scaleMetric, {
-        enum: ['cpu', 'memory', 'concurrency', 'rps', null],
-      }),
+      // Any string, as the parser reads it: the examples are what completion offers.
+      scaleMetric: doc(t.scaleMetric, { type: ['string', 'null'], examples: [...SCALE_METRIC_EXAMPLES] }),
       autoScaling: doc(`${t.autoScaling}\n\n` + builder({ A: t.autoScalingA, B: t.autoScalingB }), {
         type: ['object', 'null'],
         properties: {

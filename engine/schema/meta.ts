@@ -4,8 +4,8 @@
  * them) but never flagged, and never offered by completion.
  */
 import type { JSONSchema } from 'monaco-yaml';
-import { ISVC_FINALIZER } from '../../engine/kserve/constants.ts';
-import { schemaText, type SchemaText } from './schema-text.ts';
+import { ISVC_FINALIZER } from '../kserve/constants.ts';
+import { schemaText, type SchemaText } from './text.ts';
 
 export type Schema = JSONSchema;
 

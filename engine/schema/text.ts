@@ -4,10 +4,10 @@
  * kinds, fields, annotation keys, class values and results stay in English. Release-dependent
  * parts are folded from the engine's release table by release-notes.ts in either language.
  */
-import type { Locale } from '../../engine/i18n/render.ts';
+import type { Locale } from '../i18n/render.ts';
 
 export interface SchemaText {
-  // schema-meta.ts
+  // meta.ts
   ignored: string;
   ownerReferences: (deleteNote: string) => string;
   owner: { apiVersion: string; kind: string; name: string; uid: string; controller: string; blockOwnerDeletion: string };
@@ -45,7 +45,7 @@ export interface SchemaText {
   modeMeaning: { RawDeployment: string; Serverless: string; ModelMesh: string };
   modeUnknown: string;
   modeSummary: string;
-  // schema-isvc.ts
+  // inferenceservice.ts
   componentNote: string;
   stop: (releases: string, note: string) => string;
   targetUtilization: string;
@@ -82,7 +82,7 @@ export interface SchemaText {
   isvcKind: string;
   isvcLabels: string;
   isvcSpec: string;
-  // schema-hpa.ts
+  // hpa.ts
   target: string;
   targetType: string;
   targetTypes: [string, string, string];
