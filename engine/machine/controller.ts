@@ -7,7 +7,7 @@
  * over as the old release left it. The context is plain JSON: snapshots can be compared,
  * serialised and explored.
  */
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import { findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
 import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
@@ -184,7 +184,7 @@ export const machineSetup = setup({
       work: IDLE_WORK,
     })),
     upgrade: assign(({ context, event }) => {
-      if (event.type !== 'controller.upgraded') return {};
+      assertEvent(event, 'controller.upgraded');
       const to = getRelease(event.tag ?? context.target).tag;
       const note = msg(to === context.tag ? 'controller.sameRelease' : 'controller.upgraded', { from: context.tag, to });
       return { tag: to, step: { ...context.step, release: to, notes: [note] } };
@@ -326,8 +326,8 @@ export const machineSetup = setup({
       }
       return { step, work: { ...context.work, failed, pending } };
     }),
-    writeHpa: assign(({ context }, params: { result: Result }) => {
-      const verb = WRITES[params.result]!;
+    writeHpa: assign(({ context }, params: { verb: ApiCall['verb'] }) => {
+      const { verb } = params;
       const desired = context.work.input!.desired;
       const options = { apiServerDefaulting: context.options.apiServerDefaulting };
       const write = verb === 'Create' ? createHpa(context.cluster, desired, options)
@@ -367,13 +367,16 @@ function decisionStates() {
       };
     }),
   })] as const);
-  const results = RESULTS.map((result) => [result, machineSetup.createStateConfig({
+  const results = RESULTS.map((result) => {
+    const verb = WRITES[result];
+    return [result, machineSetup.createStateConfig({
     entry: [
       { type: 'recordDecision', params: { result } },
-      ...(WRITES[result] ? [{ type: 'writeHpa' as const, params: { result } }] : []),
+      ...(verb ? [{ type: 'writeHpa' as const, params: { verb } }] : []),
     ],
     always: { target: '#controller.reconciling.nextComponent' },
-  })] as const);
+  })] as const;
+  });
   return Object.fromEntries([...nodes, ...results]);
 }
 
@@ -393,7 +396,8 @@ export const controllerMachine = machineSetup.createMachine({
   initial: 'idle',
   states: {
     idle: {
-      on: Object.fromEntries(eventTypes.map((type) => [type, { target: 'settling', actions: ['beginStep', 'upgrade', 'applyWorld'] as const }])),
+      // Only an upgrade changes the release, before the world reacts (the webhook is the new release's).
+      on: Object.fromEntries(eventTypes.map((type) => [type, { target: 'settling', actions: type === 'controller.upgraded' ? ['beginStep', 'upgrade', 'applyWorld'] as const : ['beginStep', 'applyWorld'] as const }])),
     },
     settling: {
       always: [{ guard: 'queued', target: 'reconciling' }, { target: 'idle' }],

@@ -34,13 +34,15 @@ type Found<T> = { ok: true; value: T } | { ok: false; note: Message };
 export function resolveIsvc(cluster: Pick<Cluster, 'isvcs'>, target: IsvcTarget | null): Found<InferenceService> {
   const names = (list: readonly InferenceService[]) => list.map((i) => keyOf(i.metadata));
   if (target === null) {
-    if (cluster.isvcs.length === 1) return { ok: true, value: cluster.isvcs[0]! };
+    const [only, ...others] = cluster.isvcs;
+    if (only && others.length === 0) return { ok: true, value: only };
     return cluster.isvcs.length === 0
       ? { ok: false, note: msg('world.noIsvc') }
       : { ok: false, note: msg('world.isvcAmbiguous', { names: names(cluster.isvcs) }) };
   }
   const matches = cluster.isvcs.filter((i) => i.metadata.name === target.name && (target.namespace === null || i.metadata.namespace === target.namespace));
-  if (matches.length === 1) return { ok: true, value: matches[0]! };
+  const [match, ...more] = matches;
+  if (match && more.length === 0) return { ok: true, value: match };
   return matches.length === 0
     ? { ok: false, note: msg('world.isvcNotFound', { isvc: formatTarget(target) }) }
     : { ok: false, note: msg('world.isvcAmbiguous', { names: names(matches) }) };
@@ -48,7 +50,8 @@ export function resolveIsvc(cluster: Pick<Cluster, 'isvcs'>, target: IsvcTarget 
 
 export function resolveHpa(cluster: Pick<Cluster, 'hpas'>, target: HpaTarget): Found<Hpa> {
   const matches = cluster.hpas.filter((h) => h.metadata.name === target.name && (target.namespace === null || h.metadata.namespace === target.namespace));
-  if (matches.length === 1) return { ok: true, value: matches[0]! };
+  const [match, ...more] = matches;
+  if (match && more.length === 0) return { ok: true, value: match };
   return matches.length === 0
     ? { ok: false, note: msg('world.hpaNotFound', { hpa: formatTarget(target) }) }
     : { ok: false, note: msg('world.hpaAmbiguous', { names: matches.map((h) => keyOf(h.metadata)) }) };
@@ -89,12 +92,13 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
       const deployment = predictorDeployment(cluster, isvc.value);
       if (!deployment) return quiet([msg('world.noDeploymentToScale', { isvc: keyOf(isvc.value.metadata) })]);
       const scalers = scalersOf(cluster, deployment);
-      if (scalers.length === 0) return quiet([msg('world.noScaler', { deployment: deployment.name })]);
+      const [scaler] = scalers;
+      if (!scaler) return quiet([msg('world.noScaler', { deployment: deployment.name })]);
       // Kubernetes ≥ 1.26 (kubernetes#112011): two HPAs selecting the same pods both stop scaling.
       if (scalers.length > 1) return quiet([msg('world.ambiguousSelector', { deployment: deployment.name, hpas: scalers.map((h) => h.metadata.name) })]);
       if (deployment.replicas === event.replicas) return quiet([msg('world.alreadyScaled', { deployment: deployment.name, replicas: event.replicas })]);
-      const next = putDeployment(cluster, { ...deployment, replicas: event.replicas, scaledBy: scalers[0]!.metadata.name });
-      return woken([keyOf(isvc.value.metadata)], [msg('world.scaled', { hpa: scalers[0]!.metadata.name, deployment: deployment.name, replicas: event.replicas })], next);
+      const next = putDeployment(cluster, { ...deployment, replicas: event.replicas, scaledBy: scaler.metadata.name });
+      return woken([keyOf(isvc.value.metadata)], [msg('world.scaled', { hpa: scaler.metadata.name, deployment: deployment.name, replicas: event.replicas })], next);
     }
     case 'resync':
     case 'controller.restarted':
