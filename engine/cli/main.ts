@@ -1,7 +1,7 @@
 /**
  * `hpa-lab`: the command-line front end. The bin script gives it the file system, the streams
  * and the environment through `CliIo`; everything else is the shared engine. Exit codes: 0
- * success, 1 a possible harm (check) or a redaction that would change a decision, 2 input error.
+ * success, 1 a possible harm or a webhook refusal (check) or a redaction that would change a decision, 2 input error.
  */
 import { parseArgs } from 'node:util';
 import { msg, type Message } from '../i18n/message.ts';

@@ -1,6 +1,6 @@
 /**
  * `hpa-lab check`, `explore`, `redact` and the CLI's manners (help, version, colour): output,
- * formats and exit codes (0 safe, 1 possible harm, 2 input error).
+ * formats and exit codes (0 safe, 1 possible harm or a webhook refusal, 2 input error).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -50,7 +50,7 @@ describe('English help reads as before', () => {
       '      --lang en|zh-cn        language of the results (default en)',
     ],
     check: [
-      'For CI: can any release bring a user HPA to harm? Exit 0 safe, 1 possible harm, 2 input errors.',
+      'For CI: can any release bring a user HPA to harm? Exit 0 safe, 1 harm or refusal, 2 input errors.',
       '      --depth <n>                              events to search after the objects (default 6, at most 12)',
       '      --default-mode RawDeployment|Serverless  the cluster\'s default deployment mode (inferenceservice-config, key deploy); default Serverless, as KServe ships it',
       '  -h, --help                                   show this help',
@@ -102,7 +102,7 @@ describe('English help reads as before', () => {
     expect(lines(out)).toContain('  releases  Every modelled KServe tag, its commit and its behaviour.');
     expect(lines(out).slice(-3)).toEqual([
       'hpa-lab <command> --help shows a command\'s options. hpa-lab --version prints the version.',
-      'Exit codes: 0 success, 1 check found a possible harm (or redaction changed a decision), 2 input error.',
+      'Exit codes: 0 success, 1 check found a possible harm or a webhook refusal (or redaction changed a decision), 2 input error.',
       '',
     ]);
   });
