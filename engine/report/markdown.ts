@@ -66,9 +66,9 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
   for (const version of run.versions) {
     // HPA names are DNS names and safe inside a code span; only the prose needs escaping.
     const verdicts = version.verdicts.length === 0
-      ? escapeCell(t('report.noUserHpa'))
-      : version.verdicts.map((v) => `\`${isvcs.length > 1 ? `${v.namespace}/${v.hpa}` : v.hpa}\` ${escapeCell(renderMessage(verdictSummary(v), locale))}`).join('; ');
-    lines.push(`- **${version.tag}** (${escapeCell(renderMessage(version.behaviourLabel, locale))}): ${verdicts}`);
+      ? escapeInline(t('report.noUserHpa'))
+      : version.verdicts.map((v) => `\`${isvcs.length > 1 ? `${v.namespace}/${v.hpa}` : v.hpa}\` ${escapeInline(renderMessage(verdictSummary(v), locale))}`).join('; ');
+    lines.push(`- **${version.tag}** (${escapeInline(renderMessage(version.behaviourLabel, locale))}): ${verdicts}`);
   }
   lines.push('');
   if (link) {
@@ -78,13 +78,13 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
   const groups: (string | null)[] = isvcs.length > 1 ? isvcs : [null];
   const count = first?.steps.length ?? 0;
   for (const isvc of groups) {
-    if (isvc !== null) lines.push(`**${escapeCell(t('report.isvcHeading', { isvc }))}**`, '');
+    if (isvc !== null) lines.push(`**${escapeInline(t('report.isvcHeading', { isvc }))}**`, '');
     const header = ['#', t('report.event'), ...run.versions.map((v) => v.tag)];
     lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
     for (let i = 0; i < count; i += 1) {
       const marker = run.firstDisagreement === i + 1 ? ' ⚑' : '';
-      const cells = run.versions.map((v) => escapeCell(cellText(v.steps[i]!, isvc, locale)));
-      lines.push(`| ${i + 1}${marker} | ${escapeCell(first!.steps[i]!.event)} | ${cells.join(' | ')} |`);
+      const cells = run.versions.map((v) => escapeInline(cellText(v.steps[i]!, isvc, locale)));
+      lines.push(`| ${i + 1}${marker} | ${tableCode(first!.steps[i]!.event)} | ${cells.join(' | ')} |`);
     }
     lines.push('');
   }
@@ -94,7 +94,15 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
   return lines.join('\n');
 }
 
-/** Prose that carries user names: Markdown and HTML specials escaped, one line. */
+/** Prose that carries user names: nothing GitHub turns into markup, a mention, a link or an image; one line. */
 function escapeProse(text: string): string {
-  return escapeCell(text);
+  return escapeInline(text);
+}
+
+/**
+ * An event word in a table cell: a code span, where no mention, link or image can form. GitHub
+ * splits table cells at `|` before it reads code spans, so pipes stay escaped inside it.
+ */
+function tableCode(text: string): string {
+  return codeSpan(text).replace(/\|/g, '\\|');
 }

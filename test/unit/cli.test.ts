@@ -206,8 +206,8 @@ describe('hpa-lab run --markdown', () => {
     expect(stdout).toMatch(/^- \*\*v0\.15\.2\*\* \(.+\): `my-isvc-predictor` overwritten at step 3, deleted at step 4$/m);
     expect(stdout).toContain('| # | event | v0.14.1 | v0.15.2 |');
     expect(stdout).toContain('|---|---|---|---|');
-    expect(stdout).toContain('| 3 ⚑ | pod-created | Delete | Update |');
-    expect(stdout).toContain('| 4 | pod-deleted | Skipped | Delete |');
+    expect(stdout).toContain('| 3 ⚑ | `pod-created` | Delete | Update |');
+    expect(stdout).toContain('| 4 | `pod-deleted` | Skipped | Delete |');
 
     const link = /\[Open this scenario in the playground\]\((https:\/\/[^)\s]+)\)/.exec(stdout)?.[1];
     expect(link).toBeDefined();
@@ -488,6 +488,28 @@ events:
     const outcome = await cli(['run', 'evil.yaml', '--markdown'], { 'evil.yaml': EVIL });
     expect(outcome.code).toBe(0);
     expectClean(outcome, '--markdown');
+  });
+
+  // Regression (issue 21, item 6): an isvc-annotate value reached the step table as plain text, so
+  // GitHub turned it into a mention, an image and a link in the issue it was pasted into.
+  it('--markdown keeps mentions, images and links from input inside code', async () => {
+    const value = '@octocat ![i](http://h/p.png) [c](javascript:alert(3)) | x';
+    const scenario = [
+      'apiVersion: serving.kserve.io/v1beta1', 'kind: InferenceService', 'metadata:', '  name: m', '  namespace: ml',
+      '  annotations:', '    serving.kserve.io/autoscalerClass: external', 'spec:', '  predictor:', '    model: {modelFormat: {name: sklearn}}',
+      '---', 'apiVersion: hpa-lab/v1', 'kind: Scenario', 'events:', `  - ${JSON.stringify(`isvc-annotate:example.com/note=${value}`)}`, '',
+    ].join('\n');
+    const outcome = await cli(['run', 'evil.yaml', '--markdown', '--versions', 'v0.14.1'], { 'evil.yaml': scenario });
+    expect(outcome.code).toBe(0);
+    // Outside code spans and the fenced scenario, nothing of the value may be live Markdown.
+    const prose = outcome.stdout.replace(/```[\s\S]*?```/g, '').replace(/(`+)[\s\S]*?\1/g, '')
+      .replace(/\]\(https:\/\/kserve-hpa-lab\.github\.io\/[^)\s]*\)/g, ''); // the tool's own playground link
+    expect(prose).not.toMatch(/@octocat/);
+    expect(prose).not.toMatch(/!\[|\]\(|javascript:/);
+    // The value is still there to read, as code, with its pipe escaped so the table keeps its columns.
+    const row = outcome.stdout.split('\n').find((l) => l.includes('isvc-annotate'))!;
+    expect(row).toContain('`isvc-annotate:example.com/note=@octocat ![i](http://h/p.png) [c](javascript:alert(3)) \\| x`');
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(3);
   });
 
   // Regression: JSON.stringify escapes C0 controls but writes DEL, C1 controls (U+009B is CSI on
