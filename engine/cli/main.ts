@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { msg, type Message } from '../i18n/message.ts';
 import { isLocale, renderMessage, type Locale } from '../i18n/render.ts';
-import { encodeState } from '../link/codec.ts';
+import { encodeState, LINK_LIMITS } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
 import { BEHAVIOUR_LABEL, RELEASES } from '../kserve/releases.ts';
 import { redactSources } from '../redact.ts';
@@ -59,12 +59,17 @@ function inputErrorJson(error: InputError, locale: Locale) {
   return { file: error.file, line: error.line, column: error.column, message: renderMessage(error.message, locale), id: error.message.id, params: error.message.params ?? {} };
 }
 
-/** A playground link that opens where a maintainer should look first: the first disagreement. */
-async function linkFor(sources: ScenarioSource[], scenario: Scenario, run: RunResult | null): Promise<{ url: string; yaml: string; step: number }> {
+/**
+ * A playground link that opens where a maintainer should look first: the first disagreement.
+ * `url` is null when the fragment is longer than the playground's decoder takes, so no command
+ * ever prints a link that cannot reopen; `length` says how long it would have been.
+ */
+async function linkFor(sources: ScenarioSource[], scenario: Scenario, run: RunResult | null): Promise<{ url: string | null; length: number; yaml: string; step: number }> {
   const split = splitSources(sources);
   const step = run?.firstDisagreement ?? 0;
   const state = { ...split, scenario: scenarioDocumentText(scenario.settings, scenario.events), step };
-  return { url: playgroundUrl(await encodeState(state)), yaml: scenarioFileText(state), step };
+  const fragment = await encodeState(state);
+  return { url: fragment.length > LINK_LIMITS.fragment ? null : playgroundUrl(fragment), length: fragment.length, yaml: scenarioFileText(state), step };
 }
 
 /**
@@ -192,6 +197,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const noteSkipped = (skipped: readonly SkippedDocument[]): void => {
       for (const s of skipped) io.stderr(printable(formatInputError({ file: s.file, line: s.line, column: s.column, message: msg('cli.skippedKind', { kind: s.kind ?? renderMessage(msg('ci.noKind'), locale) }) }, locale)));
     };
+    const warn = (message: Message): void => io.stderr(printable(`hpa-lab: ${renderMessage(message, locale)}`));
+    // A link the playground would refuse is not printed at all (exit 2), with what to share instead.
+    const tooLong = (length: number): number => {
+      warn(msg('cli.linkTooLong', { length, limit: LINK_LIMITS.fragment }));
+      return 2;
+    };
     switch (spec.name) {
       case 'releases':
         for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]), locale)}`);
@@ -204,6 +215,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
         else if (values.markdown) {
           const link = await linkFor(loaded.sources, loaded.scenario, run);
+          if (link.url === null) warn(msg('cli.markdownNoLink', { length: link.length, limit: LINK_LIMITS.fragment }));
           io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: link.yaml, link: link.url, linkStep: link.step, locale })));
         } else io.stdout(renderText(run, { trace: Boolean(values.trace), locale, paint: colour.paint }));
         return 0;
@@ -211,7 +223,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'link': {
         const loaded = loadAll();
         noteSkipped(loaded.skipped);
-        io.stdout((await linkFor(loaded.sources, loaded.scenario, runScenario(loaded.scenario))).url);
+        const link = await linkFor(loaded.sources, loaded.scenario, runScenario(loaded.scenario));
+        if (link.url === null) return tooLong(link.length);
+        io.stdout(link.url);
         return 0;
       }
       case 'check': {
@@ -258,7 +272,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           const redacted = [{ name: 'redacted.yaml', text: result.text }];
           const run = runScenario(result.scenario, versions ? { versions } : {});
           const link = await linkFor(redacted, result.scenario, run);
-          io.stdout(values.link ? link.url : printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale })));
+          if (values.link) {
+            if (link.url === null) return tooLong(link.length);
+            io.stdout(link.url);
+          } else {
+            if (link.url === null) warn(msg('cli.markdownNoLink', { length: link.length, limit: LINK_LIMITS.fragment }));
+            io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale })));
+          }
         } else io.stdout(printableLines(result.text.trimEnd()));
         return 0;
       }

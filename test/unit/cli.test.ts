@@ -512,6 +512,31 @@ events:
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(3);
   });
 
+  // Regression (issue 21, item 10): `hpa-lab link` printed, with exit 0, links longer than the
+  // playground's own decoder takes, so they never reopened.
+  it('never prints a link the playground would refuse: link exits 2, the Markdown comment goes without one', async () => {
+    // High-entropy annotation values: deflate cannot shrink them below the fragment limit.
+    let seed = 7;
+    const next = () => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return seed >>> 0; }; // xorshift32
+    const noise = () => Array.from({ length: 4000 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[next() % 36]).join('');
+    const annotations = Array.from({ length: 120 }, (_, i) => `    example.com/n${i}: "${noise()}"`).join('\n');
+    const big = ['apiVersion: serving.kserve.io/v1beta1', 'kind: InferenceService', 'metadata:', '  name: m', '  namespace: ml', '  annotations:',
+      '    serving.kserve.io/autoscalerClass: external', annotations, 'spec:', '  predictor:', '    model: {modelFormat: {name: sklearn}}', ''].join('\n');
+    const link = await cli(['link', 'big.yaml', '--versions', 'v0.14.1'], { 'big.yaml': big });
+    expect(link.code).toBe(2);
+    expect(link.stdout).toBe('');
+    expect(link.stderr).toMatch(/^hpa-lab: the playground link would be \d+ characters, over the 262144 the playground opens; nothing printed\./);
+    const markdown = await cli(['run', 'big.yaml', '--markdown', '--versions', 'v0.14.1'], { 'big.yaml': big });
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).not.toContain('](https://');
+    expect(markdown.stdout).toContain('```yaml');
+    expect(markdown.stderr).toMatch(/so the comment has no link/);
+    // A link within the limit still prints, and it decodes.
+    const small = await cli(['link', PRESET_PATH]);
+    expect(small.code).toBe(0);
+    expect((await decodeFragment(new URL(small.stdout.trim()).hash)).ok).toBe(true);
+  });
+
   // Regression: JSON.stringify escapes C0 controls but writes DEL, C1 controls (U+009B is CSI on
   // many terminals) and bidi overrides raw, so `hpa-lab run --json` passed them to the terminal.
   it('--json output', async () => {
