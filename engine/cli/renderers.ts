@@ -42,8 +42,7 @@ export function kustomize(directory: string, env: NodeJS.ProcessEnv = process.en
     if (!result.ok) return result;
     const origin = (path: string): string | null => {
       if (isAbsolute(path)) return null;
-      const file = relative(process.cwd(), resolve(root, path));
-      return file.split('/').join('/');
+      return relative(process.cwd(), resolve(root, path));
     };
     return { ok: true, text: result.text, origin };
   } finally {
