@@ -46,6 +46,7 @@ export const ANCHORS: Readonly<Record<AnchorId, Rule>> = {
   deploymentModeResolve: { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', func: 'GetDeploymentMode' },
   deploymentReplicas: { path: `${RECONCILERS}/deployment/deployment_reconciler.go`, from: /^\s*if (componentExt != nil && )?componentExt\.MinReplicas != nil && deployment\.Annotations\[constants\.AutoscalerClass\] == string\(constants\.AutoscalerClass(External|None)\) \{$/, until: /\{$/ },
   workloadModeParse: { path: RAW, from: /^\s*deploymentMode := constants\.ParseDeploymentMode\(componentMeta\.Annotations\[constants\.DeploymentMode\]\)$/, until: /:= factory\.CreateWorkloadReconciler\($/ },
+  kedaReconcile: { path: `${RECONCILERS}/keda/keda_reconciler.go`, func: '(r *KedaReconciler) Reconcile' },
 };
 
 /** The inline object meta of older tags: from `predictorName := …` to the end of the `objectMeta` literal. */
@@ -103,7 +104,8 @@ export type AnchorId =
   | 'isvcFinalizer'           // controller.go: finalizer add/remove on the ISVC and early return when deleting
   | 'deploymentModeResolve'   // where RawDeployment vs Serverless is decided for an ISVC
   | 'deploymentReplicas'      // deployment_reconciler.go replicas special case (external in v0.15.0, none from v0.15.1); omit where absent
-  | 'workloadModeParse';      // raw_kube_reconciler.go: strict parse of the component's deploymentMode + workload factory (v0.17.0-rc0+)
+  | 'workloadModeParse'       // raw_kube_reconciler.go: strict parse of the component's deploymentMode + workload factory (v0.17.0-rc0+)
+  | 'kedaReconcile';          // keda_reconciler.go: KedaReconciler.Reconcile, the ScaledObject's Get/Create/Update/Delete (v0.15.0-rc1+)
 
 export interface SourceAnchor { readonly path: string; readonly start: number; readonly end: number }
 export interface TagSource {

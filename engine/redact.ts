@@ -26,7 +26,8 @@ import { PROTECT_FINALIZER } from './explore/changes.ts';
 
 /** Annotations some modelled release reads: on an InferenceService or component, and on an HPA. */
 const READ_ON_ISVC = new Set<string>(Object.values(ANNOTATION));
-const READ_ON_HPA = new Set<string>([ANNOTATION.autoscalerClass, ANNOTATION.stop]);
+const READ_ON_HPA = new Set<string>([ANNOTATION.autoscalerClass, ANNOTATION.stop, 'validations.keda.sh/hpa-ownership']);
+const READ_ON_SCALED_OBJECT = new Set<string>(['scaledobject.keda.sh/transfer-hpa-ownership']);
 const KEPT_FINALIZERS = new Set([ISVC_FINALIZER, PROTECT_FINALIZER]);
 
 export interface RedactOptions {
@@ -175,6 +176,24 @@ export function redactObject(object: KubeObject, names: Names): Record<string, u
     }
     if (object.spec.canary) spec.canary = object.spec.canary.map((c) => ({ predictor: redactComponent(c.predictor, names), trafficPercent: c.trafficPercent }));
     return { apiVersion: object.apiVersion, kind: object.kind, metadata: redactMeta(object.metadata, names, names.isvc(ns, object.metadata.name), READ_ON_ISVC), spec };
+  }
+  if (object.kind === 'ScaledObject') {
+    const target = object.spec.scaleTargetRef;
+    const hpaName = object.spec.advanced?.horizontalPodAutoscalerConfig?.name;
+    const targetKind = target.kind || 'Deployment';
+    return {
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      metadata: redactMeta(object.metadata, names, names.hpa(ns, object.metadata.name), READ_ON_SCALED_OBJECT),
+      spec: defined({
+        scaleTargetRef: defined({ kind: target.kind, name: targetKind === 'Deployment' ? names.deployment(ns, target.name) : names.owner(targetKind, ns, target.name) }),
+        minReplicaCount: object.spec.minReplicaCount,
+        maxReplicaCount: object.spec.maxReplicaCount,
+        advanced: hpaName ? { horizontalPodAutoscalerConfig: { name: names.hpa(ns, hpaName) } } : undefined,
+        // Only their number reaches a decision (KEDA's CRD requires one).
+        triggers: object.spec.triggers.map(() => ({ type: 'redacted' })),
+      }),
+    };
   }
   const hpa: Hpa = object;
   const target = hpa.spec.scaleTargetRef;

@@ -13,6 +13,7 @@ import type { Admission } from './kserve/admission.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
 import { possibleComponentNames } from './kserve/component-meta.ts';
 import type { DeploymentWrite } from './kserve/deployment.ts';
+import type { ScaledObjectWrite } from './kserve/keda-reconciler.ts';
 import { BEHAVIOUR_LABEL, getRelease, type BehaviourId } from './kserve/releases.ts';
 import { controllerMachine, type Decision, type ModelOptions } from './machine/controller.ts';
 import type { ControllerEvent } from './machine/events.ts';
@@ -20,6 +21,7 @@ import { resolveHpa } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
 import { classifyStep, userTargetOf, verdictFor, type HpaHistoryEntry, type Verdict } from './verdict.ts';
 import { hpaView, type HpaView } from './views.ts';
+import { kedaHpaName } from './keda/operator.ts';
 
 export interface DeploymentView {
   namespace: string;
@@ -50,6 +52,8 @@ export interface StepResult {
   admission: Admission | null;
   decisions: Decision[];
   deploymentWrites: DeploymentWrite[];
+  /** What KServe's KEDA reconciler did to ScaledObjects (class keda). */
+  scaledObjectWrites: ScaledObjectWrite[];
   hpas: HpaView[];
   deployments: DeploymentView[];
   /** True while any InferenceService exists. */
@@ -89,6 +93,7 @@ export function runScenario(scenario: Scenario, overrides: RunOverrides = {}): R
   const options: ModelOptions = {
     apiServerDefaulting: overrides.apiServerDefaulting ?? scenario.settings.apiServerDefaulting,
     defaultDeploymentMode: scenario.settings.defaultDeploymentMode,
+    keda: scenario.settings.keda,
   };
   const start = overrides.startRelease === undefined ? scenario.settings.startRelease : overrides.startRelease;
   const tags = overrides.versions ?? scenario.settings.versions;
@@ -96,12 +101,27 @@ export function runScenario(scenario: Scenario, overrides: RunOverrides = {}): R
   return { options, versions, firstDisagreement: firstDisagreement(versions) };
 }
 
-/** The HPAs a scenario applies without an InferenceService ownerReference, as namespace/name keys in order. */
+/**
+ * The HPA an applied object makes the user's: an HPA without an InferenceService ownerReference,
+ * or the HPA KEDA keeps for a ScaledObject that no InferenceService controls.
+ */
+export function userHpaOf(object: KubeObject): { key: string; target: string } | null {
+  if (object.kind === 'HorizontalPodAutoscaler') {
+    return ownedByInferenceService(object) ? null : { key: keyOf(object.metadata), target: object.spec.scaleTargetRef.name };
+  }
+  if (object.kind === 'ScaledObject') {
+    const controlled = (object.metadata.ownerReferences ?? []).some((ref) => ref.kind === 'InferenceService' && ref.controller === true);
+    return controlled ? null : { key: `${object.metadata.namespace}/${kedaHpaName(object)}`, target: object.spec.scaleTargetRef.name };
+  }
+  return null;
+}
+
+/** The user's HPAs (see userHpaOf), as namespace/name keys in order. */
 export function userHpaKeys(objects: readonly KubeObject[]): string[] {
   const keys: string[] = [];
   for (const object of objects) {
-    const key = keyOf(object.metadata);
-    if (object.kind === 'HorizontalPodAutoscaler' && !ownedByInferenceService(object) && !keys.includes(key)) keys.push(key);
+    const key = userHpaOf(object)?.key;
+    if (key !== undefined && !keys.includes(key)) keys.push(key);
   }
   return keys;
 }
@@ -131,15 +151,16 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
   inputs.forEach((input, i) => {
     const event = input.event;
-    if (event.type === 'object.apply' && event.object.kind === 'HorizontalPodAutoscaler' && !ownedByInferenceService(event.object)) {
-      userKeys.add(keyOf(event.object.metadata));
+    if (event.type === 'object.apply') {
+      const user = userHpaOf(event.object);
+      if (user) userKeys.add(user.key);
     }
     const userTarget = userTargetOf(event, targetedHpa(before, event));
     actor.send(event);
     const { step, cluster } = actor.getSnapshot().context;
     const index = i + 1;
     for (const key of candidates(before, cluster, step.deploymentWrites, userTarget, userKeys)) {
-      const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites });
+      const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites, notes: step.notes });
       // The first apply is the HPA's birth, not news; only a later re-apply is.
       const news = kinds.filter((kind) => !(kind === 'reapplied' && !seen.has(key)));
       if (news.length > 0) histories.set(key, [...histories.get(key) ?? [], ...news.map((kind) => ({ step: index, kind }))]);
@@ -161,6 +182,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
       admission: step.admission,
       decisions: step.decisions,
       deploymentWrites: step.deploymentWrites,
+      scaledObjectWrites: step.scaledObjectWrites,
       ...views,
       isvcPresent: cluster.isvcs.length > 0,
       notes: step.notes,
@@ -170,11 +192,9 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   });
   actor.stop();
   const isvcs = [...manifests, ...applied].filter((o): o is InferenceService => o.kind === 'InferenceService');
-  const hpaObjects = [...manifests, ...applied].filter((o) => o.kind === 'HorizontalPodAutoscaler');
   const verdicts = [...userKeys].map((key) => {
     const ref = refOf(key);
-    const given = hpaObjects.find((o) => keyOf(o.metadata) === key);
-    const target = given?.kind === 'HorizontalPodAutoscaler' ? given.spec.scaleTargetRef.name : undefined;
+    const target = [...manifests, ...applied].map(userHpaOf).find((user) => user?.key === key)?.target;
     const final = before.hpas.find((h) => keyOf(h.metadata) === key);
     return verdictFor(ref, isvcOfHpa({ ...ref, ...(target ? { target } : {}) }, isvcs), histories.get(key) ?? [], final !== undefined);
   });

@@ -20,7 +20,7 @@ import type { Decision } from './machine/controller.ts';
 import { hpaContent } from './views.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
 
-export type HpaEventKind = 'overwritten' | 'deleted' | 'terminating' | 'collected' | 'conflict' | 'fought' | 'removed' | 'reapplied' | 'restored';
+export type HpaEventKind = 'overwritten' | 'deleted' | 'terminating' | 'collected' | 'conflict' | 'fought' | 'removed' | 'reapplied' | 'restored' | 'kedaRestored';
 export type Fate = 'kept' | 'overwritten' | 'deleted' | 'terminating' | 'removed' | 'conflict' | 'scaling-fought';
 
 /** The kinds of history entry that are harms, worst first. */
@@ -53,6 +53,8 @@ export interface StepChange {
   after: Cluster;
   decisions: readonly Decision[];
   deploymentWrites: readonly DeploymentWrite[];
+  /** The step's notes: KEDA's writes of its HPAs are among them. */
+  notes?: readonly Message[];
 }
 
 /** The HPA a user event acts on directly; KServe's reactions to other events are never the user's doing. */
@@ -82,6 +84,9 @@ export function classifyStep(ref: ObjectRef, change: StepChange): HpaEventKind[]
   // replaced it (it now carries KServe's ownerReference) before the Delete.
   const overwroteFirst = before !== undefined && !ownedByInferenceService(before) && writes.some((d) => d.call!.verb === 'Update' && d.call!.outcome === 'updated');
   const usersOwn = change.userTarget !== null && same(change.userTarget, ref);
+  // KEDA put its HPA back in the same step (after KServe deleted or overwrote it): the harm still happened.
+  const kedaRestored = (change.notes ?? []).some((note) => (note.id === 'keda.hpaCreated' || note.id === 'keda.hpaRestored') && note.params?.hpa === ref.name)
+    && writes.some((d) => (d.call!.verb === 'Delete' && d.call!.outcome === 'deleted') || (d.call!.verb === 'Update' && d.call!.outcome === 'updated'));
   const kinds: HpaEventKind[] = [];
   if (!before) {
     if (after && usersOwn) kinds.push('reapplied');
@@ -91,6 +96,11 @@ export function classifyStep(ref: ObjectRef, change: StepChange): HpaEventKind[]
   } else if (!after) {
     if (kserveWrote && overwroteFirst) kinds.push('overwritten');
     kinds.push(kserveWrote ? 'deleted' : 'collected');
+  }
+  else if (kedaRestored) {
+    if (overwroteFirst || writes.some((d) => d.call!.verb === 'Update')) kinds.push('overwritten');
+    if (writes.some((d) => d.call!.verb === 'Delete' && d.call!.outcome === 'deleted')) kinds.push('deleted');
+    kinds.push('kedaRestored');
   }
   else if (after.metadata.deletionTimestamp !== undefined && before.metadata.deletionTimestamp === undefined) kinds.push(kserveWrote ? 'terminating' : 'collected');
   else if (kserveWrote && hpaContent(before) !== hpaContent(after)) kinds.push('overwritten');

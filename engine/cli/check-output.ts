@@ -9,7 +9,7 @@ import { renderMessage, type Locale } from '../i18n/render.ts';
 import { BEHAVIOUR_LABEL, getRelease } from '../kserve/releases.ts';
 import { formatEvent } from '../machine/events.ts';
 import type { CheckReport } from '../explore/check.ts';
-import { findingText, isHarmFinding, isvcFindings, positionOf, rangeLabel, rangesLabel } from '../report/check-findings.ts';
+import { findingText, isHarmFinding, isvcFindings, positionOf, rangeLabel, rangesLabel, refusedFinding } from '../report/check-findings.ts';
 import type { Harm } from '../verdict.ts';
 import { unrelatedHpas } from '../explore/partition.ts';
 import { lossMessage, safeChangeMessage } from '../explore/report.ts';
@@ -110,7 +110,7 @@ export function checkOutput(report: CheckReport, input: Input, format: CheckForm
         const fix = range.changes[0];
         if (report.fixes) out.push(`  ${' '.repeat(width)}  ${fix ? t(msg('ci.fix', { change: safeChangeMessage(fix) })) : t(msg('explore.noSafeChange'))}`);
       } else if (result.refused !== undefined) {
-        out.push(`  ${label}  ${colour.paint(t(msg('ci.refused')), 'refused')} ${t(msg('ci.refusedFinding', { reason: result.refused }))}`);
+        out.push(`  ${label}  ${colour.paint(t(msg('ci.refused')), 'refused')} ${t(refusedFinding(result.refused))}`);
       } else out.push(`  ${label}  ${colour.paint(t(msg('ci.ok')), 'safe')}`);
     }
   }

@@ -7,6 +7,7 @@
  */
 import { keyOf, type InferenceService, type KubeObject } from '../k8s/types.ts';
 import { possibleComponentNames } from '../kserve/component-meta.ts';
+import { kedaHpaName } from '../keda/operator.ts';
 import type { Scenario, ScenarioObject } from '../scenario/scenario.ts';
 
 export interface Part {
@@ -15,10 +16,17 @@ export interface Part {
   scenario: Scenario;
 }
 
-/** HPAs that belong with an InferenceService: same namespace, and a component's name or a Deployment's. */
+/**
+ * HPAs and ScaledObjects that belong with an InferenceService: same namespace, and a component's
+ * name (the object's, or the HPA KEDA makes for it) or a Deployment's as the target.
+ */
 export function relatedTo(isvc: InferenceService, object: KubeObject): boolean {
-  if (object.kind !== 'HorizontalPodAutoscaler' || object.metadata.namespace !== isvc.metadata.namespace) return false;
+  if (object.kind === 'InferenceService' || object.metadata.namespace !== isvc.metadata.namespace) return false;
   const names = possibleComponentNames(isvc);
+  if (object.kind === 'ScaledObject') {
+    const target = object.spec.scaleTargetRef;
+    return names.includes(object.metadata.name) || names.includes(kedaHpaName(object)) || ((target.kind ?? 'Deployment') === 'Deployment' && names.includes(target.name));
+  }
   return names.includes(object.metadata.name) || (object.spec.scaleTargetRef.kind === 'Deployment' && names.includes(object.spec.scaleTargetRef.name));
 }
 

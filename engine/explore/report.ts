@@ -4,6 +4,9 @@ import { renderMessage, type Locale } from '../i18n/render.ts';
 import { BEHAVIOUR_LABEL, getRelease } from '../kserve/releases.ts';
 import { describeEvents, formatEvent } from '../machine/events.ts';
 import type { Change, SafeChange } from './changes.ts';
+
+/** "ok, the webhook refuses …": the InferenceService's webhook, or a ScaledObject refused at apply. */
+const refusedMessage = (refused: Message): Message => (refused.id === 'refusal.scaledObject' ? msg('explore.refusedScaledObject', { reason: refused }) : msg('explore.refused', { reason: refused }));
 import type { ShortestLoss } from './search.ts';
 
 const hpaName = (loss: { hpa: string; namespace: string }, qualified: boolean) => (qualified ? `${loss.namespace}/${loss.hpa}` : loss.hpa);
@@ -27,7 +30,7 @@ export function lossMessage(result: Extract<ShortestLoss, { found: true }>, qual
 export function checkLine(result: ShortestLoss, locale: Locale = 'en'): string {
   const t = (m: Message) => renderMessage(m, locale);
   if (result.found) return `${result.tag}: ${t(msg('explore.checkLoss'))} ${t(lossMessage(result))}`;
-  if (result.refused !== undefined) return `${result.tag}: ${t(msg('explore.refused', { reason: result.refused }))}`;
+  if (result.refused !== undefined) return `${result.tag}: ${t(refusedMessage(result.refused))}`;
   return `${result.tag}: ${t(msg('explore.safe', { depth: result.depth, states: result.statesVisited }))}`;
 }
 
@@ -59,7 +62,7 @@ export function exploreLines(section: ExploreSection, locale: Locale = 'en', lim
     const others = loss.losses.slice(1);
     if (others.length > 0) out.push(`  ${t(msg('explore.alsoLost', { hpas: others.map((l) => msg('explore.hpaHarm', { hpa: l.hpa, harm: msg(`history.${l.kind}`) })) }))}`);
   } else if (loss.refused !== undefined) {
-    out.push(`  ${t(msg('explore.refused', { reason: loss.refused }))}`);
+    out.push(`  ${t(refusedMessage(loss.refused))}`);
   } else {
     out.push(`  ${t(msg('explore.safe', { depth: loss.depth, states: loss.statesVisited }))}`);
   }

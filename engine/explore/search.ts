@@ -25,7 +25,7 @@
 import { createActor, transition } from 'xstate';
 import type { Cluster } from '../k8s/store.ts';
 import { keyOf, type Hpa, type ObjectRef } from '../k8s/types.ts';
-import type { Message } from '../i18n/message.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import { getRelease } from '../kserve/releases.ts';
 import { controllerMachine, type ControllerSnapshot, type ModelOptions } from '../machine/controller.ts';
 import type { ControllerEvent } from '../machine/events.ts';
@@ -96,6 +96,7 @@ export function modelOptions(scenario: Scenario, apiServerDefaulting?: boolean):
   return {
     apiServerDefaulting: apiServerDefaulting ?? scenario.settings.apiServerDefaulting,
     defaultDeploymentMode: scenario.settings.defaultDeploymentMode,
+    keda: scenario.settings.keda,
   };
 }
 
@@ -110,7 +111,7 @@ function lossesOf(users: readonly string[], step: number, event: ControllerEvent
   const { step: record, cluster } = after.context;
   for (const key of users) {
     const ref = refOf(key);
-    const kinds = classifyStep(ref, { step, eventType: event.type, userTarget, before, after: cluster, decisions: record.decisions, deploymentWrites: record.deploymentWrites });
+    const kinds = classifyStep(ref, { step, eventType: event.type, userTarget, before, after: cluster, decisions: record.decisions, deploymentWrites: record.deploymentWrites, notes: record.notes });
     const harm = kinds.find(isHarm);
     if (harm) losses.push({ hpa: ref.name, namespace: ref.namespace, kind: harm, step });
   }
@@ -139,7 +140,10 @@ function startState(scenario: Scenario, tag: string, options: ModelOptions, star
     actor.send(event);
     const after = actor.getSnapshot();
     const admission = after.context.step.admission;
-    if (object.kind === 'InferenceService' && admission && !admission.allowed && refused === undefined) refused = admission.message;
+    // The InferenceService's webhook, or KEDA's (or the API server's) refusing a ScaledObject: `kubectl apply` fails.
+    if (object.kind !== 'HorizontalPodAutoscaler' && admission && !admission.allowed && refused === undefined) {
+      refused = object.kind === 'ScaledObject' ? msg('refusal.scaledObject', { scaledObject: keyOf(object.metadata), reason: admission.message }) : admission.message;
+    }
     if (setupLosses.length === 0) setupLosses = lossesOf(users, i + 1, event, before, after);
   });
   const snapshot = actor.getSnapshot();

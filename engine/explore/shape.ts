@@ -60,6 +60,18 @@ export function canonicalPart(scenario: Scenario, isvcName: string): CanonicalPa
     if (object.kind === 'HorizontalPodAutoscaler') {
       return { ...object, metadata, spec: { ...object.spec, scaleTargetRef: { ...object.spec.scaleTargetRef, name: name(object.spec.scaleTargetRef.name) } } };
     }
+    if (object.kind === 'ScaledObject') {
+      const hpaName = object.spec.advanced?.horizontalPodAutoscalerConfig?.name;
+      return {
+        ...object,
+        metadata,
+        spec: {
+          ...object.spec,
+          scaleTargetRef: { ...object.spec.scaleTargetRef, name: name(object.spec.scaleTargetRef.name) },
+          ...(hpaName ? { advanced: { horizontalPodAutoscalerConfig: { name: name(hpaName) } } } : {}),
+        },
+      };
+    }
     const spec = object.spec as unknown as Record<string, unknown>;
     const named = ['predictor', 'transformer', 'explainer'].some((c) => typeof (spec[c] as { name?: unknown } | undefined)?.name === 'string');
     if (named || spec.canary !== undefined) plain = false;

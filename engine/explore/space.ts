@@ -66,5 +66,5 @@ export function candidateEvents(context: Pick<ControllerContext, 'cluster' | 'ta
 export function stateKey(context: Pick<ControllerContext, 'cluster' | 'tag'>): string {
   const { cluster } = context;
   const strip = <T extends { metadata: { deletionTimestamp?: string } }>(o: T) => ({ ...o, metadata: { ...o.metadata, deletionTimestamp: o.metadata.deletionTimestamp !== undefined } });
-  return JSON.stringify([context.tag, cluster.isvcs.map(strip), cluster.hpas.map(strip), cluster.deployments]);
+  return JSON.stringify([context.tag, cluster.isvcs.map(strip), cluster.hpas.map(strip), cluster.deployments, cluster.scaledObjects]);
 }

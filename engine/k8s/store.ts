@@ -13,7 +13,7 @@
  * foreground/orphan propagation.
  */
 import { defaultHpa } from './defaulting.ts';
-import type { Deployment, Hpa, InferenceService, ObjectMeta, ObjectRef } from './types.ts';
+import type { Deployment, Hpa, InferenceService, ObjectMeta, ObjectRef, ScaledObject } from './types.ts';
 
 export interface Cluster {
   /** Logical time; advanced by every write, the only clock the model has. */
@@ -22,6 +22,8 @@ export interface Cluster {
   isvcs: InferenceService[];
   hpas: Hpa[];
   deployments: Deployment[];
+  /** KEDA ScaledObjects (the user's, and KServe's for class keda). */
+  scaledObjects: ScaledObject[];
 }
 
 export interface StoreOptions {
@@ -32,7 +34,7 @@ export type WriteResult =
   | { ok: true; cluster: Cluster; effect: 'created' | 'updated' | 'deleted' | 'terminating' | 'unchanged' }
   | { ok: false; cluster: Cluster; reason: 'NotFound' | 'AlreadyExists' | 'Forbidden'; message: string };
 
-export const EMPTY_CLUSTER: Cluster = { clock: 0, isvcs: [], hpas: [], deployments: [] };
+export const EMPTY_CLUSTER: Cluster = { clock: 0, isvcs: [], hpas: [], deployments: [], scaledObjects: [] };
 
 const EPOCH = Date.UTC(2025, 0, 1);
 
@@ -56,6 +58,10 @@ export function findIsvc(cluster: Pick<Cluster, 'isvcs'>, ref: ObjectRef): Infer
 
 export function findDeployment(cluster: Pick<Cluster, 'deployments'>, ref: ObjectRef): Deployment | undefined {
   return cluster.deployments.find(at(ref));
+}
+
+export function findScaledObject(cluster: Pick<Cluster, 'scaledObjects'>, ref: ObjectRef): ScaledObject | undefined {
+  return cluster.scaledObjects.find(at(ref));
 }
 
 export function isTerminating(meta: ObjectMeta): boolean {
@@ -222,20 +228,53 @@ export function deleteDeployment(cluster: Cluster, ref: ObjectRef): Cluster {
 }
 
 /**
+ * Create or replace a ScaledObject (KEDA's CRD has no finalizers of its own in this model). A
+ * replaced one keeps its uid, as the API server keeps it on an update.
+ */
+export function putScaledObject(cluster: Cluster, object: ScaledObject): Cluster {
+  const current = findScaledObject(cluster, object.metadata);
+  if (!current) {
+    const uid = object.metadata.uid || `uid-scaledobject-${object.metadata.namespace}-${object.metadata.name}`;
+    return { ...tick(cluster), scaledObjects: [...cluster.scaledObjects, { ...object, metadata: { ...object.metadata, uid } }] };
+  }
+  const stored: ScaledObject = { ...object, metadata: { ...object.metadata, uid: current.metadata.uid } };
+  return { ...tick(cluster), scaledObjects: cluster.scaledObjects.map((o) => (o === current ? stored : o)) };
+}
+
+/** DELETE a ScaledObject; the HPA KEDA made for it goes with it (it is the HPA's controller owner). */
+export function deleteScaledObject(cluster: Cluster, ref: ObjectRef): Cluster {
+  const current = findScaledObject(cluster, ref);
+  if (!current) return cluster;
+  return collectGarbage({ ...tick(cluster), scaledObjects: cluster.scaledObjects.filter((o) => o !== current) }, current.metadata.uid);
+}
+
+/**
  * Background garbage collection after the owner with `goneUid` disappeared: every object that
- * referenced it, and whose other InferenceService owners are gone too, is deleted (finalizers
- * still hold it Terminating). Owner references to kinds we do not model are assumed alive.
+ * referenced it, and whose other owners are gone too, is deleted (finalizers still hold it
+ * Terminating), and so on down the chain (InferenceService → its ScaledObject → KEDA's HPA). An
+ * owner is gone when it is an InferenceService the cluster no longer has, or an object this
+ * collection removed; owners of other kinds (or ScaledObjects the input never gave) count as alive.
  */
 export function collectGarbage(cluster: Cluster, goneUid: string): Cluster {
-  const live = new Set(cluster.isvcs.map((i) => i.metadata.uid));
-  const orphaned = (meta: ObjectMeta): boolean => {
-    const refs = meta.ownerReferences ?? [];
-    if (!refs.some((ref) => ref.uid === goneUid)) return false;
-    return refs.every((ref) => ref.kind === 'InferenceService' && !live.has(ref.uid));
-  };
   let next: Cluster = { ...cluster, deployments: cluster.deployments.filter((d) => d.ownerUid !== goneUid) };
-  for (const hpa of cluster.hpas) {
-    if (orphaned(hpa.metadata)) next = deleteHpa(next, hpa.metadata).cluster;
+  const removed = new Set([goneUid]);
+  const pending = [goneUid];
+  while (pending.length > 0) {
+    const uid = pending.pop()!;
+    const live = new Set(next.isvcs.map((i) => i.metadata.uid));
+    const dead = (ref: { kind: string; uid: string }) => removed.has(ref.uid) || (ref.kind === 'InferenceService' && !live.has(ref.uid));
+    const orphaned = (meta: ObjectMeta): boolean => {
+      const refs = meta.ownerReferences ?? [];
+      return refs.some((ref) => ref.uid === uid) && refs.every(dead);
+    };
+    for (const object of next.scaledObjects.filter((o) => orphaned(o.metadata))) {
+      next = { ...next, scaledObjects: next.scaledObjects.filter((o) => o !== object) };
+      removed.add(object.metadata.uid);
+      pending.push(object.metadata.uid);
+    }
+    for (const hpa of next.hpas) {
+      if (orphaned(hpa.metadata)) next = deleteHpa(next, hpa.metadata).cluster;
+    }
   }
   return next;
 }

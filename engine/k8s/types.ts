@@ -98,5 +98,26 @@ export function keyOf(ref: ObjectRef | Pick<ObjectMeta, 'namespace' | 'name'>): 
   return `${ref.namespace}/${ref.name}`;
 }
 
-export type KubeObject = InferenceService | Hpa;
+/**
+ * A KEDA ScaledObject (keda.sh/v1alpha1), reduced to what decides the HPA KEDA keeps for it: its
+ * target, its replica bounds, the HPA's name and its triggers (kept opaque; only their number matters).
+ */
+export interface ScaledObjectSpec {
+  scaleTargetRef: { apiVersion?: string; kind?: string; name: string };
+  minReplicaCount?: number;
+  maxReplicaCount?: number;
+  advanced?: { horizontalPodAutoscalerConfig?: { name?: string } };
+  triggers: Json[];
+}
+
+export interface ScaledObject {
+  apiVersion: string;
+  kind: 'ScaledObject';
+  metadata: ObjectMeta;
+  spec: ScaledObjectSpec;
+  /** Written by KEDA only: its last reconcile found no workload to scale, so it retries (with back-off). */
+  status?: { targetMissing?: boolean };
+}
+
+export type KubeObject = InferenceService | Hpa | ScaledObject;
 

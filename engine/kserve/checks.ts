@@ -7,6 +7,7 @@ import type { Hpa } from '../k8s/types.ts';
 import { msg, type Message, type MessageId } from '../i18n/message.ts';
 import { ANNOTATION, DEFAULT_AUTOSCALER_CLASS, INFERENCE_SERVICE_GROUP_PREFIX, type DeploymentMode } from './constants.ts';
 import { parseDeploymentMode, workloadModeRejected, type ModeResolution } from './mode.ts';
+import type { ScaledObjectWrite } from './keda-reconciler.ts';
 import type { Behaviour, Dispatch } from './releases.ts';
 import type { AnchorId } from './source-map.ts';
 
@@ -21,6 +22,8 @@ export interface DecisionInput {
   annotations: Readonly<Record<string, string>>;
   desired: Hpa;
   existing: Hpa | null;
+  /** What the KEDA reconciler did to the component's ScaledObject (class keda), once it ran. */
+  keda?: ScaledObjectWrite;
 }
 
 export type Scalar = string | number | boolean | null;
@@ -161,6 +164,19 @@ export const CHECKS = {
     anchor: null,
     traced: false,
     run: (i) => ({ value: dispatchFor(i.behaviour, autoscalerClass(i.annotations)), inputs: {}, why: msg('check.routing') }),
+  },
+  kedaReconcile: {
+    anchor: 'kedaReconcile',
+    traced: true,
+    run: (i) => {
+      const write = i.keda;
+      const failed = write !== undefined && write.reason !== null && (write.outcome === 'refused' || write.outcome === 'failed');
+      return {
+        value: failed ? 'error' : 'ok',
+        inputs: { scaledObject: write?.name ?? null, call: write?.verb ?? null, outcome: write?.outcome ?? null },
+        why: failed ? msg('check.keda.failed', { scaledObject: write.name, reason: write.reason }) : msg(`check.keda.${write?.outcome ?? 'unchanged'}`, { scaledObject: write?.name ?? '' }),
+      };
+    },
   },
   hpaFound: {
     anchor: 'checkHPAExist',

@@ -25,7 +25,9 @@ export const DECISION_GRAPH = {
   },
   // v0.17+: NewRawKubeReconciler builds the autoscaler reconciler, then parses the mode for the workload factory.
   workloadMode: { check: 'workloadMode', next: { ok: 'dispatch', error: 'Error' } },
-  dispatch: { check: 'dispatch', next: { HPAReconciler: 'lookup', KedaReconciler: 'NotCalled', NoOpAutoscaler: 'NotCalled' } },
+  dispatch: { check: 'dispatch', next: { HPAReconciler: 'lookup', KedaReconciler: 'kedaReconcile', NoOpAutoscaler: 'NotCalled' } },
+  // The KEDA reconciler writes the component's ScaledObject; the HPA reconciler is not called either way.
+  kedaReconcile: { check: 'kedaReconcile', next: { ok: 'NotCalled', error: 'Error' } },
   lookup: { check: 'hpaFound', next: { false: 'notFound', true: 'found' } },
   notFound: { check: 'shouldCreateHPA', next: { true: 'Create', false: 'Skipped' } },
   found: { check: 'deleteCheckedFirst', next: { false: 'equalityFirst', true: 'deleteFirst' } },

@@ -23,6 +23,7 @@ export function pullUrl(pr: number): string {
 export const ANCHOR_FUNCTION: Readonly<Record<AnchorId, string>> = {
   getAutoscalerClass: 'getAutoscalerClass',
   createAutoscaler: 'createAutoscaler',
+  kedaReconcile: 'KedaReconciler.Reconcile',
   validateAutoscalerClass: 'validateInferenceServiceAutoscaler',
   componentMeta: 'buildObjectMeta / Predictor.Reconcile',
   setControllerReferences: 'SetControllerReferences',

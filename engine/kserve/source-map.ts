@@ -17,7 +17,8 @@ export type AnchorId =
   | 'isvcFinalizer'           // controller.go: finalizer add/remove on the ISVC and early return when deleting
   | 'deploymentModeResolve'   // where RawDeployment vs Serverless is decided for an ISVC
   | 'deploymentReplicas'      // deployment_reconciler.go replicas special case (external in v0.15.0, none from v0.15.1); omit where absent
-  | 'workloadModeParse';      // raw_kube_reconciler.go: strict parse of the component's deploymentMode + workload factory (v0.17.0-rc0+)
+  | 'workloadModeParse'       // raw_kube_reconciler.go: strict parse of the component's deploymentMode + workload factory (v0.17.0-rc0+)
+  | 'kedaReconcile';          // keda_reconciler.go: KedaReconciler.Reconcile, the ScaledObject's Get/Create/Update/Delete (v0.15.0-rc1+)
 
 export interface SourceAnchor { readonly path: string; readonly start: number; readonly end: number }
 export interface TagSource {
@@ -315,6 +316,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 156, end: 192 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 176, end: 183 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 157, end: 159 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 166, end: 188 },
     },
   },
   {
@@ -339,6 +341,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 164, end: 200 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 176, end: 183 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 157, end: 159 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 209, end: 240 },
     },
   },
   {
@@ -363,6 +366,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 162, end: 198 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 176, end: 191 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 162, end: 164 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 209, end: 240 },
     },
   },
   {
@@ -387,6 +391,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 163, end: 199 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 176, end: 191 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 162, end: 164 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 209, end: 240 },
     },
   },
   {
@@ -411,6 +416,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 167, end: 203 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 216, end: 240 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 169, end: 171 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 273, end: 330 },
     },
   },
   {
@@ -435,6 +441,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 167, end: 203 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 221, end: 245 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 169, end: 171 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -459,6 +466,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 167, end: 203 },
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 221, end: 245 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 169, end: 171 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -484,6 +492,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -509,6 +518,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -534,6 +544,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -559,6 +570,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -584,6 +596,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -609,6 +622,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -634,6 +648,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -659,6 +674,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 223, end: 247 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -684,6 +700,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -709,6 +726,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -734,6 +752,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -759,6 +778,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
   {
@@ -784,6 +804,7 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },
 ];

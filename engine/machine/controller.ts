@@ -9,11 +9,13 @@
  */
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import { findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
+import { kedaWakes, reconcileKeda } from '../keda/operator.ts';
+import { desiredScaledObject, reconcileScaledObject, type KedaInstall, type ScaledObjectWrite } from '../kserve/keda-reconciler.ts';
 import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
 import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf } from '../kserve/component-meta.ts';
-import { autoscalerClass, type DecisionInput } from '../kserve/checks.ts';
+import { autoscalerClass, isStopped, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
 import { DECISION_GRAPH, ENTRY_NODE, RESULTS, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
 import { reconcileDeployment, type DeploymentWrite } from '../kserve/deployment.ts';
@@ -27,6 +29,8 @@ export interface ModelOptions {
   /** autoscaling/v2 defaulting on every write; off reproduces the upstream unit tests' fake client. */
   apiServerDefaulting: boolean;
   defaultDeploymentMode: DeploymentMode;
+  /** Whether KEDA (its CRDs, operator and admission webhook) is installed; absent when not given. */
+  keda?: KedaInstall;
 }
 
 export interface ApiCall {
@@ -59,6 +63,8 @@ export interface StepRecord {
   decisions: Decision[];
   /** What KServe's Deployment reconciler did in this step (creations, replica pins, deletions). */
   deploymentWrites: DeploymentWrite[];
+  /** What KServe's KEDA reconciler did to ScaledObjects in this step (class keda). */
+  scaledObjectWrites: ScaledObjectWrite[];
   notes: Message[];
   /** Machine states the step passed through, for highlighting the statechart. */
   path: string[];
@@ -88,9 +94,11 @@ interface Work {
    * the InferenceService again at once; the work queue folds them into one more pass.
    */
   requeue: RequeueReason[];
+  /** The cluster as the world left it this step, from which KEDA's watches see KServe's writes. */
+  settled: Cluster | null;
 }
 
-export type RequeueReason = 'finalizer' | 'status' | 'deployment';
+export type RequeueReason = 'finalizer' | 'status' | 'deployment' | 'scaledObject';
 
 export interface ControllerContext {
   /** The release running now; an upgrade changes it. */
@@ -116,8 +124,8 @@ export interface ControllerInput {
 /** A self-triggered requeue runs at most this many passes of one InferenceService per step. */
 export const MAX_PASSES = 3;
 
-const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], notes: [], path: [] };
-const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], extension: null, canary: null, input: null, component: null, trace: [], outcome: null, failed: false, requeue: [] };
+const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], scaledObjectWrites: [], notes: [], path: [] };
+const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], extension: null, canary: null, input: null, component: null, trace: [], outcome: null, failed: false, requeue: [], settled: null };
 
 /** What one pass reconciles in order: the components, and after the predictor its canaries (v0.20). */
 interface Part {
@@ -191,23 +199,27 @@ export const machineSetup = setup({
     }),
     applyWorld: assign(({ context, event }) => {
       const behaviour = behaviourOf(context);
+      const options = { apiServerDefaulting: context.options.apiServerDefaulting };
       const outcome = applyWorldEvent(context.cluster, event, {
         rules: behaviour,
-        options: { apiServerDefaulting: context.options.apiServerDefaulting },
+        options,
         manifests: context.manifests,
         clusterDefault: context.options.defaultDeploymentMode,
+        keda: context.options.keda ?? 'absent',
       });
+      // KEDA reacts to what the world did (a ScaledObject applied, its HPA deleted) before KServe's passes.
+      const keda = reconcileKeda(outcome.cluster, kedaWakes(context.cluster, outcome.cluster), options);
       return {
-        cluster: outcome.cluster,
-        step: { ...context.step, admission: outcome.admission, reconciled: outcome.queue.length > 0, notes: [...context.step.notes, ...outcome.notes] },
-        work: { ...IDLE_WORK, queue: outcome.queue },
+        cluster: keda.cluster,
+        step: { ...context.step, admission: outcome.admission, reconciled: outcome.queue.length > 0, notes: [...context.step.notes, ...outcome.notes, ...keda.notes] },
+        work: { ...IDLE_WORK, queue: outcome.queue, settled: keda.cluster },
       };
     }),
     takeIsvc: assign(({ context }) => {
       const [isvc, ...queue] = context.work.queue;
       const passes = { ...context.work.passes, [isvc!]: (context.work.passes[isvc!] ?? 0) + 1 };
       const reconciledIsvcs = context.step.reconciledIsvcs.includes(isvc!) ? context.step.reconciledIsvcs : [...context.step.reconciledIsvcs, isvc!];
-      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc! }, step: { ...context.step, reconciledIsvcs, path: along(context.step.path, 'isvc') } };
+      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc!, settled: context.work.settled }, step: { ...context.step, reconciledIsvcs, path: along(context.step.path, 'isvc') } };
     }),
     noteFinalizerPatchRefused: assign(({ context }, params: { change: 'add' | 'remove' }) => {
       const answer = finalizerPatch(context, params.change).admission;
@@ -311,6 +323,27 @@ export const machineSetup = setup({
         work: outcome.writes.length > 0 ? { ...context.work, requeue: withReason(context.work.requeue, 'deployment') } : context.work,
       };
     }),
+    reconcileScaledObject: assign(({ context }) => {
+      const input = context.work.input!;
+      const isvc = currentIsvc(context)!;
+      const desired = desiredScaledObject(input.desired.metadata, context.work.extension ?? {}, isvc);
+      const outcome = reconcileScaledObject(context.cluster, behaviourOf(context), context.options.keda ?? 'absent', desired, keyOf(isvc.metadata), isStopped(input.annotations));
+      const { write } = outcome;
+      // KServe owns its ScaledObjects with no predicate on create and delete, and a spec predicate on update.
+      const watched = write.outcome === 'created' || write.outcome === 'updated' || write.outcome === 'deleted';
+      return {
+        cluster: outcome.cluster,
+        step: { ...context.step, scaledObjectWrites: [...context.step.scaledObjectWrites, write] },
+        work: { ...context.work, input: { ...input, keda: write }, requeue: watched ? withReason(context.work.requeue, 'scaledObject') : context.work.requeue },
+      };
+    }),
+    settleKeda: assign(({ context }) => {
+      const from = context.work.settled;
+      if (!from || from === context.cluster) return {};
+      const keda = reconcileKeda(context.cluster, kedaWakes(from, context.cluster), { apiServerDefaulting: context.options.apiServerDefaulting });
+      if (keda.notes.length === 0 && keda.cluster === context.cluster) return {};
+      return { cluster: keda.cluster, step: { ...context.step, notes: [...context.step.notes, ...keda.notes] } };
+    }),
     recordDecision: assign(({ context }, params: { result: Result }) => {
       const input = context.work.input!;
       const canary = context.work.canary;
@@ -349,9 +382,11 @@ export const machineSetup = setup({
   },
 });
 
-const EDGE_ACTIONS: Partial<Record<NodeId, Partial<Record<string, 'reconcileDeployment'>>>> = {
+const EDGE_ACTIONS: Partial<Record<NodeId, Partial<Record<string, 'reconcileDeployment' | 'reconcileScaledObject'>>>> = {
   // The Deployment reconciler runs once NewRawKubeReconciler succeeded (autoscaler built, mode parsed).
   workloadMode: { ok: 'reconcileDeployment' },
+  // Class keda: the Scaler runs the KEDA reconciler, after the Deployment and Service (raw_kube_reconciler.go).
+  dispatch: { KedaReconciler: 'reconcileScaledObject' },
 };
 
 /** The decision graph's nodes and results as states, each built through setup() so its guard and action names are checked. */
@@ -437,7 +472,8 @@ export const controllerMachine = machineSetup.createMachine({
           ],
         },
         isvcDone: { entry: 'requeueIfNeeded', always: 'nextIsvc' },
-        done: { always: '#controller.idle' },
+        // KEDA's watches see KServe's writes of the step (KServe does not watch HPAs, so nothing wakes it back).
+        done: { entry: 'settleKeda', always: '#controller.idle' },
       },
     },
   },

@@ -4,8 +4,10 @@
  * the Deployments it owns (pod churn and HPA scaling change a Deployment); it never watches HPAs,
  * so HPA edits alone wake nothing.
  */
-import { appliedMeta, findHpa, findIsvc, deleteHpa, deleteIsvc, putIsvc, removeHpaFinalizer, createHpa, updateHpa, isTerminating, putDeployment, type Cluster, type StoreOptions } from '../k8s/store.ts';
-import { keyOf, type Deployment, type Hpa, type InferenceService, type KubeObject } from '../k8s/types.ts';
+import { appliedMeta, findHpa, findIsvc, findScaledObject, deleteHpa, deleteIsvc, putIsvc, putScaledObject, removeHpaFinalizer, createHpa, updateHpa, isTerminating, putDeployment, type Cluster, type StoreOptions } from '../k8s/store.ts';
+import { keyOf, type Deployment, type Hpa, type InferenceService, type KubeObject, type ScaledObject } from '../k8s/types.ts';
+import { admitScaledObject } from '../keda/webhook.ts';
+import type { KedaInstall } from '../kserve/keda-reconciler.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceService, admitInferenceServiceUpdate, mutateInferenceService, type Admission, type AdmissionRules } from '../kserve/admission.ts';
 import type { DeploymentMode } from '../kserve/constants.ts';
@@ -26,6 +28,8 @@ export interface WorldContext {
   options: StoreOptions;
   /** The input's objects as written, for a GitOps tool to re-apply. */
   manifests: readonly KubeObject[];
+  /** Whether KEDA's CRDs, operator and webhook are installed. */
+  keda: KedaInstall;
 }
 
 type Found<T> = { ok: true; value: T } | { ok: false; note: Message };
@@ -75,9 +79,7 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
 
   switch (event.type) {
     case 'object.apply':
-      return event.object.kind === 'InferenceService'
-        ? writeIsvc(cluster, event.object, world, 'apply')
-        : applyHpa(cluster, event.object, world.options);
+      return applyObject(cluster, event.object, world);
     case 'pod.created':
     case 'pod.deleted': {
       const isvc = resolveIsvc(cluster, event.isvc);
@@ -168,6 +170,36 @@ function writeIsvc(cluster: Cluster, given: InferenceService, world: Pick<WorldC
   return { cluster: next, admission, queue: [key], notes: [msg(stored ? 'world.isvcChanged' : 'world.isvcCreated', { isvc: key })] };
 }
 
+function applyObject(cluster: Cluster, object: KubeObject, world: WorldContext): WorldOutcome {
+  switch (object.kind) {
+    case 'InferenceService': return writeIsvc(cluster, object, world, 'apply');
+    case 'HorizontalPodAutoscaler': return applyHpa(cluster, object, world.options);
+    case 'ScaledObject': return applyScaledObject(cluster, object, world.keda);
+  }
+}
+
+/**
+ * kubectl apply of a ScaledObject: refused without KEDA's CRD, or by KEDA's webhook; else stored.
+ * KServe is woken when it controls the object and the spec changed (its Owns predicate).
+ */
+function applyScaledObject(cluster: Cluster, object: ScaledObject, keda: KedaInstall): WorldOutcome {
+  const quiet = (notes: Message[], next: Cluster = cluster, queue: string[] = []): WorldOutcome => ({ cluster: next, admission: null, queue, notes });
+  const name = object.metadata.name;
+  if (keda === 'absent') return { cluster, admission: { allowed: false, message: msg('keda.noCrd') }, queue: [], notes: [msg('world.scaledObjectNoCrd', { scaledObject: name })] };
+  const current = findScaledObject(cluster, object.metadata);
+  const merged: ScaledObject = current ? { ...object, metadata: appliedMeta(current.metadata, object.metadata), ...(current.status ? { status: current.status } : {}) } : object;
+  const refusal = admitScaledObject(cluster, merged);
+  if (refusal) return { cluster, admission: { allowed: false, message: refusal }, queue: [], notes: [msg('world.scaledObjectRefused', { scaledObject: name, reason: refusal })] };
+  if (current && JSON.stringify(current.spec) === JSON.stringify(merged.spec) && JSON.stringify(current.metadata) === JSON.stringify(merged.metadata)) {
+    return quiet([msg('world.scaledObjectUnchanged', { scaledObject: name })]);
+  }
+  const next = putScaledObject(cluster, merged);
+  const owner = (merged.metadata.ownerReferences ?? []).find((ref) => ref.controller === true && ref.kind === 'InferenceService');
+  const specChanged = !current || JSON.stringify(current.spec) !== JSON.stringify(merged.spec);
+  const queue = owner && specChanged && findIsvc(next, { namespace: merged.metadata.namespace, name: owner.name }) ? [`${merged.metadata.namespace}/${owner.name}`] : [];
+  return quiet([msg(current ? 'world.scaledObjectUpdated' : 'world.scaledObjectCreated', { scaledObject: name })], next, queue);
+}
+
 /** kubectl apply of an HPA: create it, or replace the fields the manifest gives (omitted metadata stays). */
 function applyHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): WorldOutcome {
   const current = findHpa(cluster, hpa.metadata);
@@ -191,11 +223,11 @@ function gitopsSync(cluster: Cluster, world: WorldContext): WorldOutcome {
   const changed: string[] = [];
   for (const object of world.manifests) {
     const before = next;
-    const outcome = object.kind === 'InferenceService' ? writeIsvc(next, object, world, 'apply') : applyHpa(next, object, world.options);
+    const outcome = applyObject(next, object, world);
     if (outcome.admission && !outcome.admission.allowed && admission === null) admission = outcome.admission;
     next = outcome.cluster;
     queue.push(...outcome.queue.filter((key) => !queue.includes(key)));
-    if (JSON.stringify(before.isvcs) !== JSON.stringify(next.isvcs) || JSON.stringify(before.hpas) !== JSON.stringify(next.hpas)) {
+    if (JSON.stringify(before.isvcs) !== JSON.stringify(next.isvcs) || JSON.stringify(before.hpas) !== JSON.stringify(next.hpas) || before.scaledObjects !== next.scaledObjects) {
       changed.push(`${object.kind}/${object.metadata.name}`);
     }
   }

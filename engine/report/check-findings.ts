@@ -11,6 +11,7 @@ import { lossMessage, safeChangeMessage } from '../explore/report.ts';
 import type { SafeChange } from '../explore/changes.ts';
 import type { Scenario, SourcePosition } from '../scenario/scenario.ts';
 import { HARMS, type Harm } from '../verdict.ts';
+import { kedaHpaName } from '../keda/operator.ts';
 
 /** What a finding is about: one of the harms, or the admission webhook refusing the InferenceService. */
 export type FindingKind = Harm | 'refused';
@@ -55,14 +56,21 @@ export function positionOf(scenario: Scenario, range: ReleaseRange, isvcKey: str
     const annotation = isvc?.locations?.annotations[ANNOTATION.autoscalerClass];
     if (annotation) return annotation;
   }
-  const hpa = scenario.objects.find((o) => o.object.kind === 'HorizontalPodAutoscaler' && keyOf(o.object.metadata) === `${loss.namespace}/${loss.hpa}`);
+  const hpa = scenario.objects.find((o) => o.object.kind === 'HorizontalPodAutoscaler' && keyOf(o.object.metadata) === `${loss.namespace}/${loss.hpa}`)
+    // An HPA KEDA keeps is marked at its ScaledObject.
+    ?? scenario.objects.find((o) => o.object.kind === 'ScaledObject' && o.object.metadata.namespace === loss.namespace && kedaHpaName(o.object) === loss.hpa);
   return hpa?.locations?.name ?? hpa?.position ?? isvc?.position ?? null;
+}
+
+/** A refusal in words: the InferenceService's webhook, or a ScaledObject refused by KEDA or the API server. */
+export function refusedFinding(refused: Message | null): Message {
+  return refused?.id === 'refusal.scaledObject' ? msg('ci.refusedScaledObject', { reason: refused }) : msg('ci.refusedFinding', { reason: refused });
 }
 
 function messageOf(range: ReleaseRange): Message {
   const result = range.result;
   if (result.found) return lossMessage(result, true);
-  return msg('ci.refusedFinding', { reason: result.refused ?? null });
+  return refusedFinding(result.refused ?? null);
 }
 
 /** The findings of one InferenceService: one per kind and HPA, worst kind first. */

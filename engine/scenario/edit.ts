@@ -9,7 +9,7 @@
 import { Document, isMap, isSeq, parseAllDocuments, Scalar, visit, type YAMLSeq } from 'yaml';
 import { formatEvent, formatTarget, parseEventWord, type ControllerEvent } from '../machine/events.ts';
 import { SCENARIO_API_VERSION } from '../schema/scenario.ts';
-import type { ScenarioSettings, ScenarioStepInput } from './scenario.ts';
+import { DEFAULT_SETTINGS, type ScenarioSettings, type ScenarioStepInput } from './scenario.ts';
 
 type Edit = (doc: Document) => void;
 
@@ -111,7 +111,7 @@ export const replaceEvents = (events: readonly ControllerEvent[]): Edit => (doc)
   seq.items = events.map((e) => doc.createNode(eventDocument(e)) as never);
 };
 
-export const setField = (key: 'versions' | 'startRelease' | 'apiServerDefaulting' | 'defaultDeploymentMode', value: unknown): Edit => (doc) => {
+export const setField = (key: 'versions' | 'startRelease' | 'apiServerDefaulting' | 'defaultDeploymentMode' | 'keda', value: unknown): Edit => (doc) => {
   if (value === null || value === undefined) doc.delete(key);
   else doc.set(key, doc.createNode(value));
 };
@@ -139,6 +139,8 @@ export function scenarioDocumentText(settings: ScenarioSettings, events: readonl
   if (settings.startRelease) doc.startRelease = settings.startRelease;
   doc.apiServerDefaulting = settings.apiServerDefaulting;
   doc.defaultDeploymentMode = settings.defaultDeploymentMode;
+  // Written only when it differs from the default, so scenarios without KEDA read as before.
+  if (settings.keda !== DEFAULT_SETTINGS.keda) doc.keda = settings.keda;
   doc.events = events.map(({ event }) => eventDocument(event));
   return quoteBlankBlocks(new Document(doc)).toString({ lineWidth: 0 });
 }

@@ -4,7 +4,7 @@
  * Server-side noise (status, managedFields, resourceVersion, …) is dropped.
  */
 import { msg } from '../i18n/message.ts';
-import type { CanarySpec, ComponentSpec, Hpa, InferenceService, Json, ObjectMeta, OwnerReference } from '../k8s/types.ts';
+import type { CanarySpec, ComponentSpec, Hpa, InferenceService, Json, ObjectMeta, OwnerReference, ScaledObject } from '../k8s/types.ts';
 import { COMPONENTS } from '../k8s/types.ts';
 import { isDnsName } from '../machine/events.ts';
 import { HPA_API_VERSIONS } from '../schema/hpa.ts';
@@ -12,7 +12,7 @@ import { SCENARIO_API_VERSION } from '../schema/scenario.ts';
 import { isRecord, readInteger, readStringList, readStringMap, type Checker, type Path } from './validate.ts';
 
 
-export function readObject(check: Checker, value: unknown, path: Path): Hpa | InferenceService | null {
+export function readObject(check: Checker, value: unknown, path: Path): Hpa | InferenceService | ScaledObject | null {
   if (!isRecord(value)) {
     check.error(path, msg('input.notObject'));
     return null;
@@ -32,6 +32,13 @@ export function readObject(check: Checker, value: unknown, path: Path): Hpa | In
     }
     return readHpa(check, value, path);
   }
+  if (kind === 'ScaledObject') {
+    if (apiVersion !== 'keda.sh/v1alpha1') {
+      check.error([...path, 'apiVersion'], msg('input.scaledObjectApiVersion'));
+      return null;
+    }
+    return readScaledObject(check, value, path);
+  }
   if (typeof kind !== 'string') {
     check.error(path, msg('input.noKind'));
     return null;
@@ -40,7 +47,7 @@ export function readObject(check: Checker, value: unknown, path: Path): Hpa | In
   return null;
 }
 
-function readMeta(check: Checker, value: Record<string, unknown>, path: Path, kind: 'InferenceService' | 'HorizontalPodAutoscaler'): ObjectMeta | null {
+function readMeta(check: Checker, value: Record<string, unknown>, path: Path, kind: 'InferenceService' | 'HorizontalPodAutoscaler' | 'ScaledObject'): ObjectMeta | null {
   const meta = value.metadata;
   if (!isRecord(meta)) {
     check.error(path, msg('input.noMetadata', { kind }));
@@ -217,6 +224,39 @@ function readHpa(check: Checker, value: Record<string, unknown>, path: Path): Hp
   if (spec.behavior !== undefined && spec.behavior !== null) {
     if (!isRecord(spec.behavior)) check.error([...path, 'spec', 'behavior'], msg('input.notMap', { field: 'spec.behavior' }));
     else out.spec.behavior = spec.behavior as { [key: string]: Json };
+  }
+  return out;
+}
+
+/** A KEDA ScaledObject: its target, replica bounds, HPA name and triggers (kept opaque). */
+function readScaledObject(check: Checker, value: Record<string, unknown>, path: Path): ScaledObject | null {
+  const metadata = readMeta(check, value, path, 'ScaledObject');
+  if (!metadata) return null;
+  const spec = value.spec;
+  const ref = isRecord(spec) ? spec.scaleTargetRef : undefined;
+  if (!isRecord(spec) || !isRecord(ref) || typeof ref.name !== 'string' || ref.name.length === 0) {
+    check.error(isRecord(spec) ? [...path, 'spec'] : path, msg('input.scaledObjectNoTarget'));
+    return null;
+  }
+  const scaleTargetRef: ScaledObject['spec']['scaleTargetRef'] = { name: ref.name };
+  if (typeof ref.apiVersion === 'string' && ref.apiVersion.length > 0) scaleTargetRef.apiVersion = ref.apiVersion;
+  if (typeof ref.kind === 'string' && ref.kind.length > 0) scaleTargetRef.kind = ref.kind;
+  const out: ScaledObject = { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', metadata, spec: { scaleTargetRef, triggers: [] } };
+  const min = readInteger(check, spec.minReplicaCount, [...path, 'spec', 'minReplicaCount'], 'minReplicaCount', 0);
+  const max = readInteger(check, spec.maxReplicaCount, [...path, 'spec', 'maxReplicaCount'], 'maxReplicaCount', 0);
+  if (min !== undefined) out.spec.minReplicaCount = min;
+  if (max !== undefined) out.spec.maxReplicaCount = max;
+  const advanced = spec.advanced;
+  if (isRecord(advanced) && isRecord(advanced.horizontalPodAutoscalerConfig)) {
+    const name = advanced.horizontalPodAutoscalerConfig.name;
+    if (name !== undefined && name !== null && name !== '') {
+      if (typeof name !== 'string' || !isDnsName(name)) check.error([...path, 'spec', 'advanced', 'horizontalPodAutoscalerConfig', 'name'], msg('input.invalidName', { name: truncate(String(name)) }));
+      else out.spec.advanced = { horizontalPodAutoscalerConfig: { name } };
+    }
+  }
+  if (spec.triggers !== undefined && spec.triggers !== null) {
+    if (!Array.isArray(spec.triggers)) check.error([...path, 'spec', 'triggers'], msg('input.notList', { field: 'spec.triggers' }));
+    else out.spec.triggers = spec.triggers as Json[];
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { keyOf, type KubeObject } from '../k8s/types.ts';
 import { findRelease } from '../kserve/releases.ts';
 import { formatEvent, formatTarget, isTargeted, parseEventWord, parseTarget, withTarget, type IsvcTarget } from '../machine/events.ts';
 import { readObject } from './objects.ts';
-import { DEFAULT_DEPLOYMENT_MODES, SCENARIO_API_VERSION, SCENARIO_FIELDS as FIELD_LIST } from '../schema/scenario.ts';
+import { DEFAULT_DEPLOYMENT_MODES, KEDA_SETTINGS, SCENARIO_API_VERSION, SCENARIO_FIELDS as FIELD_LIST } from '../schema/scenario.ts';
 import { DEFAULT_SETTINGS, type Scenario, type ScenarioSettings, type ScenarioStepInput, type SourcePosition } from './scenario.ts';
 import { byteLength, LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument, type SourceRange } from './source.ts';
 import { COMPONENTS } from '../k8s/types.ts';
@@ -51,7 +51,7 @@ export interface ParseOptions {
 
 export type ParseResult = { ok: true; scenario: Scenario; skipped: SkippedDocument[] } | { ok: false; errors: InputError[]; skipped: SkippedDocument[] };
 
-const MODEL_KINDS = new Set(['InferenceService', 'HorizontalPodAutoscaler', 'List', 'Scenario']);
+const MODEL_KINDS = new Set(['InferenceService', 'HorizontalPodAutoscaler', 'ScaledObject', 'List', 'Scenario']);
 
 const SCENARIO_FIELDS = new Set(FIELD_LIST);
 
@@ -196,6 +196,11 @@ function readScenarioDocument(check: Checker, loadedDoc: LoadedDocument, value: 
     const mode = DEFAULT_DEPLOYMENT_MODES.find((m) => m === value.defaultDeploymentMode);
     if (!mode) check.error(['defaultDeploymentMode'], msg('input.defaultDeploymentMode'));
     else settings.defaultDeploymentMode = mode;
+  }
+  if (value.keda !== undefined) {
+    const keda = KEDA_SETTINGS.find((k) => k === value.keda);
+    if (!keda) check.error(['keda'], msg('input.kedaSetting'));
+    else settings.keda = keda;
   }
   return { settings, events: readEvents(check, loadedDoc, value.events) };
 }

@@ -1,6 +1,7 @@
 /** The typed scenario every front end runs: objects to apply, settings, and events. */
 import type { KubeObject } from '../k8s/types.ts';
 import type { DeploymentMode } from '../kserve/constants.ts';
+import type { KedaInstall } from '../kserve/keda-reconciler.ts';
 import { DEFAULT_TAGS } from '../kserve/releases.ts';
 import type { ControllerEvent } from '../machine/events.ts';
 import type { SourceRange } from './source.ts';
@@ -31,6 +32,8 @@ export interface ScenarioSettings {
   startRelease: string | null;
   apiServerDefaulting: boolean;
   defaultDeploymentMode: DeploymentMode;
+  /** Whether KEDA is installed; `installed` when not given. */
+  keda: KedaInstall;
 }
 
 /** Where an object's name and annotation values sit in the text (lints and quick fixes use them). */
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: ScenarioSettings = {
   startRelease: null,
   apiServerDefaulting: true,
   defaultDeploymentMode: SHIPPED_DEFAULT_DEPLOYMENT_MODE,
+  keda: 'installed',
 };
 
 /** The machine events a scenario sends, in order: one per object, then one per event. */

@@ -11,6 +11,9 @@ export const SCENARIO_API_VERSION = 'hpa-lab/v1';
 /** The values of `defaultDeploymentMode`, as KServe's ConfigMap spells them. */
 export const DEFAULT_DEPLOYMENT_MODES = ['RawDeployment', 'Serverless'] as const;
 
+/** Whether KEDA (CRDs, operator, admission webhook) is installed in the cluster. */
+export const KEDA_SETTINGS = ['installed', 'absent'] as const;
+
 const text: Schema = { type: 'string' };
 
 export const SCENARIO_SCHEMA = {
@@ -29,6 +32,7 @@ export const SCENARIO_SCHEMA = {
     startRelease: { type: ['string', 'number'] },
     apiServerDefaulting: { type: 'boolean' },
     defaultDeploymentMode: { enum: [...DEFAULT_DEPLOYMENT_MODES] },
+    keda: { enum: [...KEDA_SETTINGS] },
     events: { type: ['array', 'null'] },
   },
 } as const satisfies Schema;

@@ -111,6 +111,7 @@ export const site = {
   'anchor.isvcFinalizer': 'Finalizer handling; a deleting InferenceService reconciles no component',
   'anchor.deploymentModeResolve': 'Raw deployment or Serverless: the annotation, the status and the cluster default',
   'anchor.deploymentReplicas': 'Deployment spec.replicas held at minReplicas for one class',
+  'anchor.kedaReconcile': 'The KEDA reconciler: gets, creates, updates or (v0.16.0-rc0 on, when stopped) deletes the component’s ScaledObject (v0.15.0-rc1 on)',
   'anchor.workloadModeParse': 'Strict parse of the component’s deploymentMode before the workload is built (v0.17.0-rc0 on)',
 
   // Links to the playground (OpenInPlayground.astro).

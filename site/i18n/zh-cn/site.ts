@@ -98,6 +98,7 @@ export const site: UiArea<typeof en> = {
   'anchor.isvcFinalizer': '终结器处理；正在删除的 InferenceService 不再调和任何组件',
   'anchor.deploymentModeResolve': 'RawDeployment 还是 Serverless：注解、状态和集群默认值',
   'anchor.deploymentReplicas': '对某一个类别，把 Deployment 的 spec.replicas 固定为 minReplicas',
+  'anchor.kedaReconcile': 'KEDA 调和器：获取、创建、更新组件的 ScaledObject，或（v0.16.0-rc0 起，停止时）删除它（v0.15.0-rc1 起）',
   'anchor.workloadModeParse': '构建工作负载之前严格解析组件的 deploymentMode（v0.17.0-rc0 起）',
 
   'open.label': '在演练场中打开',
