@@ -252,7 +252,7 @@ export function deleteScaledObject(cluster: Cluster, ref: ObjectRef): Cluster {
  * Background garbage collection after the owner with `goneUid` disappeared: every object that
  * referenced it, and whose other owners are gone too, is deleted (finalizers still hold it
  * Terminating), and so on down the chain (InferenceService → its ScaledObject → KEDA's HPA). An
- * owner is gone when it is an InferenceService the cluster no longer has, or an object this
+ * owner is gone when it is an InferenceService the cluster no longer has, or a ScaledObject this
  * collection removed; owners of other kinds (or ScaledObjects the input never gave) count as alive.
  */
 export function collectGarbage(cluster: Cluster, goneUid: string): Cluster {
@@ -262,7 +262,7 @@ export function collectGarbage(cluster: Cluster, goneUid: string): Cluster {
   while (pending.length > 0) {
     const uid = pending.pop()!;
     const live = new Set(next.isvcs.map((i) => i.metadata.uid));
-    const dead = (ref: { kind: string; uid: string }) => removed.has(ref.uid) || (ref.kind === 'InferenceService' && !live.has(ref.uid));
+    const dead = (ref: { kind: string; uid: string }) => (ref.kind === 'InferenceService' && !live.has(ref.uid)) || (ref.kind === 'ScaledObject' && removed.has(ref.uid));
     const orphaned = (meta: ObjectMeta): boolean => {
       const refs = meta.ownerReferences ?? [];
       return refs.some((ref) => ref.uid === uid) && refs.every(dead);

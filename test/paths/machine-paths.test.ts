@@ -34,6 +34,8 @@ interface Seed {
   defaulting?: boolean;
   /** The release the controller runs until controller-upgraded moves it to `tag`. */
   start?: string;
+  /** Whether KEDA is installed (the model's default is absent). */
+  keda?: 'installed' | 'absent';
 }
 
 const RAW = { 'serving.kserve.io/deploymentMode': 'RawDeployment' };
@@ -43,6 +45,8 @@ const SEEDS: Seed[] = [
   { name: 'v0.16 legacy annotation (webhook refuses updates)', tag: 'v0.16.0', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'external' }), hpas: [userHpa('demo-predictor')], classes: ['hpa'] },
   { name: 'pre-bug external no-op', tag: 'v0.12.0', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'external' }), hpas: [userHpa('demo-predictor')], classes: ['hpa'] },
   { name: 'unknown class on the component', tag: 'v0.15.0', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'keda' }, { predictor: { annotations: { 'serving.kserve.io/autoscalerClass': 'bogus' } } }), hpas: [], classes: [] },
+  // With KEDA and one trigger KServe's ScaledObject is admitted (kedaReconcile ok); without KEDA the Get fails (error).
+  { name: 'keda dispatch, KEDA installed, a cpu trigger', tag: 'v0.16.0', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'keda' }, { predictor: { autoScaling: { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }] } } }), hpas: [], keda: 'installed', classes: ['hpa'] },
   { name: 'keda dispatch', tag: 'v0.15.2', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'keda' }), hpas: [userHpa('demo-predictor')], classes: ['hpa'] },
   { name: 'Serverless default', tag: 'v0.14.1', isvc: isvc({}), hpas: [userHpa('demo-predictor')], mode: 'Serverless', classes: ['external'] },
   { name: 'no API defaulting: equal HPAs are Existed', tag: 'v0.15.2', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'hpa' }), hpas: [userHpa('demo-predictor')], defaulting: false },
@@ -78,7 +82,7 @@ function keyOfTaken(t: { source: AnyStateNode; eventType: string; target?: reado
 
 function explore(seed: Seed) {
   const options: SpaceOptions = { hpas: seed.hpas, classes: seed.classes ?? ['hpa', 'external', 'none'], userRemovals: true, gitops: true };
-  const input = { tag: seed.start ?? seed.tag, target: seed.tag, options: { apiServerDefaulting: seed.defaulting ?? true, defaultDeploymentMode: seed.mode ?? 'Serverless' } as const };
+  const input = { tag: seed.start ?? seed.tag, target: seed.tag, options: { apiServerDefaulting: seed.defaulting ?? true, defaultDeploymentMode: seed.mode ?? 'Serverless', keda: seed.keda ?? 'absent' } as const };
   const start: ControllerEvent[] = [{ type: 'object.apply', object: seed.isvc }, ...seed.hpas.map((object) => ({ type: 'object.apply' as const, object }))];
   const actor = createActor(controllerMachine, { input });
   actor.start();

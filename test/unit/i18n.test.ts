@@ -132,7 +132,7 @@ describe('input errors and the CLI\'s own words in Chinese', () => {
     expect(english).toEqual([
       'inferenceservice.yaml:8:18: minReplicas must be an integer',
       expect.stringMatching(/^scenario\.yaml:3:21: unknown KServe release "v9\.9\.9"; known: v0\.12\.0/),
-      'scenario.yaml:4:1: unknown Scenario field "evnts"; known: apiVersion, kind, metadata, title, description, i18n, versions, startRelease, apiServerDefaulting, defaultDeploymentMode, events',
+      'scenario.yaml:4:1: unknown Scenario field "evnts"; known: apiVersion, kind, metadata, title, description, i18n, versions, startRelease, apiServerDefaulting, defaultDeploymentMode, keda, events',
       expect.stringMatching(/^scenario\.yaml:6:5: unknown event "pod-exploded"; known: /),
       'scenario.yaml:7:5: hpa-scaled needs a replica count from 0 to 100000, as in hpa-scaled:3',
       'hpas.yaml:4:9: this " quote is never closed: the string runs to the end of the file',

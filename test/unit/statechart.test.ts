@@ -354,9 +354,10 @@ describe('statechart layout (ELK, build time)', () => {
     expect(initial.box.y).toBe(Math.min(...top.map((s) => s.box.y)));
   });
 
-  it('stays a readable size: under 1,000 px wide and 1,300 px tall', () => {
+  // The KEDA reconciler's node (a third dispatch branch) widened the graph from about 950 px.
+  it('stays a readable size: under 1,400 px wide and 1,300 px tall', () => {
     expect(layout.width).toBeGreaterThan(600);
-    expect(layout.width).toBeLessThanOrEqual(1000);
+    expect(layout.width).toBeLessThanOrEqual(1400);
     expect(layout.height).toBeLessThanOrEqual(1300);
   });
 
