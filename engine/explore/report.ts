@@ -6,7 +6,7 @@ import { describeEvents, formatEvent } from '../machine/events.ts';
 import type { Change, SafeChange } from './changes.ts';
 
 /** "ok, the webhook refuses …": the InferenceService's webhook, or a ScaledObject refused at apply. */
-const refusedMessage = (refused: Message): Message => (refused.id === 'refusal.scaledObject' ? msg('explore.refusedScaledObject', { reason: refused }) : msg('explore.refused', { reason: refused }));
+const refusedMessage = (refused: Message): Message => (refused.id === 'refusal.scaledObject' || refused.id === 'refusal.kserveScaledObject' ? msg('explore.refusedScaledObject', { reason: refused }) : msg('explore.refused', { reason: refused }));
 import type { ShortestLoss } from './search.ts';
 
 const hpaName = (loss: { hpa: string; namespace: string }, qualified: boolean) => (qualified ? `${loss.namespace}/${loss.hpa}` : loss.hpa);

@@ -144,6 +144,9 @@ function startState(scenario: Scenario, tag: string, options: ModelOptions, star
     if (object.kind !== 'HorizontalPodAutoscaler' && admission && !admission.allowed && refused === undefined) {
       refused = object.kind === 'ScaledObject' ? msg('refusal.scaledObject', { scaledObject: keyOf(object.metadata), reason: admission.message }) : admission.message;
     }
+    // Class keda: KServe's own ScaledObject refused (no triggers, KEDA's webhook) or KEDA missing fails every reconcile.
+    const failed = after.context.step.scaledObjectWrites.find((w) => w.reason !== null);
+    if (failed && refused === undefined) refused = msg('refusal.kserveScaledObject', { scaledObject: `${failed.namespace}/${failed.name}`, reason: failed.reason });
     if (setupLosses.length === 0) setupLosses = lossesOf(users, i + 1, event, before, after);
   });
   const snapshot = actor.getSnapshot();

@@ -64,7 +64,9 @@ export function positionOf(scenario: Scenario, range: ReleaseRange, isvcKey: str
 
 /** A refusal in words: the InferenceService's webhook, or a ScaledObject refused by KEDA or the API server. */
 export function refusedFinding(refused: Message | null): Message {
-  return refused?.id === 'refusal.scaledObject' ? msg('ci.refusedScaledObject', { reason: refused }) : msg('ci.refusedFinding', { reason: refused });
+  if (refused?.id === 'refusal.scaledObject') return msg('ci.refusedScaledObject', { reason: refused });
+  if (refused?.id === 'refusal.kserveScaledObject') return msg('ci.refusedKserveScaledObject', { reason: refused });
+  return msg('ci.refusedFinding', { reason: refused });
 }
 
 function messageOf(range: ReleaseRange): Message {

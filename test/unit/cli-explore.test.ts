@@ -96,7 +96,7 @@ describe('hpa-lab check', () => {
     expect(out).toMatch(/ml\/model-b  \(deploy\/safe\.yml:1\)\n\s+v0\.14\.1\s+ok\n\s+v0\.15\.0\s+HARM ml\/model-b-scaler scaling undone by KServe/);
     expect(out).toMatch(/v0\.15\.2 … v0\.16\.0\s+ok/);
     expect(out).toContain('InferenceServices checked: 2 · releases: 4 · events searched: up to 6 · at risk: 2');
-    expect(out).toMatch(/Skipped YAML documents that are not InferenceServices or HPAs \(2\): deploy\/ci\/workflow\.yaml:1 \(no kind\) and deploy\/service\.yaml:1 \(Service\)\./);
+    expect(out).toMatch(/Skipped YAML documents that are not InferenceServices, HPAs or ScaledObjects \(2\): deploy\/ci\/workflow\.yaml:1 \(no kind\) and deploy\/service\.yaml:1 \(Service\)\./);
     expect(out).not.toContain('README');
   });
 
