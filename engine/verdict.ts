@@ -180,14 +180,16 @@ export function kserveHpaVerdict(steps: readonly import('./run.ts').StepResult[]
   let managed = false;
   let everPresent = false;
   const here = (h: { namespace: string; name: string }) => h.namespace === ref.namespace && h.name === ref.name;
+  // The HPA path was not called: NotCalled, or the KEDA reconciler ran instead (and maybe failed).
+  const hpaPathSkipped = (d: Decision): boolean => d.result === 'NotCalled' || d.trace.some((t) => t.check === 'kedaReconcile');
   for (const step of steps) {
     const decision = step.decisions.find((d) => d.hpa === ref.name && d.isvc.startsWith(`${ref.namespace}/`));
     const present = step.hpas.some(here);
     everPresent ||= present;
     if (decision?.call?.verb === 'Create' && decision.call.outcome === 'created') history.push({ step: step.index, kind: 'created' });
     if (decision?.call?.verb === 'Delete') history.push({ step: step.index, kind: decision.call.outcome === 'terminating' ? 'terminating' : 'deleted' });
-    if (decision?.result === 'NotCalled' && present && managed && !history.some((h) => h.kind === 'unmanaged')) history.push({ step: step.index, kind: 'unmanaged' });
-    if (decision) managed = present && decision.result !== 'NotCalled';
+    if (decision && hpaPathSkipped(decision) && present && managed && !history.some((h) => h.kind === 'unmanaged')) history.push({ step: step.index, kind: 'unmanaged' });
+    if (decision) managed = present && !hpaPathSkipped(decision);
   }
   const last = steps[steps.length - 1];
   const present = last?.hpas.some(here) ?? false;

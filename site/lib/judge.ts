@@ -52,11 +52,11 @@ export interface Judgement {
   verdict: Verdict | null;
 }
 
-/** The step that applied an InferenceService and was refused by the webhook, if any. */
+/** The step that applied an InferenceService or a ScaledObject and was refused (a webhook, KEDA's CRD), if any. */
 function refusedApply(scenario: Scenario, result: VersionResult): { index: number; reason: Message } | null {
   for (const [i, step] of result.steps.entries()) {
     if (i >= scenario.objects.length) break;
-    if (scenario.objects[i]!.object.kind === 'InferenceService' && step.admission && !step.admission.allowed) {
+    if (scenario.objects[i]!.object.kind !== 'HorizontalPodAutoscaler' && step.admission && !step.admission.allowed) {
       return { index: step.index, reason: step.admission.message };
     }
   }
