@@ -37,6 +37,21 @@ export interface Behaviour {
   webhookChecksTargetUtilization: boolean;
   /** Webhook: values serving.kserve.io/metrics may take when the class is exactly hpa; null = not checked. */
   webhookMetricValues: readonly string[] | null;
+  /**
+   * Webhook, per component (validateAutoScalingCompExtension): how it picks the HPA, KPA or KEDA
+   * rules from the InferenceService's annotations. `rawOrKnativeHpa`: HPA rules when the
+   * deploymentMode annotation is the release's RawDeployment spelling or the Knative class is
+   * HPA, else KPA. `rawOrKnativeHpaElseKeda` (v0.15.0-rc1): the same, with class keda taking the
+   * KEDA rules outside that. `rawByClass` (v0.15.0+): with the RawDeployment spelling, class hpa
+   * → HPA rules, keda → KEDA rules, any other class (or none) → no rules; otherwise as before.
+   */
+  scalingRuleChoice: 'rawOrKnativeHpa' | 'rawOrKnativeHpaElseKeda' | 'rawByClass';
+  /** The scaleMetric values the HPA rules accept (unset means cpu). */
+  hpaRuleMetrics: readonly string[];
+  /** v0.15.0+: the HPA rules also want every autoScaling.metrics[] entry of type Resource with `resource` set. */
+  hpaRulesCheckAutoScaling: boolean;
+  /** The KEDA rules on scaleMetric/scaleTarget: v0.15.0-rc1 checks the target as the HPA rules do; v0.15.0+ refuse any scaleMetric. */
+  kedaRules: 'none' | 'targetAsHpa' | 'noScaleMetric';
   /** deploymentMode annotation values GetDeploymentMode understands (exact, case-sensitive); others fall back to the default. */
   modeNames: Readonly<Record<string, DeploymentMode>>;
   /** How this release spells each mode where it writes one: in status and in the annotation its webhook adds. */
@@ -88,6 +103,7 @@ export const CHANGES: readonly Change[] = [
       shouldCreate: 'always', shouldDelete: 'never', deleteCheckedFirst: false, equalityComparesClass: false,
       builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
       webhookChecksTargetUtilization: true, webhookMetricValues: ['cpu', 'memory'],
+      scalingRuleChoice: 'rawOrKnativeHpa', hpaRuleMetrics: ['cpu', 'memory'], hpaRulesCheckAutoScaling: false, kedaRules: 'none',
       modeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
       modeSpelling: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
       writesStatusMode: false, statusRead: 'ignored', modeCheck: 'none',
@@ -114,11 +130,19 @@ export const CHANGES: readonly Change[] = [
       webhookClasses: ['hpa', 'external', 'keda'],
       dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler' },
       webhookMetricValues: ['cpu', 'memory', 'prometheus'],
+      scalingRuleChoice: 'rawOrKnativeHpaElseKeda', hpaRuleMetrics: ['cpu', 'memory', 'prometheus'], kedaRules: 'targetAsHpa',
     },
   },
   {
+    firstTag: 'v0.15.0', commit: '4881bc5e6908', pr: 4295, title: 'Keda integration external scaler',
+    set: { hpaRuleMetrics: ['cpu', 'memory'] },
+  },
+  {
     firstTag: 'v0.15.0', commit: 'd20d4228a8b2', pr: 4349, title: 'clean up autoscaling code for raw deployment',
-    set: { builder: 'B', webhookChecksTargetUtilization: false, webhookMetricValues: null },
+    set: {
+      builder: 'B', webhookChecksTargetUtilization: false, webhookMetricValues: null,
+      scalingRuleChoice: 'rawByClass', hpaRulesCheckAutoScaling: true, kedaRules: 'noScaleMetric',
+    },
   },
   {
     firstTag: 'v0.15.1', commit: 'd22b41b769ac8d786e7bcff95164e27785578ab2', pr: 4363,
