@@ -54,6 +54,7 @@ export const en = {
   'controller.requeued': 'In this pass {reasons}; the controller watches those, so {isvc} is queued again at once.',
   'requeue.finalizer': 'the controller added its finalizer',
   'requeue.status': 'the controller wrote its status',
+  'requeue.statusKnative': 'the controller wrote its status (as with Knative Serving installed; without it this release stops with ServerlessModeRejected before writing any status, and nothing is queued again)',
   'requeue.deployment': 'its Deployment changed',
 
   // KServe's Deployment reconciler (engine/kserve/deployment.ts).

@@ -58,6 +58,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'controller.requeued': '这一轮中{reasons}；控制器监视着这些变化，所以 {isvc} 会立即再次入队。',
   'requeue.finalizer': '控制器添加了它的终结器',
   'requeue.status': '控制器写入了它的 status',
+  'requeue.statusKnative': '控制器写入了它的 status（按集群装有 Knative Serving 计算；没有它时，该版本以 ServerlessModeRejected 停止，不写任何 status，也不会再次入队）',
   'requeue.deployment': '它的 Deployment 发生了变化',
 
   // KServe's Deployment reconciler (engine/kserve/deployment.ts).

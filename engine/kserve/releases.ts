@@ -81,6 +81,12 @@ export interface Behaviour {
   workloadModeParse: 'none' | 'strict';
   /** v0.20.0-rc0+ (#5672): spec.predictor.name names the predictor `<isvc>-<name>-predictor`. */
   predictorNameFromSpec: boolean;
+  /**
+   * v0.17.0-rc0+ (#5114): when the mode is Knative and Knative Serving is not installed, the
+   * controller writes its status before it stops (ServerlessModeRejected); earlier releases return
+   * before updateStatus. The model reconciles as if Knative Serving were installed.
+   */
+  knativeAbortWritesStatus: boolean;
   /** v0.16.0-rc0+ (#4455): serving.kserve.io/stop deletes the component's Deployment (and Service). */
   stopDeletesDeployment: boolean;
 }
@@ -109,6 +115,7 @@ export const CHANGES: readonly Change[] = [
       writesStatusMode: false, statusRead: 'ignored', modeCheck: 'none',
       mutatingNormalizesLegacyMode: false, webhookWhileDeleting: 'everything',
       workloadModeParse: 'none', predictorNameFromSpec: false, stopDeletesDeployment: false,
+      knativeAbortWritesStatus: false,
     },
   },
   {
@@ -183,6 +190,11 @@ export const CHANGES: readonly Change[] = [
     firstTag: 'v0.17.0-rc0', commit: '93752a1ae49b2c5141192d4908bf36a78b9f60c1', pr: 5025,
     title: 'normalize deprecated deploymentMode annotations; allow deletion',
     set: { mutatingNormalizesLegacyMode: true, webhookWhileDeleting: 'all but the mode check' },
+  },
+  {
+    firstTag: 'v0.17.0-rc0', commit: 'f650e311daac', pr: 5114,
+    title: 'fix: surface failure conditions in InferenceService status',
+    set: { knativeAbortWritesStatus: true },
   },
   {
     firstTag: 'v0.17.0-rc0', commit: 'e74e1a267b0ad4109368b2d2d19ae60c3fdad872', pr: 4922,
