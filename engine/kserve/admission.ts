@@ -9,11 +9,12 @@ import { msg, type Message } from '../i18n/message.ts';
 import { ANNOTATION, type DeploymentMode } from './constants.ts';
 import { parseDeploymentMode } from './mode.ts';
 import type { Behaviour } from './releases.ts';
+import { refuseComponentScaling, type ScalingRules } from './scaling-admission.ts';
 
 /** A refusal names the InferenceService (namespace/name) whose write was refused, once it is known. */
 export type Admission = { allowed: true } | { allowed: false; message: Message; isvc?: string };
 
-export type AdmissionRules = Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues' | 'modeCheck' | 'modeSpelling' | 'mutatingNormalizesLegacyMode' | 'webhookWhileDeleting' | 'predictorNameFromSpec'>;
+export type AdmissionRules = ScalingRules & Pick<Behaviour, 'webhookClasses' | 'webhookChecksTargetUtilization' | 'webhookMetricValues' | 'modeCheck' | 'modeSpelling' | 'mutatingNormalizesLegacyMode' | 'webhookWhileDeleting' | 'predictorNameFromSpec'>;
 
 const LEGACY_MODE_NAMES: Readonly<Record<string, string>> = { RawDeployment: 'Standard', Serverless: 'Knative' };
 
@@ -32,7 +33,10 @@ export function mutateInferenceService(behaviour: Pick<Behaviour, 'mutatingNorma
   return { ...isvc, metadata: { ...isvc.metadata, annotations: { ...isvc.metadata.annotations, [ANNOTATION.deploymentMode]: value } } };
 }
 
-/** Runs on create and update alike; only ISVC-level annotations are validated, in every mode. */
+/**
+ * Runs on create and update alike, in the webhook's order: the ISVC-level annotations, then each
+ * component's scaling fields (scaling-admission.ts), then (v0.20) the canaries.
+ */
 export function admitInferenceService(behaviour: AdmissionRules, isvc: InferenceService): Admission {
   const annotations = isvc.metadata.annotations ?? {};
   const className = annotations[ANNOTATION.autoscalerClass];
@@ -49,6 +53,8 @@ export function admitInferenceService(behaviour: AdmissionRules, isvc: Inference
   if (metric !== undefined && className === 'hpa' && allowedMetrics && !allowedMetrics.includes(metric)) {
     return { allowed: false, message: msg('admission.metricUnsupported', { metric, accepted: [...allowedMetrics] }) };
   }
+  const scaling = refuseComponentScaling(behaviour, isvc);
+  if (scaling) return { allowed: false, message: scaling };
   return behaviour.predictorNameFromSpec ? admitCanaries(isvc) : { allowed: true };
 }
 

@@ -5,7 +5,12 @@ export const ANNOTATION = {
   targetUtilizationPercentage: 'serving.kserve.io/targetUtilizationPercentage',
   metrics: 'serving.kserve.io/metrics',
   stop: 'serving.kserve.io/stop',
+  /** Knative's class annotation (package knative.dev/serving/pkg/apis/autoscaling: ClassAnnotationKey); KServe's webhook reads it. */
+  knativeClass: 'autoscaling.knative.dev/class',
 } as const;
+
+/** The Knative class value for the Kubernetes HPA (package knative.dev/serving/pkg/apis/autoscaling: HPA). */
+export const KNATIVE_HPA_CLASS = 'hpa.autoscaling.knative.dev';
 
 export const LABEL = {
   inferenceService: 'serving.kserve.io/inferenceservice',

@@ -37,6 +37,21 @@ export interface Behaviour {
   webhookChecksTargetUtilization: boolean;
   /** Webhook: values serving.kserve.io/metrics may take when the class is exactly hpa; null = not checked. */
   webhookMetricValues: readonly string[] | null;
+  /**
+   * Webhook, per component (validateAutoScalingCompExtension): how it picks the HPA, KPA or KEDA
+   * rules from the InferenceService's annotations. `rawOrKnativeHpa`: HPA rules when the
+   * deploymentMode annotation is the release's RawDeployment spelling or the Knative class is
+   * HPA, else KPA. `rawOrKnativeHpaElseKeda` (v0.15.0-rc1): the same, with class keda taking the
+   * KEDA rules outside that. `rawByClass` (v0.15.0+): with the RawDeployment spelling, class hpa
+   * → HPA rules, keda → KEDA rules, any other class (or none) → no rules; otherwise as before.
+   */
+  scalingRuleChoice: 'rawOrKnativeHpa' | 'rawOrKnativeHpaElseKeda' | 'rawByClass';
+  /** The scaleMetric values the HPA rules accept (unset means cpu). */
+  hpaRuleMetrics: readonly string[];
+  /** v0.15.0+: the HPA rules also want every autoScaling.metrics[] entry of type Resource with `resource` set. */
+  hpaRulesCheckAutoScaling: boolean;
+  /** The KEDA rules on scaleMetric/scaleTarget: v0.15.0-rc1 checks the target as the HPA rules do; v0.15.0+ refuse any scaleMetric. */
+  kedaRules: 'none' | 'targetAsHpa' | 'noScaleMetric';
   /** deploymentMode annotation values GetDeploymentMode understands (exact, case-sensitive); others fall back to the default. */
   modeNames: Readonly<Record<string, DeploymentMode>>;
   /** How this release spells each mode where it writes one: in status and in the annotation its webhook adds. */
@@ -66,6 +81,12 @@ export interface Behaviour {
   workloadModeParse: 'none' | 'strict';
   /** v0.20.0-rc0+ (#5672): spec.predictor.name names the predictor `<isvc>-<name>-predictor`. */
   predictorNameFromSpec: boolean;
+  /**
+   * v0.17.0-rc0+ (#5114): when the mode is Knative and Knative Serving is not installed, the
+   * controller writes its status before it stops (ServerlessModeRejected); earlier releases return
+   * before updateStatus. The model reconciles as if Knative Serving were installed.
+   */
+  knativeAbortWritesStatus: boolean;
   /** v0.16.0-rc0+ (#4455): serving.kserve.io/stop deletes the component's Deployment (and Service). */
   stopDeletesDeployment: boolean;
 }
@@ -88,11 +109,13 @@ export const CHANGES: readonly Change[] = [
       shouldCreate: 'always', shouldDelete: 'never', deleteCheckedFirst: false, equalityComparesClass: false,
       builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
       webhookChecksTargetUtilization: true, webhookMetricValues: ['cpu', 'memory'],
+      scalingRuleChoice: 'rawOrKnativeHpa', hpaRuleMetrics: ['cpu', 'memory'], hpaRulesCheckAutoScaling: false, kedaRules: 'none',
       modeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
       modeSpelling: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
       writesStatusMode: false, statusRead: 'ignored', modeCheck: 'none',
       mutatingNormalizesLegacyMode: false, webhookWhileDeleting: 'everything',
       workloadModeParse: 'none', predictorNameFromSpec: false, stopDeletesDeployment: false,
+      knativeAbortWritesStatus: false,
     },
   },
   {
@@ -114,11 +137,19 @@ export const CHANGES: readonly Change[] = [
       webhookClasses: ['hpa', 'external', 'keda'],
       dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler' },
       webhookMetricValues: ['cpu', 'memory', 'prometheus'],
+      scalingRuleChoice: 'rawOrKnativeHpaElseKeda', hpaRuleMetrics: ['cpu', 'memory', 'prometheus'], kedaRules: 'targetAsHpa',
     },
   },
   {
+    firstTag: 'v0.15.0', commit: '4881bc5e6908', pr: 4295, title: 'Keda integration external scaler',
+    set: { hpaRuleMetrics: ['cpu', 'memory'] },
+  },
+  {
     firstTag: 'v0.15.0', commit: 'd20d4228a8b2', pr: 4349, title: 'clean up autoscaling code for raw deployment',
-    set: { builder: 'B', webhookChecksTargetUtilization: false, webhookMetricValues: null },
+    set: {
+      builder: 'B', webhookChecksTargetUtilization: false, webhookMetricValues: null,
+      scalingRuleChoice: 'rawByClass', hpaRulesCheckAutoScaling: true, kedaRules: 'noScaleMetric',
+    },
   },
   {
     firstTag: 'v0.15.1', commit: 'd22b41b769ac8d786e7bcff95164e27785578ab2', pr: 4363,
@@ -159,6 +190,11 @@ export const CHANGES: readonly Change[] = [
     firstTag: 'v0.17.0-rc0', commit: '93752a1ae49b2c5141192d4908bf36a78b9f60c1', pr: 5025,
     title: 'normalize deprecated deploymentMode annotations; allow deletion',
     set: { mutatingNormalizesLegacyMode: true, webhookWhileDeleting: 'all but the mode check' },
+  },
+  {
+    firstTag: 'v0.17.0-rc0', commit: 'f650e311daac', pr: 5114,
+    title: 'fix: surface failure conditions in InferenceService status',
+    set: { knativeAbortWritesStatus: true },
   },
   {
     firstTag: 'v0.17.0-rc0', commit: 'e74e1a267b0ad4109368b2d2d19ae60c3fdad872', pr: 4922,

@@ -98,7 +98,8 @@ interface Work {
   settled: Cluster | null;
 }
 
-export type RequeueReason = 'finalizer' | 'status' | 'deployment' | 'scaledObject';
+/** `statusKnative`: a status write on the Knative path, which the model makes as if Knative Serving were installed. */
+export type RequeueReason = 'finalizer' | 'status' | 'statusKnative' | 'deployment' | 'scaledObject';
 
 export interface ControllerContext {
   /** The release running now; an upgrade changes it. */
@@ -239,10 +240,13 @@ export const machineSetup = setup({
       const isvc = currentIsvc(context);
       const mode = context.work.mode;
       // Written after the components, also when one failed (updateStatus runs before the error returns).
-      if (!isvc || !mode || !behaviourOf(context).writesStatusMode || isvc.status?.deploymentMode === mode.value) return {};
+      const behaviour = behaviourOf(context);
+      if (!isvc || !mode || !behaviour.writesStatusMode || isvc.status?.deploymentMode === mode.value) return {};
+      // Without Knative Serving, releases before v0.17.0-rc0 return before updateStatus on this path (v0.16.0 controller.go:220-224).
+      const knativeAbortSkipsStatus = mode.value === behaviour.modeSpelling.Serverless && !behaviour.knativeAbortWritesStatus;
       return {
         cluster: putIsvcStatus(context.cluster, isvc.metadata, { ...isvc.status, deploymentMode: mode.value }),
-        work: { ...context.work, requeue: withReason(context.work.requeue, 'status') },
+        work: { ...context.work, requeue: withReason(context.work.requeue, knativeAbortSkipsStatus ? 'statusKnative' : 'status') },
       };
     }),
     finalizeIsvc: assign(({ context }) => {

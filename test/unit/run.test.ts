@@ -424,3 +424,33 @@ describe('v0.17+ strict workload-mode parse', () => {
     }
   });
 });
+
+// Issue 19, item 8: on the Knative path the model reconciles as if Knative Serving were installed. Without it,
+// v0.13.0-rc0 … v0.16.0 return before updateStatus (v0.16.0 controller.go:213-224, v0.15.1 :200-212), so the
+// status write that requeues is only there with Knative; from v0.17.0-rc0 (#5114) the abort writes status first
+// (v0.17.0 :237-243). The requeue note says which.
+describe('a status write on the Knative path', () => {
+  const reasonsOf = (step: StepResult) => step.notes.filter((n) => n.id === 'controller.requeued')
+    .flatMap((n) => (n.params?.reasons as { id: string }[] | undefined ?? []).map((r) => r.id));
+
+  it('is qualified in v0.15.1 … v0.16.0 and plain from v0.17.0-rc0', () => {
+    const tags = KNOWN_TAGS.filter((t) => from(t, 'v0.15.1'));
+    const result = run(isvcYaml(), scenarioYaml(tags, ['resync']));
+    for (const tag of tags) {
+      const expected = from(tag, 'v0.17.0-rc0') ? 'requeue.status' : 'requeue.statusKnative';
+      expect({ tag, reasons: reasonsOf(version(result, tag).steps[0]!) }).toEqual({ tag, reasons: [expected] });
+    }
+  });
+});
+
+// Issue 19, item 2: the create itself is refused in v0.16.x (scaling-admission.test.ts has the per-range rules),
+// so nothing is reconciled and no HPA is looked at.
+describe('an explicit RawDeployment with scaleMetric cpu', () => {
+  it('is refused on create in v0.16.0 and admitted in v0.15.2 and v0.17.0', () => {
+    const result = run(isvcYaml({ annotations: EXTERNAL, predictor: '{scaleMetric: cpu}' }), scenarioYaml(['v0.15.2', 'v0.16.0', 'v0.17.0'], ['resync']));
+    for (const tag of ['v0.15.2', 'v0.17.0']) expect({ tag, allowed: version(result, tag).steps[0]!.admission?.allowed }).toEqual({ tag, allowed: true });
+    const refused = version(result, 'v0.16.0').steps[0]!;
+    expect(refused.admission).toMatchObject({ allowed: false, message: { id: 'admission.scaleMetric' } });
+    expect(refused.decisions).toEqual([]);
+  });
+});
