@@ -18,7 +18,14 @@ import { printable } from './text-report.ts';
 export type RenderResult =
   | { ok: true; text: string; origin?: (path: string) => string | null }
   | { ok: false; missing: true }
-  | { ok: false; missing: false; detail: string };
+  | { ok: false; missing: false; failure: RenderFailure };
+
+/** Why a renderer gave no stream: its own words, or a limit the lab set. */
+export type RenderFailure =
+  | { kind: 'said'; text: string }
+  | { kind: 'tooMuchOutput'; mebibytes: number }
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'network'; text: string };
 
 export interface RenderOptions {
   /** `--release-name` for helm template. */
@@ -100,21 +107,28 @@ export function renderUnits(units: readonly RepositoryUnit[], io: CliIo, options
   const notes: Message[] = [];
   const errors: InputError[] = [];
   const unrendered: string[] = [];
-  const refused = (unit: RepositoryUnit, detail: string): void => {
-    errors.push({ file: join(unit.directory, unit.file), line: 1, column: 1, message: msg('repo.renderFailed', { tool: unit.kind === 'helm' ? 'helm template' : 'kustomize', detail: printable(detail.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 300) }) });
+  const refused = (unit: RepositoryUnit, failure: RenderFailure): void => {
+    const tool = unit.kind === 'helm' ? 'helm template' : 'kustomize';
+    const firstLine = (text: string) => printable(text.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 300);
+    const command = unit.kind === 'helm' ? `helm template ${printable(unit.directory)} | hpa-lab check -` : `kubectl kustomize ${printable(unit.directory)} | hpa-lab check -`;
+    const message = failure.kind === 'said' ? msg('repo.renderFailed', { tool, detail: firstLine(failure.text) })
+      : failure.kind === 'network' ? msg('repo.renderNeedsNetwork', { tool, detail: firstLine(failure.text), command })
+        : failure.kind === 'timeout' ? msg('repo.renderTimeout', { tool, seconds: failure.seconds })
+          : msg('repo.renderTooBig', { tool, limit: failure.mebibytes });
+    errors.push({ file: join(unit.directory, unit.file), line: 1, column: 1, message });
   };
   for (const unit of roots) {
     const result = io.kustomize?.(unit.directory) ?? { ok: false, missing: true };
     if (result.ok) sources.push({ name: join(unit.directory, unit.file), text: result.text, unit, ...(result.origin ? { origin: result.origin } : {}) });
     else if (result.missing) unrendered.push(unit.directory);
-    else refused(unit, result.detail);
+    else refused(unit, result.failure);
   }
   if (unrendered.length > 0) notes.push(msg('repo.noKustomize', { count: unrendered.length, directories: unrendered.map(printable), command: `kubectl kustomize ${printable(unrendered[0]!)} | hpa-lab check -` }));
   for (const unit of units.filter((u) => u.kind === 'helm')) {
     const result = io.helmTemplate?.(unit.directory, options.release ?? 'release', options.values ?? []) ?? { ok: false, missing: true };
     if (result.ok) sources.push({ name: join(unit.directory, 'Chart.yaml'), text: result.text, unit });
     else if (result.missing) notes.push(msg('repo.noHelm', { directory: printable(unit.directory), command: `helm template ${printable(unit.directory)} | hpa-lab check -` }));
-    else refused(unit, result.detail);
+    else refused(unit, result.failure);
   }
   return { sources, notes, errors, patches };
 }

@@ -65,6 +65,22 @@ describe('check: Kustomize', () => {
   });
 });
 
+describe('check: remote bases are never fetched', () => {
+  // A pull request can point a kustomization at a URL or a git repository; judging it must not reach the network.
+  it.runIf(hasKubectl)('an https resource and a git base: one input error each saying the render needs the network, exit 2, nothing fetched', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'hpa-lab-remote-'));
+    for (const [dir, resource] of [['https', 'https://raw.githubusercontent.com/kserve/kserve/master/config/default/kustomization.yaml'], ['git', 'github.com/kserve/kserve//config/default?ref=v0.15.0']] as const) {
+      mkdirSync(join(repo, dir));
+      writeFileSync(join(repo, dir, 'kustomization.yaml'), `resources:\n- ${resource}\n`);
+    }
+    const { code, out, err } = hpaLab(['check', repo]);
+    expect(code).toBe(2);
+    const lines = `${out}${err}`.split('\n').filter((l) => l.includes('needs a remote base or resource'));
+    expect(lines.map((l) => l.slice(0, l.indexOf(':', repo.length + 1)))).toEqual([join(repo, 'git/kustomization.yaml'), join(repo, 'https/kustomization.yaml')]);
+    expect(lines[0]).toContain(`kubectl kustomize ${join(repo, 'git')} | hpa-lab check -`);
+  }, 60_000);
+});
+
 describe('check: Helm', () => {
   it('a chart without helm on PATH: skipped with one note naming the command, templates never parsed (no YAML errors, no yaml warning on stderr)', () => {
     const { code, out, err } = hpaLab(['check', `${REPOS}/helm`], { path: EMPTY_PATH });

@@ -71,7 +71,12 @@ const pinnedUnderExternal = (hpa: string, isvc: string): Record<Tag, string> => 
  *   target's rules; v0.12.0 itself has no upgrade to make.
  * - canary-v020: KServe's own HPAs only (stable and canary), no user HPA.
  * - upgrade-across-mode-rename: starts on v0.15.2, whose first pod event already overwrites.
- * - stop-annotation, switch-hpa-to-*: no user HPA at all, nothing to harm.
+ * - stop-annotation, switch-hpa-to-*, keda-switch-refused: no user HPA at all, nothing to harm.
+ * - KEDA (source notes §KEDA): the user HPA is the one KEDA keeps for the user's ScaledObject.
+ *   keda-external-fought: keda-hpa-fraud has a name KServe never looks up, so only the v0.15.0
+ *   pin defeats it, at the first scale (as scaling-fought-v0150). keda-same-name: KEDA's HPA is
+ *   named fraud-predictor, so it is a same-named HPA under external; KEDA creating it again in
+ *   the same step does not undo the harm.
  */
 const EXPECTED: Record<string, Record<Tag, string>> = {
   'kserve-4312': sameNameExternal('ml-serving/my-isvc-predictor', 'ml-serving/my-isvc'),
@@ -85,6 +90,9 @@ const EXPECTED: Record<string, Record<Tag, string>> = {
   'switch-hpa-to-external': every('none'),
   'switch-hpa-to-keda': every('none'),
   'switch-hpa-to-none': every('none'),
+  'keda-external-fought': pinnedUnderExternal('risk/keda-hpa-fraud', 'risk/fraud'),
+  'keda-same-name': sameNameExternal('risk/fraud-predictor', 'risk/fraud'),
+  'keda-switch-refused': every('none'),
   'namespace-dump': { ...sameNameExternal('ml/fraud-detector-predictor', 'ml/fraud-detector'), 'v0.15.0': 'ml/churn-model-cpu fought after: hpa-scaled:3@ml/churn-model' },
   'same-name-two-namespaces': sameNameExternal('team-a/sentiment-predictor', 'team-a/sentiment'),
   'scaling-fought-v0150': pinnedUnderExternal('imaging/vision-autoscaler', 'imaging/vision'),
