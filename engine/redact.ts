@@ -11,14 +11,13 @@
  * owners, targets, predictor names and non-KServe finalizers do too, keeping every relationship
  * (an HPA named like a component stays named like that component).
  */
-import { stringify } from 'yaml';
 import { keyOf, type ComponentSpec, type Hpa, type InferenceService, type Json, type KubeObject, type ObjectMeta, type OwnerReference } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
 import { componentName } from './kserve/component-meta.ts';
 import { ANNOTATION, ISVC_FINALIZER } from './kserve/constants.ts';
 import { isTargeted, type ControllerEvent, type IsvcTarget } from './machine/events.ts';
 import { runScenario, type RunResult } from './run.ts';
-import { scenarioDocumentText } from './scenario/edit.ts';
+import { printYaml, scenarioDocumentText } from './scenario/edit.ts';
 import { parseScenario, type ScenarioSource } from './scenario/parse.ts';
 import type { Scenario } from './scenario/scenario.ts';
 import { loadYaml, type InputError } from './scenario/source.ts';
@@ -265,8 +264,8 @@ function redactedText(scenario: Scenario, names: Names, renames: Rename[]): stri
   const objects = scenario.objects.map(({ object }) => redactObject(object, names));
   // A namespace dump stays one List, as kubectl printed it (and within the parser's document limit).
   const docs = objects.length > 50
-    ? [stringify({ apiVersion: 'v1', kind: 'List', items: objects }, { lineWidth: 0 })]
-    : objects.map((object) => stringify(object, { lineWidth: 0 }));
+    ? [printYaml({ apiVersion: 'v1', kind: 'List', items: objects })]
+    : objects.map(printYaml);
   const settings = { ...scenario.settings, name: null, title: null, description: null, i18n: {} };
   const events = scenario.events.map((e) => ({ event: redactEvent(e.event, context), position: null }));
   docs.push(scenarioDocumentText(settings, events));
