@@ -114,8 +114,10 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
       for (const component of ['predictor', 'transformer', 'explainer'] as const) {
         if (componentName(oldIsvc, component) === name) return componentName(newIsvc, component);
       }
-      const named = isvc.spec.predictor?.name;
-      if (named && componentName(oldIsvc, 'predictor', named) === name) return componentName(newIsvc, 'predictor', predictorName(named));
+      // v0.20: the predictor's name and each canary's name the predictor's Deployment and HPA.
+      for (const named of [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name)]) {
+        if (named && componentName(oldIsvc, 'predictor', named) === name) return componentName(newIsvc, 'predictor', predictorName(named));
+      }
     }
     return null;
   };

@@ -6,6 +6,7 @@
  * HPA's behavior. After `redact --rename` no marker may survive in the text, the link or the
  * Markdown, and every release must decide exactly what it decided on the original.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../engine/cli/main.ts';
 import { decodeFragment } from '../../engine/link/codec.ts';
@@ -200,5 +201,19 @@ describe('redact --rename leaves no planted marker', () => {
     const markdown = await cli(['redact', 'marked.yaml', '--rename', '--markdown'], files);
     expect(markdown.code).toBe(0);
     expect(survivors(markdown.stdout)).toEqual([]);
+  });
+});
+
+describe('every preset redacts, with and without --rename', () => {
+  const dir = new URL('../../content/scenarios/', import.meta.url);
+  const presets = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  // Regression: a v0.20 canary's Deployment and HPA (<isvc>-<canary>-predictor) were not renamed
+  // like the canary, so canary-v020 with --rename was refused as deciding differently.
+  it.each(presets)('%s', (file) => {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    for (const rename of [false, true]) {
+      const result = redactSources([{ name: file, text }], { rename });
+      expect(result.ok ? 'verified' : JSON.stringify(result).slice(0, 300)).toBe('verified');
+    }
   });
 });
