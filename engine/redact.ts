@@ -7,9 +7,10 @@
  * than Resource metrics reduced to their type); the Scenario document's settings and events.
  * Everything else — status, managedFields, labels, images, storage, env, comments, annotations
  * the model does not read — goes. Values the model reads become canonical ones of the same
- * meaning (redact-values.ts), so no text of the input survives but names. UIDs become neutral ones; with `rename`, namespaces, names,
- * owners, targets, predictor names and non-KServe finalizers do too, keeping every relationship
- * (an HPA named like a component stays named like that component).
+ * meaning (redact-values.ts), so no text of the input survives but names. UIDs become neutral
+ * ones; with `rename`, namespaces, names, owners, targets, predictor names and non-KServe
+ * finalizers do too, keeping every relationship (an HPA named like a component stays named like
+ * that component).
  */
 import { keyOf, type ComponentSpec, type Hpa, type InferenceService, type Json, type KubeObject, type ObjectMeta, type OwnerReference } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
