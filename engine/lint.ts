@@ -5,7 +5,7 @@
  */
 import { keyOf, type Hpa, type InferenceService } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
-import { ownedByInferenceService } from './kserve/checks.ts';
+import { dispatchFor, ownedByInferenceService } from './kserve/checks.ts';
 import { componentNameIn, componentsOf, possibleComponentNames } from './kserve/component-meta.ts';
 import { ANNOTATION } from './kserve/constants.ts';
 import { resolveDeploymentMode, workloadModeRejected } from './kserve/mode.ts';
@@ -194,7 +194,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
     const range = entry.locations?.componentClass[component] ?? null;
     const value = isvc.spec[component]?.annotations?.[ANNOTATION.autoscalerClass];
     if (value !== undefined) {
-      const failing = releases.filter((r) => r.behaviour.dispatch[value] === undefined);
+      const failing = releases.filter((r) => dispatchFor(r.behaviour, value) === 'error');
       if (failing.length > 0) {
         lints.push({
           id: 'component-class-unknown',

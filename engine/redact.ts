@@ -6,23 +6,25 @@
  * namespace, finalizers, ownerReferences, the annotations the decision reads, and its spec (other
  * than Resource metrics reduced to their type); the Scenario document's settings and events.
  * Everything else — status, managedFields, labels, images, storage, env, comments, annotations
- * the model does not read — goes. UIDs become neutral ones; with `rename`, namespaces, names,
- * owners, targets, predictor names and non-KServe finalizers do too, keeping every relationship
- * (an HPA named like a component stays named like that component).
+ * the model does not read — goes. Values the model reads become canonical ones of the same
+ * meaning (redact-values.ts), so no text of the input survives but names. UIDs become neutral
+ * ones; with `rename`, namespaces, names, owners, targets, predictor names and non-KServe
+ * finalizers do too, keeping every relationship (an HPA named like a component stays named like
+ * that component).
  */
-import { stringify } from 'yaml';
 import { keyOf, type ComponentSpec, type Hpa, type InferenceService, type Json, type KubeObject, type ObjectMeta, type OwnerReference } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
 import { componentName } from './kserve/component-meta.ts';
 import { ANNOTATION, ISVC_FINALIZER } from './kserve/constants.ts';
 import { isTargeted, type ControllerEvent, type IsvcTarget } from './machine/events.ts';
 import { runScenario, type RunResult } from './run.ts';
-import { scenarioDocumentText } from './scenario/edit.ts';
+import { printYaml, scenarioDocumentText } from './scenario/edit.ts';
 import { parseScenario, type ScenarioSource } from './scenario/parse.ts';
 import type { Scenario } from './scenario/scenario.ts';
 import { loadYaml, type InputError } from './scenario/source.ts';
 import { isRecord } from './scenario/validate.ts';
 import { PROTECT_FINALIZER } from './explore/changes.ts';
+import { makeCanon, type Canon } from './redact-values.ts';
 
 /** Annotations some modelled release reads: on an InferenceService or component, and on an HPA. */
 const READ_ON_ISVC = new Set<string>(Object.values(ANNOTATION));
@@ -44,7 +46,7 @@ export interface RemovedField {
 }
 
 export interface Rename {
-  what: 'namespace' | 'InferenceService' | 'HPA' | 'Deployment' | 'owner' | 'predictor name' | 'finalizer' | 'annotation';
+  what: 'namespace' | 'InferenceService' | 'HPA' | 'Deployment' | 'owner' | 'predictor name' | 'finalizer' | 'annotation' | 'value' | 'field';
   from: string;
   to: string;
 }
@@ -86,13 +88,16 @@ interface Names {
   /** Neutral uid, or undefined to leave uids to the parser's stand-ins (which follow the names). */
   uid: (uid: string) => string | undefined;
   finalizer: (name: string) => string;
+  /** Values the model reads, as canonical values of the same meaning. */
+  canon: Canon;
 }
 
 function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepUids: boolean): Names {
   const neutralUid = namer('uid-', 'owner', []);
   const uid = (value: string): string | undefined => (keepUids ? neutralUid(value) : undefined);
+  const canon = makeCanon((what, from, to) => renames.push({ what, from, to }));
   if (!rename) {
-    return { namespace: (n) => n, isvc: (_, n) => n, predictorName: (n) => n, hpa: (_, n) => n, deployment: (_, n) => n, owner: (_, __, n) => n, uid, finalizer: (f) => f };
+    return { namespace: (n) => n, isvc: (_, n) => n, predictorName: (n) => n, hpa: (_, n) => n, deployment: (_, n) => n, owner: (_, __, n) => n, uid, finalizer: (f) => f, canon };
   }
   const namespace = namer('ns-', 'namespace', renames);
   const isvcName = namer('model-', 'InferenceService', renames);
@@ -111,8 +116,10 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
       for (const component of ['predictor', 'transformer', 'explainer'] as const) {
         if (componentName(oldIsvc, component) === name) return componentName(newIsvc, component);
       }
-      const named = isvc.spec.predictor?.name;
-      if (named && componentName(oldIsvc, 'predictor', named) === name) return componentName(newIsvc, 'predictor', predictorName(named));
+      // v0.20: the predictor's name and each canary's name the predictor's Deployment and HPA.
+      for (const named of [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name)]) {
+        if (named && componentName(oldIsvc, 'predictor', named) === name) return componentName(newIsvc, 'predictor', predictorName(named));
+      }
     }
     return null;
   };
@@ -125,20 +132,27 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
     owner: (kind, ns, name) => (kind === 'InferenceService' ? isvcName(`${ns}/${name}`) : ownerName(`${kind}/${ns}/${name}`)),
     uid,
     finalizer: (f) => (KEPT_FINALIZERS.has(f) ? f : finalizerName(f)),
+    canon,
   };
 }
 
-function redactMeta(meta: ObjectMeta, names: Names, name: string, readAnnotations: ReadonlySet<string>): Record<string, unknown> {
+/** The annotations the model reads, each value canonical. */
+function readAnnotations(annotations: Record<string, string> | undefined, read: ReadonlySet<string>, canon: Canon): Record<string, string> | undefined {
+  const kept = pick(annotations, (k) => read.has(k));
+  return kept && Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, canon.value(v)]));
+}
+
+function redactMeta(meta: ObjectMeta, names: Names, name: string, read: ReadonlySet<string>): Record<string, unknown> {
   const ns = meta.namespace;
   return defined({
     name,
     namespace: names.namespace(ns),
     uid: names.uid(meta.uid),
-    annotations: pick(meta.annotations, (k) => readAnnotations.has(k)),
+    annotations: readAnnotations(meta.annotations, read, names.canon),
     finalizers: meta.finalizers?.map(names.finalizer),
     ownerReferences: meta.ownerReferences?.map((ref: OwnerReference) => defined({
-      apiVersion: ref.apiVersion,
-      kind: ref.kind,
+      apiVersion: names.canon.apiVersion(ref.apiVersion),
+      kind: names.canon.value(ref.kind),
       name: names.owner(ref.kind, ns, ref.name),
       uid: names.uid(ref.uid),
       controller: ref.controller,
@@ -147,23 +161,42 @@ function redactMeta(meta: ObjectMeta, names: Names, name: string, readAnnotation
   });
 }
 
+/**
+ * An autoScaling metric as KServe's builder reads it (desired-hpa.ts metricsB): a cpu or memory
+ * resource and its target's type and value; the builder skips every other entry, so they go.
+ */
+function redactScalingMetric(metric: Json, canon: Canon): Json[] {
+  const resource = isRecord(metric) && isRecord(metric.resource) ? metric.resource : null;
+  if (!resource || (resource.name !== 'cpu' && resource.name !== 'memory')) return [];
+  const target = isRecord(resource.target) ? resource.target : {};
+  const [type, key] = resource.name === 'memory' && target.type === 'AverageValue' ? ['AverageValue', 'averageValue'] : ['Utilization', 'averageUtilization'];
+  const given = target[key];
+  // cpu reads only a number (else 80); memory takes the value as it is.
+  const keep = given !== undefined && (resource.name === 'memory' || typeof given === 'number');
+  const kept: { [key: string]: Json } = keep ? { type, [key]: canon.json(given) } : { type };
+  return [{ type: 'Resource', resource: { name: resource.name, target: kept } }];
+}
+
 function redactComponent(spec: ComponentSpec, names: Names): Record<string, unknown> {
-  const metrics = spec.autoScaling?.metrics?.filter((m) => isRecord(m) && isRecord(m.resource));
+  const metrics = spec.autoScaling?.metrics?.flatMap((m) => redactScalingMetric(m, names.canon));
   return defined({
     name: spec.name === undefined ? undefined : names.predictorName(spec.name),
     minReplicas: spec.minReplicas ?? undefined,
     maxReplicas: spec.maxReplicas ?? undefined,
     scaleTarget: spec.scaleTarget ?? undefined,
-    scaleMetric: spec.scaleMetric ?? undefined,
+    scaleMetric: spec.scaleMetric == null ? undefined : names.canon.value(spec.scaleMetric),
     autoScaling: spec.autoScaling ? defined({ metrics }) : undefined,
-    annotations: pick(spec.annotations, (k) => READ_ON_ISVC.has(k)),
+    annotations: readAnnotations(spec.annotations, READ_ON_ISVC, names.canon),
   });
 }
 
-/** Other than Resource metrics only matter for being different from KServe's: keep their type. */
-function redactMetric(metric: Json): Json {
-  if (isRecord(metric) && metric.type === 'Resource') return metric;
-  return isRecord(metric) && typeof metric.type === 'string' ? { type: metric.type } : {};
+/**
+ * An HPA's metric only matters for equalling one KServe builds, which is always a Resource metric:
+ * those keep their shape (so equal stays equal), others keep only their type.
+ */
+function redactMetric(metric: Json, canon: Canon): Json {
+  if (isRecord(metric) && metric.type === 'Resource') return canon.json(metric);
+  return isRecord(metric) && typeof metric.type === 'string' ? { type: canon.value(metric.type) } : {};
 }
 
 export function redactObject(object: KubeObject, names: Names): Record<string, unknown> {
@@ -175,7 +208,7 @@ export function redactObject(object: KubeObject, names: Names): Record<string, u
       if (given) spec[component] = redactComponent(given, names);
     }
     if (object.spec.canary) spec.canary = object.spec.canary.map((c) => ({ predictor: redactComponent(c.predictor, names), trafficPercent: c.trafficPercent }));
-    return { apiVersion: object.apiVersion, kind: object.kind, metadata: redactMeta(object.metadata, names, names.isvc(ns, object.metadata.name), READ_ON_ISVC), spec };
+    return { apiVersion: names.canon.apiVersion(object.apiVersion), kind: object.kind, metadata: redactMeta(object.metadata, names, names.isvc(ns, object.metadata.name), READ_ON_ISVC), spec };
   }
   if (object.kind === 'ScaledObject') {
     const target = object.spec.scaleTargetRef;
@@ -202,11 +235,11 @@ export function redactObject(object: KubeObject, names: Names): Record<string, u
     kind: 'HorizontalPodAutoscaler',
     metadata: redactMeta(hpa.metadata, names, names.hpa(ns, hpa.metadata.name), READ_ON_HPA),
     spec: defined({
-      scaleTargetRef: defined({ apiVersion: target.apiVersion, kind: target.kind, name: target.kind === 'Deployment' ? names.deployment(ns, target.name) : names.owner(target.kind, ns, target.name) }),
+      scaleTargetRef: defined({ apiVersion: target.apiVersion === undefined ? undefined : names.canon.apiVersion(target.apiVersion), kind: names.canon.value(target.kind), name: target.kind === 'Deployment' ? names.deployment(ns, target.name) : names.owner(target.kind, ns, target.name) }),
       minReplicas: hpa.spec.minReplicas,
       maxReplicas: hpa.spec.maxReplicas,
-      metrics: hpa.spec.metrics?.map(redactMetric),
-      behavior: hpa.spec.behavior,
+      metrics: hpa.spec.metrics?.map((m) => redactMetric(m, names.canon)),
+      behavior: hpa.spec.behavior === undefined ? undefined : names.canon.json(hpa.spec.behavior),
     }),
   };
 }
@@ -232,7 +265,7 @@ function redactEvent(event: ControllerEvent, context: EventContext): ControllerE
   if (event.type === 'isvc.annotate' && !READ_ON_ISVC.has(event.key)) {
     const key = context.neutral(event.key);
     next = { ...event, key, value: event.value === null ? null : `value-${key.slice(key.lastIndexOf('-') + 1)}` };
-  }
+  } else if (event.type === 'isvc.annotate' && event.value !== null) next = { ...event, value: names.canon.value(event.value) };
   if (event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') {
     const ns = event.hpa.namespace ?? context.hpaNamespace.get(event.hpa.name) ?? 'default';
     const hpa = { namespace: event.hpa.namespace === null ? null : names.namespace(ns), name: names.hpa(ns, event.hpa.name) };
@@ -253,8 +286,8 @@ function redactedText(scenario: Scenario, names: Names, renames: Rename[]): stri
   const objects = scenario.objects.map(({ object }) => redactObject(object, names));
   // A namespace dump stays one List, as kubectl printed it (and within the parser's document limit).
   const docs = objects.length > 50
-    ? [stringify({ apiVersion: 'v1', kind: 'List', items: objects }, { lineWidth: 0 })]
-    : objects.map((object) => stringify(object, { lineWidth: 0 }));
+    ? [printYaml({ apiVersion: 'v1', kind: 'List', items: objects })]
+    : objects.map(printYaml);
   const settings = { ...scenario.settings, name: null, title: null, description: null, i18n: {} };
   const events = scenario.events.map((e) => ({ event: redactEvent(e.event, context), position: null }));
   docs.push(scenarioDocumentText(settings, events));

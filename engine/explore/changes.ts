@@ -16,7 +16,6 @@
  * A pair is only listed when neither of its changes is safe alone (the sets are minimal), and two
  * changes of the same field (two classes, two releases) never pair up.
  */
-import { stringify } from 'yaml';
 import { keyOf, type Hpa, type InferenceService, type KubeObject } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { componentNameIn, componentsOf, possibleComponentNames } from '../kserve/component-meta.ts';
@@ -24,6 +23,7 @@ import { ANNOTATION, type DeploymentMode } from '../kserve/constants.ts';
 import { resolveDeploymentMode } from '../kserve/mode.ts';
 import { getRelease, KNOWN_TAGS } from '../kserve/releases.ts';
 import { compareTags } from '../kserve/tags.ts';
+import { printYaml } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { unifiedDiff } from './diff.ts';
 import { DEFAULT_DEPTH, findShortestLoss, userHpaNames, type ExploreOptions } from './search.ts';
@@ -81,7 +81,7 @@ interface Edit {
   mutate: (object: KubeObject) => KubeObject;
 }
 
-const yamlOf = (object: KubeObject): string => stringify(object, { lineWidth: 0 });
+const yamlOf = (object: KubeObject): string => printYaml(object);
 const label = (object: KubeObject): string => `${object.kind}/${object.metadata.name}`;
 const annotationField = (key: string): string => `metadata.annotations["${key}"]`;
 

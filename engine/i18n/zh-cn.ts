@@ -549,7 +549,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'cli.check.details': '目录会被遍历，读取其中的 *.yaml、*.yml 和 *.json，并遵守 .gitignore 和 --exclude；Kustomize 目录按渲染结果评判，\nPATH 上有 helm 时 Helm chart 也是如此；不是 InferenceService、HorizontalPodAutoscaler、\nScaledObject、List 或 Scenario 的 YAML 会被跳过并给出提示。每个 InferenceService 与它所在命名空间中、名字等于它\n某个组件名或扩缩它某个 Deployment 的 HPA 一起评判。\n\n默认评判从 v0.13.0-rc1（第一个带有这个缺陷的版本）到最新的每一个版本，答案相同的版本合并为区间报告；\n--versions 可以缩小范围。损害包括：被删除、卡在 Terminating、被覆盖、两个 HPA 指向同一个 Deployment、\n扩缩被 KServe 抵消。搜索涵盖集群自己会发生的事（Pod 的创建和删除、HPA 扩缩、周期性重新同步、控制器重启、\nGitOps 同步、一次待进行的升级）；你自己的修改（切换类别）只有加上 --include-edits 才会尝试。\n\n--format github 在有风险的 HPA 处输出工作流注解（::error file=…,line=…,col=…::…），每个 InferenceService 一条；\n--format sarif 输出供 GitHub 代码扫描使用的 SARIF 2.1.0。',
   'cli.explore.summary': '每个版本中损害每个用户 HPA 的最短路径，以及能避免它的最少改动。',
   'cli.redact.summary': '只保留模型会读取的字段后输出场景，并验证它的决策与原场景完全相同。',
-  'cli.redact.details': '其余全部去掉：status、managedFields、last-applied-configuration、标签、镜像、存储地址、\n环境变量的值、注释，以及模型不读取的注解。--rename 还会一致地替换命名空间、InferenceService 和 HPA\n的名称（ns-1、model-1……），并保留决策所依赖的一切关系。原始场景和脱敏后的场景都会运行；只要有任何\n决策或结局不同，就什么都不输出，以 1 退出，并指出第一处不同的那一步。',
+  'cli.redact.details': '其余全部去掉：status、managedFields、last-applied-configuration、标签、镜像、存储地址、\n环境变量的值、注释，以及模型不读取的注解。模型会读取、但没有哪个版本会与其他值区别对待的值（未知的类、\n指标名称）换成 invalid-1……。--rename 还会一致地替换命名空间、InferenceService 和 HPA\n的名称（ns-1、model-1……），并保留决策所依赖的一切关系。原始场景和脱敏后的场景都会运行；只要有任何\n决策或结局不同，就什么都不输出，以 1 退出，并指出第一处不同的那一步。',
   'cli.releases.summary': '每个建模的 KServe 标签、它的提交和行为阶段。',
   'cli.option.versions': '要对比的 KServe 版本，用逗号分隔（v0.14.1 或 0.14.1）',
   'cli.option.startRelease': '每个对比的版本都先运行这个版本，直到 controller-upgraded 事件',

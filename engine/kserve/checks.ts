@@ -66,8 +66,9 @@ export function autoscalerClass(annotations: Readonly<Record<string, string>>): 
   return classOf(annotations) ?? DEFAULT_AUTOSCALER_CLASS;
 }
 
+/** An own entry only: a class named like an Object method (`constructor`) is as unknown as any other. */
 export function dispatchFor(behaviour: Pick<Behaviour, 'dispatch'>, className: string): Dispatch | 'error' {
-  return behaviour.dispatch[className] ?? 'error';
+  return Object.hasOwn(behaviour.dispatch, className) ? behaviour.dispatch[className]! : 'error';
 }
 
 export function shouldCreateHPA(behaviour: Pick<Behaviour, 'shouldCreate'>, desired: Hpa): boolean {

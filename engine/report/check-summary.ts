@@ -6,7 +6,6 @@
  * findings, not with the repository. User text is escaped or in code spans: no mention, link,
  * image or HTML can come from a manifest.
  */
-import { stringify } from 'yaml';
 import { msg, type Message, type MessageId, type MessageParam } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { CheckReport, IsvcCheck, ReleaseRange } from '../explore/check.ts';
@@ -14,7 +13,7 @@ import { partitionScenario } from '../explore/partition.ts';
 import { safeChangeMessage } from '../explore/report.ts';
 import { encodeState } from '../link/codec.ts';
 import { playgroundUrl, siteConfig } from '../link/site.ts';
-import { scenarioDocumentText } from '../scenario/edit.ts';
+import { printYaml, scenarioDocumentText } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { isvcFindings, positionOf, rangeLabel } from './check-findings.ts';
 import { codeSpan, escapeInline } from './markdown.ts';
@@ -39,7 +38,7 @@ async function harmLink(scenario: Scenario, isvc: string, range: ReleaseRange, o
   if (!part) return null;
   const texts = (kind: 'isvc' | 'hpas') => part.scenario.objects
     .filter((o) => (o.object.kind === 'InferenceService') === (kind === 'isvc'))
-    .map((o) => stringify(o.object, { lineWidth: 0 }).trimEnd())
+    .map((o) => printYaml(o.object).trimEnd())
     .join('\n---\n');
   const settings = { ...part.scenario.settings, versions: [range.tags[0]!] };
   const events = result.events.map((event) => ({ event, position: null }));

@@ -7,6 +7,7 @@
  */
 import { msg, type Message, type MessageParam } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
+import { commandSafeYaml } from '../scenario/edit.ts';
 import type { RunResult, StepResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
 import { cellMessage, isvcsOf } from './cells.ts';
@@ -89,8 +90,10 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
     lines.push('');
   }
   if (run.firstDisagreement) lines.push(`⚑ ${escapeProse(t('report.md.firstDisagreement', { step: run.firstDisagreement }))}`, '');
-  const ticks = fence(scenarioYaml);
-  lines.push(`<details><summary>${t('report.md.scenario')}</summary>`, '', `${ticks}yaml`, scenarioYaml.trimEnd(), ticks, '', '</details>', '');
+  // A comment is often printed in a workflow log: no line of the block may read as a command there.
+  const yaml = commandSafeYaml(scenarioYaml);
+  const ticks = fence(yaml);
+  lines.push(`<details><summary>${t('report.md.scenario')}</summary>`, '', `${ticks}yaml`, yaml.trimEnd(), ticks, '', '</details>', '');
   return lines.join('\n');
 }
 

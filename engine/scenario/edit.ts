@@ -36,17 +36,47 @@ function editDocument(text: string, find: (docs: Document.Parsed[]) => Place | n
 }
 
 /**
+ * A line a GitHub runner reads as a workflow command (`::add-mask::…`): `::` after nothing but
+ * blanks, which it trims. A key, a plain scalar or a block line of input could start one.
+ */
+const COMMAND_LINE = /^[\s\u0085]*::/m;
+
+/** Printing that keeps a quoted string on one line: the library folds long ones at their line breaks. */
+const ONE_LINE = { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
+
+/**
  * yaml 2.9.1 prints a string made only of blanks and line breaks, with a space in it (`" \n"`),
  * as a `|+` block without an indentation indicator, which reads back without the spaces. Such
- * strings are written double-quoted; every other string keeps the style the library picks.
+ * strings are written double-quoted, and so is every key or value with a line a runner would take
+ * for a command (a quoted string keeps its line breaks as `\n`); every other string keeps the style
+ * the library picks.
  */
 function quoteBlankBlocks(doc: Document): Document {
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && node.value.includes('\n') && node.value.includes(' ') && /^\s*$/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value !== 'string') return;
+      if ((node.value.includes('\n') && node.value.includes(' ') && /^\s*$/.test(node.value)) || COMMAND_LINE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return doc;
+}
+
+/** YAML for a value (redacted objects, explored edits, summaries), with no line a runner takes for a command. */
+export function printYaml(value: unknown): string {
+  return quoteBlankBlocks(new Document(value)).toString(ONE_LINE);
+}
+
+/**
+ * A user's YAML text for an output a workflow log may show (the scenario block of a Markdown
+ * comment): as given when no line of it could be read as a workflow command, else re-printed with
+ * every such key and value double-quoted, the same documents and values. The text parsed before
+ * it got here; a text the yaml library cannot read is left as it is.
+ */
+export function commandSafeYaml(text: string): string {
+  if (!COMMAND_LINE.test(text)) return text;
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return text;
+  return docs.map((doc) => quoteBlankBlocks(doc).toString(ONE_LINE)).join('');
 }
 
 const isScenario = (doc: Document): boolean => isMap(doc.contents) && doc.get('kind') === 'Scenario';
@@ -142,7 +172,7 @@ export function scenarioDocumentText(settings: ScenarioSettings, events: readonl
   // Written only when it differs from the default, so scenarios without KEDA read as before.
   if (settings.keda !== DEFAULT_SETTINGS.keda) doc.keda = settings.keda;
   doc.events = events.map(({ event }) => eventDocument(event));
-  return quoteBlankBlocks(new Document(doc)).toString({ lineWidth: 0 });
+  return quoteBlankBlocks(new Document(doc)).toString(ONE_LINE);
 }
 
 /** `metadata.annotations["serving.kserve.io/x"]` → ['metadata', 'annotations', 'serving.kserve.io/x']. */
