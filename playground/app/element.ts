@@ -111,6 +111,8 @@ export class HpaPlayground extends HTMLElement {
     const next = this.#state;
     const stepMoved = before.link.step !== next.link.step;
     const textsChanged = before.link.isvc !== next.link.isvc || before.link.hpas !== next.link.hpas || before.link.scenario !== next.link.scenario;
+    // "Copied" speaks of what is on screen; once the scenario or the step changes, it no longer does.
+    if (before.link !== next.link && this.#page.copied) this.#page = { ...this.#page, copied: null };
     if (textsChanged) for (const name of EDITORS) if (!this.#pendingEdits.has(name)) this.#editors?.setValue(name, next.link[name]);
     if (before.errors !== next.errors || before.good !== next.good) this.#applyMarkers();
     this.#drawPanes(stepMoved);
@@ -299,6 +301,7 @@ export class HpaPlayground extends HTMLElement {
       dispatch: (action) => this.dispatch(action),
       announce: (text) => this.#announce(text),
       setLinkLength: (length) => this.#setLinkLength(length),
+      setCopied: (key) => this.#setCopied(key),
       previewRedaction: () => this.#previewRedaction(),
       openShareMenu: () => openShareMenu(this),
       showHelp: () => showHelp(this),
@@ -357,6 +360,12 @@ export class HpaPlayground extends HTMLElement {
     this.#urlTimer = setTimeout(() => {
       void writeFragment(this.#state.link, location, history).then((fragment) => this.#setLinkLength(shareUrl(fragment, location).length));
     }, 250);
+  }
+
+  #setCopied(key: string | null): void {
+    if (this.#page.copied === key) return;
+    this.#page = { ...this.#page, copied: key };
+    this.#drawPanes(false);
   }
 
   #setLinkLength(length: number): void {

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import {
-  axe, column, expect, expectOnScreen, ISSUE_4312_HPA, ISSUE_4312_ISVC, layoutContext, pageState, pasteInto, playground, ready, setTheme, test, violations,
+  axe, column, expect, expectOnScreen, ISSUE_4312_HPA, ISSUE_4312_ISVC, layoutContext, pageState, pasteInto, playground, playgroundPath, ready, setTheme, test, violations,
 } from './fixtures.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -126,6 +126,38 @@ test.describe('playground', () => {
     expect(link.isvc + link.hpas).not.toContain('meta.helm.sh');
     await expect(column(fresh, 'v0.14.1').locator('.pg-verdicts')).toContainText('my-isvc-predictor: deleted at step 3');
   });
+
+  for (const locale of ['en', 'zh-cn'] as const) {
+    test(`every copy says "Copied" beside its button, on screen and in a live region (${locale})`, async ({ page, context }) => {
+      const words = locale === 'en'
+        ? { share: 'Share', link: 'Copy link', markdown: 'Copy as Markdown', copied: 'Copied' }
+        : { share: '分享', link: '复制链接', markdown: '复制为 Markdown', copied: '已复制' };
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.goto(playgroundPath(locale));
+      await ready(page, { monaco: false });
+      await openMenu(page, words.share);
+      const said = (key: string) => page.locator(`[data-key="${key}-status"]`);
+      // Before a copy nothing says it happened, but the live region is already there to be heard filling.
+      await expect(said('copy-link')).toHaveText('');
+      for (const [key, name] of [['copy-link', words.link], ['copy-markdown', words.markdown]] as const) {
+        await page.getByRole('button', { name, exact: true }).click();
+        await expect(said(key)).toHaveText(`✓ ${words.copied}`);
+        await expectOnScreen(said(key), `"${words.copied}" beside ${name}`);
+        const live = await said(key).evaluate((el) => {
+          const region = el.closest('[aria-live], [role="status"], [role="alert"]');
+          return region !== null && region.getAttribute('aria-live') !== 'off' && !region.closest('[aria-hidden="true"]');
+        });
+        expect(live, `${name}: in a live region`).toBe(true);
+      }
+      // The last copy is the one that says so.
+      await expect(said('copy-link')).toHaveText('');
+      expect(violations(await axe(page))).toEqual([]);
+      // A step later, "Copied" no longer speaks of what is on screen.
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: locale === 'en' ? 'Back' : '上一步', exact: true }).click();
+      await expect(said('copy-markdown')).toHaveText('');
+    });
+  }
 
   test('keyboard only: a short way to Forward, arrows and j/k step, ? shows the keys, typing never steps', async ({ page }) => {
     await page.goto('/playground/');

@@ -34,6 +34,8 @@ export interface ViewModel {
   explore: ExploreResult | null;
   redaction: RedactionView | null;
   linkLength: number | null;
+  /** The copy button (data-key) that just copied, for its visible and spoken "Copied". */
+  copied: string | null;
   /** Preset choices and the one the texts still are (null: the user's own objects). */
   presets: readonly { id: string; title: string }[];
   presetId: string | null;

@@ -6,7 +6,7 @@ import { msg } from '../../../engine/i18n/message.ts';
 import { KNOWN_TAGS } from '../../../engine/kserve/releases.ts';
 import { EVENT_WORDS } from '../../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../../engine/vocabulary.ts';
-import { h, type VNode } from '../../dom/vnode.ts';
+import { h, type Attr, type VNode } from '../../dom/vnode.ts';
 import { HELP_ROWS } from '../keys.ts';
 import type { DockTab } from '../state.ts';
 import { button, fill, item, list, tr, word, type ViewModel } from './common.ts';
@@ -50,6 +50,17 @@ export function toolbarView(vm: ViewModel, idBase: string): VNode {
   );
 }
 
+/**
+ * A copy button and, beside it, a live region that says "Copied" once it has: seen where the
+ * reader looks and spoken by a screen reader (the region is always there, so the change is heard).
+ */
+function copyButton(vm: ViewModel, key: string, action: string, label: string, attrs: Record<string, Attr> = {}): VNode[] {
+  const done = vm.copied === key;
+  return [button(key, action, label, attrs),
+    h('span', { class: 'pg-copied', role: 'status', 'aria-live': 'polite', 'data-key': `${key}-status`, 'data-copied': done ? 'true' : undefined },
+      done ? [h('span', { 'aria-hidden': 'true' }, '✓ '), vm.s.copied] : null)];
+}
+
 export function shareView(vm: ViewModel): VNode {
   const s = vm.s;
   const blocked = vm.stale || !vm.good;
@@ -59,16 +70,16 @@ export function shareView(vm: ViewModel): VNode {
   return h('div', { class: 'pg-share' },
     blocked ? h('p', { class: 'pg-muted' }, s.exportsNeedValid) : null,
     h('div', { class: 'pg-event-row' },
-      button('copy-link', 'copy-link', s.copyLink),
-      button('copy-redacted-link', 'copy-redacted-link', s.copyRedactedLink, off(s.exportsNeedValid)),
+      copyButton(vm, 'copy-link', 'copy-link', s.copyLink),
+      copyButton(vm, 'copy-redacted-link', 'copy-redacted-link', s.copyRedactedLink, off(s.exportsNeedValid)),
       vm.linkLength !== null ? h('span', { class: 'pg-muted pg-link-length' }, fill(s.linkLength, { n: vm.linkLength })) : null),
     h('div', { class: 'pg-event-row' },
-      button('copy-markdown', 'copy-markdown', s.copyMarkdown, off(s.exportsNeedValid)),
+      copyButton(vm, 'copy-markdown', 'copy-markdown', s.copyMarkdown, off(s.exportsNeedValid)),
       h('label', { class: 'pg-inline' }, h('input', { type: 'checkbox', 'data-action': 'toggle-redact', 'data-key': 'redact', checked: vm.ui.redact }), ` ${s.redacted}`),
       h('label', { class: 'pg-inline' }, h('input', { type: 'checkbox', 'data-action': 'toggle-rename', 'data-key': 'rename', checked: vm.ui.rename }), ` ${s.renameObjects}`)),
     differs ? h('div', { class: 'pg-redact-differs', role: 'note' },
       h('p', null, fill(s.redactionDiffers, { release: differs.release, step: differs.step }), ' ', tr(vm, differs.detail)),
-      button('copy-markdown-full', 'copy-markdown', s.copyUnredacted, { 'data-redact': 'false', ...off(s.exportsNeedValid) })) : null,
+      copyButton(vm, 'copy-markdown-full', 'copy-markdown', s.copyUnredacted, { 'data-redact': 'false', ...off(s.exportsNeedValid) })) : null,
     h('details', { class: 'pg-redaction', 'data-key': 'redaction-preview' },
       h('summary', null, s.whatRedactionRemoves),
       r?.result.ok ? h('div', null,
