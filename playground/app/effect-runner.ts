@@ -33,7 +33,6 @@ export interface EffectHost {
 }
 
 export async function runEffect(host: EffectHost, effect: Effect, target: HTMLElement): Promise<void> {
-  const s = host.page.s;
   const state = host.state;
   switch (effect) {
     case 'copy-link': {
