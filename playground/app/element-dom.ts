@@ -21,15 +21,13 @@ export function openShareMenu(root: Element): void {
 }
 
 export function showHelp(root: Element): void {
-  const help = root.querySelector<HTMLElement>('.pg-help');
-  if (help && 'showPopover' in help) {
-    try {
-      help.showPopover();
-      help.querySelector<HTMLElement>('button')?.focus();
-    } catch {
-      // Already open.
-    }
-  }
+  const help = root.querySelector<HTMLDialogElement>('dialog.pg-help');
+  if (help && !help.open) help.showModal();
+}
+
+/** True while a modal dialog (the shortcuts) is open: the page behind it takes no shortcuts. */
+export function modalOpen(root: Element): boolean {
+  return root.querySelector('dialog.pg-help[open]') !== null;
 }
 
 /** A click outside an open menu closes it, as menus do; `details` remembers it closed. */

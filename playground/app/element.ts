@@ -16,7 +16,7 @@ import type { EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
 import { runEffect, type EffectHost, type Preset } from './effect-runner.ts';
 import { readFile } from './effects.ts';
-import { announce, closeMenus, moveTab, openShareMenu, readJson, restoreFocus, showHelp } from './element-dom.ts';
+import { announce, closeMenus, modalOpen, moveTab, openShareMenu, readJson, restoreFocus, showHelp } from './element-dom.ts';
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
@@ -239,6 +239,8 @@ export class HpaPlayground extends HTMLElement {
     on(this, 'click', (event) => {
       const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
       if (!target || !this.contains(target) || target.tagName === 'SELECT' || target.tagName === 'INPUT') return;
+      // A link that is a control (the skip link) acts; following it would replace the scenario's fragment.
+      if (target.tagName === 'A') event.preventDefault();
       this.#control(target);
     });
     on(this, 'change', (event) => {
@@ -336,7 +338,7 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #onGlobalKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented || !this.isConnected) return;
+    if (event.defaultPrevented || !this.isConnected || modalOpen(this)) return;
     if (event.key === 'Escape') {
       const open = this.querySelector<HTMLDetailsElement>('details.pg-menu[open]');
       if (open) {

@@ -46,7 +46,7 @@ export function toolbarView(vm: ViewModel, idBase: string): VNode {
     h('details', { class: 'pg-menu pg-share-menu', 'data-key': 'share-menu' },
       h('summary', null, s.share),
       h('div', { class: 'pg-menu-body', 'data-pane': 'share' }, shareView(vm))),
-    h('button', { type: 'button', class: 'pg-icon pg-help-button', 'data-key': 'help', popovertarget: `${idBase}-help`, 'aria-label': s.shortcuts, title: `${s.shortcuts} (?)`, 'aria-keyshortcuts': 'Shift+?' }, '?'),
+    button('help', 'help', '?', { class: 'pg-icon pg-help-button', 'aria-haspopup': 'dialog', 'aria-controls': `${idBase}-help`, 'aria-label': s.shortcuts, title: `${s.shortcuts} (?)`, 'aria-keyshortcuts': 'Shift+?' }),
   );
 }
 
@@ -101,13 +101,14 @@ export function helpView(vm: ViewModel, idBase: string): VNode {
     const entry = EVENT_WORDS.find((e) => e.word === key.slice(6))!;
     return [h('code', null, entry.word), ': ', tr(vm, msg(entry.summary))];
   };
-  return h('div', { id: `${idBase}-help`, popover: 'auto', class: 'pg-help', role: 'dialog', 'aria-labelledby': `${idBase}-help-title` },
+  // A modal <dialog>: centred, the page behind it inert and unchanged; Escape or Close returns focus to "?".
+  return h('dialog', { id: `${idBase}-help`, class: 'pg-help', 'aria-labelledby': `${idBase}-help-title` },
     h('h2', { id: `${idBase}-help-title` }, s.shortcuts),
     h('p', { class: 'pg-muted' }, s.shortcutsNote),
     h('table', null, h('tbody', null, HELP_ROWS.map((row) => h('tr', null,
       h('th', { scope: 'row' }, row.keys.map((k, i) => [i ? ' / ' : '', h('kbd', null, k)])),
       h('td', null, label(row.label)))))),
-    h('button', { type: 'button', popovertarget: `${idBase}-help`, popovertargetaction: 'hide', 'data-key': 'help-close' }, s.close),
+    h('form', { method: 'dialog' }, h('button', { type: 'submit', 'data-key': 'help-close' }, s.close)),
   );
 }
 
