@@ -130,6 +130,28 @@ test.describe('every page, both languages, both themes', () => {
   }
 });
 
+test.describe('home page', () => {
+  test.skip(!built, 'dist/ is not built: run `npx astro build` first');
+
+  for (const [route, first] of [['', 'Am I affected?'], ['zh-cn/', '我受影响吗？']] as const) {
+    test(`${BASE}${route}: three entry points of one weight, "${first}" first`, async ({ page }) => {
+      await page.goto(`${BASE}${route}`);
+      const actions = page.locator('.hero .actions a');
+      await expect(actions).toHaveCount(3);
+      await expect(actions.first()).toHaveText(first);
+      expect(await actions.first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)).toBe(`${BASE}${route}guides/am-i-affected/`);
+      for (const theme of ['light', 'dark'] as const) {
+        await setTheme(page, theme);
+        const looks = await actions.evaluateAll((els) => els.map((el) => {
+          const cs = getComputedStyle(el);
+          return [cs.backgroundColor, cs.color, cs.borderTopWidth, cs.borderTopColor, cs.fontSize, cs.fontWeight, Math.round(el.getBoundingClientRect().height)].join(' ');
+        }));
+        expect(new Set(looks).size, `${theme}: ${looks.join(' | ')}`).toBe(1);
+      }
+    });
+  }
+});
+
 test.describe('search', () => {
   test.skip(!built, 'dist/ is not built: run `npx astro build` first');
 
