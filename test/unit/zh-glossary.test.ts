@@ -11,6 +11,7 @@ import { CATALOGS } from '../../engine/i18n/render.ts';
 import { RESULTS } from '../../engine/kserve/decision.ts';
 import { RESULT_WORD } from '../../engine/vocabulary.ts';
 import { UI_CATALOGS } from '../../site/i18n/index.ts';
+import { loadPreset, presetIds } from '../../site/lib/presets.ts';
 
 interface Concept {
   concept: string;
@@ -48,6 +49,13 @@ function pairs(): { where: string; en: string; zh: string }[] {
     const english = UI_CATALOGS.en[area] as Readonly<Record<string, string>>;
     const chinese = UI_CATALOGS['zh-cn'][area] as Readonly<Record<string, string>>;
     for (const key of Object.keys(english)) out.push({ where: `site ${area}.${key}`, en: english[key]!, zh: chinese[key]! });
+  }
+  // The gallery presets' titles and descriptions, which the playground and the gallery show.
+  for (const id of presetIds()) {
+    const { title, description, i18n } = loadPreset(id).settings;
+    const zh = i18n['zh-cn'];
+    if (title && zh?.title) out.push({ where: `preset ${id} title`, en: title, zh: zh.title });
+    if (description && zh?.description) out.push({ where: `preset ${id} description`, en: description, zh: zh.description });
   }
   return out;
 }
