@@ -1,8 +1,9 @@
 /**
  * One Chinese term per concept (issue 18): a small glossary of the concepts that were rendered two
- * ways, each with its one rendering. Every Chinese text of the catalogs (engine/i18n/zh-cn.ts and
- * site/i18n/zh-cn/) whose English names the concept must use that rendering, and no Chinese text
- * may use one of the concept's other renderings. The glossary page lists the same terms.
+ * ways, each with its one rendering. Every Chinese text of the catalogs (engine/i18n/zh-cn.ts,
+ * site/i18n/zh-cn/, the presets' zh-cn titles and descriptions) whose English names the concept
+ * must use that rendering, and no Chinese text may use one of the concept's other renderings. The
+ * glossary page lists the same terms.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
