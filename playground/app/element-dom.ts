@@ -22,7 +22,10 @@ export function openShareMenu(root: Element): void {
 
 export function showHelp(root: Element): void {
   const help = root.querySelector<HTMLDialogElement>('dialog.pg-help');
-  if (help && !help.open) help.showModal();
+  if (!help || help.open) return;
+  help.showModal();
+  // Focus lands on Close, the last row; where the list scrolls (a phone), the reader starts at its title.
+  help.scrollTop = 0;
 }
 
 /** True while a modal dialog (the shortcuts) is open: the page behind it takes no shortcuts. */
