@@ -25,7 +25,7 @@ export default defineConfig({
       },
       social: [],
       // Starlight's head plus a per-page social preview image (pages/og/[...slug].png.ts).
-      components: { Head: './site/overrides/Head.astro' },
+      components: { Head: './site/overrides/Head.astro', Header: './site/overrides/Header.astro' },
       sidebar: [
         { label: 'Start', translations: { 'zh-CN': '开始' }, items: [{ autogenerate: { directory: 'guides' } }] },
         { label: 'Playground', translations: { 'zh-CN': '演练场' }, link: '/playground/' },

@@ -211,6 +211,7 @@ export const en = {
   'report.noUserHpa': '(no user HPA in the scenario)',
   'report.note': 'note: {text}',
   'report.call': '{verb}: {outcome}',
+  'report.callNews': '({outcome})',
   'call.created': 'created',
   'call.updated': 'updated',
   'call.deleted': 'deleted',
@@ -265,6 +266,7 @@ export const en = {
   'kserveHistory.deleted': 'deleted',
   'kserveHistory.terminating': 'left Terminating',
   'kserveHistory.unmanaged': 'no longer managed',
+  // A decision in the reader's words. English words are KServe's CheckResult names, so views print them once.
   'result.Create': 'Create',
   'result.Update': 'Update',
   'result.Delete': 'Delete',

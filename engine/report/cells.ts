@@ -15,6 +15,20 @@ export function callMessage(call: ApiCall): Message {
   return msg('report.call', { verb: call.verb, outcome });
 }
 
+/** What a call's verb says by itself; its outcome is news only when it is something else. */
+const PLAIN_OUTCOME: Readonly<Record<ApiCall['verb'], string>> = { Create: 'created', Update: 'updated', Delete: 'deleted' };
+
+/**
+ * The part of a call a decision's name does not already say (a Delete that left the HPA
+ * Terminating, an Update that changed nothing, an API error), or null: "Delete" with "deleted"
+ * would say one thing twice.
+ */
+export function callNews(call: ApiCall): Message | null {
+  if (call.outcome === PLAIN_OUTCOME[call.verb]) return null;
+  const outcome = CALL_EFFECTS.has(call.outcome) ? msg(`call.${call.outcome}` as 'call.created') : call.outcome;
+  return msg('report.callNews', { outcome });
+}
+
 /** The InferenceServices a run concerns (namespace/name), in the order they first appear. */
 export function isvcsOf(run: Pick<RunResult, 'versions'>): string[] {
   const keys: string[] = [];

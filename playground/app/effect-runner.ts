@@ -22,6 +22,8 @@ export interface EffectHost {
   dispatch(action: Action): void;
   announce(text: string): void;
   setLinkLength(length: number): void;
+  /** Shows (and, through its live region, says) "Copied" beside the button that copied. */
+  setCopied(key: string): void;
   previewRedaction(): Promise<RedactionView | null>;
   openShareMenu(): void;
   showHelp(): void;
@@ -31,13 +33,12 @@ export interface EffectHost {
 }
 
 export async function runEffect(host: EffectHost, effect: Effect, target: HTMLElement): Promise<void> {
-  const s = host.page.s;
   const state = host.state;
   switch (effect) {
     case 'copy-link': {
       const url = await copyLink(state.link);
       host.setLinkLength(url.length);
-      host.announce(`${s.copied}: ${s.copyLink}`);
+      host.setCopied(target.dataset.key ?? effect);
       break;
     }
     case 'copy-redacted-link':
@@ -54,7 +55,7 @@ export async function runEffect(host: EffectHost, effect: Effect, target: HTMLEl
       if (outcome === 'differs') {
         host.dispatch({ type: 'notice', notice: { kind: 'error', key: 'redactionRefused' } });
         host.openShareMenu();
-      } else host.announce(`${s.copied}: ${effect === 'copy-redacted-link' ? s.copyRedactedLink : s.copyMarkdown}${redact ? ` (${s.redacted})` : ''}`);
+      } else host.setCopied(target.dataset.key ?? effect);
       break;
     }
     case 'download': download(state.link, state.good?.scenario.settings.name ?? null); break;

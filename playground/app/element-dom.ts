@@ -21,15 +21,16 @@ export function openShareMenu(root: Element): void {
 }
 
 export function showHelp(root: Element): void {
-  const help = root.querySelector<HTMLElement>('.pg-help');
-  if (help && 'showPopover' in help) {
-    try {
-      help.showPopover();
-      help.querySelector<HTMLElement>('button')?.focus();
-    } catch {
-      // Already open.
-    }
-  }
+  const help = root.querySelector<HTMLDialogElement>('dialog.pg-help');
+  if (!help || help.open) return;
+  help.showModal();
+  // Focus lands on Close, the last row; where the list scrolls (a phone), the reader starts at its title.
+  help.scrollTop = 0;
+}
+
+/** True while a modal dialog (the shortcuts) is open: the page behind it takes no shortcuts. */
+export function modalOpen(root: Element): boolean {
+  return root.querySelector('dialog.pg-help[open]') !== null;
 }
 
 /** A click outside an open menu closes it, as menus do; `details` remembers it closed. */

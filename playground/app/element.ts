@@ -16,7 +16,7 @@ import type { EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
 import { runEffect, type EffectHost, type Preset } from './effect-runner.ts';
 import { readFile } from './effects.ts';
-import { announce, closeMenus, moveTab, openShareMenu, readJson, restoreFocus, showHelp } from './element-dom.ts';
+import { announce, closeMenus, modalOpen, moveTab, openShareMenu, readJson, restoreFocus, showHelp } from './element-dom.ts';
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
@@ -111,6 +111,8 @@ export class HpaPlayground extends HTMLElement {
     const next = this.#state;
     const stepMoved = before.link.step !== next.link.step;
     const textsChanged = before.link.isvc !== next.link.isvc || before.link.hpas !== next.link.hpas || before.link.scenario !== next.link.scenario;
+    // "Copied" speaks of what is on screen; once the scenario or the step changes, it no longer does.
+    if (before.link !== next.link && this.#page.copied) this.#page = { ...this.#page, copied: null };
     if (textsChanged) for (const name of EDITORS) if (!this.#pendingEdits.has(name)) this.#editors?.setValue(name, next.link[name]);
     if (before.errors !== next.errors || before.good !== next.good) this.#applyMarkers();
     this.#drawPanes(stepMoved);
@@ -237,6 +239,8 @@ export class HpaPlayground extends HTMLElement {
     on(this, 'click', (event) => {
       const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
       if (!target || !this.contains(target) || target.tagName === 'SELECT' || target.tagName === 'INPUT') return;
+      // A link that is a control (the skip link) acts; following it would replace the scenario's fragment.
+      if (target.tagName === 'A') event.preventDefault();
       this.#control(target);
     });
     on(this, 'change', (event) => {
@@ -299,6 +303,7 @@ export class HpaPlayground extends HTMLElement {
       dispatch: (action) => this.dispatch(action),
       announce: (text) => this.#announce(text),
       setLinkLength: (length) => this.#setLinkLength(length),
+      setCopied: (key) => this.#setCopied(key),
       previewRedaction: () => this.#previewRedaction(),
       openShareMenu: () => openShareMenu(this),
       showHelp: () => showHelp(this),
@@ -333,7 +338,7 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #onGlobalKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented || !this.isConnected) return;
+    if (event.defaultPrevented || !this.isConnected || modalOpen(this)) return;
     if (event.key === 'Escape') {
       const open = this.querySelector<HTMLDetailsElement>('details.pg-menu[open]');
       if (open) {
@@ -357,6 +362,12 @@ export class HpaPlayground extends HTMLElement {
     this.#urlTimer = setTimeout(() => {
       void writeFragment(this.#state.link, location, history).then((fragment) => this.#setLinkLength(shareUrl(fragment, location).length));
     }, 250);
+  }
+
+  #setCopied(key: string | null): void {
+    if (this.#page.copied === key) return;
+    this.#page = { ...this.#page, copied: key };
+    this.#drawPanes(false);
   }
 
   #setLinkLength(length: number): void {

@@ -25,6 +25,8 @@ export interface PageContext {
   idBase: string;
   presets: readonly { id: string; title: string; texts?: { isvc: string; hpas: string } }[];
   linkLength: number | null;
+  /** The copy button (its data-key) whose copy is the last one done for the texts on screen. */
+  copied?: string | null;
   readonly: boolean;
   /** The stacked layout (phones): explanations start closed. */
   compact?: boolean;
@@ -50,6 +52,7 @@ export function viewModel(state: AppState, page: PageContext, flash: false | num
     explore: state.explore,
     redaction: state.redaction,
     linkLength: page.linkLength,
+    copied: page.copied ?? null,
     presets: page.presets.map(({ id, title }) => ({ id, title })),
     presetId: presetIdOf(state, page.presets),
     readonly: page.readonly,
@@ -72,7 +75,7 @@ export function panes(idBase: string): Record<string, Pane> {
   return {
     toolbar: { deps: (s, p) => [s.good?.scenario.settings, presetIdOf(s, p.presets), stale(s)], view: (vm) => toolbarView(vm, idBase) },
     // Inside the toolbar's share menu: redrawn with the toolbar, and on its own when only it changed.
-    share: { deps: (s, p) => [s.good, stale(s), s.redaction, s.ui.redact, s.ui.rename, p.linkLength], view: shareView },
+    share: { deps: (s, p) => [s.good, stale(s), s.redaction, s.ui.redact, s.ui.rename, p.linkLength, p.copied], view: shareView },
     stepper: { deps: (s) => [s.good, s.link.step], view: stepperView },
     events: { deps: (s) => [s.good, stale(s)], view: eventsView },
     notice: { deps: (s) => [s.notice], view: noticeView },

@@ -3,7 +3,9 @@
  * editors' problem markers. Pure functions of the state, in the page's language.
  */
 import { renderMessage, type Locale } from '../../engine/i18n/render.ts';
-import { callMessage } from '../../engine/report/cells.ts';
+import { msg } from '../../engine/i18n/message.ts';
+import { callNews } from '../../engine/report/cells.ts';
+import { RESULT_WORD } from '../../engine/vocabulary.ts';
 import type { ProblemWords } from '../editor/aria.ts';
 import type { EditorMarker } from '../editor/host.ts';
 import { EDITOR_FILES } from '../../engine/scenario/compose.ts';
@@ -12,7 +14,7 @@ import type { AppState } from './state.ts';
 import type { Strings } from './strings.ts';
 import { fill } from './views/common.ts';
 
-/** "Step 3 of 5: pod-created. The releases first disagree here. v0.14.1: my-hpa Delete (Delete: deleted). …" */
+/** "Step 3 of 5: pod-created. The releases first disagree here. v0.14.1: my-hpa Delete. …" */
 export function stepSentence(state: Pick<AppState, 'good' | 'link'>, s: Strings, locale: Locale): string {
   const { good, link } = state;
   if (!good) return '';
@@ -22,7 +24,11 @@ export function stepSentence(state: Pick<AppState, 'good' | 'link'>, s: Strings,
     const st = v.steps[link.step - 1];
     if (!st) return v.tag;
     if (st.admission && !st.admission.allowed) return `${v.tag}: ${s.refused}`;
-    const results = st.decisions.map((d) => `${d.hpa} ${d.result}${d.call ? ` (${t(callMessage(d.call))})` : ''}`).join(', ');
+    const results = st.decisions.map((d) => {
+      const word = t(msg(RESULT_WORD[d.result]));
+      const news = d.call ? callNews(d.call) : null;
+      return `${d.hpa} ${d.result}${word === d.result ? '' : ` ${word}`}${news ? ` ${t(news)}` : ''}`;
+    }).join(', ');
     return `${v.tag}: ${results || s.noReconcile}`;
   });
   const event = good.run.versions[0]?.steps[link.step - 1]?.event ?? '';

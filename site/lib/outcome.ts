@@ -190,7 +190,12 @@ const isResult = (value: string): value is Result => (RESULTS as readonly string
 function stepText(value: string, locale: Locale): string {
   if (value === REFUSED) return renderMessage(msg('cell.refused'), locale);
   if (value === NOT_RECONCILED) return renderMessage(msg('cell.notReconciled'), locale);
-  const words = value.split(', ').map((v) => (isResult(v) ? msg(RESULT_WORD[v]) : v));
+  // A result reads as KServe's name, then the language's word for it where that is another word ("Delete 删除").
+  const named = (result: Result) => {
+    const word = renderMessage(msg(RESULT_WORD[result]), locale);
+    return word === result ? result : `${result} ${word}`;
+  };
+  const words = value.split(', ').map((v) => (isResult(v) ? named(v) : v));
   return renderParam(words, locale);
 }
 

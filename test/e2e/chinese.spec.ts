@@ -50,3 +50,50 @@ test('the Chinese playground: a broken InferenceService is reported in Chinese, 
   await expect(page.locator('.pg-stale-banner')).toContainText('minReplicas 必须是整数');
   expect(await englishSentences(page, '.pg-errors, .pg-stale-banner')).toEqual([]);
 });
+
+test('the Chinese playground: each decision says its KServe name once, in code, beside its Chinese word, and says nothing twice', async ({ page }) => {
+  await page.goto('/zh-cn/playground/');
+  await ready(page, { monaco: false });
+  // Written out by hand from the glossary (content/docs/zh-cn/reference/glossary.md).
+  const WORDS: Record<string, string> = { Create: '创建', Update: '更新', Delete: '删除', Existed: '已存在', Skipped: '跳过', NotCalled: '未调用', Error: '出错' };
+  const NAMES = new RegExp(`\\b(?:${Object.keys(WORDS).join('|')}|Terminating)\\b`);
+  const problems: string[] = [];
+  const scan = async (where: string) => {
+    await page.locator('.pg-output details').evaluateAll((all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+    const decisions = await page.locator('.pg-decision, .pg-why-of').evaluateAll((all) => all.map((el) => ({
+      text: el.textContent ?? '',
+      codes: [...el.querySelectorAll('code.pg-result')].map((c) => c.textContent ?? ''),
+      outside: (() => {
+        const copy = el.cloneNode(true) as Element;
+        copy.querySelectorAll('code').forEach((c) => c.remove());
+        return copy.textContent ?? '';
+      })(),
+    })));
+    for (const d of decisions) {
+      if (d.codes.length !== 1) { problems.push(`${where}: not one result name in code: ${d.text}`); continue; }
+      const name = d.codes[0]!;
+      const word = WORDS[name];
+      if (!word || !d.text.includes(`${name} ${word}`)) problems.push(`${where}: ${name} without its word ${word}: ${d.text}`);
+      if (NAMES.test(d.outside)) problems.push(`${where}: an English decision word outside code: ${d.outside}`);
+      if (d.text.split(name).length !== 2) problems.push(`${where}: ${name} said twice: ${d.text}`);
+      // "删除 … 已删除": the call's outcome repeats the decision.
+      if (word && d.text.split(word).length > 2) problems.push(`${where}: ${word} said twice: ${d.text}`);
+    }
+    const legend = await page.locator('.pg-legend').textContent();
+    if (legend && NAMES.test(legend)) problems.push(`${where}: English in the legend: ${legend}`);
+  };
+  let seen = 0;
+  for (const preset of ['kserve-4312', 'finalizer-workaround', 'namespace-dump']) {
+    await page.getByRole('combobox', { name: '预设场景' }).selectOption(preset);
+    await page.getByRole('button', { name: '第一步', exact: true }).click();
+    const forward = page.getByRole('button', { name: '下一步', exact: true });
+    for (let step = 0; ; step += 1) {
+      await scan(`${preset} step ${step}`);
+      seen += await page.locator('.pg-decision').count();
+      if (await forward.isDisabled()) break;
+      await forward.click();
+    }
+  }
+  expect(seen).toBeGreaterThan(10);
+  expect(problems).toEqual([]);
+});

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import {
-  axe, column, expect, expectOnScreen, ISSUE_4312_HPA, ISSUE_4312_ISVC, layoutContext, pageState, pasteInto, playground, ready, setTheme, test, violations,
+  axe, column, expect, expectOnScreen, ISSUE_4312_HPA, ISSUE_4312_ISVC, layoutContext, pageState, pasteInto, playground, playgroundPath, ready, setTheme, test, violations,
 } from './fixtures.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -127,6 +127,38 @@ test.describe('playground', () => {
     await expect(column(fresh, 'v0.14.1').locator('.pg-verdicts')).toContainText('my-isvc-predictor: deleted at step 3');
   });
 
+  for (const locale of ['en', 'zh-cn'] as const) {
+    test(`every copy says "Copied" beside its button, on screen and in a live region (${locale})`, async ({ page, context }) => {
+      const words = locale === 'en'
+        ? { share: 'Share', link: 'Copy link', markdown: 'Copy as Markdown', copied: 'Copied' }
+        : { share: '分享', link: '复制链接', markdown: '复制为 Markdown', copied: '已复制' };
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.goto(playgroundPath(locale));
+      await ready(page, { monaco: false });
+      await openMenu(page, words.share);
+      const said = (key: string) => page.locator(`[data-key="${key}-status"]`);
+      // Before a copy nothing says it happened, but the live region is already there to be heard filling.
+      await expect(said('copy-link')).toHaveText('');
+      for (const [key, name] of [['copy-link', words.link], ['copy-markdown', words.markdown]] as const) {
+        await page.getByRole('button', { name, exact: true }).click();
+        await expect(said(key)).toHaveText(`✓ ${words.copied}`);
+        await expectOnScreen(said(key), `"${words.copied}" beside ${name}`);
+        const live = await said(key).evaluate((el) => {
+          const region = el.closest('[aria-live], [role="status"], [role="alert"]');
+          return region !== null && region.getAttribute('aria-live') !== 'off' && !region.closest('[aria-hidden="true"]');
+        });
+        expect(live, `${name}: in a live region`).toBe(true);
+      }
+      // The last copy is the one that says so.
+      await expect(said('copy-link')).toHaveText('');
+      expect(violations(await axe(page))).toEqual([]);
+      // A step later, "Copied" no longer speaks of what is on screen.
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: locale === 'en' ? 'Back' : '上一步', exact: true }).click();
+      await expect(said('copy-markdown')).toHaveText('');
+    });
+  }
+
   test('keyboard only: a short way to Forward, arrows and j/k step, ? shows the keys, typing never steps', async ({ page }) => {
     await page.goto('/playground/');
     await ready(page, { monaco: false });
@@ -172,6 +204,55 @@ test.describe('playground', () => {
     await page.locator('[data-key="step-back"]').focus();
     expect(await page.locator(':focus').evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   });
+
+  test('the shortcuts dialog: centred, modal, over a page that stays as it was; Escape gives focus back to "?"', async ({ page }) => {
+    await page.goto('/playground/');
+    await ready(page);
+    const editors = page.locator('.pg-editor .view-lines');
+    const texts = await editors.allInnerTexts();
+    expect(texts.every((t) => t.includes('apiVersion'))).toBe(true);
+    const count = page.locator('.pg-step-count');
+    const stepBefore = await count.innerText();
+    const opener = page.getByRole('button', { name: 'Keyboard shortcuts' });
+    await opener.click();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    expect(await help.evaluate((el) => el.matches(':modal'))).toBe(true);
+    expect(violations(await axe(page))).toEqual([]);
+    const box = (await help.boundingBox())!;
+    expect(Math.abs(box.x + box.width / 2 - 1440 / 2), 'centred across').toBeLessThanOrEqual(2);
+    expect(Math.abs(box.y + box.height / 2 - 900 / 2), 'centred down').toBeLessThanOrEqual(2);
+    // Behind it: the editors keep their text, and the page takes no shortcut.
+    expect(await editors.allInnerTexts()).toEqual(texts);
+    await page.keyboard.press('j');
+    await expect(count).toHaveText(stepBefore);
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await expect(opener).toBeFocused();
+    expect(await editors.allInnerTexts()).toEqual(texts);
+  });
+
+  for (const locale of ['en', 'zh-cn'] as const) {
+    test(`a skip link early in the Tab order goes straight to the editors (${locale})`, async ({ page }) => {
+      const name = locale === 'en' ? 'Skip to the editors' : '跳到编辑器';
+      await page.goto(playgroundPath(locale));
+      await ready(page, { monaco: false });
+      const skip = page.getByRole('link', { name });
+      let presses = 1;
+      for (; presses <= 10; presses += 1) {
+        await page.keyboard.press('Tab');
+        if (await skip.evaluate((el) => el === document.activeElement)) break;
+      }
+      expect(presses, 'Tab presses to reach the skip link').toBeLessThanOrEqual(8);
+      await expectOnScreen(skip, 'the focused skip link');
+      const hash = await page.evaluate(() => location.hash);
+      await page.keyboard.press('Enter');
+      // Focus is in the InferenceService editor (the textarea, or Monaco once it has taken over).
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.pg-editor') === document.querySelector('.pg-editor'))).toBe(true);
+      expect(await page.evaluate(() => location.hash), 'the scenario\'s fragment stays').toBe(hash);
+      await expect(skip).not.toBeInViewport({ ratio: 0.5 });
+    });
+  }
 
   test('a quick fix renames the HPA and every release keeps it', async ({ page }) => {
     await page.goto('/playground/');

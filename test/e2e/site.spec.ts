@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { siteConfig } from '../../engine/link/site.ts';
-import { axe, expect, setTheme, test } from './fixtures.ts';
+import { axe, expect, expectOnScreen, horizontalOverflow, layoutContext, setTheme, test, violations } from './fixtures.ts';
 
 // HPA_LAB_DIST: check a build written elsewhere (astro build --outDir …); the served site must be that build.
 const DIST = process.env.HPA_LAB_DIST ?? join(process.cwd(), 'dist');
@@ -126,6 +126,53 @@ test.describe('every page, both languages, both themes', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
 
       expect(errors, 'console errors and page errors').toEqual([]);
+    });
+  }
+});
+
+test.describe('home page', () => {
+  test.skip(!built, 'dist/ is not built: run `npx astro build` first');
+
+  for (const [route, first] of [['', 'Am I affected?'], ['zh-cn/', '我受影响吗？']] as const) {
+    test(`${BASE}${route}: three entry points of one weight, "${first}" first`, async ({ page }) => {
+      await page.goto(`${BASE}${route}`);
+      const actions = page.locator('.hero .actions a');
+      await expect(actions).toHaveCount(3);
+      await expect(actions.first()).toHaveText(first);
+      expect(await actions.first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)).toBe(`${BASE}${route}guides/am-i-affected/`);
+      for (const theme of ['light', 'dark'] as const) {
+        await setTheme(page, theme);
+        const looks = await actions.evaluateAll((els) => els.map((el) => {
+          const cs = getComputedStyle(el);
+          return [cs.backgroundColor, cs.color, cs.borderTopWidth, cs.borderTopColor, cs.fontSize, cs.fontWeight, Math.round(el.getBoundingClientRect().height)].join(' ');
+        }));
+        expect(new Set(looks).size, `${theme}: ${looks.join(' | ')}`).toBe(1);
+      }
+    });
+  }
+});
+
+test.describe('a phone page without a sidebar has the language and theme switches', () => {
+  test.skip(!built, 'dist/ is not built: run `npx astro build` first');
+
+  for (const route of ['', 'playground/', 'zh-cn/', 'zh-cn/playground/']) {
+    test(`${BASE}${route} at 390×844`, async ({ browser }) => {
+      const context = await layoutContext(browser, 'phone');
+      const page = await context.newPage();
+      await page.goto(`${BASE}${route}`);
+      const zh = isZh(route);
+      const language = page.getByRole('combobox', { name: zh ? '选择语言' : 'Select language' });
+      const theme = page.getByRole('combobox', { name: zh ? '选择主题' : 'Select theme' });
+      await expectOnScreen(language, 'the language switch');
+      await expectOnScreen(theme, 'the theme switch');
+      expect(await horizontalOverflow(page), 'the page is no wider than the phone').toBeLessThanOrEqual(0);
+      if (await page.locator('hpa-playground').count()) await expect(page.locator('hpa-playground')).toHaveAttribute('data-ready', '');
+      expect(violations(await axe(page))).toEqual([]);
+      await theme.selectOption('dark');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await language.selectOption(`${BASE}${counterpart(route)}`);
+      await expect(page).toHaveURL(new RegExp(`${BASE}${counterpart(route)}$`));
+      await context.close();
     });
   }
 });

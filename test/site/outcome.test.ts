@@ -126,7 +126,7 @@ describe('labels', () => {
     expect(outcomeLabel(fixed, 'zh-cn')).toBe('v0.15.2：第 3 步被覆盖，第 4 步被删除');
     const step = checkOutcome({ scenario: issue, release: 'v0.14.1', step: 3, expect: 'Delete' });
     expect(outcomeLabel(step, 'en')).toBe('v0.14.1, step 3: Delete');
-    expect(outcomeLabel(step, 'zh-cn')).toBe('v0.14.1 第 3 步：Delete');
+    expect(outcomeLabel(step, 'zh-cn')).toBe('v0.14.1 第 3 步：Delete 删除');
   });
 
   it('names the new harms with the engine’s words and tones, in both languages', () => {

@@ -45,13 +45,12 @@ describe('engine message catalogs', () => {
 
   /*
    * Values that are code or identifiers, the same in every language: KServe's own admission errors
-   * as kubectl prints them (every admission.* id), result names (KServe's CheckResult), Kubernetes' own status word, a kind
-   * name, and cells that only arrange their parameters.
+   * as kubectl prints them (every admission.* id), a kind name, and cells that only arrange their
+   * parameters. Results (result.*) and the Terminating state are words, translated like any other.
    */
   const KSERVE_ERRORS = 'admission.';
   const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set([
-    'result.Create', 'result.Update', 'result.Delete', 'result.Existed', 'result.Skipped', 'result.NotCalled', 'result.Error',
-    'state.terminating', 'report.isvcHeading', 'cell.quiet', 'cell.result', 'cell.componentResult', 'history.then',
+    'report.isvcHeading', 'cell.quiet', 'cell.result', 'cell.componentResult', 'history.then',
     'ci.md.isvc',
   ]);
 

@@ -222,10 +222,12 @@ describe('what the page says: the step sentence and the editors\' markers', () =
     const state = initialState({ ...presetLink(), step: 3 });
     const en = stepSentence(state, stringsFor('en'), 'en');
     expect(en).toMatch(/^Step 3 of 5: pod-created\. The releases first disagree here\./);
-    expect(en).toContain('v0.14.1: my-isvc-predictor Delete (Delete: deleted)');
+    // The result is said once: its name (and, in Chinese, its word); "deleted" would repeat it.
+    expect(en).toContain('v0.14.1: my-isvc-predictor Delete.');
     const zh = stepSentence(state, stringsFor('zh-cn'), 'zh-cn');
     expect(zh).toContain('第 3 步，共 5 步');
-    expect(zh).toContain('(Delete：已删除)');
+    expect(zh).toContain('v0.14.1: my-isvc-predictor Delete 删除.');
+    expect(zh).not.toContain('已删除');
   });
 
   it('marks lints with their quick fix while the input parses, and only the problems while it does not', () => {

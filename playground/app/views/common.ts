@@ -4,7 +4,9 @@
  * the button helper. Interactive elements carry data-action (what a click does) and data-key (so
  * focus and open disclosures survive a re-render).
  */
-import type { Message } from '../../../engine/i18n/message.ts';
+import { msg, type Message } from '../../../engine/i18n/message.ts';
+import type { Result } from '../../../engine/kserve/decision.ts';
+import { RESULT_WORD } from '../../../engine/vocabulary.ts';
 import { renderMessage, type Locale } from '../../../engine/i18n/render.ts';
 import type { InputError } from '../../../engine/scenario/source.ts';
 import type { Tone } from '../../../engine/vocabulary.ts';
@@ -32,6 +34,8 @@ export interface ViewModel {
   explore: ExploreResult | null;
   redaction: RedactionView | null;
   linkLength: number | null;
+  /** The copy button (data-key) that just copied, for its visible and spoken "Copied". */
+  copied: string | null;
   /** Preset choices and the one the texts still are (null: the user's own objects). */
   presets: readonly { id: string; title: string }[];
   presetId: string | null;
@@ -44,6 +48,18 @@ export interface ViewModel {
 /** The engine's message in the view's language. */
 export function tr(vm: Pick<ViewModel, 'locale'>, message: Message): string {
   return renderMessage(message, vm.locale);
+}
+
+/** A decision's word in the view's language, or null where the language's word is KServe's result name itself. */
+export function resultWord(vm: Pick<ViewModel, 'locale'>, result: Result): string | null {
+  const word = tr(vm, msg(RESULT_WORD[result]));
+  return word === result ? null : word;
+}
+
+/** A decision as the reader sees it: KServe's result name once, in code, then the language's word for it. */
+export function resultLabel(vm: Pick<ViewModel, 'locale'>, result: Result): Child[] {
+  const word = resultWord(vm, result);
+  return [h('code', { class: 'pg-result' }, result), word ? ` ${word}` : null];
 }
 
 /** A UI word by key, for keys computed at run time (notices, help rows). */

@@ -5,7 +5,7 @@
  */
 import { sourceUrl } from '../../../engine/kserve/source-links.ts';
 import type { Decision } from '../../../engine/machine/controller.ts';
-import { callMessage } from '../../../engine/report/cells.ts';
+import { callNews } from '../../../engine/report/cells.ts';
 import type { StepResult, VersionResult } from '../../../engine/run.ts';
 import { verdictSummary } from '../../../engine/verdict.ts';
 import type { HpaView } from '../../../engine/views.ts';
@@ -15,7 +15,7 @@ import { BEHAVIOUR_SHORT_LABEL } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
 import { MIN_RELEASES } from '../actions.ts';
-import { button, fill, item, list, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
+import { button, fill, item, list, resultLabel, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
 
 const RESULT_ICON: Record<string, string> = { Create: '+', Update: '✎', Delete: '✕', Existed: '=', Skipped: '–', NotCalled: '∅', Error: '!' };
 const WRITES = new Set(['Create', 'Update', 'Delete', 'Error']);
@@ -38,13 +38,14 @@ function releaseHead(vm: ViewModel, version: VersionResult, count: number): VNod
 }
 
 function decisionHead(vm: ViewModel, d: Decision, components: number): VNode {
+  const news = d.call ? callNews(d.call) : null;
   // elementtiming: the browser reports when each decision's badge is painted (bench/site.ts reads it).
   return h('p', { class: `pg-decision ${toneClass(RESULT_TONE[d.result])}`, 'data-result': d.result },
-    h('span', { class: 'pg-badge', 'data-result': d.result, elementtiming: 'decision' }, h('span', { 'aria-hidden': 'true' }, `${RESULT_ICON[d.result] ?? ''} `), d.result),
+    h('span', { class: 'pg-badge', 'data-result': d.result, elementtiming: 'decision' }, h('span', { 'aria-hidden': 'true' }, `${RESULT_ICON[d.result] ?? ''} `), resultLabel(vm, d.result)),
     ' ',
     components > 1 || d.canary ? h('span', { class: 'pg-component' }, `${d.canary ?? d.component} → `) : null,
     h('code', { class: 'pg-hpa-name' }, d.hpa),
-    d.call ? h('span', { class: 'pg-call' }, ` (${tr(vm, callMessage(d.call))})`) : null);
+    news ? h('span', { class: 'pg-call' }, ` ${tr(vm, news)}`) : null);
 }
 
 function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: HpaView[], qualified: boolean): VNode {
@@ -81,7 +82,7 @@ function whyView(vm: ViewModel, tag: string, decisions: readonly Decision[], dif
     const shown = d.trace.filter((t) => vm.ui.allChecks || differs[i]!.has(t.check));
     hidden += d.trace.length - shown.length;
     return h('div', { class: 'pg-why-decision' },
-      decisions.length > 1 ? h('p', { class: 'pg-why-of' }, `${d.canary ?? d.component} → `, h('code', null, d.hpa), `: ${d.result}`) : null,
+      decisions.length > 1 ? h('p', { class: 'pg-why-of' }, `${d.canary ?? d.component} → `, h('code', null, d.hpa), ': ', resultLabel(vm, d.result)) : null,
       shown.length === 0 ? null : list('pg-checks', shown.map((t) => {
         const link = t.anchor ? sourceUrl(tag, t.anchor) : null;
         const inputs = Object.entries(t.inputs).filter(([, v]) => v !== null);

@@ -6,7 +6,7 @@ import { msg } from '../../../engine/i18n/message.ts';
 import { KNOWN_TAGS } from '../../../engine/kserve/releases.ts';
 import { EVENT_WORDS } from '../../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../../engine/vocabulary.ts';
-import { h, type VNode } from '../../dom/vnode.ts';
+import { h, type Attr, type VNode } from '../../dom/vnode.ts';
 import { HELP_ROWS } from '../keys.ts';
 import type { DockTab } from '../state.ts';
 import { button, fill, item, list, tr, word, type ViewModel } from './common.ts';
@@ -46,8 +46,19 @@ export function toolbarView(vm: ViewModel, idBase: string): VNode {
     h('details', { class: 'pg-menu pg-share-menu', 'data-key': 'share-menu' },
       h('summary', null, s.share),
       h('div', { class: 'pg-menu-body', 'data-pane': 'share' }, shareView(vm))),
-    h('button', { type: 'button', class: 'pg-icon pg-help-button', 'data-key': 'help', popovertarget: `${idBase}-help`, 'aria-label': s.shortcuts, title: `${s.shortcuts} (?)`, 'aria-keyshortcuts': 'Shift+?' }, '?'),
+    button('help', 'help', '?', { class: 'pg-icon pg-help-button', 'aria-haspopup': 'dialog', 'aria-controls': `${idBase}-help`, 'aria-label': s.shortcuts, title: `${s.shortcuts} (?)`, 'aria-keyshortcuts': 'Shift+?' }),
   );
+}
+
+/**
+ * A copy button and, beside it, a live region that says "Copied" once it has: seen where the
+ * reader looks and spoken by a screen reader (the region is always there, so the change is heard).
+ */
+function copyButton(vm: ViewModel, key: string, action: string, label: string, attrs: Record<string, Attr> = {}): VNode[] {
+  const done = vm.copied === key;
+  return [button(key, action, label, attrs),
+    h('span', { class: 'pg-copied', role: 'status', 'aria-live': 'polite', 'data-key': `${key}-status`, 'data-copied': done ? 'true' : undefined },
+      done ? [h('span', { 'aria-hidden': 'true' }, '✓ '), vm.s.copied] : null)];
 }
 
 export function shareView(vm: ViewModel): VNode {
@@ -59,16 +70,16 @@ export function shareView(vm: ViewModel): VNode {
   return h('div', { class: 'pg-share' },
     blocked ? h('p', { class: 'pg-muted' }, s.exportsNeedValid) : null,
     h('div', { class: 'pg-event-row' },
-      button('copy-link', 'copy-link', s.copyLink),
-      button('copy-redacted-link', 'copy-redacted-link', s.copyRedactedLink, off(s.exportsNeedValid)),
+      copyButton(vm, 'copy-link', 'copy-link', s.copyLink),
+      copyButton(vm, 'copy-redacted-link', 'copy-redacted-link', s.copyRedactedLink, off(s.exportsNeedValid)),
       vm.linkLength !== null ? h('span', { class: 'pg-muted pg-link-length' }, fill(s.linkLength, { n: vm.linkLength })) : null),
     h('div', { class: 'pg-event-row' },
-      button('copy-markdown', 'copy-markdown', s.copyMarkdown, off(s.exportsNeedValid)),
+      copyButton(vm, 'copy-markdown', 'copy-markdown', s.copyMarkdown, off(s.exportsNeedValid)),
       h('label', { class: 'pg-inline' }, h('input', { type: 'checkbox', 'data-action': 'toggle-redact', 'data-key': 'redact', checked: vm.ui.redact }), ` ${s.redacted}`),
       h('label', { class: 'pg-inline' }, h('input', { type: 'checkbox', 'data-action': 'toggle-rename', 'data-key': 'rename', checked: vm.ui.rename }), ` ${s.renameObjects}`)),
     differs ? h('div', { class: 'pg-redact-differs', role: 'note' },
       h('p', null, fill(s.redactionDiffers, { release: differs.release, step: differs.step }), ' ', tr(vm, differs.detail)),
-      button('copy-markdown-full', 'copy-markdown', s.copyUnredacted, { 'data-redact': 'false', ...off(s.exportsNeedValid) })) : null,
+      copyButton(vm, 'copy-markdown-full', 'copy-markdown', s.copyUnredacted, { 'data-redact': 'false', ...off(s.exportsNeedValid) })) : null,
     h('details', { class: 'pg-redaction', 'data-key': 'redaction-preview' },
       h('summary', null, s.whatRedactionRemoves),
       r?.result.ok ? h('div', null,
@@ -90,13 +101,14 @@ export function helpView(vm: ViewModel, idBase: string): VNode {
     const entry = EVENT_WORDS.find((e) => e.word === key.slice(6))!;
     return [h('code', null, entry.word), ': ', tr(vm, msg(entry.summary))];
   };
-  return h('div', { id: `${idBase}-help`, popover: 'auto', class: 'pg-help', role: 'dialog', 'aria-labelledby': `${idBase}-help-title` },
+  // A modal <dialog>: centred, the page behind it inert and unchanged; Escape or Close returns focus to "?".
+  return h('dialog', { id: `${idBase}-help`, class: 'pg-help', 'aria-labelledby': `${idBase}-help-title` },
     h('h2', { id: `${idBase}-help-title` }, s.shortcuts),
     h('p', { class: 'pg-muted' }, s.shortcutsNote),
     h('table', null, h('tbody', null, HELP_ROWS.map((row) => h('tr', null,
       h('th', { scope: 'row' }, row.keys.map((k, i) => [i ? ' / ' : '', h('kbd', null, k)])),
       h('td', null, label(row.label)))))),
-    h('button', { type: 'button', popovertarget: `${idBase}-help`, popovertargetaction: 'hide', 'data-key': 'help-close' }, s.close),
+    h('form', { method: 'dialog' }, h('button', { type: 'submit', 'data-key': 'help-close' }, s.close)),
   );
 }
 

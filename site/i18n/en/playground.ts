@@ -123,6 +123,7 @@ export const playground = {
   apply: 'Apply',
   diff: 'diff',
   // Input pane
+  skipToEditors: 'Skip to the editors',
   yourObjects: 'Your objects',
   hideInput: 'Fold the editors',
   showInput: 'Edit the objects',

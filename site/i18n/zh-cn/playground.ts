@@ -126,6 +126,7 @@ export const playground: UiArea<typeof en> = {
   apply: '应用',
   diff: '差异',
   // Input pane
+  skipToEditors: '跳到编辑器',
   yourObjects: '你的对象',
   hideInput: '收起编辑器',
   showInput: '编辑对象',

@@ -10,7 +10,7 @@ export const site: UiArea<typeof en> = {
 
 
   'tone.loss': '你的 HPA 被删除（或先被接管、再被删除）',
-  'tone.warn': 'HPA 还在，但已不是你想要的样子：被覆盖、卡在 Terminating、扩缩被 KServe 抵消、与另一个 HPA 共用同一个 Deployment（两者都不再扩缩），或 KServe 原先的 HPA 被遗留、无人管理',
+  'tone.warn': 'HPA 还在，但已不是你想要的样子：被覆盖、卡在终止中状态、扩缩被 KServe 抵消、与另一个 HPA 共用同一个 Deployment（两者都不再扩缩），或 KServe 原先的 HPA 被遗留、无人管理',
   'tone.safe': '符合预期：你的 HPA 未被改动；KServe 自己的 HPA 由它管理，或在切换类别后被清理',
   'tone.refused': '该版本的准入 Webhook 拒绝了这个 InferenceService（不认识该类别），什么都不会运行',
 
@@ -26,10 +26,10 @@ export const site: UiArea<typeof en> = {
   'matrix.subjectKserve': 'KServe 的 HPA {hpa}',
   'matrix.detail': 'KServe {tag}，{subject}：{history}。',
   'matrix.refusedDetail': 'KServe {tag}：准入 Webhook 拒绝了该 InferenceService（{reason}），因此不会发生任何调和。',
-  'matrix.rangesCaption': '同样的配置，覆盖全部 {count} 个建模的标签。相邻且每一行结果都相同的版本共用一列。',
-  'matrix.rangeTags': '{count} 个标签',
-  'matrix.rangeTag': '1 个标签',
-  'matrix.rangeDetail': '{range}（{count} 个标签），{subject}：{history}。在演练场中打开 {tag}。',
+  'matrix.rangesCaption': '同样的配置，覆盖全部 {count} 个建模的版本标签。相邻且每一行结果都相同的版本共用一列。',
+  'matrix.rangeTags': '{count} 个版本标签',
+  'matrix.rangeTag': '1 个版本标签',
+  'matrix.rangeDetail': '{range}（{count} 个版本标签），{subject}：{history}。在演练场中打开 {tag}。',
 
   'upgrade.caption': '升级会带来什么：从你正在运行的版本升级到更新的版本',
   'upgrade.intro': '每个单元格先运行这一行的起始版本，发生一次 Pod 事件，然后升级控制器（一次重启，会调和每个 InferenceService），再在新版本上发生一次 Pod 事件。点击单元格可在演练场中逐步查看。',
@@ -43,9 +43,9 @@ export const site: UiArea<typeof en> = {
 
   'advice.releases': '版本',
   'advice.region': '按版本给出的建议',
-  'advice.checked': '已在其中全部 {count} 个标签上逐一验证',
-  'advice.checkedOne': '已在其唯一的标签上验证',
-  'advice.detail': '{column}，{range}：模拟器在全部 {count} 个标签（{tags}）上算出的结果都是"{outcome}"。在演练场中打开 {tag}。',
+  'advice.checked': '已在其中全部 {count} 个版本标签上逐一验证',
+  'advice.checkedOne': '已在其唯一的版本标签上验证',
+  'advice.detail': '{column}，{range}：模拟器在全部 {count} 个版本标签（{tags}）上算出的结果都是"{outcome}"。在演练场中打开 {tag}。',
 
   'gallery.jump': '场景列表',
   'gallery.releases': '对比的版本',
@@ -56,14 +56,14 @@ export const site: UiArea<typeof en> = {
   'gallery.kserveHpa': 'KServe 的 HPA {hpa}',
   'gallery.noHpa': '没有 HPA',
 
-  'releases.changesCaption': '改变 HPA 相关决策的上游提交（按首个包含它的标签排序）',
-  'releases.firstTag': '首个标签',
+  'releases.changesCaption': '改变 HPA 相关决策的上游提交（按首个包含它的版本标签排序）',
+  'releases.firstTag': '首个版本标签',
   'releases.pr': 'PR',
   'releases.commit': '提交',
   'releases.title': 'PR 标题 / 变更',
   'releases.sets': '模型中改变的字段',
-  'releases.releasesCaption': '全部 {count} 个建模的 KServe 标签',
-  'releases.tag': '标签',
+  'releases.releasesCaption': '全部 {count} 个建模的 KServe 版本标签',
+  'releases.tag': '版本标签',
   'releases.date': '提交日期',
   'releases.behaviour': '行为',
   'releases.classes': 'Webhook 接受的类别',
