@@ -24,6 +24,7 @@ import type { Scenario } from './scenario/scenario.ts';
 import { loadYaml, type InputError } from './scenario/source.ts';
 import { isRecord } from './scenario/validate.ts';
 import { PROTECT_FINALIZER } from './explore/changes.ts';
+import { kedaHpaName } from './keda/operator.ts';
 import { makeCanon, type Canon } from './redact-values.ts';
 
 /** Annotations some modelled release reads: on an InferenceService or component, and on an HPA. */
@@ -212,7 +213,9 @@ export function redactObject(object: KubeObject, names: Names): Record<string, u
   }
   if (object.kind === 'ScaledObject') {
     const target = object.spec.scaleTargetRef;
-    const hpaName = object.spec.advanced?.horizontalPodAutoscalerConfig?.name;
+    // KEDA's HPA is named after the ScaledObject unless told otherwise; the renamed one names it outright,
+    // so it maps as the HPA's own name does (the verification compares HPAs by their renamed names).
+    const hpaName = kedaHpaName(object);
     const targetKind = target.kind || 'Deployment';
     return {
       apiVersion: object.apiVersion,
@@ -222,7 +225,7 @@ export function redactObject(object: KubeObject, names: Names): Record<string, u
         scaleTargetRef: defined({ kind: target.kind, name: targetKind === 'Deployment' ? names.deployment(ns, target.name) : names.owner(targetKind, ns, target.name) }),
         minReplicaCount: object.spec.minReplicaCount,
         maxReplicaCount: object.spec.maxReplicaCount,
-        advanced: hpaName ? { horizontalPodAutoscalerConfig: { name: names.hpa(ns, hpaName) } } : undefined,
+        advanced: { horizontalPodAutoscalerConfig: { name: names.hpa(ns, hpaName) } },
         // Only their number reaches a decision (KEDA's CRD requires one).
         triggers: object.spec.triggers.map(() => ({ type: 'redacted' })),
       }),
