@@ -32,6 +32,8 @@ export interface ViewModel {
   explore: ExploreResult | null;
   redaction: RedactionView | null;
   linkLength: number | null;
+  /** The scenario is too big for a link (see PageContext). */
+  linkKept: { length: number; kept: boolean } | null;
   /** Preset choices and the one the texts still are (null: the user's own objects). */
   presets: readonly { id: string; title: string }[];
   presetId: string | null;
