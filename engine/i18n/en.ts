@@ -505,6 +505,8 @@ export const en = {
   'input.linkInflate': 'the link is damaged or truncated (it does not decompress)',
   'input.linkTooBig': 'the link expands to more than {limit} MiB; refused',
   'input.linkJson': 'the link is damaged (its content is not valid JSON)',
+  'input.linkTrailing': 'the link is damaged (extra bytes after the end of its content: {count})',
+  'input.linkTooDeep': 'the link\'s content is nested deeper than {limit} levels; refused',
   'input.linkNoScenario': 'the link does not hold a scenario',
   'input.linkField': 'the link\'s {field} is missing or not text',
   'input.linkFieldTooLarge': 'the link\'s {field} is larger than 1 MiB',

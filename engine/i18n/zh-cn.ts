@@ -507,6 +507,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'input.linkInflate': '链接已损坏或被截断（无法解压）',
   'input.linkTooBig': '链接解压后超过 {limit} MiB，已拒绝',
   'input.linkJson': '链接已损坏（内容不是合法的 JSON）',
+  'input.linkTrailing': '链接已损坏（内容结束后多出的字节数：{count}）',
+  'input.linkTooDeep': '链接内容的嵌套超过 {limit} 层，已拒绝',
   'input.linkNoScenario': '链接的内容不是场景',
   'input.linkField': '链接中的 {field} 缺失或不是文本',
   'input.linkFieldTooLarge': '链接中的 {field} 超过了 1 MiB',

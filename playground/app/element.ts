@@ -24,6 +24,7 @@ import { dropProseHasRules, keepDecisionsInView, showCurrentStep, wireSplitters 
 import { editorMarkers, problemWords, stepSentence } from './speech.ts';
 import { initialState, type AppState } from './state.ts';
 import { localeOf, stringsFor } from './strings.ts';
+import { clearDraft, readDraft, writeDraft } from './storage.ts';
 import { readFragment, shareUrl, writeFragment } from './url.ts';
 
 /** The stacked layout's media query (playground.css). */
@@ -49,6 +50,8 @@ export class HpaPlayground extends HTMLElement {
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
   #editTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingEdits = new Map<EditorName, string>();
+  /** The state on screen is not (yet) the one in the address bar. */
+  #unsaved = false;
   #cleanups: (() => void)[] = [];
 
   connectedCallback(): void {
@@ -125,7 +128,10 @@ export class HpaPlayground extends HTMLElement {
     if (next.explore && next.explore !== before.explore) this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
     if (stepMoved) keepDecisionsInView(this, this.#page.compact ?? false);
     if (stepMoved || before.good !== next.good) showCurrentStep(this);
-    if (before.link !== next.link) this.#scheduleUrl();
+    if (before.link !== next.link) {
+      this.#unsaved = true;
+      this.#scheduleUrl();
+    }
   }
 
   #drawPanes(moved: boolean): void {
@@ -271,6 +277,14 @@ export class HpaPlayground extends HTMLElement {
       event.preventDefault();
       void this.#openFile(file);
     });
+    // Leaving the page (reload, close, another tab on a phone) keeps what the address bar has not caught up with.
+    const keep = () => this.#keepUnsaved();
+    const keepWhenHidden = () => {
+      if (document.visibilityState === 'hidden') this.#keepUnsaved();
+    };
+    window.addEventListener('pagehide', keep);
+    document.addEventListener('visibilitychange', keepWhenHidden);
+    this.#cleanups.push(() => window.removeEventListener('pagehide', keep), () => document.removeEventListener('visibilitychange', keepWhenHidden));
     this.#cleanups.push(...wireSplitters(this, (what) => this.dispatch({ type: 'toggle', what })));
     if (this.classList.contains('pg-wb')) dropProseHasRules(document);
   }
@@ -360,7 +374,21 @@ export class HpaPlayground extends HTMLElement {
   #scheduleUrl(): void {
     clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => {
-      void writeFragment(this.#state.link, location, history).then((fragment) => this.#setLinkLength(shareUrl(fragment, location).length));
+      const link = this.#state.link;
+      void writeFragment(link, location, history).then((written) => {
+        if (written.ok) {
+          if (this.#state.link === link && this.#pendingEdits.size === 0) {
+            this.#unsaved = false;
+            clearDraft();
+          }
+          this.#setLinkKept(null);
+          this.#setLinkLength(shareUrl(written.fragment, location).length);
+          return;
+        }
+        // Too big for a link: the edit stays in this browser, and the page says how to share it.
+        const kept = writeDraft(location.hash, link);
+        this.#setLinkKept({ length: written.length, kept });
+      });
     }, 250);
   }
 
@@ -370,6 +398,20 @@ export class HpaPlayground extends HTMLElement {
     this.#drawPanes(false);
   }
 
+  /** Synchronous: pagehide gives no time for encoding, so the texts go to storage as they are. */
+  #keepUnsaved(): void {
+    if (!this.#unsaved && this.#pendingEdits.size === 0) return;
+    writeDraft(location.hash, { ...this.#state.link, ...Object.fromEntries(this.#pendingEdits) });
+  }
+
+  #setLinkKept(kept: PageContext['linkKept']): void {
+    const before = this.#page.linkKept ?? null;
+    if (before?.length === kept?.length && before?.kept === kept?.kept) return;
+    this.#page = { ...this.#page, linkKept: kept, linkLength: kept ? null : this.#page.linkLength };
+    this.#drawPanes(false);
+    if (kept && !before) this.#announce(this.querySelector('.pg-link-kept p')?.textContent ?? '');
+  }
+
   #setLinkLength(length: number): void {
     if (this.#page.linkLength === length) return;
     this.#page = { ...this.#page, linkLength: length };
@@ -377,6 +419,12 @@ export class HpaPlayground extends HTMLElement {
   }
 
   async #loadFromUrl(): Promise<void> {
+    // An edit kept on this very address is newer than what the address holds.
+    const draft = readDraft(location.hash);
+    if (draft) {
+      this.dispatch({ type: 'load', link: draft, at: 'link' });
+      return;
+    }
     const decoded = await readFragment(location);
     if (!decoded) return;
     if (!decoded.ok) {

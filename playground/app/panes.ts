@@ -14,7 +14,7 @@ import { problemsView, summaryView } from './views/input.ts';
 import { pictureView } from './views/picture.ts';
 import { resultsView } from './views/results.ts';
 import { eventsView, noticeView, staleView, stepperView, timelineView } from './views/steps.ts';
-import { dockTabsView, shareView, toolbarView } from './views/toolbar.ts';
+import { dockTabsView, linkKeptView, shareView, toolbarView } from './views/toolbar.ts';
 import type { Strings } from './strings.ts';
 import type { Locale } from '../../engine/i18n/render.ts';
 
@@ -27,6 +27,8 @@ export interface PageContext {
   linkLength: number | null;
   /** The copy button (its data-key) whose copy is the last one done for the texts on screen. */
   copied?: string | null;
+  /** Set while the scenario is too big for a link: the fragment's length, and whether storage kept the edit. */
+  linkKept?: { length: number; kept: boolean } | null;
   readonly: boolean;
   /** The stacked layout (phones): explanations start closed. */
   compact?: boolean;
@@ -53,6 +55,7 @@ export function viewModel(state: AppState, page: PageContext, flash: false | num
     redaction: state.redaction,
     linkLength: page.linkLength,
     copied: page.copied ?? null,
+    linkKept: page.linkKept ?? null,
     presets: page.presets.map(({ id, title }) => ({ id, title })),
     presetId: presetIdOf(state, page.presets),
     readonly: page.readonly,
@@ -76,6 +79,7 @@ export function panes(idBase: string): Record<string, Pane> {
     toolbar: { deps: (s, p) => [s.good?.scenario.settings, presetIdOf(s, p.presets), stale(s)], view: (vm) => toolbarView(vm, idBase) },
     // Inside the toolbar's share menu: redrawn with the toolbar, and on its own when only it changed.
     share: { deps: (s, p) => [s.good, stale(s), s.redaction, s.ui.redact, s.ui.rename, p.linkLength, p.copied], view: shareView },
+    linkkept: { deps: (_s, p) => [p.linkKept ?? null], view: linkKeptView },
     stepper: { deps: (s) => [s.good, s.link.step], view: stepperView },
     events: { deps: (s) => [s.good, stale(s)], view: eventsView },
     notice: { deps: (s) => [s.notice], view: noticeView },

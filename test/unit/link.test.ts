@@ -4,10 +4,11 @@
  * test/fixtures/links/ that keeps every link ever shared working.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../engine/i18n/render.ts';
-import { decodeFragment, encodeState, LINK_LIMITS, type DecodeResult } from '../../engine/link/codec.ts';
+import { decodeFragment, encodeState, jsonDepth, LINK_LIMITS, type DecodeResult } from '../../engine/link/codec.ts';
+import { inflateRaw } from '../../engine/link/inflate.ts';
 import { CURRENT_FORMAT, type LinkState } from '../../engine/link/state.ts';
 import { splitSources, stateSources } from '../../engine/scenario/compose.ts';
 import { scenarioDocumentText } from '../../engine/scenario/edit.ts';
@@ -209,6 +210,95 @@ describe('link codec: hostile and damaged fragments are refused with a message',
       const result = await decodeFragment(`1.${bytes.toString('base64url')}`);
       expect(result.ok).toBe(false);
     }
+  });
+});
+
+// Issue 21, items 11 and 12: decoding bounds its work before it allocates, and one decoder decides
+// for Node and every browser (the platforms' DecompressionStream disagree on trailing bytes).
+describe('link codec: bounded inflate and JSON depth, one rule everywhere', () => {
+  const idOf = (result: DecodeResult) => (result.ok ? 'decoded' : result.message.id);
+
+  it('inflates exactly what zlib deflated: stored, fixed and dynamic blocks, every level and strategy', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const texts = [
+      Buffer.alloc(0),
+      Buffer.from('a'),
+      Buffer.from(JSON.stringify(STATE)),
+      Buffer.from('abc'.repeat(40_000)),
+      Buffer.from(Array.from({ length: 70_000 }, () => Math.floor(random() * 256))),
+      Buffer.from(Array.from({ length: 50_000 }, () => 97 + Math.floor(random() * 4))),
+    ];
+    for (const text of texts) {
+      for (const options of [{ level: 0 }, { level: 1 }, { level: 9 }, { strategy: constants.Z_FIXED }, { strategy: constants.Z_HUFFMAN_ONLY }, { strategy: constants.Z_RLE }]) {
+        const result = inflateRaw(deflateRawSync(text, options), LINK_LIMITS.inflated);
+        expect(result.ok && Buffer.from(result.bytes).equals(text), `${text.length} bytes, ${JSON.stringify(options)}`).toBe(true);
+      }
+    }
+  });
+
+  it('a deflate bomb stops at the budget: no byte past it is produced or allocated', () => {
+    const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });
+    const refusal = inflateRaw(bomb, LINK_LIMITS.inflated);
+    if (refusal.ok || refusal.reason !== 'budget') throw new Error(`expected the budget to stop it, got ${JSON.stringify(refusal).slice(0, 80)}`);
+    // A copy that would pass the budget is not started, so at most one longest match (258 bytes) short of it.
+    expect(refusal.produced).toBeLessThanOrEqual(LINK_LIMITS.inflated);
+    expect(refusal.produced).toBeGreaterThan(LINK_LIMITS.inflated - 258);
+    // The budget is the output's size, not a guess: one byte less than the content refuses, its size accepts.
+    const exact = deflateRawSync(Buffer.alloc(5000, 1));
+    expect(inflateRaw(exact, 4999)).toMatchObject({ ok: false, reason: 'budget' });
+    const whole = inflateRaw(exact, 5000);
+    expect(whole.ok && whole.bytes.length).toBe(5000);
+  });
+
+  it('a deflate bomb in a link is refused with linkTooBig', async () => {
+    const bomb = `1.${deflateRawSync(Buffer.alloc(190 * 1024 * 1024), { level: 9 }).toString('base64url')}`;
+    expect(bomb.length).toBeLessThan(LINK_LIMITS.fragment);
+    const result = await decodeFragment(bomb);
+    expect(idOf(result)).toBe('input.linkTooBig');
+  });
+
+  it('a 1M-deep nested JSON in a link is refused with linkTooDeep, before JSON.parse', async () => {
+    const deep = `{"isvc":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)},"hpas":"","scenario":"","step":0}`;
+    const fragment = craft(deep);
+    expect(fragment.length).toBeLessThan(LINK_LIMITS.fragment);
+    const result = await decodeFragment(fragment);
+    expect(idOf(result)).toBe('input.linkTooDeep');
+    expect(refused(result)).toContain(String(LINK_LIMITS.depth));
+    // The scan gives up one level past the limit instead of walking all million.
+    expect(jsonDepth(deep, LINK_LIMITS.depth)).toBe(LINK_LIMITS.depth + 1);
+  });
+
+  it('counts depth outside strings only, and lets ordinary payloads through', () => {
+    expect(jsonDepth(JSON.stringify(STATE), 32)).toBe(1);
+    expect(jsonDepth(JSON.stringify({ a: '[[[[{{{{\\' }), 2)).toBe(1);
+    expect(jsonDepth(JSON.stringify({ a: '"[[[["', b: ['x'] }), 2)).toBe(2);
+    expect(jsonDepth('[[[]],[[[]]]]', 10)).toBe(4);
+    expect(jsonDepth('[[[[[', 2)).toBe(3);
+  });
+
+  it('nesting at the limit decodes as far as the state check', async () => {
+    const payload = `{"isvc":"a","hpas":"b","scenario":"c","extra":${'['.repeat(LINK_LIMITS.depth - 1)}${']'.repeat(LINK_LIMITS.depth - 1)}}`;
+    expect(await decodeFragment(craft(payload))).toMatchObject({ ok: true, state: { isvc: 'a', hpas: 'b', scenario: 'c', step: 0 } });
+  });
+
+  it('bytes after the end of the compressed content are refused, whatever they are', async () => {
+    const content = deflateRawSync(Buffer.from(JSON.stringify(STATE)));
+    for (const extra of [[0], [0, 0, 0, 0], [...Buffer.from('junk')], [0x03, 0x00], content.subarray(0, 8)]) {
+      const fragment = `1.${Buffer.concat([content, Buffer.from(extra)]).toString('base64url')}`;
+      const result = await decodeFragment(fragment);
+      expect(idOf(result), JSON.stringify(extra)).toBe('input.linkTrailing');
+      expect(refused(result)).toContain(String(extra.length));
+    }
+    const ours = Buffer.from((await encodeState(STATE)).slice(2), 'base64url');
+    expect(inflateRaw(Buffer.concat([ours, Buffer.from([1])]), LINK_LIMITS.inflated)).toEqual({ ok: false, reason: 'trailing', extra: 1 });
+  });
+
+  it('a damaged stream is refused as damaged, never read past its end', () => {
+    expect(inflateRaw(new Uint8Array([0x07]), 100)).toEqual({ ok: false, reason: 'damaged' }); // block type 3
+    expect(inflateRaw(new Uint8Array([0x01, 0x05, 0x00, 0x00, 0x00]), 100)).toEqual({ ok: false, reason: 'damaged' }); // stored, LEN and NLEN disagree
+    expect(inflateRaw(new Uint8Array([0x01, 0x05, 0x00, 0xfa, 0xff, 0x61]), 100)).toEqual({ ok: false, reason: 'damaged' }); // stored, cut short
+    expect(inflateRaw(new Uint8Array([]), 100)).toEqual({ ok: false, reason: 'damaged' });
   });
 });
 

@@ -36,6 +36,8 @@ export interface ViewModel {
   linkLength: number | null;
   /** The copy button (data-key) that just copied, for its visible and spoken "Copied". */
   copied: string | null;
+  /** The scenario is too big for a link (see PageContext). */
+  linkKept: { length: number; kept: boolean } | null;
   /** Preset choices and the one the texts still are (null: the user's own objects). */
   presets: readonly { id: string; title: string }[];
   presetId: string | null;

@@ -3,6 +3,7 @@
  * Few tab stops on purpose: the step bar is a handful of Tab presses from the top of the page.
  */
 import { msg } from '../../../engine/i18n/message.ts';
+import { LINK_LIMITS } from '../../../engine/link/codec.ts';
 import { KNOWN_TAGS } from '../../../engine/kserve/releases.ts';
 import { EVENT_WORDS } from '../../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../../engine/vocabulary.ts';
@@ -59,6 +60,19 @@ function copyButton(vm: ViewModel, key: string, action: string, label: string, a
   return [button(key, action, label, attrs),
     h('span', { class: 'pg-copied', role: 'status', 'aria-live': 'polite', 'data-key': `${key}-status`, 'data-copied': done ? 'true' : undefined },
       done ? [h('span', { 'aria-hidden': 'true' }, '✓ '), vm.s.copied] : null)];
+}
+
+/** Shown while the scenario is too big for a link: where the edit is, and how to share it instead. */
+export function linkKeptView(vm: ViewModel): VNode | null {
+  const kept = vm.linkKept;
+  if (!kept) return null;
+  const s = vm.s;
+  const file = `${vm.good?.scenario.settings.name ?? 'scenario'}.yaml`;
+  return h('div', { class: 'pg-link-kept' },
+    h('p', null, fill(s.linkTooBig, { length: kept.length, limit: LINK_LIMITS.fragment }), ' ', kept.kept ? s.linkKeptHere : s.linkNotKept, ' ', s.linkShareFile),
+    h('div', { class: 'pg-event-row' },
+      button('link-kept-download', 'download', s.download),
+      h('code', null, `npx kserve-hpa-lab run ${file}`)));
 }
 
 export function shareView(vm: ViewModel): VNode {
