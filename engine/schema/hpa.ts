@@ -122,7 +122,33 @@ function hpaObject(releases: readonly Release[], t: SchemaText): Schema {
   });
 }
 
-/** The `hpa` editor schema: one HPA per document, or a `kind: List` of HPAs. */
+/** A KEDA ScaledObject, as the lab reads it (engine/scenario/objects.ts). */
+function scaledObject(t: SchemaText): Schema {
+  return doc(t.scaledObject, {
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata', 'spec'],
+    properties: {
+      apiVersion: { const: 'keda.sh/v1alpha1' },
+      kind: { const: 'ScaledObject' },
+      metadata: objectMetaSchema('ScaledObject', { labels: stringMap(t.hpaLabels), annotations: stringMap(t.hpaAnnotations), ownerReferences: ownerReferencesSchema(t.ownerNote, t) }, t),
+      spec: {
+        type: 'object',
+        required: ['scaleTargetRef', 'triggers'],
+        properties: {
+          scaleTargetRef: doc(t.scaledObjectTarget, { type: 'object', required: ['name'], properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } } }),
+          minReplicaCount: doc(t.scaledObjectMin, integer(0)),
+          maxReplicaCount: doc(t.scaledObjectMax, integer(0)),
+          advanced: { type: 'object', properties: { horizontalPodAutoscalerConfig: { type: 'object', properties: { name: doc(t.scaledObjectHpaName, { type: 'string' }) } } } },
+          triggers: doc(t.scaledObjectTriggers, { type: 'array', minItems: 1, items: { type: 'object' } }),
+        },
+      },
+      ...topLevelNoise(t),
+    },
+  });
+}
+
+/** The `hpa` editor schema: one HPA or KEDA ScaledObject per document, or a `kind: List` of them. */
 export function buildHpaSchema(releases: readonly Release[], t: SchemaText = schemaText()): Schema {
-  return withList(hpaObject(releases, t), 'HorizontalPodAutoscaler', {}, t);
+  const either: Schema = { type: 'object', if: { type: 'object', properties: { kind: { const: 'ScaledObject' } }, required: ['kind'] }, then: scaledObject(t), else: hpaObject(releases, t) };
+  return withList(either, 'HorizontalPodAutoscaler', {}, t);
 }

@@ -109,6 +109,12 @@ export interface SchemaText {
   hpa: string;
   hpaApiVersion: string;
   hpaKind: string;
+  scaledObject: string;
+  scaledObjectTarget: string;
+  scaledObjectMin: string;
+  scaledObjectMax: string;
+  scaledObjectHpaName: string;
+  scaledObjectTriggers: string;
   hpaLabels: string;
   hpaAnnotations: string;
   hpaSpec: string;
@@ -251,6 +257,12 @@ const en: SchemaText = {
   hpa: 'A HorizontalPodAutoscaler (autoscaling/v2).',
   hpaApiVersion: '`autoscaling/v2`. The lab also reads `autoscaling/v2beta2`, and converts `autoscaling/v1`.',
   hpaKind: '`HorizontalPodAutoscaler`, or `List` for several.',
+  scaledObject: 'A KEDA ScaledObject. KEDA creates and owns an HPA for it, named `keda-hpa-<name>` unless `spec.advanced.horizontalPodAutoscalerConfig.name` says otherwise; KServe treats that HPA like any other.',
+  scaledObjectTarget: 'The workload KEDA scales (a Deployment unless `kind` says otherwise): for KServe, `<isvc>-predictor`.',
+  scaledObjectMin: 'The HPA’s minReplicas (1 when unset or 0).',
+  scaledObjectMax: 'The HPA’s maxReplicas (100 when unset).',
+  scaledObjectHpaName: 'The name of KEDA’s HPA. `<isvc>-predictor` is the name KServe looks up: leave it unset.',
+  scaledObjectTriggers: 'KEDA’s CRD requires at least one trigger.',
   hpaLabels: 'Labels. KServe copies the InferenceService’s and the component’s labels onto the HPAs it builds.',
   hpaAnnotations: 'Annotations. KServe’s HPAs carry the InferenceService’s annotations, including `serving.kserve.io/autoscalerClass`.',
   hpaSpec: 'What to scale and how.',
@@ -393,6 +405,12 @@ const zhCn: SchemaText = {
   hpa: '水平 Pod 自动扩缩器 HorizontalPodAutoscaler（autoscaling/v2）。',
   hpaApiVersion: '`autoscaling/v2`。本实验室也读取 `autoscaling/v2beta2`，并转换 `autoscaling/v1`。',
   hpaKind: '`HorizontalPodAutoscaler`，多个时为 `List`。',
+  scaledObject: 'KEDA 的 ScaledObject。KEDA 为它创建并拥有一个 HPA，名为 `keda-hpa-<name>`，除非 `spec.advanced.horizontalPodAutoscalerConfig.name` 另有指定；KServe 像对待其他 HPA 一样对待它。',
+  scaledObjectTarget: 'KEDA 扩缩的工作负载（除非 `kind` 另有指定，否则是 Deployment）：对 KServe 来说是 `<isvc>-predictor`。',
+  scaledObjectMin: 'HPA 的 minReplicas（未设置或为 0 时为 1）。',
+  scaledObjectMax: 'HPA 的 maxReplicas（未设置时为 100）。',
+  scaledObjectHpaName: 'KEDA 的 HPA 的名字。`<isvc>-predictor` 正是 KServe 查找的名字：不要设置它。',
+  scaledObjectTriggers: 'KEDA 的 CRD 要求至少有一个 trigger。',
   hpaLabels: '标签。KServe 把 InferenceService 和组件的标签复制到它生成的 HPA 上。',
   hpaAnnotations: '注解。KServe 的 HPA 带有 InferenceService 的注解，包括 `serving.kserve.io/autoscalerClass`。',
   hpaSpec: '扩缩什么、如何扩缩。',

@@ -120,6 +120,14 @@ describe('kubectl noise is allowed', () => {
     expect(validateHpa(hpa), JSON.stringify(validateHpa.errors)).toBe(true);
   });
 
+  it('takes a KEDA ScaledObject in the HPA editor, and flags one without triggers (KEDA\'s CRD requires them)', () => {
+    const so = { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', metadata: { name: 'fraud', namespace: 'risk', uid: 'u' }, spec: { scaleTargetRef: { name: 'fraud-predictor' }, minReplicaCount: 2, triggers: [{ type: 'prometheus', metadata: { threshold: '5' } }] }, status: { conditions: [] } };
+    expect(validateHpa(so), JSON.stringify(validateHpa.errors)).toBe(true);
+    expect(validateHpa({ apiVersion: 'v1', kind: 'List', items: [so, docs(KUBECTL_HPA)[0]] })).toBe(true);
+    expect(validateHpa({ ...so, spec: { scaleTargetRef: { name: 'fraud-predictor' } } })).toBe(false);
+    expect(validateHpa({ ...so, spec: { ...so.spec, triggers: [] } })).toBe(false);
+  });
+
   it('accepts a kind: List of HPAs', () => {
     const hpa = docs(KUBECTL_HPA)[0];
     expect(validateHpa({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: [hpa, hpa] })).toBe(true);
