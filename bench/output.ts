@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { main, type CliIo } from '../engine/cli/main.ts';
-import { namespaceList, namespaceScenario } from './generated-namespace.ts';
+import { namespaceList, namespaceScenario } from '../test/support/generated-namespace.ts';
 
 const SIZES = [100, 200, 400];
 const EVENTS = 1000;

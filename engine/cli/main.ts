@@ -11,6 +11,7 @@ import { playgroundUrl } from '../link/site.ts';
 import { BEHAVIOUR_LABEL, RELEASES } from '../kserve/releases.ts';
 import { redactSources } from '../redact.ts';
 import { runJson } from '../report/json.ts';
+import { jsonPieces, lineChunks } from '../report/json-stream.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { runScenario, type RunResult } from '../run.ts';
 import { splitSources, scenarioFileText } from '../scenario/compose.ts';
@@ -47,6 +48,8 @@ export interface CliIo {
   /** `helm template <release> <chart> -f <values>…`; absent or `missing`: no helm here. */
   helmTemplate?: (directory: string, release: string, values: readonly string[]) => RenderResult;
   stdout: (text: string) => void;
+  /** Resolves once standard output has taken what was written (a long output waits here instead of piling up in memory). */
+  drain?: () => Promise<void> | undefined;
   stderr: (text: string) => void;
   /** Standard output is a terminal: colour (unless NO_COLOR) and progress on stderr are allowed. */
   isTTY?: boolean;
@@ -57,6 +60,14 @@ export interface CliIo {
 /** An input error as JSON: the sentence in the chosen language, and its message id and parameters beside it (as `run --json` gives a refusal). */
 function inputErrorJson(error: InputError, locale: Locale) {
   return { file: error.file, line: error.line, column: error.column, message: renderMessage(error.message, locale), id: error.message.id, params: error.message.params ?? {} };
+}
+
+/** JSON of any length as a stream of whole lines, the same text as one JSON.stringify(value, null, 2), bidi and C1 controls escaped. */
+async function writeJson(io: CliIo, value: unknown): Promise<void> {
+  for (const chunk of lineChunks(jsonPieces(value))) {
+    io.stdout(terminalSafeJson(chunk));
+    await io.drain?.();
+  }
 }
 
 /**
@@ -212,7 +223,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const loaded = loadAll();
         noteSkipped(loaded.skipped);
         const run = runScenario(loaded.scenario);
-        if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
+        if (values.json) await writeJson(io, runJson(run, locale));
         else if (values.markdown) {
           const link = await linkFor(loaded.sources, loaded.scenario, run);
           if (link.url === null) warn(msg('cli.markdownNoLink', { length: link.length, limit: LINK_LIMITS.fragment }));
