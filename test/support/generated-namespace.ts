@@ -34,8 +34,11 @@ export function namespaceList(models: number): string {
 
 const CYCLE = ['pod-created', 'pod-deleted', 'hpa-scaled:3', 'pod-created'];
 
-/** A Scenario document: `count` events over the models, every `resyncEvery`th a resync. */
-export function namespaceScenario(models: number, count: number, resyncEvery: number, versions: readonly string[] = BENCH_VERSIONS): string {
-  const events = Array.from({ length: count }, (_, i) => ((i + 1) % resyncEvery === 0 ? 'resync' : `${CYCLE[i % CYCLE.length]!}@ml/model-${(i * 7) % models}`));
+/**
+ * A Scenario document: `count` events aimed at the first `targets` models, every `resyncEvery`th
+ * a resync (Infinity: none). With the same `targets`, a bigger namespace gets the very same events.
+ */
+export function namespaceScenario(models: number, count: number, resyncEvery: number, versions: readonly string[] = BENCH_VERSIONS, targets = models): string {
+  const events = Array.from({ length: count }, (_, i) => ((i + 1) % resyncEvery === 0 ? 'resync' : `${CYCLE[i % CYCLE.length]!}@ml/model-${(i * 7) % targets}`));
   return `apiVersion: hpa-lab/v1\nkind: Scenario\nversions: [${versions.join(', ')}]\nevents:\n${events.map((e) => `  - "${e}"`).join('\n')}\n`;
 }
