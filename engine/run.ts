@@ -7,7 +7,7 @@
  */
 import { createActor } from 'xstate';
 import type { Cluster } from './k8s/store.ts';
-import { keyOf, type Hpa, type InferenceService, type KubeObject, type ObjectRef } from './k8s/types.ts';
+import { keyOf, type Deployment, type Hpa, type InferenceService, type KubeObject, type ObjectRef } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
 import type { Admission } from './kserve/admission.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
@@ -149,6 +149,9 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const steps: StepResult[] = [];
   let before: Cluster = actor.getSnapshot().context.cluster;
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
+  const hpaViewOf = memoView((hpa: Hpa) => hpaView(hpa, userKeys), (view, hpa) => view.user === userKeys.has(keyOf(hpa.metadata)));
+  const deploymentViewOf = memoView(({ namespace, name, isvc, replicas }: Deployment): DeploymentView => ({ namespace, name, isvc: `${namespace}/${isvc}`, replicas }));
+  const isvcViewOf = memoView((isvc: InferenceService): IsvcView => ({ key: keyOf(isvc.metadata), terminating: isvc.metadata.deletionTimestamp !== undefined, statusMode: isvc.status?.deploymentMode ?? null }));
   inputs.forEach((input, i) => {
     const event = input.event;
     if (event.type === 'object.apply') {
@@ -168,9 +171,9 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     for (const hpa of cluster.hpas) seen.add(keyOf(hpa.metadata));
     // Unchanged parts of the cluster keep their references: so do their views (a namespace has hundreds).
     views = {
-      hpas: cluster.hpas === before.hpas && index > 1 ? views.hpas : cluster.hpas.map((hpa) => hpaView(hpa, userKeys)),
-      deployments: cluster.deployments === before.deployments && index > 1 ? views.deployments : cluster.deployments.map(({ namespace, name, isvc, replicas }) => ({ namespace, name, isvc: `${namespace}/${isvc}`, replicas })),
-      isvcs: cluster.isvcs === before.isvcs && index > 1 ? views.isvcs : cluster.isvcs.map((isvc) => ({ key: keyOf(isvc.metadata), terminating: isvc.metadata.deletionTimestamp !== undefined, statusMode: isvc.status?.deploymentMode ?? null })),
+      hpas: cluster.hpas === before.hpas && index > 1 ? views.hpas : cluster.hpas.map(hpaViewOf),
+      deployments: cluster.deployments === before.deployments && index > 1 ? views.deployments : cluster.deployments.map(deploymentViewOf),
+      isvcs: cluster.isvcs === before.isvcs && index > 1 ? views.isvcs : cluster.isvcs.map(isvcViewOf),
     };
     steps.push({
       index,
@@ -200,6 +203,22 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   });
   const behaviour = release.behaviour.id;
   return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts };
+}
+
+/**
+ * One view per cluster object: an object a step left alone keeps its view, so a step's lists share
+ * every untouched entry with the step before (and `--format ndjson` finds what changed by identity).
+ * `fresh` says whether a view still fits its object when the view depends on more than the object.
+ */
+function memoView<T extends object, V>(build: (object: T) => V, fresh: (view: V, object: T) => boolean = () => true): (object: T) => V {
+  const known = new WeakMap<T, V>();
+  return (object) => {
+    const view = known.get(object);
+    if (view !== undefined && fresh(view, object)) return view;
+    const built = build(object);
+    known.set(object, built);
+    return built;
+  };
 }
 
 /** The HPA a user's hpa-delete or hpa-remove-finalizer resolves to before the step, if any. */

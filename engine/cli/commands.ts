@@ -38,7 +38,7 @@ const help = { type: 'boolean', short: 'h', help: 'cli.option.help' } as const s
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'run',
-    synopsis: 'hpa-lab run <files…> [--events e1,e2,…] [--versions …] [--start-release <tag>] [--trace] [--json | --markdown]',
+    synopsis: 'hpa-lab run <files…> [--events e1,e2,…] [--versions …] [--start-release <tag>] [--trace] [--json | --format ndjson | --markdown]',
     summary: 'cli.run.summary',
     details: ['cli.run.details', 'cli.eventWords'],
     options: {
@@ -46,6 +46,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...common,
       trace: { type: 'boolean', help: 'cli.option.trace' },
       json: { type: 'boolean', help: 'cli.option.runJson' },
+      format: { type: 'string', value: 'text|json|ndjson', help: 'cli.option.runFormat' },
       markdown: { type: 'boolean', help: 'cli.option.runMarkdown' },
       help,
     },

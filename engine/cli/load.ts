@@ -369,6 +369,15 @@ export function parseDepth(text: string): number {
   return depth;
 }
 
+/** `run --format`: text (the default), json (as --json) or ndjson (one line per step, only what changed). */
+export type RunFormat = 'text' | 'json' | 'ndjson';
+
+export function parseRunFormat(value: string | boolean | undefined): RunFormat {
+  const text = typeof value === 'string' ? value : 'text';
+  if (text !== 'text' && text !== 'json' && text !== 'ndjson') throw new InputFailure([{ file: '--format', line: 1, column: 1, message: msg('input.cliRunFormat', { value: printable(text) }) }]);
+  return text;
+}
+
 export function parseFormat(value: string | boolean | undefined): CheckFormat {
   const text = typeof value === 'string' ? value : 'text';
   if (text !== 'text' && text !== 'json' && text !== 'github' && text !== 'sarif') throw new InputFailure([{ file: '--format', line: 1, column: 1, message: msg('input.cliFormat', { value: printable(text) }) }]);

@@ -11,6 +11,8 @@ import { playgroundUrl } from '../link/site.ts';
 import { BEHAVIOUR_LABEL, RELEASES } from '../kserve/releases.ts';
 import { redactSources } from '../redact.ts';
 import { runJson } from '../report/json.ts';
+import { runNdjson } from '../report/ndjson.ts';
+import { jsonPieces, lineChunks } from '../report/json-stream.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { runScenario, type RunResult } from '../run.ts';
 import { splitSources, scenarioFileText } from '../scenario/compose.ts';
@@ -25,7 +27,7 @@ import { checkOutput, githubAnnotation, type CheckFormat } from './check-output.
 import { checkSarif } from '../report/sarif.ts';
 import { colourer } from './colour.ts';
 import { commandHelp, commandSpec, COMMANDS, usage, type CommandSpec } from './commands.ts';
-import { collecting, commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseVersions, readSources, type DirectoryEntry, type Loaded, type Values } from './load.ts';
+import { collecting, commandLineError, InputFailure, load, parseDefaultMode, parseDepth, parseFormat, parseLocale, parseRunFormat, parseVersions, readSources, type DirectoryEntry, type Loaded, type RunFormat, type Values } from './load.ts';
 import type { RenderResult } from './repository.ts';
 import { readOptions, refusedAnywhere } from './repository-options.ts';
 import { printable, printableLines, renderText, terminalSafeJson } from './text-report.ts';
@@ -47,6 +49,8 @@ export interface CliIo {
   /** `helm template <release> <chart> -f <values>…`; absent or `missing`: no helm here. */
   helmTemplate?: (directory: string, release: string, values: readonly string[]) => RenderResult;
   stdout: (text: string) => void;
+  /** Resolves once standard output has taken what was written (a long output waits here instead of piling up in memory). */
+  drain?: () => Promise<void> | undefined;
   stderr: (text: string) => void;
   /** Standard output is a terminal: colour (unless NO_COLOR) and progress on stderr are allowed. */
   isTTY?: boolean;
@@ -57,6 +61,14 @@ export interface CliIo {
 /** An input error as JSON: the sentence in the chosen language, and its message id and parameters beside it (as `run --json` gives a refusal). */
 function inputErrorJson(error: InputError, locale: Locale) {
   return { file: error.file, line: error.line, column: error.column, message: renderMessage(error.message, locale), id: error.message.id, params: error.message.params ?? {} };
+}
+
+/** JSON of any length as a stream of whole lines, the same text as one JSON.stringify(value, null, 2), bidi and C1 controls escaped. */
+async function writeJson(io: CliIo, value: unknown): Promise<void> {
+  for (const chunk of lineChunks(jsonPieces(value))) {
+    io.stdout(terminalSafeJson(chunk));
+    await io.drain?.();
+  }
 }
 
 /**
@@ -139,6 +151,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // errors are worded in the --lang language, and given as JSON too when JSON was asked for.
   let locale: Locale = isLocale(asked) ? asked : 'en';
   let json = false;
+  /** Input errors as one line of JSON (ndjson) instead of an indented document. */
+  let jsonLine = false;
   let github = false;
   /** Before help or a frame: an unknown --lang keeps English and says so (a run reports it as an input error instead). */
   const noteUnknownLang = (): void => {
@@ -174,8 +188,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // A --lang before the command counts as the command's own.
     locale = option(() => parseLocale(one(values.lang) ?? scan.lang), 'en' as Locale);
     const depth = option(() => (typeof values.depth === 'string' ? parseDepth(values.depth) : DEFAULT_DEPTH), DEFAULT_DEPTH);
-    const format = option(() => parseFormat(one(values.format)), 'text' as CheckFormat);
-    json = format === 'json' || (values.json === true && !values.markdown);
+    // --format is check's and run's, with their own choices.
+    const format = option(() => parseFormat(spec.name === 'run' ? undefined : one(values.format)), 'text' as CheckFormat);
+    const runFormat = option(() => parseRunFormat(spec.name === 'run' ? one(values.format) : undefined), 'text' as RunFormat);
+    json = format === 'json' || runFormat === 'json' || runFormat === 'ndjson' || (values.json === true && !values.markdown);
+    jsonLine = runFormat === 'ndjson';
     github = format === 'github';
     const defaultMode = option(() => parseDefaultMode(one(values['default-mode'])), null);
     const versions = option(() => (typeof values.versions === 'string' ? parseVersions(values.versions) : undefined), undefined);
@@ -209,10 +226,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'run': {
         if (values.json && values.markdown) throw commandLineError(msg('input.cliJsonAndMarkdown'));
+        const formatGiven = typeof one(values.format) === 'string';
+        if (formatGiven && (values.markdown || (values.json && runFormat !== 'json'))) {
+          throw commandLineError(msg('input.cliFormatAnd', { format: runFormat, option: values.markdown ? '--markdown' : '--json' }));
+        }
         const loaded = loadAll();
         noteSkipped(loaded.skipped);
         const run = runScenario(loaded.scenario);
-        if (values.json) io.stdout(terminalSafeJson(JSON.stringify(runJson(run, locale), null, 2)));
+        if (values.json || runFormat === 'json') await writeJson(io, runJson(run, locale));
+        else if (runFormat === 'ndjson') {
+          for (const line of runNdjson(run, locale)) {
+            io.stdout(terminalSafeJson(line));
+            await io.drain?.();
+          }
+        }
         else if (values.markdown) {
           const link = await linkFor(loaded.sources, loaded.scenario, run);
           if (link.url === null) warn(msg('cli.markdownNoLink', { length: link.length, limit: LINK_LIMITS.fragment }));
@@ -289,7 +316,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // In a workflow log an input error is an annotation: its file name sits in an escaped property, never at the start of a line.
       if (github) for (const e of error.errors) io.stderr(githubAnnotation('error', e, 'hpa-lab', renderMessage(e.message, locale)));
       else for (const e of error.errors) io.stderr(printable(formatInputError(e, locale)));
-      if (json) io.stdout(terminalSafeJson(JSON.stringify({ errors: error.errors.map((e) => inputErrorJson(e, locale)) }, null, 2)));
+      if (json) io.stdout(terminalSafeJson(JSON.stringify({ errors: error.errors.map((e) => inputErrorJson(e, locale)) }, null, jsonLine ? undefined : 2)));
       return 2;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -144,6 +144,13 @@ export function nodeIo(version: string): CliIo {
     stdout: (text) => {
       if (!stdoutClosed) process.stdout.write(`${text}\n`);
     },
+    drain: () => (stdoutClosed || !process.stdout.writableNeedDrain ? undefined : new Promise<void>((resolve) => {
+      const done = (): void => {
+        for (const event of ['drain', 'close', 'error']) process.stdout.off(event, done);
+        resolve();
+      };
+      for (const event of ['drain', 'close', 'error']) process.stdout.once(event, done);
+    })),
     stderr: (text) => process.stderr.write(text.endsWith('\n') || text.startsWith('\u001b[2K') ? text : `${text}\n`),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,

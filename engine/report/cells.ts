@@ -31,17 +31,17 @@ export function callNews(call: ApiCall): Message | null {
 
 /** The InferenceServices a run concerns (namespace/name), in the order they first appear. */
 export function isvcsOf(run: Pick<RunResult, 'versions'>): string[] {
-  const keys: string[] = [];
-  const add = (key: string) => {
-    if (!keys.includes(key)) keys.push(key);
-  };
+  // A Set keeps first-appearance order; a step that left the list alone shares it with the one before and adds nothing.
+  const keys = new Set<string>();
   for (const version of run.versions) {
+    let seen: StepResult['isvcs'] | null = null;
     for (const step of version.steps) {
-      for (const isvc of step.isvcs) add(isvc.key);
-      for (const decision of step.decisions) add(decision.isvc);
+      if (step.isvcs !== seen) for (const isvc of step.isvcs) keys.add(isvc.key);
+      seen = step.isvcs;
+      for (const decision of step.decisions) keys.add(decision.isvc);
     }
   }
-  return keys;
+  return [...keys];
 }
 
 /** What the step shows for one InferenceService (null = all of them, for a single-ISVC scenario). */

@@ -35,11 +35,12 @@ const lines = (text: string): string[] => text.split('\n');
 describe('English help reads as before', () => {
   const KEY_LINES: Record<string, string[]> = {
     run: [
-      'Usage: hpa-lab run <files…> [--events e1,e2,…] [--versions …] [--start-release <tag>] [--trace] [--json | --markdown]',
+      'Usage: hpa-lab run <files…> [--events e1,e2,…] [--versions …] [--start-release <tag>] [--trace] [--json | --format ndjson | --markdown]',
       'Run a scenario: what each release decides at each step, and what happens to your HPAs.',
-      '      --events <e1,e2,…>     replace the scenario\'s events',
-      '      --json                 JSON with stable field names (sentences rendered, message ids beside them)',
-      '  -h, --help                 show this help',
+      '      --events <e1,e2,…>         replace the scenario\'s events',
+      '      --json                     JSON with stable field names (sentences rendered, message ids beside them)',
+      '      --format text|json|ndjson  text (default); json, as --json (every step with all HPAs, Deployments and InferenceServices); ndjson: one JSON line per step with its decisions per release and only the objects that changed',
+      '  -h, --help                     show this help',
       '`kubectl get -o yaml` prints them (kind: List too), and optionally one hpa-lab/v1 Scenario document with the events and settings.',
       'Events about one InferenceService take @<name> or @<namespace>/<name> when there are several.',
     ],
