@@ -81,6 +81,7 @@ export function* runNdjson(run: RunResult, locale: Locale = 'en'): Generator<str
         admission: admissionJson(step.admission, locale),
         decisions: step.decisions.map((decision) => decisionJson(decision, locale)),
         deploymentWrites: step.deploymentWrites,
+        scaledObjectWrites: step.scaledObjectWrites,
         isvcPresent: step.isvcPresent,
         notes: step.notes.map((note) => renderMessage(note, locale)),
         noteMessages: step.notes,

@@ -60,7 +60,7 @@ function rebuild(ndjson: string): Json {
       for (const name of Object.keys(KEY)) release.lists[name] = replay(release.lists[name]!, changes[name], KEY[name]!);
       const { notes, noteMessages, ...before } = fields;
       // run --json spreads the step, so its fields come in StepResult's order.
-      release.steps.push({ index: line.index, event: line.event, position: line.position, release: before.release, reconciled: before.reconciled, reconciledIsvcs: before.reconciledIsvcs, admission: before.admission, decisions: before.decisions, deploymentWrites: before.deploymentWrites, hpas: release.lists.hpas, deployments: release.lists.deployments, isvcPresent: before.isvcPresent, isvcs: release.lists.isvcs, notes, path: before.path, noteMessages });
+      release.steps.push({ index: line.index, event: line.event, position: line.position, release: before.release, reconciled: before.reconciled, reconciledIsvcs: before.reconciledIsvcs, admission: before.admission, decisions: before.decisions, deploymentWrites: before.deploymentWrites, scaledObjectWrites: before.scaledObjectWrites, hpas: release.lists.hpas, deployments: release.lists.deployments, isvcPresent: before.isvcPresent, isvcs: release.lists.isvcs, notes, path: before.path, noteMessages });
     });
   }
   const verdicts = tail.releases as { tag: string; verdicts: unknown }[];
