@@ -49,7 +49,8 @@ export function splitSources(sources: readonly ScenarioSource[]): Omit<LinkState
       if (kind === 'InferenceService') isvc.push(text);
       else if (kind === 'Scenario') scenario.push(text);
       // A Secret or a ServiceAccount next to the model's objects never travels in a link.
-      else if (kind === 'HorizontalPodAutoscaler' || kind === 'List' || kind === 'undefined') hpas.push(text);
+      // KEDA ScaledObjects share the HPA editor: each stands for the HPA KEDA keeps.
+      else if (kind === 'HorizontalPodAutoscaler' || kind === 'ScaledObject' || kind === 'List' || kind === 'undefined') hpas.push(text);
     }
   }
   return { isvc: isvc.join('\n---\n'), hpas: hpas.join('\n---\n'), scenario: scenario.join('\n---\n') };

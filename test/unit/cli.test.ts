@@ -605,3 +605,17 @@ describe('the real binary (node bin/hpa-lab.mjs)', () => {
     expect(result.stderr.trim()).toBe('does/not/exist.yaml:1:1: 无法读取这个文件（ENOENT）');
   });
 });
+
+describe('hpa-lab link with KEDA', () => {
+  it('carries the ScaledObject: the link reopens the same objects, and the same verdict (scaling undone in v0.15.0)', async () => {
+    const path = 'content/scenarios/keda-external-fought.yaml';
+    const text = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+    const { code, stdout } = await cli(['link', path], { [path]: text });
+    expect(code).toBe(0);
+    const decoded = await decodeFragment(new URL(stdout.trim()).hash);
+    if (!decoded.ok) throw new Error(renderMessage(decoded.message));
+    const fromLink = parsed(stateSources(decoded.state));
+    expect(fromLink.objects.map((o) => `${o.object.kind}/${o.object.metadata.name}`)).toEqual(['InferenceService/fraud', 'ScaledObject/fraud']);
+    expect(essence(fromLink)).toEqual(essence(parsed([{ name: path, text }])));
+  });
+});
