@@ -132,7 +132,7 @@ export const playground = {
   richEditor: 'Use the rich editor',
   plainEditor: 'Use the plain editor',
   isvcEditor: 'InferenceService YAML',
-  hpaEditor: 'HorizontalPodAutoscaler YAML',
+  hpaEditor: 'HorizontalPodAutoscaler and KEDA ScaledObject YAML',
   problemError: 'Line {line}, column {column}: {message}',
   problemWarning: 'Warning: Line {line}, column {column}: {message}',
   problemInfo: 'Note: Line {line}, column {column}: {message}',

@@ -135,7 +135,7 @@ export const playground: UiArea<typeof en> = {
   richEditor: '使用富文本编辑器',
   plainEditor: '使用纯文本编辑器',
   isvcEditor: 'InferenceService YAML',
-  hpaEditor: 'HorizontalPodAutoscaler YAML',
+  hpaEditor: 'HorizontalPodAutoscaler 与 KEDA ScaledObject 的 YAML',
   problemError: '第 {line} 行第 {column} 列：{message}',
   problemWarning: '警告：第 {line} 行第 {column} 列：{message}',
   problemInfo: '提示：第 {line} 行第 {column} 列：{message}',
