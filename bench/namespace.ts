@@ -16,32 +16,13 @@ import { redactSources } from '../engine/redact.ts';
 import { runScenario } from '../engine/run.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
 import { formatInputError } from '../engine/scenario/source.ts';
+import { modelObjects } from '../test/support/generated-namespace.ts';
 
 const MODELS = 200;
 const EVENTS = 1000;
 const VERSIONS = ['v0.12.0', 'v0.14.1', 'v0.15.0', 'v0.15.2', 'v0.16.0'];
 
-function model(i: number): { isvc: Record<string, unknown>; hpa: Record<string, unknown> | null } {
-  const name = `model-${i}`;
-  const kind = i % 3;
-  const annotations: Record<string, string> = { 'serving.kserve.io/deploymentMode': 'RawDeployment' };
-  if (kind !== 2) annotations['serving.kserve.io/autoscalerClass'] = 'external';
-  const isvc = {
-    apiVersion: 'serving.kserve.io/v1beta1',
-    kind: 'InferenceService',
-    metadata: { name, namespace: 'ml', annotations, labels: { team: 'ranking' }, resourceVersion: String(1000 + i) },
-    spec: { predictor: { minReplicas: 1, maxReplicas: 4, model: { modelFormat: { name: 'sklearn' }, storageUri: `gs://bucket/${name}` } } },
-    status: { url: `http://${name}.ml.example.com` },
-  };
-  const hpaName = kind === 0 ? `${name}-predictor` : `${name}-scaler`;
-  const hpa = kind === 2 ? null : {
-    apiVersion: 'autoscaling/v2',
-    kind: 'HorizontalPodAutoscaler',
-    metadata: { name: hpaName, namespace: 'ml' },
-    spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: `${name}-predictor` }, minReplicas: 1, maxReplicas: 8, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }] },
-  };
-  return { isvc, hpa };
-}
+const model = modelObjects;
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = performance.now();

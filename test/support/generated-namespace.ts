@@ -3,7 +3,8 @@
  * a third of the models external with a same-named HPA, a third external with a distinct-named
  * HPA, a third class hpa without one; and events aimed at single models with a resync now and then.
  */
-function model(i: number): unknown[] {
+/** Model `i` of the namespace: its InferenceService, and its HPA unless it is of class hpa. */
+export function modelObjects(i: number): { isvc: Record<string, unknown>; hpa: Record<string, unknown> | null } {
   const name = `model-${i}`;
   const kind = i % 3;
   const annotations: Record<string, string> = { 'serving.kserve.io/deploymentMode': 'RawDeployment' };
@@ -15,14 +16,19 @@ function model(i: number): unknown[] {
     spec: { predictor: { minReplicas: 1, maxReplicas: 4, model: { modelFormat: { name: 'sklearn' }, storageUri: `gs://bucket/${name}` } } },
     status: { url: `http://${name}.ml.example.com` },
   };
-  if (kind === 2) return [isvc];
+  if (kind === 2) return { isvc, hpa: null };
   const hpa = {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
     metadata: { name: kind === 0 ? `${name}-predictor` : `${name}-scaler`, namespace: 'ml' },
     spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: `${name}-predictor` }, minReplicas: 1, maxReplicas: 8, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }] },
   };
-  return [isvc, hpa];
+  return { isvc, hpa };
+}
+
+function model(i: number): unknown[] {
+  const { isvc, hpa } = modelObjects(i);
+  return hpa ? [isvc, hpa] : [isvc];
 }
 
 export const BENCH_VERSIONS = ['v0.12.0', 'v0.14.1', 'v0.15.0', 'v0.15.2', 'v0.16.0'];
