@@ -21,7 +21,7 @@ import { runScenario, type RunResult } from './run.ts';
 import { printYaml, scenarioDocumentText } from './scenario/edit.ts';
 import { parseScenario, type ScenarioSource } from './scenario/parse.ts';
 import type { Scenario } from './scenario/scenario.ts';
-import { loadYaml, type InputError } from './scenario/source.ts';
+import { LIMITS, loadYaml, type InputError } from './scenario/source.ts';
 import { isRecord } from './scenario/validate.ts';
 import { PROTECT_FINALIZER } from './explore/changes.ts';
 import { kedaHpaName } from './keda/operator.ts';
@@ -315,7 +315,7 @@ function removedFields(sources: readonly ScenarioSource[], scenario: Scenario, n
   const removed: RemovedField[] = [];
   const byKey = new Map(scenario.objects.map(({ object }) => [`${object.kind}/${keyOf(object.metadata)}`, object]));
   for (const source of sources) {
-    const loaded = loadYaml(source.name, source.text);
+    const loaded = loadYaml(source.name, source.text, LIMITS.repositoryDocuments);
     if (!loaded.ok) continue;
     for (const doc of loaded.documents) {
       const value = doc.value;

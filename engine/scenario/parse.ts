@@ -57,7 +57,9 @@ const SCENARIO_FIELDS = new Set(FIELD_LIST);
 
 export function parseScenario(sources: readonly ScenarioSource[], options: ParseOptions = {}): ParseResult {
   const total = sources.reduce((sum, source) => sum + byteLength(source.text), 0);
-  const limit = options.skipOtherKinds ? LIMITS.repositoryBytes : LIMITS.bytes;
+  // The browser tab's limits hold for a pasted scenario; the command line reads real manifests.
+  const commandLine = options.skipOtherKinds === true || options.skipUnknownKinds === true;
+  const limit = commandLine ? LIMITS.repositoryBytes : LIMITS.bytes;
   const skipped: SkippedDocument[] = [];
   if (total > limit) {
     const file = sources[0]?.name ?? '<input>';
@@ -70,7 +72,7 @@ export function parseScenario(sources: readonly ScenarioSource[], options: Parse
   let scenarioAt: SourcePosition | null = null;
 
   for (const source of sources) {
-    const loaded = loadYaml(source.name, source.text);
+    const loaded = loadYaml(source.name, source.text, commandLine ? LIMITS.repositoryDocuments : LIMITS.documents);
     if (!loaded.ok) {
       errors.push(...loaded.errors);
       continue;
