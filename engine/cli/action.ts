@@ -14,7 +14,7 @@ import { checkSarif } from '../report/sarif.ts';
 import type { InputError } from '../scenario/source.ts';
 import { checkOutput, githubAnnotation, githubAnnotations } from './check-output.ts';
 import { colourer } from './colour.ts';
-import { InputFailure, load } from './load.ts';
+import { InputFailure, load, type ReadOptions } from './load.ts';
 import type { CliIo } from './main.ts';
 
 export interface ActionFiles {
@@ -24,7 +24,7 @@ export interface ActionFiles {
   token?: () => string;
 }
 
-export const ACTION_INPUTS = ['paths', 'versions', 'include-edits', 'lang', 'fail-on', 'sarif-file', 'summary'] as const;
+export const ACTION_INPUTS = ['paths', 'exclude', 'helm-values', 'helm-release-name', 'versions', 'include-edits', 'lang', 'fail-on', 'sarif-file', 'summary'] as const;
 type ActionInput = (typeof ACTION_INPUTS)[number];
 const FAIL_ON = ['harm', 'refused', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -33,6 +33,8 @@ const inputError = (input: string, message: Message): InputError => ({ file: `in
 
 interface Inputs {
   paths: string[];
+  /** `check --exclude`, `--values`, `--release-name`. */
+  read: ReadOptions;
   versions: string | undefined;
   includeEdits: boolean;
   locale: Locale;
@@ -57,7 +59,9 @@ function readInputs(env: Readonly<Record<string, string | undefined>>): { inputs
   for (const key of Object.keys(env).sort()) {
     if (key.startsWith('INPUT_') && !known.has(key)) errors.push(inputError(key.slice(6).toLowerCase(), msg('input.actionUnknown', { input: key.slice(6).toLowerCase(), known: [...ACTION_INPUTS] })));
   }
-  const paths = get('paths').split(/[\n,]/).map((p) => p.trim()).filter(Boolean);
+  const listOf = (name: ActionInput): string[] => get(name).split(/[\n,]/).map((p) => p.trim()).filter(Boolean);
+  const paths = listOf('paths');
+  const release = get('helm-release-name');
   const lang = get('lang').toLowerCase() || 'en';
   if (!isLocale(lang)) errors.push(inputError('lang', msg('input.cliLang', { value: get('lang') })));
   // The default matches the CLI's exit codes: a manifest the webhook refuses fails `kubectl apply`, so it fails the step.
@@ -68,6 +72,7 @@ function readInputs(env: Readonly<Record<string, string | undefined>>): { inputs
   return {
     inputs: {
       paths: paths.length > 0 ? paths : ['.'],
+      read: { exclude: listOf('exclude'), values: listOf('helm-values'), ...(release ? { release } : {}) },
       versions: get('versions') || undefined,
       includeEdits: booleanInput('include-edits', get('include-edits'), false, errors),
       locale: isLocale(lang) ? lang : 'en',
@@ -102,7 +107,7 @@ export async function runAction(io: CliIo, files: ActionFiles): Promise<number> 
 
   let loaded;
   try {
-    loaded = load(inputs.paths, { versions: inputs.versions }, io, true);
+    loaded = load(inputs.paths, { versions: inputs.versions }, io, true, inputs.read);
   } catch (error) {
     if (error instanceof InputFailure) return fail(error.errors);
     throw error;

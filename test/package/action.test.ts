@@ -183,6 +183,14 @@ describe('the GitHub Action', () => {
     expect(run.outputs).toMatchObject({ result: 'safe', harmed: '0', refused: '0' });
   });
 
+  it('exclude leaves files out as check --exclude does: without the eleven same-named HPAs only the refusal is left', () => {
+    const run = runAction({ ...DEFAULTS, exclude: 'deploy/model-*.yaml\ndeploy/renamed.yaml', 'sarif-file': '' });
+    expect(run.stderr).toBe('');
+    expect(run.outputs).toMatchObject({ harmed: '0', refused: '1' });
+    expect(run.stdout).not.toContain('model-00');
+    expect(run.status).toBe(1);
+  });
+
   it('fail-on never passes the step; fail-on refused fails it for a refusal alone; lang zh-cn words the summary in Chinese', () => {
     expect(runAction({ ...DEFAULTS, 'fail-on': 'never' }).status).toBe(0);
     const refusedOnly = runAction({ paths: 'deploy/fixed.yaml', versions: 'v0.14.1', 'fail-on': 'refused' });
@@ -199,7 +207,7 @@ describe('the GitHub Action', () => {
 
 describe('the Action on bad input: one line, exit 2, no stack trace', () => {
   it.each([
-    [{ paths: 'deploy/', colour: 'red' }, /^::error title=hpa-lab::input colour: the action has no input "colour"; its inputs are paths, versions, include-edits, lang, fail-on, sarif-file, and summary$/],
+    [{ paths: 'deploy/', colour: 'red' }, /^::error title=hpa-lab::input colour: the action has no input "colour"; its inputs are paths, exclude, helm-values, helm-release-name, versions, include-edits, lang, fail-on, sarif-file, and summary$/],
     [{ paths: 'nowhere/**/*.yaml' }, /^::error file=nowhere\/\*\*\/\*\.yaml,line=1,col=1,title=hpa-lab::no file or directory matches nowhere\/\*\*\/\*\.yaml$/],
     [{ paths: 'deploy/model-00.yaml', 'sarif-file': '/nonexistent/dir/x.sarif', versions: 'v0.14.1' }, /^::error title=hpa-lab::input sarif-file: cannot write the SARIF file \/nonexistent\/dir\/x\.sarif \(ENOENT\)$/],
     [{ paths: 'deploy/', 'fail-on': 'sometimes' }, /^::error title=hpa-lab::input fail-on: input fail-on takes harm, refused or never, got "sometimes"$/],
