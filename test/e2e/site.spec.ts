@@ -183,8 +183,11 @@ test.describe('search', () => {
   const cases = [
     { route: '', term: 'shouldDeleteHPA', expectPage: 'guides/analysis/' },
     { route: 'zh-cn/', term: '终结器', expectPage: 'zh-cn/' },
+    // A KEDA user's one search lands on the KEDA guide first (issue 16).
+    { route: '', term: 'KEDA', expectPage: 'guides/keda/', first: true },
+    { route: 'zh-cn/', term: 'KEDA', expectPage: 'zh-cn/guides/keda/', first: true },
   ];
-  for (const { route, term, expectPage } of cases) {
+  for (const { route, term, expectPage, first } of cases) {
     test(`pagefind finds "${term}" from ${BASE}${route}`, async ({ page, consoleErrors }) => {
       await page.goto(`${BASE}${route}`);
       await page.locator('button[data-open-modal]').click();
@@ -196,6 +199,7 @@ test.describe('search', () => {
       const hrefs = await results.evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
       // Results stay in the reader's language and include the page that discusses the term.
       expect(hrefs.some((href) => href.startsWith(`${BASE}${expectPage}`)), hrefs.join('\n')).toBe(true);
+      if (first) expect(hrefs[0]!.startsWith(`${BASE}${expectPage}`), hrefs.join('\n')).toBe(true);
       for (const href of hrefs) expect(isZh(href.slice(BASE.length)), href).toBe(isZh(route));
       expect(consoleErrors).toEqual([]);
     });
