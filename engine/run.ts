@@ -195,7 +195,9 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   });
   actor.stop();
   const isvcs = [...manifests, ...applied].filter((o): o is InferenceService => o.kind === 'InferenceService');
-  const verdicts = [...userKeys].map((key) => {
+  // The HPA KEDA would keep for a ScaledObject that was refused (or never got a workload) never
+  // existed: there is nothing of the user's to judge, and the refusal is the step's answer.
+  const verdicts = [...userKeys].filter((key) => seen.has(key)).map((key) => {
     const ref = refOf(key);
     const target = [...manifests, ...applied].map(userHpaOf).find((user) => user?.key === key)?.target;
     const final = before.hpas.find((h) => keyOf(h.metadata) === key);

@@ -151,7 +151,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // errors are worded in the --lang language, and given as JSON too when JSON was asked for.
   let locale: Locale = isLocale(asked) ? asked : 'en';
   let json = false;
-  /** Input errors as one line of JSON (ndjson) instead of an indented document. */
+  /** Input errors as one line of JSON (ndjson) instead of indented JSON. */
   let jsonLine = false;
   let github = false;
   /** Before help or a frame: an unknown --lang keeps English and says so (a run reports it as an input error instead). */

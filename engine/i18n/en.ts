@@ -116,7 +116,6 @@ export const en = {
   'check.keda.unchanged': 'The KEDA reconciler found ScaledObject {scaledObject} as it wants it.',
   'check.keda.deleted': 'The InferenceService is stopped: the KEDA reconciler deleted ScaledObject {scaledObject}.',
   'check.keda.absent': 'The InferenceService is stopped and ScaledObject {scaledObject} does not exist: nothing to do.',
-  'check.keda.refused': 'The KEDA reconciler’s write of ScaledObject {scaledObject} was refused.',
   'check.keda.failed': 'The KEDA reconciler failed on ScaledObject {scaledObject}: {reason}. The component fails and the InferenceService is retried with back-off.',
   'check.dispatch.keda': 'Class {class} is handled by the KEDA reconciler; the HPA reconciler is not called.',
   'check.dispatch.noop': 'Class {class} gets the no-op autoscaler; nothing touches HPAs.',

@@ -121,7 +121,6 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'check.keda.unchanged': 'KEDA 调和器发现 ScaledObject {scaledObject} 已符合期望。',
   'check.keda.deleted': 'InferenceService 已停止：KEDA 调和器删除了 ScaledObject {scaledObject}。',
   'check.keda.absent': 'InferenceService 已停止，且 ScaledObject {scaledObject} 不存在：无事可做。',
-  'check.keda.refused': 'KEDA 调和器对 ScaledObject {scaledObject} 的写入被拒绝。',
   'check.keda.failed': 'KEDA 调和器在 ScaledObject {scaledObject} 上失败：{reason}。该组件失败，InferenceService 会退避重试。',
   'check.dispatch.keda': '类别 {class} 由 KEDA 调和器处理；不会调用 HPA 调和器。',
   'check.dispatch.noop': '类别 {class} 得到的是空操作（no-op）自动扩缩器：不会有任何操作触及 HPA。',

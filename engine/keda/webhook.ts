@@ -11,7 +11,7 @@
  * reports the first above. Not modelled: the cpu/memory scalers' resource-request check, fallback,
  * trigger and scaling-modifier syntax.
  */
-import { findScaledObject, type Cluster } from '../k8s/store.ts';
+import type { Cluster } from '../k8s/store.ts';
 import type { ScaledObject } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { kedaHpaName, scaledTarget } from './operator.ts';
@@ -50,6 +50,3 @@ export function admitScaledObject(cluster: Pick<Cluster, 'hpas' | 'scaledObjects
   }
   return null;
 }
-
-/** Whether a ScaledObject of this name already exists (create versus update). */
-export const scaledObjectExists = (cluster: Pick<Cluster, 'scaledObjects'>, object: ScaledObject): boolean => findScaledObject(cluster, object.metadata) !== undefined;

@@ -171,12 +171,11 @@ export const CHECKS = {
     traced: true,
     run: (i) => {
       const write = i.keda;
-      const failed = write !== undefined && write.reason !== null && (write.outcome === 'refused' || write.outcome === 'failed');
-      return {
-        value: failed ? 'error' : 'ok',
-        inputs: { scaledObject: write?.name ?? null, call: write?.verb ?? null, outcome: write?.outcome ?? null },
-        why: failed ? msg('check.keda.failed', { scaledObject: write.name, reason: write.reason }) : msg(`check.keda.${write?.outcome ?? 'unchanged'}`, { scaledObject: write?.name ?? '' }),
-      };
+      const inputs = { scaledObject: write?.name ?? null, call: write?.verb ?? null, outcome: write?.outcome ?? null };
+      // A refused or failed write always carries its reason (keda-reconciler.ts).
+      if (write?.reason) return { value: 'error', inputs, why: msg('check.keda.failed', { scaledObject: write.name, reason: write.reason }) };
+      const outcome = write?.outcome === 'created' || write?.outcome === 'updated' || write?.outcome === 'deleted' || write?.outcome === 'absent' ? write.outcome : 'unchanged';
+      return { value: 'ok', inputs, why: msg(`check.keda.${outcome}`, { scaledObject: write?.name ?? '' }) };
     },
   },
   hpaFound: {

@@ -17,11 +17,12 @@ import type { ComponentSpec, InferenceService, Json, ScaledObject } from '../k8s
 import { msg, type Message } from '../i18n/message.ts';
 import { KEDA_API_VERSION } from '../keda/operator.ts';
 import { admitScaledObject } from '../keda/webhook.ts';
+import type { KEDA_SETTINGS } from '../schema/scenario.ts';
 import type { ComponentMeta } from './component-meta.ts';
 import { DEFAULT_MIN_REPLICAS, ISVC_API_VERSION } from './constants.ts';
 
-export type KedaInstall = 'installed' | 'absent';
-export const KEDA_INSTALLS: readonly KedaInstall[] = ['installed', 'absent'];
+/** The scenario's `keda` setting (engine/schema/scenario.ts holds its values). */
+export type KedaInstall = (typeof KEDA_SETTINGS)[number];
 
 export interface ScaledObjectWrite {
   namespace: string;

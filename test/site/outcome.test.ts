@@ -91,6 +91,11 @@ describe('assertOutcome: what <Outcome> runs at build time', () => {
     expect(check.actual).toBe('deleted at step 3');
   });
 
+  it('a ScaledObject KEDA\'s webhook refuses is refused, not an HPA deleted: the HPA KEDA would keep never existed', () => {
+    const scenario = loadPreset('matrix/keda-class-hpa');
+    expect(assertOutcome({ preset: 'matrix/keda-class-hpa', scenario, release: 'v0.16.0', expect: 'refused' }).actual).toBe('refused');
+  });
+
   it('throws for a wrong claim, naming preset, release and both values', () => {
     let thrown: unknown;
     try {
