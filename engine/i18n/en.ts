@@ -301,6 +301,7 @@ export const en = {
   'ci.noIsvcHere': 'no InferenceService here: nothing to judge, nothing at risk',
   'ci.pointsAt': '{file}:{line}: {kind} points at {target}; judge the manifests there (not judged here)',
   'repo.noKustomize': 'not rendered, no kubectl or kustomize on PATH ({count}): {directories}; nothing there is judged. Render and pipe: {command}',
+  'repo.pipedChartNotFound': 'Helm names its templates from the chart; no single chart named {charts} is under the working directory, so findings in those templates name the path as Helm wrote it. Run it from a directory the chart is under (the repository root) to land them on its files.',
   'repo.noHelm': 'Helm chart {directory} not rendered, no helm on PATH; nothing there is judged. Render and pipe: {command}',
   'repo.renderNeedsNetwork': '{tool} could not render this: it needs a remote base or resource, and check never fetches from the network ({detail}). Vendor it, or render it yourself and pipe: {command}',
   'repo.renderTimeout': '{tool} could not render this within {seconds} s',

@@ -305,6 +305,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'ci.noIsvcHere': '这里没有 InferenceService：无可判断，也没有风险',
   'ci.pointsAt': '{file}:{line}：{kind} 指向 {target}；请判断那里的清单（此处不判断）',
   'repo.noKustomize': '未渲染，PATH 中没有 kubectl 或 kustomize（{count}）：{directories}；其中的内容均未判断。渲染后通过管道传入：{command}',
+  'repo.pipedChartNotFound': 'Helm 以 chart 名称命名其模板；当前工作目录下没有唯一一个名为 {charts} 的 chart，因此这些模板中的结果按 Helm 写出的路径标注。请在该 chart 所在的上级目录（如仓库根目录）中运行，以便结果落在其文件上。',
   'repo.noHelm': 'Helm chart {directory} 未渲染，PATH 中没有 helm；其中的内容均未判断。渲染后通过管道传入：{command}',
   'repo.renderNeedsNetwork': '{tool} 无法渲染这里：它需要远程的 base 或资源，而 check 从不访问网络（{detail}）。请把它放进仓库，或者自己渲染后用管道传入：{command}',
   'repo.renderTimeout': '{tool} 在 {seconds} 秒内没有渲染完这里',

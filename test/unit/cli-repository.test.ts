@@ -101,6 +101,19 @@ describe('check: Helm', () => {
     const kindLine = lineOf(`${REPOS}/helm/charts/churn/templates/hpa.yaml`, 'kind: HorizontalPodAutoscaler');
     expect(errors[0]).toMatch(new RegExp(`^::error file=churn/templates/hpa\\.yaml,line=${kindLine},col=1,.*default/churn-predictor deleted`));
   });
+
+  it('piped from the repository root, a # Source path lands on the chart found there by its name; with no such chart, a note says why it cannot', () => {
+    const input = readFileSync(join(ROOT, `${REPOS}/helm-rendered.yaml`), 'utf8');
+    const kindLine = lineOf(`${REPOS}/helm/charts/churn/templates/hpa.yaml`, 'kind: HorizontalPodAutoscaler');
+    const atRoot = hpaLab(['check', '-', '--versions', 'v0.14.1', '--format', 'github'], { input, cwd: join(ROOT, `${REPOS}/helm`) });
+    expect(atRoot.code).toBe(1);
+    expect(atRoot.out).toMatch(new RegExp(`^::error file=charts/churn/templates/hpa\\.yaml,line=${kindLine},col=1,`, 'm'));
+    expect(atRoot.out).not.toContain('no single chart');
+    const elsewhere = hpaLab(['check', '-', '--versions', 'v0.14.1', '--format', 'github'], { input, cwd: mkdtempSync(join(tmpdir(), 'hpa-lab-nochart-')) });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.out).toMatch(/^::error file=churn\/templates\/hpa\.yaml,line=1,col=1,/m);
+    expect(elsewhere.out).toMatch(/no single chart named churn is under the working directory/);
+  });
 });
 
 describe('check: JSON, mixed streams, GitOps objects', () => {
