@@ -16,7 +16,7 @@ import { byteLength, LIMITS, type InputError } from '../scenario/source.ts';
 import type { CheckFormat } from './check-output.ts';
 import type { CliIo } from './main.ts';
 import { printable } from './text-report.ts';
-import { pipedChartNames, relocate, renderUnits, type RenderedSource, type RenderOptions } from './repository.ts';
+import { pipedChartNames, relocate, relocateSkipped, renderUnits, type RenderedSource, type RenderOptions } from './repository.ts';
 import { pointerNotes } from './pointers.ts';
 import { excluder, ignoredByGit, parseGitignore, type IgnoreFile } from './ignore.ts';
 
@@ -341,6 +341,7 @@ export function load(positionals: string[], values: Values, io: CliIo, walk = fa
   const charts = pipedChartNames(sources, rendering.rendered);
   const located = charts.length > 0 ? chartsInWorkingTree(io, charts, options) : new Map<string, string | null>();
   relocate(scenario, sources, rendering.rendered, rendering.patches, io, (chart) => located.get(chart) ?? null);
+  relocateSkipped(parsed.skipped, rendering.rendered, io);
   const unplaced = charts.filter((chart) => !located.get(chart));
   const notes = [...rendering.notes, ...pointerNotes(parsed.skipped), ...(unplaced.length > 0 ? [msg('repo.pipedChartNotFound', { charts: unplaced.map(printable) })] : [])];
   const errors: InputError[] = [];

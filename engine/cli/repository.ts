@@ -6,9 +6,9 @@
 import { parse as parseYamlText } from 'yaml';
 import { msg, type Message } from '../i18n/message.ts';
 import { ANNOTATION } from '../kserve/constants.ts';
-import type { ScenarioSource } from '../scenario/parse.ts';
+import type { ScenarioSource, SkippedDocument } from '../scenario/parse.ts';
 import type { Scenario, ScenarioObject } from '../scenario/scenario.ts';
-import { loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument } from '../scenario/source.ts';
+import { LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument } from '../scenario/source.ts';
 import { COMPONENTS } from '../k8s/types.ts';
 import type { CliIo } from './main.ts';
 import type { RepositoryUnit } from './load.ts';
@@ -218,6 +218,33 @@ export function relocate(scenario: Scenario, sources: readonly ScenarioSource[],
         ? Object.fromEntries(COMPONENTS.filter((c) => object.spec[c]?.annotations?.[ANNOTATION.autoscalerClass] !== undefined).map((c) => [c, where(['spec', c, 'annotations', ANNOTATION.autoscalerClass])]))
         : {},
     };
+  }
+}
+
+/**
+ * Documents a Kustomize render holds that are not judged (a Deployment, a ConfigMap) named at the
+ * file and line that define them, as its judged objects are, not at a line of the rendered stream.
+ */
+export function relocateSkipped(skipped: SkippedDocument[], rendered: readonly RenderedSource[], io: CliIo): void {
+  const renders = new Map(rendered.filter((r) => r.unit.kind === 'kustomize' && r.origin).map((r) => [r.name, r]));
+  const documents = new Map<string, LoadedDocument[]>();
+  const cache = new Map<string, LoadedDocument[]>();
+  for (const entry of skipped) {
+    const source = renders.get(entry.file);
+    if (!source || entry.kind === null) continue;
+    if (!documents.has(source.name)) {
+      const loaded = loadYaml(source.name, source.text, LIMITS.repositoryDocuments);
+      documents.set(source.name, loaded.ok ? loaded.documents : []);
+    }
+    const doc = documents.get(source.name)!.find((d) => locate(d, []).line === entry.line);
+    const metadata = ((doc?.value as Record<string, unknown> | undefined)?.metadata ?? {}) as Record<string, unknown>;
+    const annotations = (metadata.annotations ?? {}) as Record<string, unknown>;
+    const path = originPath(typeof annotations[ORIGIN_ANNOTATION] === 'string' ? annotations[ORIGIN_ANNOTATION] as string : undefined);
+    const file = path ? source.origin!(path) : null;
+    if (!file) continue;
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    const defining = definingDocument(file, { kind: entry.kind, metadata: { name } } as ScenarioObject['object'], io, cache);
+    Object.assign(entry, defining ? locate(defining, []) : { file, line: 1, column: 1 });
   }
 }
 
