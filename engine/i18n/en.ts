@@ -181,6 +181,7 @@ export const en = {
   'lint.fix.use': 'Use {value}',
 
   // Safe changes the explorer tries (engine/explore/changes.ts).
+  'change.kedaHpaName': 'Remove horizontalPodAutoscalerConfig.name ({hpa}) from ScaledObject {scaledObject}, so KEDA names its HPA {to}',
   'change.rename': 'Rename HPA {hpa} to {to} (scaleTargetRef unchanged)',
   'change.class': 'Set autoscalerClass {class} on InferenceService {isvc} (was {was})',
   'change.classFromDefault': 'Set autoscalerClass {class} on InferenceService {isvc} (no class set, so hpa)',

@@ -186,6 +186,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'lint.fix.use': '改用 {value}',
 
   // Safe changes the explorer tries (engine/explore/changes.ts).
+  'change.kedaHpaName': '从 ScaledObject {scaledObject} 中删除 horizontalPodAutoscalerConfig.name（{hpa}），让 KEDA 把它的 HPA 命名为 {to}',
   'change.rename': '把 HPA {hpa} 改名为 {to}（scaleTargetRef 不变）',
   'change.class': '在 InferenceService {isvc} 上把 autoscalerClass 设为 {class}（原为 {was}）',
   'change.classFromDefault': '在 InferenceService {isvc} 上把 autoscalerClass 设为 {class}（原先未设置，即 hpa）',

@@ -338,6 +338,24 @@ describe('smallest safe change', () => {
     expect(safe.some((s) => s.changes.some((c) => c.kind === 'release'))).toBe(false);
   });
 
+  // keda-same-name: the user's ScaledObject names KEDA's HPA fraud-predictor, the name KServe looks up for
+  // InferenceService fraud. Without horizontalPodAutoscalerConfig.name KEDA calls it keda-hpa-fraud
+  // (KEDA v2.17.0 controllers/keda/hpa.go:339-347), which KServe never reads, so under class external
+  // v0.14.1 deletes nothing. In v0.15.0 KServe still pins the Deployment's replicas whatever the HPA's
+  // name (behaviour.md, keda-external-fought), so there the edit is safe only with an upgrade.
+  it('keda-same-name: dropping the ScaledObject\'s HPA name is the first safe change; v0.15.0 needs an upgrade beside it', () => {
+    const keda = loadPreset('keda-same-name');
+    const early = findSafeChanges(keda, 'v0.14.1', { maxChanges: 2 });
+    expect(ids(early)[0]).toEqual(['keda-hpa-name:fraud']);
+    const edit = early[0]!.changes[0]!;
+    expect(edit).toMatchObject({ kind: 'edit', edit: 'keda-hpa-name', object: 'ScaledObject/fraud', field: 'spec.advanced.horizontalPodAutoscalerConfig.name', from: 'fraud-predictor', to: null });
+    expect(edit.kind === 'edit' && edit.diff).toContain('-  advanced:\n-    horizontalPodAutoscalerConfig:\n-      name: fraud-predictor');
+    expect(renderMessage(safeChangeMessage(early[0]!), 'en')).toBe('Remove horizontalPodAutoscalerConfig.name (fraud-predictor) from ScaledObject fraud, so KEDA names its HPA keda-hpa-fraud');
+    const pinned = findSafeChanges(keda, 'v0.15.0', { maxChanges: 2 });
+    expect(pinned.some((s) => s.changes.length === 1 && s.changes[0]!.kind === 'edit' && s.changes[0]!.edit === 'keda-hpa-name')).toBe(false);
+    expect(pinned.some((s) => s.changes.some((c) => c.kind === 'edit' && c.edit === 'keda-hpa-name') && s.changes.some((c) => c.kind === 'release'))).toBe(true);
+  });
+
   it('v0.16 spells the mode the way it records it, so the webhook keeps accepting edits', () => {
     const safe = findSafeChanges(scenario, 'v0.16.0');
     expect(safe.map((s) => s.changes[0]).find((c) => c?.kind === 'edit' && c.edit === 'deployment-mode')).toMatchObject({ to: 'Knative' });
