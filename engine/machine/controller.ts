@@ -11,7 +11,7 @@ import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import { findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
 import { kedaWakes, reconcileKeda } from '../keda/operator.ts';
 import { desiredScaledObject, reconcileScaledObject, type KedaInstall, type ScaledObjectWrite } from '../kserve/keda-reconciler.ts';
-import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef } from '../k8s/types.ts';
+import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef, type PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
 import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf } from '../kserve/component-meta.ts';
@@ -82,6 +82,8 @@ interface Work {
   pending: Part[];
   /** The effective component extension of the part being reconciled (canaries: fixed replicas). */
   extension: ComponentSpec | null;
+  /** The pod template metadata its Deployment gets: the component meta (the `app` label, a function of the name, left out). */
+  template: PodTemplateMeta | null;
   canary: string | null;
   input: DecisionInput | null;
   component: ComponentName | null;
@@ -98,8 +100,13 @@ interface Work {
   settled: Cluster | null;
 }
 
-/** `statusKnative`: a status write on the Knative path, which the model makes as if Knative Serving were installed. */
-export type RequeueReason = 'finalizer' | 'status' | 'statusKnative' | 'deployment' | 'scaledObject';
+/**
+ * Why a pass queues its InferenceService again: it changed the object's metadata (its finalizer)
+ * or status, or wrote a Deployment or ScaledObject it owns. HPA writes, refused writes and errors
+ * never do (KServe does not watch HPAs; an error goes to back-off).
+ * `statusKnative`: a status write on the Knative path, which the model makes as if Knative Serving were installed.
+ */
+export type RequeueReason = 'finalizer' | 'finalizerRemoved' | 'status' | 'statusKnative' | 'deployment' | 'scaledObject';
 
 export interface ControllerContext {
   /** The release running now; an upgrade changes it. */
@@ -122,11 +129,15 @@ export interface ControllerInput {
   cluster?: Cluster;
 }
 
-/** A self-triggered requeue runs at most this many passes of one InferenceService per step. */
-export const MAX_PASSES = 3;
+/**
+ * A loop guard, not a behaviour: KServe reconciles until a pass writes nothing it watches, and
+ * every modelled write settles in a pass or two (a write makes the next pass find it done); past
+ * this many passes of one InferenceService in a step the model stops and says so (`controller.passLimit`).
+ */
+export const MAX_PASSES = 8;
 
 const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], scaledObjectWrites: [], notes: [], path: [] };
-const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], extension: null, canary: null, input: null, component: null, trace: [], outcome: null, failed: false, requeue: [], settled: null };
+const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], extension: null, template: null, canary: null, input: null, component: null, trace: [], outcome: null, failed: false, requeue: [], settled: null };
 
 /** What one pass reconciles in order: the components, and after the predictor its canaries (v0.20). */
 interface Part {
@@ -155,6 +166,23 @@ const currentIsvc = (context: Pick<ControllerContext, 'cluster' | 'work'>) => (c
 
 type PatchContext = Pick<ControllerContext, 'cluster' | 'work' | 'tag' | 'options'>;
 
+const hasFinalizer = (context: Pick<ControllerContext, 'cluster' | 'work'>) => (currentIsvc(context)?.metadata.finalizers ?? []).includes(ISVC_FINALIZER);
+
+/**
+ * The InferenceService being reconciled queued once more for what its pass wrote (the work queue
+ * folds it into one entry), or the loop guard's note once MAX_PASSES passes ran in this step.
+ */
+function requeued(context: Pick<ControllerContext, 'work' | 'step'>, reasons: readonly RequeueReason[]): Pick<ControllerContext, 'work' | 'step'> {
+  const { work, step } = context;
+  const key = work.isvc;
+  if (key === null || reasons.length === 0 || work.queue.includes(key)) return { work, step };
+  if ((work.passes[key] ?? 0) >= MAX_PASSES) return { work, step: withNote(step, msg('controller.passLimit', { isvc: key, passes: MAX_PASSES })) };
+  return {
+    work: { ...work, queue: [...work.queue, key], requeue: [] },
+    step: withNote(step, msg('controller.requeued', { isvc: key, reasons: reasons.map((r) => msg(`requeue.${r}`)) })),
+  };
+}
+
 /**
  * The controller's own metadata patch of the InferenceService being reconciled (adding or
  * dropping its finalizer): an UPDATE, so both webhooks run on it. Returns the object as the
@@ -181,7 +209,7 @@ export const machineSetup = setup({
     isvcDeleting: ({ context }) => currentIsvc(context)?.metadata.deletionTimestamp !== undefined,
     outcomeIs: ({ context }, params: { value: string }) => context.work.outcome === params.value,
     moreComponents: ({ context }) => context.work.pending.length > 0 && !context.work.failed,
-    finalizerRemovalRefused: ({ context }) => !finalizerPatch(context, 'remove').admission.allowed,
+    finalizerRemovalRefused: ({ context }) => hasFinalizer(context) && !finalizerPatch(context, 'remove').admission.allowed,
     finalizerAddRefused: ({ context }) => {
       const isvc = currentIsvc(context)!;
       return !(isvc.metadata.finalizers ?? []).includes(ISVC_FINALIZER) && !finalizerPatch(context, 'add').admission.allowed;
@@ -250,6 +278,8 @@ export const machineSetup = setup({
       };
     }),
     finalizeIsvc: assign(({ context }) => {
+      // Being deleted and already finalized (other finalizers keep it): the controller returns at once (v0.15.2 controller.go:179-198).
+      if (!hasFinalizer(context)) return {};
       const isvc = currentIsvc(context)!;
       const cluster = removeIsvcFinalizer(context.cluster, isvc.metadata, ISVC_FINALIZER);
       const collected = context.cluster.hpas.filter((hpa) => {
@@ -258,8 +288,11 @@ export const machineSetup = setup({
       }).map((hpa) => hpa.metadata.name);
       const key = keyOf(isvc.metadata);
       let step = withNote(context.step, msg('controller.finalizing', { isvc: key }));
-      if (!findIsvc(cluster, isvc.metadata)) step = withNote(step, collected.length > 0 ? msg('controller.collected', { isvc: key, hpas: collected }) : msg('controller.collectedNoHpa', { isvc: key }));
-      return { cluster, step: { ...step, path: along(step.path, 'finalize') } };
+      const remaining = findIsvc(cluster, isvc.metadata);
+      if (!remaining) step = withNote(step, collected.length > 0 ? msg('controller.collected', { isvc: key, hpas: collected }) : msg('controller.collectedNoHpa', { isvc: key }));
+      step = { ...step, path: along(step.path, 'finalize') };
+      // Other finalizers keep it: the metadata patch is an update the controller's own watch sees.
+      return { cluster, ...(remaining ? requeued({ ...context, step }, ['finalizerRemoved']) : { step }) };
     }),
     prepareComponents: assign(({ context }) => {
       let isvc = currentIsvc(context)!;
@@ -298,7 +331,8 @@ export const machineSetup = setup({
         desired,
         existing: findHpa(context.cluster, desired.metadata) ?? null,
       };
-      return { work: { ...context.work, pending, component, canary: canaryName, extension, input, trace: [], outcome: null } };
+      const template = { labels: meta.labels, annotations: meta.annotations };
+      return { work: { ...context.work, pending, component, canary: canaryName, extension, template, input, trace: [], outcome: null } };
     }),
     runCheck: assign(({ context }, params: { node: NodeId }) => {
       const { step, value } = stepNode(params.node, context.work.input!);
@@ -318,6 +352,7 @@ export const machineSetup = setup({
         className: autoscalerClass(input.annotations),
         annotations: input.annotations,
         extension: context.work.extension ?? {},
+        template: context.work.template!,
         // The orphan cleanup keeps the stable predictor and every current canary.
         keep: [input.desired.metadata.name, ...canariesOf(behaviour, isvc).map((c) => canaryMeta(behaviour, isvc, c).name)],
       });
@@ -374,15 +409,7 @@ export const machineSetup = setup({
       const decisions = context.step.decisions.map((d, i, all) => (i === all.length - 1 ? { ...d, call: { verb, outcome } } : d));
       return { cluster: write.cluster, step: { ...context.step, decisions } };
     }),
-    requeueIfNeeded: assign(({ context }) => {
-      const key = context.work.isvc!;
-      const reasons = context.work.requeue;
-      if (reasons.length === 0 || (context.work.passes[key] ?? 0) >= MAX_PASSES || context.work.queue.includes(key)) return {};
-      return {
-        work: { ...context.work, queue: [...context.work.queue, key], requeue: [] },
-        step: withNote(context.step, msg('controller.requeued', { isvc: key, reasons: reasons.map((r) => msg(`requeue.${r}`)) })),
-      };
-    }),
+    requeueIfNeeded: assign(({ context }) => requeued(context, context.work.requeue)),
   },
 });
 
