@@ -67,6 +67,8 @@ export const en = {
   'controller.reconcileFailed': 'The {component} reconcile of {isvc} returns an error, so the whole reconcile fails and is retried with back-off; not reached: {skipped}.',
   'controller.requeued': 'In this pass {reasons}; the controller watches those, so {isvc} is queued again at once.',
   'requeue.finalizer': 'the controller added its finalizer',
+  'requeue.finalizerRemoved': 'the controller removed its finalizer while other finalizers keep the object',
+  'controller.passLimit': '{isvc} still had writes to react to after {passes} passes in this step; the model stops here as a loop guard (KServe would keep reconciling).',
   'requeue.status': 'the controller wrote its status',
   'requeue.statusKnative': 'the controller wrote its status (as with Knative Serving installed; without it this release stops with ServerlessModeRejected before writing any status, and nothing is queued again)',
   'requeue.deployment': 'its Deployment changed',
@@ -77,6 +79,7 @@ export const en = {
   'deployment.createdPinned': 'Deployment {deployment} is created with replicas = minReplicas ({replicas}), as this release does for class {class}.',
   'deployment.pinnedBack': 'Class {class}: the Deployment reconciler sets {deployment} back to {replicas} (HPA {hpa} had scaled it to {was}), undoing the autoscaler.',
   'deployment.pinned': 'Class {class}: the Deployment reconciler sets {deployment} to {replicas} (was {was}).',
+  'deployment.templatePatched': 'KServe copies the InferenceService\'s labels and annotations into the pod template of {deployment}; they changed, so its dry-run comparison differs and it writes the Deployment.',
   'deployment.stopDeleted': 'serving.kserve.io/stop: the Deployment reconciler deletes {deployment}.',
   'deployment.orphanDeleted': 'The predictor was renamed: KServe deletes the orphaned Deployment {deployment} (but never an HPA).',
 

@@ -72,6 +72,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'controller.reconcileFailed': '{isvc} 的 {component} 组件调和时返回错误，整次调和因此失败，并按退避策略重试；没有轮到的组件：{skipped}。',
   'controller.requeued': '这一轮中{reasons}；控制器监视着这些变化，所以 {isvc} 会立即再次入队。',
   'requeue.finalizer': '控制器添加了它的终结器',
+  'requeue.finalizerRemoved': '控制器移除了它的终结器，而其他终结器仍保留着该对象',
+  'controller.passLimit': '在这一步中经过 {passes} 轮之后，{isvc} 仍有需要响应的写入；模型作为循环保护在此停止（KServe 会继续调和）。',
   'requeue.status': '控制器写入了它的 status',
   'requeue.statusKnative': '控制器写入了它的 status（按集群装有 Knative Serving 计算；没有它时，该版本以 ServerlessModeRejected 停止，不写任何 status，也不会再次入队）',
   'requeue.deployment': '它的 Deployment 发生了变化',
@@ -82,6 +84,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'deployment.createdPinned': 'Deployment {deployment} 以 replicas = minReplicas（{replicas}）创建，这是该版本对类别 {class} 的做法。',
   'deployment.pinnedBack': '类别 {class}：Deployment 调和器把 {deployment} 改回 {replicas} 个副本（HPA {hpa} 曾把它扩缩到 {was} 个），抵消了自动扩缩。',
   'deployment.pinned': '类别 {class}：Deployment 调和器把 {deployment} 设为 {replicas} 个副本（原为 {was} 个）。',
+  'deployment.templatePatched': 'KServe 把 InferenceService 的标签和注解复制到 {deployment} 的 Pod 模板中；它们变了，所以试运行比较出现差异，KServe 写入了该 Deployment。',
   'deployment.stopDeleted': 'serving.kserve.io/stop：Deployment 调和器删除了 {deployment}。',
   'deployment.orphanDeleted': 'predictor 已改名：KServe 删除了不再使用的 Deployment {deployment}（但从不删除 HPA）。',
 

@@ -86,6 +86,13 @@ export interface Deployment {
   canary?: string;
   /** The HPA (by name) whose scaling set the current replicas; absent when KServe or the API server set them. */
   scaledBy?: string;
+  /** The pod template's labels and annotations as KServe last wrote them (its component meta). */
+  template?: PodTemplateMeta;
+}
+
+export interface PodTemplateMeta {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
 }
 
 /** Where an object lives; a key `namespace/name` identifies it in a cluster. */

@@ -117,10 +117,11 @@ function parseFinalizerTarget(arg: string): { hpa: HpaTarget; finalizer: string 
     [namespace, name] = parts as [string, string];
     finalizer = `${parts[2]}/${parts[3]}`;
   } else if (parts.length === 3) {
-    if (parts[1]!.includes('.')) {
-      name = parts[0]!;
-      finalizer = `${parts[1]}/${parts[2]}`;
-    } else [namespace, name, finalizer] = parts as [string, string, string];
+    const [first, second, third] = parts as [string, string, string];
+    if (second.includes('.')) {
+      name = first;
+      finalizer = `${second}/${third}`;
+    } else [namespace, name, finalizer] = [first, second, third];
   } else return null;
   if (namespace !== null && !isNamespaceName(namespace)) return null;
   if (!isDnsName(name) || finalizer.length === 0 || finalizer.length > 317 || /\s/.test(finalizer) || finalizer.split('/').some((p) => p.length === 0)) return null;
@@ -244,7 +245,8 @@ export function describeEvent(event: ControllerEvent): Message {
 
 /** A sequence of events in plain words: "the class is switched to hpa, then a pod is created". */
 export function describeEvents(events: readonly ControllerEvent[]): Message {
-  if (events.length === 0) return msg('phrase.nothing');
-  if (events.length === 1) return describeEvent(events[0]!);
-  return msg('phrase.then', { before: describeEvents(events.slice(0, -1)), after: describeEvent(events[events.length - 1]!) });
+  const last = events[events.length - 1];
+  if (last === undefined) return msg('phrase.nothing');
+  if (events.length === 1) return describeEvent(last);
+  return msg('phrase.then', { before: describeEvents(events.slice(0, -1)), after: describeEvent(last) });
 }
