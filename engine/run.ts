@@ -5,7 +5,6 @@
  * share. With `startRelease`, every run starts on that release and moves to its own (or to a
  * named one) at `controller-upgraded`.
  */
-import { createActor } from 'xstate';
 import { changesBetween, lookup, positionOf, type Named } from './k8s/lists.ts';
 import { findHpa, type Cluster } from './k8s/store.ts';
 import { keyOf, type Deployment, type Hpa, type InferenceService, type KubeObject, type ObjectRef } from './k8s/types.ts';
@@ -16,7 +15,8 @@ import { possibleComponentNames } from './kserve/component-meta.ts';
 import type { DeploymentWrite } from './kserve/deployment.ts';
 import type { ScaledObjectWrite } from './kserve/keda-reconciler.ts';
 import { BEHAVIOUR_LABEL, getRelease, type BehaviourId } from './kserve/releases.ts';
-import { controllerMachine, type Decision, type ModelOptions } from './machine/controller.ts';
+import { sendEvent, startRun } from './machine-runner.ts';
+import type { Decision, ModelOptions } from './machine/controller.ts';
 import type { ControllerEvent } from './machine/events.ts';
 import { resolveHpa } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
@@ -157,15 +157,14 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const release = getRelease(tag);
   const start = getRelease(startRelease ?? tag).tag;
   const manifests = scenario.objects.map((o) => o.object);
-  const actor = createActor(controllerMachine, { input: { tag: start, target: release.tag, options, manifests } });
-  actor.start();
+  let run = startRun({ tag: start, target: release.tag, options, manifests });
   const inputs = scenarioSteps(scenario);
   const applied = inputs.flatMap((input) => (input.event.type === 'object.apply' ? [input.event.object] : []));
   const userKeys = new Set<string>();
   const seen = new Set<string>();
   const histories = new Map<string, HpaHistoryEntry[]>();
   const steps: StepResult[] = [];
-  let before: Cluster = actor.getSnapshot().context.cluster;
+  let before: Cluster = run.context.cluster;
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
   const hpaViewOf = memoView((hpa: Hpa) => hpaView(hpa, userKeys), (view, hpa) => view.user === userKeys.has(keyOf(hpa.metadata)));
   const deploymentViewOf = memoView(({ namespace, name, isvc, replicas }: Deployment): DeploymentView => ({ namespace, name, isvc: `${namespace}/${isvc}`, replicas }));
@@ -184,8 +183,8 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
       }
     }
     const userTarget = userTargetOf(event, targetedHpa(before, event));
-    actor.send(event);
-    const { step, cluster } = actor.getSnapshot().context;
+    run = sendEvent(run, event);
+    const { step, cluster } = run.context;
     const index = i + 1;
     const changed = changedHpas(before.hpas, cluster.hpas);
     for (const key of candidates(before, cluster, changed, step.deploymentWrites, userTarget, userKeys, scalers)) {
@@ -231,7 +230,6 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     });
     before = cluster;
   });
-  actor.stop();
   const objects = [...manifests, ...applied];
   const isvcOf = isvcsByComponentName(objects.filter((o): o is InferenceService => o.kind === 'InferenceService'));
   const targets = new Map<string, string>();
