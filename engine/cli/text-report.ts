@@ -1,6 +1,7 @@
 /** The terminal table: one row per step, one column per release, per InferenceService; then the verdicts. */
 import { msg } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
+import { unreleasedNotes } from '../kserve/releases.ts';
 import { sourceUrl } from '../kserve/source-links.ts';
 import { callMessage, cellMessage, isvcsOf } from '../report/cells.ts';
 import type { RunResult, StepResult } from '../run.ts';
@@ -68,7 +69,9 @@ export function renderText(run: RunResult, options: TextOptions): string {
   const starts = [...new Set(run.versions.map((v) => v.startRelease))];
   const upgrade = run.versions.some((v) => v.startRelease !== v.tag) && starts.length === 1;
   const summary = { steps: steps.length, releases: run.versions.length, defaulting: t(run.options.apiServerDefaulting ? 'report.on' : 'report.off'), mode: run.options.defaultDeploymentMode, start: starts[0] ?? '' };
-  out.push(t(upgrade ? 'report.summaryUpgrade' : 'report.summary', summary), '');
+  out.push(t(upgrade ? 'report.summaryUpgrade' : 'report.summary', summary));
+  for (const note of unreleasedNotes(run.versions.map((v) => v.tag))) out.push(renderMessage(note, locale));
+  out.push('');
   const isvcs = isvcsOf(run);
   const groups: (string | null)[] = isvcs.length > 1 ? isvcs : [null];
   for (const isvc of groups) {

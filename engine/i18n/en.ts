@@ -399,6 +399,9 @@ export const en = {
   'behaviourShort.deleteOnAnnotation': 'the bug',
   'behaviourShort.ownerChecked': 'the fix',
   'behaviourShort.deleteCheckFirst': 'fix + stop',
+  'release.unreleased': "{tag} is not a release: it is KServe's {branch} branch at commit {commit} ({date}), a preview of the next release",
+  'release.unreleasedShort': 'unreleased',
+  'release.unreleasedLabel': '{label} (unreleased)',
 
   // Event words (engine/machine/events.ts).
   'event.podCreated': 'A pod of the predictor is created; the Deployment status changes.',

@@ -403,6 +403,9 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'behaviourShort.deleteOnAnnotation': '有此问题',
   'behaviourShort.ownerChecked': '已修复',
   'behaviourShort.deleteCheckFirst': '已修复，遵守 stop 注解',
+  'release.unreleased': '{tag} 不是正式版本：它是 KServe {branch} 分支上的提交 {commit}（{date}），预示下一个版本的行为',
+  'release.unreleasedShort': '未发布',
+  'release.unreleasedLabel': '{label}（未发布）',
 
   // Event words (engine/machine/events.ts).
   'event.podCreated': '创建 predictor 的一个 Pod；Deployment 的 status 随之变化。',

@@ -376,8 +376,8 @@ export const machineSetup = setup({
       const meta = canary ? canaryMeta(behaviour, isvc, canary) : componentMeta(behaviour, isvc, component);
       const extension = componentExtension(behaviour, isvc, component, canary);
       const built = buildDesiredHpa(behaviour, meta, extension);
-      // The stable path sets the ISVC as controller of the autoscaler; the canary path never does (v0.20.0 predictor.go :946-951).
-      const desired = canary ? built : withControllerReference(built, isvc);
+      // The stable path sets the ISVC as controller of the autoscaler; v0.20's canary path does not (predictor.go :946-951), #5934's does.
+      const desired = canary && !behaviour.canaryAutoscalerOwned ? built : withControllerReference(built, isvc);
       const { mode } = work;
       const input: DecisionInput = {
         behaviour,

@@ -8,6 +8,7 @@
 import type { Message } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { Admission } from '../kserve/admission.ts';
+import { getRelease, unreleasedNote } from '../kserve/releases.ts';
 import type { Decision } from '../machine/controller.ts';
 import type { RunResult, StepResult, VersionResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
@@ -36,7 +37,14 @@ export function releaseJson(version: VersionResult, locale: Locale) {
     behaviourLabel: renderMessage(version.behaviourLabel, locale),
     behaviourLabelMessage: version.behaviourLabel,
     startRelease: version.startRelease,
+    // Only an unreleased entry has the field, so a release's JSON is as it was.
+    ...unreleasedJson(version.tag, locale),
   };
+}
+
+function unreleasedJson(tag: string, locale: Locale) {
+  const note = unreleasedNote(getRelease(tag));
+  return note ? { unreleased: renderMessage(note, locale), unreleasedMessage: note } : {};
 }
 
 export function stepJson(step: StepResult, locale: Locale) {

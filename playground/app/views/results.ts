@@ -11,7 +11,7 @@ import { verdictSummary } from '../../../engine/verdict.ts';
 import type { HpaView } from '../../../engine/views.ts';
 import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../../engine/vocabulary.ts';
 import { msg } from '../../../engine/i18n/message.ts';
-import { BEHAVIOUR_SHORT_LABEL } from '../../../engine/kserve/releases.ts';
+import { BEHAVIOUR_SHORT_LABEL, getRelease, unreleasedNote } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
 import { MIN_RELEASES } from '../actions.ts';
@@ -28,11 +28,13 @@ function stateOf(hpa: HpaView) {
 function releaseHead(vm: ViewModel, version: VersionResult, count: number): VNode {
   const s = vm.s;
   const short = tr(vm, msg(BEHAVIOUR_SHORT_LABEL[version.behaviour]));
-  return h('header', { class: 'pg-rel' },
+  const unreleased = unreleasedNote(getRelease(version.tag));
+  return h('header', { class: 'pg-rel', 'data-unreleased': unreleased ? 'true' : undefined },
     h('div', { class: 'pg-rel-title' },
-      h('h3', null, version.tag, h('span', { class: 'pg-short' }, ` · ${short}`)),
+      h('h3', null, version.tag, h('span', { class: 'pg-short' }, ` · ${unreleased ? tr(vm, msg('release.unreleasedShort')) : short}`)),
       !vm.readonly && count > MIN_RELEASES ? button(`remove-release-${version.tag}`, 'remove-release', h('span', { 'aria-hidden': 'true' }, '×'), { 'data-tag': version.tag, 'aria-label': `${s.remove} ${version.tag}`, title: `${s.remove} ${version.tag}`, class: 'pg-icon' }) : null),
     h('p', { class: 'pg-behaviour' }, tr(vm, version.behaviourLabel)),
+    unreleased ? h('p', { class: 'pg-unreleased-note' }, tr(vm, unreleased)) : null,
     version.startRelease !== version.tag ? h('p', { class: 'pg-upgrade-note' }, fill(s.upgradeStory, { from: version.startRelease, to: version.tag })) : null,
   );
 }
