@@ -129,6 +129,71 @@ describe('check: Helm', () => {
   });
 });
 
+/** `file:line:col` of the first occurrence of `text` in a fixture, counted here from the file itself. */
+function placeOf(file: string, text: string): string {
+  const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes(text));
+  return `${file}:${index + 1}:${lines[index]!.indexOf(text) + 1}`;
+}
+
+describe('check: templates are skipped, not read as YAML', () => {
+  const deploy = `${REPOS}/templated/deploy`;
+
+  it('a template outside any chart: one note at its first directive, the rest of the repository judged (exit 1 from the real pair), no YAML errors', () => {
+    const { code, out, err } = hpaLab(['check', `${REPOS}/templated`, '--versions', 'v0.14.1'], { path: EMPTY_PATH });
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    // apps/fraud.yaml is judged although an alert in it holds {{ $labels.pod }} (data, not a directive).
+    expect(out).toContain(`ml/fraud  (${REPOS}/templated/apps/fraud.yaml:2)`);
+    expect(out).toContain('InferenceServices checked: 1 ');
+    const notes = out.split('\n').filter((l) => l.startsWith('Skipped') && l.includes('a template'));
+    expect(notes).toEqual([
+      `Skipped ${deploy}/hpa.yaml: a template, not YAML ({{- if .Values.team }} at ${placeOf(`${deploy}/hpa.yaml`, '{{- if')} is a template directive); nothing in it is judged. Render it with the tool that fills it in and pipe the output: … | hpa-lab check -`,
+      `Skipped ${deploy}/isvc.yaml: a template, not YAML ({{ .Values.name }} at ${placeOf(`${deploy}/isvc.yaml`, '{{ .Values.name }}')} is a template directive); nothing in it is judged. Render it with the tool that fills it in and pipe the output: … | hpa-lab check -`,
+    ]);
+    expect(out).not.toMatch(/flow collection|has no metadata\.name/);
+  });
+
+  it('only templates: exit 0, never "no InferenceService here" (they may hold one); JSON carries the note\'s id and place', () => {
+    const text = hpaLab(['check', deploy], { path: EMPTY_PATH });
+    expect(text.code).toBe(0);
+    expect(text.out).not.toContain('no InferenceService here');
+    const json = hpaLab(['check', `${deploy}/isvc.yaml`, '--format', 'json'], { path: EMPTY_PATH });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).notes.map((n: { id: string; params: Record<string, string> }) => [n.id, n.params.at, n.params.directive]))
+      .toEqual([['repo.template', placeOf(`${deploy}/isvc.yaml`, '{{ .Values.name }}'), '{{ .Values.name }}']]);
+  });
+
+  it('a chart\'s templates named directly without helm: one note each, naming the chart and the helm command to pipe', () => {
+    const chart = `${REPOS}/helm/charts/churn`;
+    const { code, out, err } = hpaLab(['check', `${chart}/templates`], { path: EMPTY_PATH });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const notes = out.split('\n').filter((l) => l.startsWith('Skipped'));
+    expect(notes).toHaveLength(2);
+    // hpa.yaml opens with a {{- /* comment */ -}} directive at 1:1; the note names it cut to one short line.
+    expect(notes[0]).toContain(`Skipped ${chart}/templates/hpa.yaml: a template of the Helm chart ${chart}, not YAML ({{- /* The team's HPA`);
+    expect(notes[0]).toContain(`at ${chart}/templates/hpa.yaml:1:1 is a template directive`);
+    expect(notes[1]).toContain(`at ${placeOf(`${chart}/templates/isvc.yaml`, '{{ .Values.name }}')} is a template directive`);
+    for (const note of notes) expect(note).toMatch(new RegExp(`Render and pipe: helm template ${chart} \\| hpa-lab check -$`));
+  });
+
+  it('run, link and redact take no repository: a template is one input error at its first directive, not YAML errors (exit 2)', () => {
+    for (const command of ['run', 'link', 'redact']) {
+      const { code, err } = hpaLab([command, `${deploy}/isvc.yaml`]);
+      expect(code, command).toBe(2);
+      expect(err.trimEnd().split('\n'), command).toEqual([`${placeOf(`${deploy}/isvc.yaml`, '{{ .Values.name }}')}: a template, not YAML: {{ .Values.name }} is a template directive. Render it first and pass the output (- reads standard input)`]);
+    }
+  });
+
+  it('piped in, a template is skipped the same way, at <stdin>', () => {
+    const input = readFileSync(join(ROOT, `${deploy}/isvc.yaml`), 'utf8');
+    const { code, out } = hpaLab(['check', '-'], { input });
+    expect(code).toBe(0);
+    expect(out).toContain(`Skipped <stdin>: a template, not YAML ({{ .Values.name }} at <stdin>:${placeOf(`${deploy}/isvc.yaml`, '{{ .Values.name }}').split(':').slice(1).join(':')} is a template directive)`);
+  });
+});
+
 describe('check: JSON, mixed streams, GitOps objects', () => {
   it('a JSON List is walked; a webhook refusal in a judged release is a finding in the webhook\'s words (exit 1); other kinds are skipped with a note', () => {
     const { code, out } = hpaLab(['check', `${REPOS}/mixed`, '--versions', 'v0.14.1']);
