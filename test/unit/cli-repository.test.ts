@@ -19,8 +19,10 @@ const REPOS = 'test/fixtures/repos';
 const EMPTY_PATH = mkdtempSync(join(tmpdir(), 'hpa-lab-empty-path-'));
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
-function hpaLab(args: string[], options: { cwd?: string; input?: string; path?: string } = {}) {
-  const env = { ...process.env, NO_COLOR: '1', ...(options.path !== undefined ? { PATH: options.path } : {}) };
+const hasHelm = spawnSync('helm', ['version', '--short'], { encoding: 'utf8' }).status === 0;
+
+function hpaLab(args: string[], options: { cwd?: string; input?: string; path?: string; env?: Record<string, string> } = {}) {
+  const env = { ...process.env, NO_COLOR: '1', ...(options.path !== undefined ? { PATH: options.path } : {}), ...options.env };
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', ...(options.input !== undefined ? { input: options.input } : {}) });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
@@ -135,6 +137,85 @@ function placeOf(file: string, text: string): string {
   const index = lines.findIndex((l) => l.includes(text));
   return `${file}:${index + 1}:${lines[index]!.indexOf(text) + 1}`;
 }
+
+/**
+ * A stand-in for helm on a PATH of its own: it writes its arguments to a log and prints what
+ * `helm template` prints for the churn chart (# Source comments included), or fails as helm does.
+ */
+function fakeHelm(render: string, failure?: string): { path: string; calls: () => string[][] } {
+  const dir = mkdtempSync(join(tmpdir(), 'hpa-lab-fake-helm-'));
+  const log = join(dir, 'calls.jsonl');
+  writeFileSync(join(dir, 'render.yaml'), render);
+  writeFileSync(join(dir, 'helm'), [
+    `#!${process.execPath}`,
+    "const fs = require('node:fs');",
+    `fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.argv.slice(2)) + '\\n');`,
+    failure === undefined
+      ? `process.stdout.write(fs.readFileSync(${JSON.stringify(join(dir, 'render.yaml'))}, 'utf8'));`
+      : `process.stderr.write(${JSON.stringify(failure)}); process.exit(1);`,
+    '',
+  ].join('\n'), { mode: 0o755 });
+  const calls = (): string[][] => {
+    try {
+      return readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    } catch {
+      return [];
+    }
+  };
+  return { path: dir, calls };
+}
+
+describe('check: Helm charts rendered by helm template (a stand-in helm on PATH)', () => {
+  const chart = `${REPOS}/helm/charts/churn`;
+  const rendered = readFileSync(join(ROOT, `${REPOS}/helm-rendered.yaml`), 'utf8');
+
+  it('calls helm template <release> <chart> with --release-name and every --values passed through, and judges what it prints', () => {
+    const helm = fakeHelm(rendered);
+    const { code, out, err } = hpaLab(['check', `${REPOS}/helm`, '--versions', 'v0.14.1', '--release-name', 'prod', '--values', 'prod.yaml', '--values', 'eu.yaml', '--format', 'github'], { path: helm.path });
+    expect(err).toBe('');
+    expect(helm.calls()).toEqual([['template', 'prod', chart, '--values', 'prod.yaml', '--values', 'eu.yaml']]);
+    expect(code).toBe(1);
+    // Deleted in v0.14.1 (class external, same name, not owned), at the `kind:` line of the chart's own template.
+    const errors = out.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^::error file=${chart}/templates/hpa\\.yaml,line=${lineOf(`${chart}/templates/hpa.yaml`, 'kind: HorizontalPodAutoscaler')},col=1,.*default/churn-predictor deleted`));
+    expect(out).not.toContain('not rendered');
+  });
+
+  it('without --release-name the release is named "release"; the InferenceService is named at its template\'s kind: line', () => {
+    const helm = fakeHelm(rendered);
+    const { code, out } = hpaLab(['check', `${REPOS}/helm`, '--versions', 'v0.14.1', '--format', 'json'], { path: helm.path });
+    expect(helm.calls()).toEqual([['template', 'release', chart]]);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.inferenceServices.map((i: { isvc: string; file: string; line: number }) => [i.isvc, i.file, i.line]))
+      .toEqual([['default/churn', `${chart}/templates/isvc.yaml`, lineOf(`${chart}/templates/isvc.yaml`, 'kind: InferenceService')]]);
+  });
+
+  it('helm failing: one input error in helm\'s words at the template and line helm names (past its warnings), never a crash, exit 2', () => {
+    const stderr = 'WARNING: Kubernetes configuration file is group-readable. This is insecure.\nError: template: churn/templates/isvc.yaml:4:20: executing "churn/templates/isvc.yaml" at <.Values.name>: nil pointer evaluating interface {}.name\n';
+    const helm = fakeHelm('', stderr);
+    const { code, out, err } = hpaLab(['check', `${REPOS}/helm`], { path: helm.path });
+    expect(helm.calls()).toHaveLength(1);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trimEnd().split('\n')).toEqual([`${chart}/templates/isvc.yaml:4:20: helm template could not render this: Error: template: churn/templates/isvc.yaml:4:20: executing "churn/templates/isvc.yaml" at <.Values.name>: nil pointer evaluating interface {}.name`]);
+  });
+
+  it('helm failing with words that name no template: the error is at the chart\'s Chart.yaml', () => {
+    const helm = fakeHelm('', 'Error: values.yaml: yaml: line 2: mapping values are not allowed in this context\n');
+    const { code, err } = hpaLab(['check', `${REPOS}/helm`], { path: helm.path });
+    expect(code).toBe(2);
+    expect(err.trimEnd()).toBe(`${chart}/Chart.yaml:1:1: helm template could not render this: Error: values.yaml: yaml: line 2: mapping values are not allowed in this context`);
+  });
+
+  it.runIf(hasHelm)('the real helm renders the churn chart: the user\'s HPA is deleted in v0.14.1, at its template\'s kind: line', () => {
+    const { code, out, err } = hpaLab(['check', `${REPOS}/helm`, '--versions', 'v0.14.1', '--format', 'github']);
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`^::error file=${chart}/templates/hpa\\.yaml,line=${lineOf(`${chart}/templates/hpa.yaml`, 'kind: HorizontalPodAutoscaler')},col=1,.*default/churn-predictor deleted`, 'm'));
+  }, 60_000);
+});
 
 describe('check: templates are skipped, not read as YAML', () => {
   const deploy = `${REPOS}/templated/deploy`;
