@@ -217,6 +217,54 @@ describe('check: Helm charts rendered by helm template (a stand-in helm on PATH)
   }, 60_000);
 });
 
+describe('check: one GitOps repository with a Kustomize overlay, a Helm chart, a JSON List and a KEDA ScaledObject', () => {
+  /** Per InferenceService: its file and line, and per release what happens (ok, refused, or the harm). */
+  type Outcomes = Record<string, { at: string; tags: Record<string, string> }>;
+  const outcomes = (report: { inferenceServices: { isvc: string; file: string; line: number; ranges: { tags: string[]; safe: boolean; refused: string | null; harm: { kind: string } | null }[] }[] }): Outcomes =>
+    Object.fromEntries(report.inferenceServices.map((i) => [i.isvc, {
+      at: `${i.file}:${i.line}`,
+      tags: Object.fromEntries(i.ranges.flatMap((r) => r.tags.map((tag) => [tag, r.harm?.kind ?? (r.refused !== null ? 'refused' : 'ok')]))),
+    }]));
+
+  it('reports each InferenceService as it would be applied, at its source line, and exits 1', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'hpa-lab-gitops-'));
+    cpSync(join(ROOT, `${REPOS}/kustomize/apps`), join(repo, 'apps'), { recursive: true });
+    cpSync(join(ROOT, `${REPOS}/helm/charts`), join(repo, 'charts'), { recursive: true });
+    mkdirSync(join(repo, 'data'));
+    cpSync(join(ROOT, `${REPOS}/mixed/list.json`), join(repo, 'data/list.json'));
+    mkdirSync(join(repo, 'keda'));
+    // The KEDA story's objects without its Scenario document: an InferenceService with class external and its ScaledObject.
+    const keda = readFileSync(join(ROOT, 'content/scenarios/keda-external-fought.yaml'), 'utf8');
+    writeFileSync(join(repo, 'keda/fraud.yaml'), keda.slice(0, keda.indexOf('---\napiVersion: hpa-lab/v1')));
+    const helm = fakeHelm(readFileSync(join(ROOT, `${REPOS}/helm-rendered.yaml`), 'utf8'));
+    // kubectl as installed (the overlay is rendered where it is), helm the stand-in.
+    const { code, out, err } = hpaLab(['check', '.', '--versions', 'v0.14.1,v0.15.0', '--format', 'json', '--no-fixes'], { cwd: repo, path: `${helm.path}:${process.env.PATH}` });
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    const expected: Outcomes = {
+      // At the List item's opening brace (line 5). `External` is not a class the webhook knows (case matters): apply fails in both.
+      'ml/ranker': { at: './data/list.json:5', tags: { 'v0.14.1': 'refused', 'v0.15.0': 'refused' } },
+      // KEDA's HPA has its own name (keda-hpa-fraud); v0.15.0 pins the Deployment's replicas for external (#4196).
+      'risk/fraud': { at: `./keda/fraud.yaml:${lineOf('content/scenarios/keda-external-fought.yaml', 'apiVersion: serving.kserve.io')}`, tags: { 'v0.14.1': 'ok', 'v0.15.0': 'fought' } },
+      // Class external, a same-named HPA not owned by KServe: deleted in the whole buggy window.
+      'default/churn': { at: `charts/churn/templates/isvc.yaml:${lineOf(`${REPOS}/helm/charts/churn/templates/isvc.yaml`, 'kind: InferenceService')}`, tags: { 'v0.14.1': 'deleted', 'v0.15.0': 'deleted' } },
+      ...(hasKubectl ? { 'team-a/fraud': { at: `apps/fraud/base/isvc.yaml:${lineOf(`${REPOS}/kustomize/apps/fraud/base/isvc.yaml`, 'apiVersion:')}`, tags: { 'v0.14.1': 'deleted', 'v0.15.0': 'deleted' } } } : {}),
+    };
+    expect(outcomes(report)).toEqual(expected);
+    if (!hasKubectl) expect(report.notes.map((n: { id: string }) => n.id)).toContain('repo.noKustomize');
+  }, 60_000);
+
+  it('a repository of ScaledObjects only: nothing to judge, a note, exit 0', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'hpa-lab-keda-only-'));
+    writeFileSync(join(repo, 'scaledobject.yaml'), 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: fraud\n  namespace: risk\nspec:\n  scaleTargetRef:\n    name: fraud-predictor\n  minReplicaCount: 2\n  maxReplicaCount: 8\n  triggers:\n  - type: cpu\n    metricType: Utilization\n    metadata:\n      value: "60"\n');
+    const { code, out, err } = hpaLab(['check', repo], { path: EMPTY_PATH });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('no InferenceService here');
+  });
+});
+
 describe('check: templates are skipped, not read as YAML', () => {
   const deploy = `${REPOS}/templated/deploy`;
 
