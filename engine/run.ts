@@ -19,7 +19,7 @@ import { controllerMachine, type Decision, type ModelOptions } from './machine/c
 import type { ControllerEvent } from './machine/events.ts';
 import { resolveHpa } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
-import { classifyStep, userTargetOf, verdictFor, type HpaHistoryEntry, type Verdict } from './verdict.ts';
+import { classifyStep, lossesOf, userTargetOf, verdictFor, type HpaHistoryEntry, type Loss, type Verdict } from './verdict.ts';
 import { hpaView, type HpaView } from './views.ts';
 import { kedaHpaName } from './keda/operator.ts';
 
@@ -146,6 +146,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const userKeys = new Set<string>();
   const seen = new Set<string>();
   const histories = new Map<string, HpaHistoryEntry[]>();
+  const losses = new Map<string, Loss[]>();
   const steps: StepResult[] = [];
   let before: Cluster = actor.getSnapshot().context.cluster;
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
@@ -167,6 +168,8 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
       // The first apply is the HPA's birth, not news; only a later re-apply is.
       const news = kinds.filter((kind) => !(kind === 'reapplied' && !seen.has(key)));
       if (news.length > 0) histories.set(key, [...histories.get(key) ?? [], ...news.map((kind) => ({ step: index, kind }))]);
+      const lost = lossesOf(refOf(key), news, index, { before, after: cluster });
+      if (lost.length > 0) losses.set(key, [...losses.get(key) ?? [], ...lost]);
     }
     for (const hpa of cluster.hpas) seen.add(keyOf(hpa.metadata));
     // Unchanged parts of the cluster keep their references: so do their views (a namespace has hundreds).
@@ -201,7 +204,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const ref = refOf(key);
     const target = [...manifests, ...applied].map(userHpaOf).find((user) => user?.key === key)?.target;
     const final = before.hpas.find((h) => keyOf(h.metadata) === key);
-    return verdictFor(ref, isvcOfHpa({ ...ref, ...(target ? { target } : {}) }, isvcs), histories.get(key) ?? [], final !== undefined);
+    return verdictFor(ref, isvcOfHpa({ ...ref, ...(target ? { target } : {}) }, isvcs), histories.get(key) ?? [], final !== undefined, losses.get(key));
   });
   const behaviour = release.behaviour.id;
   return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts };

@@ -151,6 +151,16 @@ export const en = {
   'history.reapplied': 're-applied by you',
   'history.restored': 'restored by GitOps',
   'history.kedaRestored': 'put back by KEDA',
+  // What an overwrite took (engine/verdict.ts verdictLosses) and the metrics in words (engine/k8s/metrics.ts).
+  'loss.metrics': 'your {before} target replaced by {after} at step {step}',
+  'loss.metricsSet': 'KServe set a {after} target where you had none at step {step}',
+  'loss.behavior': 'your scaling behavior replaced by KServe\'s empty one at step {step}',
+  'metric.list': '{metrics}',
+  'metric.none': 'no metrics',
+  'metric.utilization': '{name} {value}%',
+  'metric.averageValue': '{name} {value} per pod',
+  'metric.value': '{name} {value}',
+  'metric.noTarget': '{name} (no target)',
 
   // Lints (engine/lint.ts).
   'lint.namedLikeComponent': 'HPA {hpa} has the name KServe uses for its own HPA of {isvc}.',

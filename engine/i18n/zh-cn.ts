@@ -156,6 +156,15 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'history.reapplied': '被你重新应用',
   'history.restored': '被 GitOps 恢复',
   'history.kedaRestored': '被 KEDA 改回',
+  'loss.metrics': '第 {step} 步你的 {before} 目标被替换为 {after}',
+  'loss.metricsSet': '第 {step} 步 KServe 在你未设指标处设了 {after} 目标',
+  'loss.behavior': '第 {step} 步你的扩缩行为（behavior）被 KServe 的空 behavior 替换',
+  'metric.list': '{metrics}',
+  'metric.none': '无指标',
+  'metric.utilization': '{name} {value}%',
+  'metric.averageValue': '{name} 每个 Pod {value}',
+  'metric.value': '{name} {value}',
+  'metric.noTarget': '{name}（无目标）',
 
   // Lints (engine/lint.ts).
   'lint.namedLikeComponent': 'HPA {hpa} 与 KServe 为 {isvc} 自建的 HPA 同名。',

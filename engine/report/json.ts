@@ -10,7 +10,7 @@ import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { Admission } from '../kserve/admission.ts';
 import type { Decision } from '../machine/controller.ts';
 import type { RunResult, StepResult, VersionResult } from '../run.ts';
-import { verdictSummary } from '../verdict.ts';
+import { verdictLosses, verdictSummary } from '../verdict.ts';
 import { StreamedArray, StreamedObject } from './json-stream.ts';
 
 const rendered = (message: Message, locale: Locale) => ({ text: renderMessage(message, locale), message });
@@ -52,7 +52,8 @@ export function stepJson(step: StepResult, locale: Locale) {
 export function verdictsJson(version: VersionResult, locale: Locale) {
   return version.verdicts.map((verdict) => {
     const summary = rendered(verdictSummary(verdict), locale);
-    return { ...verdict, summary: summary.text, summaryMessage: summary.message };
+    const losses = verdictLosses(verdict);
+    return { ...verdict, summary: summary.text, summaryMessage: summary.message, losses: losses.map((loss) => renderMessage(loss, locale)), lossMessages: losses };
   });
 }
 
