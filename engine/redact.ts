@@ -109,6 +109,8 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
   const finalizerName = namer('example.com/finalizer-', 'finalizer', renames);
   const all = [...scenario.objects.map((o) => o.object), ...scenario.events.flatMap((e) => (e.event.type === 'object.apply' ? [e.event.object] : []))];
   const isvcs = all.filter((o): o is InferenceService => o.kind === 'InferenceService');
+  // Predictor names an isvc-set event gives (v0.20 renames), as the objects' own names are.
+  const setNames = scenario.events.flatMap((e) => (e.event.type === 'isvc.set' ? e.event.settings.flatMap((set) => (set.field === 'name' && typeof set.value === 'string' ? [set.value] : [])) : []));
   // Names KServe derives from an InferenceService keep that derivation under the new names.
   const componentMap = (ns: string, name: string): string | null => {
     for (const isvc of isvcs.filter((i) => i.metadata.namespace === ns)) {
@@ -118,7 +120,7 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
         if (componentName(oldIsvc, component) === name) return componentName(newIsvc, component);
       }
       // v0.20: the predictor's name and each canary's name the predictor's Deployment and HPA.
-      for (const named of [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name)]) {
+      for (const named of [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name), ...setNames]) {
         if (named && componentName(oldIsvc, 'predictor', named) === name) return componentName(newIsvc, 'predictor', predictorName(named));
       }
     }
@@ -182,6 +184,8 @@ function redactComponent(spec: ComponentSpec, names: Names): Record<string, unkn
   const metrics = spec.autoScaling?.metrics?.flatMap((m) => redactScalingMetric(m, names.canon));
   return defined({
     name: spec.name === undefined ? undefined : names.predictorName(spec.name),
+    // v0.20 compares the storage URI on a rename: a stand-in keeps equal URIs equal.
+    model: spec.storageUri === undefined ? undefined : { storageUri: names.canon.value(spec.storageUri) },
     minReplicas: spec.minReplicas ?? undefined,
     maxReplicas: spec.maxReplicas ?? undefined,
     scaleTarget: spec.scaleTarget ?? undefined,
@@ -269,6 +273,10 @@ function redactEvent(event: ControllerEvent, context: EventContext): ControllerE
     const key = context.neutral(event.key);
     next = { ...event, key, value: event.value === null ? null : `value-${key.slice(key.lastIndexOf('-') + 1)}` };
   } else if (event.type === 'isvc.annotate' && event.value !== null) next = { ...event, value: names.canon.value(event.value) };
+  if (event.type === 'isvc.set') {
+    next = { ...event, settings: event.settings.map((setting) => typeof setting.value !== 'string' ? setting
+      : { ...setting, value: setting.field === 'name' ? names.predictorName(setting.value) : names.canon.value(setting.value) }) };
+  }
   if (event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') {
     const ns = event.hpa.namespace ?? context.hpaNamespace.get(event.hpa.name) ?? 'default';
     const hpa = { namespace: event.hpa.namespace === null ? null : names.namespace(ns), name: names.hpa(ns, event.hpa.name) };
