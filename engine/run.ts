@@ -20,7 +20,7 @@ import type { Decision, ModelOptions } from './machine/controller.ts';
 import type { ControllerEvent } from './machine/events.ts';
 import { resolveHpa } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
-import { classifyStep, userTargetOf, verdictFor, type HpaHistoryEntry, type Verdict } from './verdict.ts';
+import { classifyStep, lossesOf, userTargetOf, verdictFor, type HpaHistoryEntry, type Loss, type Verdict } from './verdict.ts';
 import { hpaView, type HpaView } from './views.ts';
 import { kedaHpaName } from './keda/operator.ts';
 
@@ -163,6 +163,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const userKeys = new Set<string>();
   const seen = new Set<string>();
   const histories = new Map<string, HpaHistoryEntry[]>();
+  const losses = new Map<string, Loss[]>();
   const steps: StepResult[] = [];
   let before: Cluster = run.context.cluster;
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
@@ -192,6 +193,8 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
       // The first apply is the HPA's birth, not news; only a later re-apply is.
       const news = kinds.filter((kind) => !(kind === 'reapplied' && !seen.has(key)));
       if (news.length > 0) histories.set(key, [...histories.get(key) ?? [], ...news.map((kind) => ({ step: index, kind }))]);
+      const lost = lossesOf(refOf(key), news, index, { before, after: cluster });
+      if (lost.length > 0) losses.set(key, [...losses.get(key) ?? [], ...lost]);
     }
     scalers.follow(changed);
     // Every HPA a step ends with has been seen; a step that wrote none adds nobody.
@@ -243,7 +246,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const verdicts = [...userKeys].filter((key) => seen.has(key)).map((key) => {
     const ref = refOf(key);
     const target = targets.get(key);
-    return verdictFor(ref, isvcOf({ ...ref, ...(target ? { target } : {}) }), histories.get(key) ?? [], finals.has(key));
+    return verdictFor(ref, isvcOf({ ...ref, ...(target ? { target } : {}) }), histories.get(key) ?? [], finals.has(key), losses.get(key));
   });
   const behaviour = release.behaviour.id;
   return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts };

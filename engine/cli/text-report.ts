@@ -5,7 +5,7 @@ import { unreleasedNotes } from '../kserve/releases.ts';
 import { sourceUrl } from '../kserve/source-links.ts';
 import { callMessage, cellMessage, isvcsOf } from '../report/cells.ts';
 import type { RunResult, StepResult } from '../run.ts';
-import { verdictSummary } from '../verdict.ts';
+import { verdictLosses, verdictSummary } from '../verdict.ts';
 import { FATE_TONE, RESULT_TONE, type Tone } from '../vocabulary.ts';
 
 /** The tone of a step's cell: a refusal, or the worst write among its decisions. */
@@ -115,6 +115,8 @@ export function renderText(run: RunResult, options: TextOptions): string {
     for (const verdict of version.verdicts) {
       const name = isvcs.length > 1 ? `${verdict.namespace}/${verdict.hpa}` : verdict.hpa;
       out.push(`  ${version.tag.padEnd(13)} ${printable(name)}: ${paint(printable(renderMessage(verdictSummary(verdict), locale)), FATE_TONE[verdict.fate])}`);
+      // What an overwrite took, one line each under the verdict ("your memory 70% target replaced by cpu 80% at step 3").
+      for (const loss of verdictLosses(verdict)) out.push(`  ${' '.repeat(13)}   ↳ ${printable(renderMessage(loss, locale))}`);
     }
   }
   return out.join('\n');

@@ -11,7 +11,7 @@ import type { Admission } from '../kserve/admission.ts';
 import { getRelease, unreleasedNote } from '../kserve/releases.ts';
 import type { Decision } from '../machine/controller.ts';
 import type { RunResult, StepResult, VersionResult } from '../run.ts';
-import { verdictSummary } from '../verdict.ts';
+import { verdictLosses, verdictSummary } from '../verdict.ts';
 import { StreamedArray, StreamedObject } from './json-stream.ts';
 
 const rendered = (message: Message, locale: Locale) => ({ text: renderMessage(message, locale), message });
@@ -60,7 +60,8 @@ export function stepJson(step: StepResult, locale: Locale) {
 export function verdictsJson(version: VersionResult, locale: Locale) {
   return version.verdicts.map((verdict) => {
     const summary = rendered(verdictSummary(verdict), locale);
-    return { ...verdict, summary: summary.text, summaryMessage: summary.message };
+    const losses = verdictLosses(verdict);
+    return { ...verdict, summary: summary.text, summaryMessage: summary.message, losses: losses.map((loss) => renderMessage(loss, locale)), lossMessages: losses };
   });
 }
 

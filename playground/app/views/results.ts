@@ -7,7 +7,8 @@ import { sourceUrl } from '../../../engine/kserve/source-links.ts';
 import type { Decision } from '../../../engine/machine/controller.ts';
 import { callNews } from '../../../engine/report/cells.ts';
 import type { StepResult, VersionResult } from '../../../engine/run.ts';
-import { verdictSummary } from '../../../engine/verdict.ts';
+import { verdictLosses, verdictSummary } from '../../../engine/verdict.ts';
+import { metricsMessage, sameMetrics } from '../../../engine/k8s/metrics.ts';
 import type { HpaView } from '../../../engine/views.ts';
 import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../../engine/vocabulary.ts';
 import { msg } from '../../../engine/i18n/message.ts';
@@ -50,7 +51,16 @@ function decisionHead(vm: ViewModel, d: Decision, components: number): VNode {
     news ? h('span', { class: 'pg-call' }, ` ${tr(vm, news)}`) : null);
 }
 
-function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: HpaView[], qualified: boolean): VNode {
+/** The HPA's metrics, as "memory 70% → cpu 80%" when this step changed them. */
+function metricsSpan(vm: ViewModel, hpa: HpaView, was: HpaView | undefined): VNode {
+  const now = tr(vm, metricsMessage(hpa.metrics));
+  const changed = was !== undefined && !sameMetrics(was.metrics, hpa.metrics);
+  return h('span', { class: `pg-metrics${changed ? ` ${toneClass('warn')}` : ''}`, 'data-changed': changed ? 'true' : undefined },
+    ' · ', changed ? [h('del', null, tr(vm, metricsMessage(was.metrics))), ' → '] : null, now);
+}
+
+/** `previous`: the HPAs before this step, so a change of metrics shows as before → after. */
+function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: HpaView[], qualified: boolean, previous: readonly HpaView[] = []): VNode {
   const s = vm.s;
   const pinned = step.deploymentWrites.filter((w) => w.kind === 'pinned');
   return h('div', { class: 'pg-after' },
@@ -61,6 +71,7 @@ function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: H
         h('code', null, qualified ? `${hpa.namespace}/${hpa.name}` : hpa.name), ' ',
         h('span', { class: `pg-state ${toneClass(HPA_STATE_TONE[state])}` }, tr(vm, msg(HPA_STATE_WORD[state]))),
         h('span', { class: 'pg-minmax' }, ` · ${fill(s.minMax, { min: hpa.minReplicas ?? '—', max: hpa.maxReplicas })}`),
+        metricsSpan(vm, hpa, previous.find((p) => p.namespace === hpa.namespace && p.name === hpa.name)),
         hpa.finalizers.length ? h('span', { class: 'pg-finalizers' }, ` · ${s.finalizers}: `, h('code', null, hpa.finalizers.join(', '))) : null);
     })),
     deploymentsOf(step, group).map((d, _i, all) => {
@@ -137,11 +148,17 @@ function cellView(vm: ViewModel, versions: readonly VersionResult[], index: numb
     decisions.map((d) => decisionHead(vm, d, components)),
     decisions.length === 0 && !refused ? h('p', { class: 'pg-muted pg-quiet' }, reconciled ? s.reconciledNothing : s.noReconcile) : null,
     changed ? h('p', { class: 'pg-changed' }, h('span', { 'aria-hidden': 'true' }, '● '), s.changedHere) : null,
-    afterView(vm, step, group, hpas, qualified),
+    afterView(vm, step, group, hpas, qualified, version.steps[vm.step - 2]?.hpas ?? []),
     whyView(vm, version.tag, decisions, differingChecks(decisions, neighbours), `why-${key}`),
     step.notes.length && (group === null || groups.length <= 1) ? h('details', { class: 'pg-notes', 'data-key': `notes-${key}` }, h('summary', null, s.notes), list('pg-note-list', step.notes.map((n) => item(null, tr(vm, n))))) : null,
     verdictList(vm, version, group, qualified),
   );
+}
+
+/** What the verdict's overwrites took (metrics, behavior), one line each; nothing when they took none. */
+function lossList(vm: ViewModel, verdict: Parameters<typeof verdictLosses>[0]): VNode | null {
+  const losses = verdictLosses(verdict);
+  return losses.length === 0 ? null : list('pg-losses', losses.map((loss) => item(null, tr(vm, loss))));
 }
 
 function verdictList(vm: ViewModel, version: VersionResult, group: Group | null, qualified: boolean): VNode {
@@ -150,7 +167,8 @@ function verdictList(vm: ViewModel, version: VersionResult, group: Group | null,
   const title = group && group.isvc ? fill(s.verdictsOf, { isvc: group.isvc }) : s.verdicts;
   const body = verdicts.length === 0 ? h('p', { class: 'pg-muted' }, s.noUserHpa)
     : list('pg-verdict-list', verdicts.map((v) => item({ 'data-fate': v.fate, class: toneClass(FATE_TONE[v.fate]) },
-      h('code', null, qualified ? `${v.namespace}/${v.hpa}` : v.hpa), `: ${tr(vm, verdictSummary(v))}`)));
+      h('code', null, qualified ? `${v.namespace}/${v.hpa}` : v.hpa), `: ${tr(vm, verdictSummary(v))}`,
+      lossList(vm, v))));
   return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body);
 }
 
