@@ -17,7 +17,7 @@ import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } f
 import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf } from '../kserve/component-meta.ts';
 import { autoscalerClass, isStopped, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
-import { DECISION_GRAPH, ENTRY_NODE, RESULTS, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
+import { DECISION_GRAPH, ENTRY_NODE, isWrite, RESULTS, stepNode, type NodeId, type Result, type TraceStep, type Write } from '../kserve/decision.ts';
 import { reconcileDeployment, type DeploymentWrite } from '../kserve/deployment.ts';
 import { buildDesiredHpa, withControllerReference } from '../kserve/desired-hpa.ts';
 import { resolveDeploymentMode, type ModeResolution } from '../kserve/mode.ts';
@@ -34,7 +34,7 @@ export interface ModelOptions {
 }
 
 export interface ApiCall {
-  verb: 'Create' | 'Update' | 'Delete';
+  verb: Write;
   /** What the API server did: created, updated, deleted, terminating, or the error it returned. */
   outcome: string;
 }
@@ -170,8 +170,6 @@ interface Part {
   component: ComponentName;
   canary: string | null;
 }
-
-const WRITES: Readonly<Partial<Record<Result, ApiCall['verb']>>> = { Create: 'Create', Update: 'Update', Delete: 'Delete' };
 
 const behaviourOf = (context: Pick<ControllerContext, 'tag'>) => getRelease(context.tag).behaviour;
 
@@ -498,7 +496,7 @@ function decisionStates() {
     }),
   })] as const);
   const results = RESULTS.map((result) => {
-    const verb = WRITES[result];
+    const verb = isWrite(result) ? result : null;
     return [result, machineSetup.createStateConfig({
     entry: [
       { type: 'recordDecision', params: { result } },

@@ -11,7 +11,8 @@ import { unreleasedNotes } from '../kserve/releases.ts';
 import { commandSafeYaml } from '../scenario/edit.ts';
 import type { RunResult, StepResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
-import { cellMessage, isvcsOf } from './cells.ts';
+import { cellMessage } from './cells.ts';
+import { groupsOf } from './run-view.ts';
 
 export interface MarkdownInput {
   run: RunResult;
@@ -54,7 +55,7 @@ function fence(text: string): string {
 
 export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en' }: MarkdownInput): string {
   const t = (id: Message['id'], params?: Readonly<Record<string, MessageParam>>) => renderMessage(msg(id, params), locale);
-  const isvcs = isvcsOf(run);
+  const isvcs = groupsOf(run.versions).map((g) => g.isvc);
   const lines: string[] = [];
   const first = run.versions[0];
   const userHpas = [...new Set(run.versions.flatMap((v) => v.verdicts.map((verdict) => `${verdict.namespace}/${verdict.hpa}`)))];

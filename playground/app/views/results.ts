@@ -5,8 +5,10 @@
  */
 import { sourceUrl } from '../../../engine/kserve/source-links.ts';
 import type { Decision } from '../../../engine/machine/controller.ts';
+import { isWrite } from '../../../engine/kserve/decision.ts';
 import { callNews } from '../../../engine/report/cells.ts';
-import type { StepResult, VersionResult } from '../../../engine/run.ts';
+import { runViewOf, type CellView, type HpaEntry, type IsvcGroup, type RunView } from '../../../engine/report/run-view.ts';
+import type { VersionResult } from '../../../engine/run.ts';
 import { verdictLosses, verdictSummary } from '../../../engine/verdict.ts';
 import { metricsMessage, sameMetrics } from '../../../engine/k8s/metrics.ts';
 import type { HpaView } from '../../../engine/views.ts';
@@ -14,17 +16,13 @@ import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../..
 import { msg } from '../../../engine/i18n/message.ts';
 import { BEHAVIOUR_SHORT_LABEL, getRelease, unreleasedNote } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
-import { changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
+import { differingChecks } from '../compare.ts';
 import { MIN_RELEASES } from '../actions.ts';
 import { button, fill, item, list, resultLabel, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
 
 const RESULT_ICON: Record<string, string> = { Create: '+', Update: '✎', Delete: '✕', Existed: '=', Skipped: '–', NotCalled: '∅', Error: '!' };
-const WRITES = new Set(['Create', 'Update', 'Delete', 'Error']);
-
-function stateOf(hpa: HpaView) {
-  if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' as const : 'terminating' as const;
-  return hpa.ownedByInferenceService ? 'owned' as const : 'present' as const;
-}
+/** A decision worth reading the checks of at once: a write, or an error. */
+const opensWhy = (d: Decision): boolean => isWrite(d.result) || d.result === 'Error';
 
 function releaseHead(vm: ViewModel, version: VersionResult, count: number): VNode {
   const s = vm.s;
@@ -60,13 +58,12 @@ function metricsSpan(vm: ViewModel, hpa: HpaView, was: HpaView | undefined): VNo
 }
 
 /** `previous`: the HPAs before this step, so a change of metrics shows as before → after. */
-function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: HpaView[], qualified: boolean, previous: readonly HpaView[] = []): VNode {
+function afterView(vm: ViewModel, cell: CellView, hpas: readonly HpaEntry[], qualified: boolean, previous: readonly HpaView[] = []): VNode {
   const s = vm.s;
-  const pinned = step.deploymentWrites.filter((w) => w.kind === 'pinned');
+  const pinned = cell.step.deploymentWrites.filter((w) => w.kind === 'pinned');
   return h('div', { class: 'pg-after' },
     h('h4', null, s.hpasAfter),
-    hpas.length === 0 ? h('p', { class: 'pg-muted' }, s.noHpas) : list('pg-hpa-list', hpas.map((hpa) => {
-      const state = stateOf(hpa);
+    hpas.length === 0 ? h('p', { class: 'pg-muted' }, s.noHpas) : list('pg-hpa-list', hpas.map(({ hpa, state }) => {
       return item({ 'data-hpa': hpa.name, 'data-state': state },
         h('code', null, qualified ? `${hpa.namespace}/${hpa.name}` : hpa.name), ' ',
         h('span', { class: `pg-state ${toneClass(HPA_STATE_TONE[state])}` }, tr(vm, msg(HPA_STATE_WORD[state]))),
@@ -74,7 +71,7 @@ function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: H
         metricsSpan(vm, hpa, previous.find((p) => p.namespace === hpa.namespace && p.name === hpa.name)),
         hpa.finalizers.length ? h('span', { class: 'pg-finalizers' }, ` · ${s.finalizers}: `, h('code', null, hpa.finalizers.join(', '))) : null);
     })),
-    deploymentsOf(step, group).map((d, _i, all) => {
+    cell.deployments.map((d, _i, all) => {
       const pin = pinned.find((w) => w.name === d.name && w.namespace === d.namespace);
       return h('p', { class: `pg-deployment${pin ? ` ${toneClass('warn')}` : ''}`, 'data-deployment': d.name, title: `${s.deployment} ${d.name}` },
         s.deployment, all.length > 1 ? [' ', h('code', null, d.name)] : null, ` · ${fill(s.replicasCount, { n: d.replicas })}`,
@@ -108,7 +105,7 @@ function whyView(vm: ViewModel, tag: string, decisions: readonly Decision[], dif
           inputs.length ? list('pg-inputs', inputs.map(([k, v]) => item(null, h('span', { class: 'pg-input-key' }, `${k}:`), ` ${String(v)}`))) : null);
       })));
   });
-  const open = !vm.readonly && !vm.compact && decisions.some((d) => WRITES.has(d.result)) && (vm.ui.allChecks || hidden < total);
+  const open = !vm.readonly && !vm.compact && decisions.some(opensWhy) && (vm.ui.allChecks || hidden < total);
   return h('details', { class: 'pg-why', 'data-key': key, open },
     h('summary', null, s.why, hidden > 0 ? h('span', { class: 'pg-muted' }, ` · ${fill(s.checksDiffer, { n: total - hidden, total })}`) : null),
     lists,
@@ -116,42 +113,43 @@ function whyView(vm: ViewModel, tag: string, decisions: readonly Decision[], dif
   );
 }
 
-function cellView(vm: ViewModel, versions: readonly VersionResult[], index: number, group: Group | null, groups: readonly Group[]): VNode {
+function cellView(vm: ViewModel, view: RunView, index: number, group: IsvcGroup | null): VNode {
   const s = vm.s;
+  const versions = view.run.versions;
   const version = versions[index]!;
-  const step = vm.step > 0 ? version.steps[vm.step - 1] : undefined;
-  const label = group && groups.length > 1 ? `${version.tag}, ${group.isvc}` : version.tag;
+  const several = view.several;
+  const label = group && several ? `${version.tag}, ${group.isvc}` : version.tag;
   const attrs = { class: 'pg-cell', 'data-tag': version.tag, 'data-isvc': group?.isvc, 'aria-label': label };
-  const qualified = groups.length > 1 && new Set(groups.map((g) => g.namespace)).size > 1;
-  const heading = group && groups.length > 1 ? h('h4', { class: 'pg-group' }, group.isvc ? fill(s.isvcHeading, { isvc: group.isvc }) : s.otherHpas) : null;
-  if (!step) return h('section', attrs, heading, h('p', { class: 'pg-muted' }, s.before), verdictList(vm, version, group, qualified));
-  const pick = (st: StepResult | undefined) => (st ? (group ? st.decisions.filter((d) => d.isvc === group.isvc) : st.decisions) : []);
-  const decisions = pick(step);
-  const neighbours = [versions[index - 1], versions[index + 1]].filter((v): v is VersionResult => v !== undefined).map((v) => pick(v.steps[vm.step - 1]));
-  const changed = changedAt(version.steps, vm.step - 1, group);
-  const refused = step.admission && !step.admission.allowed ? step.admission : null;
-  const reconciled = group ? step.reconciledIsvcs.includes(group.isvc) : step.reconciled;
+  const qualified = view.qualified;
+  const heading = group && several ? h('h4', { class: 'pg-group' }, group.isvc ? fill(s.isvcHeading, { isvc: group.isvc }) : s.otherHpas) : null;
+  if (vm.step <= 0) return h('section', attrs, heading, h('p', { class: 'pg-muted' }, s.before), verdictList(vm, view, index, group));
+  const cell = view.cell(index, vm.step, group);
+  const step = cell.step;
+  const decisions = cell.decisions;
+  const neighbours = [index - 1, index + 1].filter((i) => i >= 0 && i < versions.length).map((i) => view.cell(i, vm.step, group).decisions);
+  const changed = cell.changed;
+  const refused = cell.refusal;
   const components = new Set(decisions.map((d) => d.component)).size;
-  const hpas = group === null ? step.hpas : group.isvc === '' ? strayHpas(step, groups) : hpasOf(step, group);
+  const hpas = group?.isvc === '' ? view.strayHpas(index, vm.step) : cell.hpas;
   const key = `${version.tag}-${group?.isvc ?? ''}-${step.index}`;
   // Several InferenceServices: one this step left alone folds to a line, so the ones it moved stay in view.
-  if (groups.length > 1 && decisions.length === 0 && !changed && !refused) {
+  if (several && cell.quiet) {
     return h('section', { ...attrs, 'data-quiet': 'true' }, heading,
-      h('p', { class: 'pg-muted pg-quiet' }, reconciled ? s.reconciledNothing : s.noReconcile),
+      h('p', { class: 'pg-muted pg-quiet' }, cell.reconciled ? s.reconciledNothing : s.noReconcile),
       h('details', { class: 'pg-quiet-more', 'data-key': `quiet-${key}` }, h('summary', null, s.hpasAfter),
-        afterView(vm, step, group, hpas, qualified), verdictList(vm, version, group, qualified)));
+        afterView(vm, cell, hpas, qualified), verdictList(vm, view, index, group)));
   }
   return h('section', { ...attrs, 'data-changed': changed ? 'true' : undefined, 'data-flash': changed && vm.flash !== false ? (vm.flash % 2 ? 'odd' : 'even') : undefined },
     heading,
     step.release !== version.tag ? h('p', { class: 'pg-ran' }, fill(s.ranOn, { release: step.release })) : null,
-    refused && 'message' in refused ? h('p', { class: `pg-refused ${toneClass('refused')}`, role: 'note' }, `${s.refused}: ${tr(vm, refused.message)}`) : null,
+    refused ? h('p', { class: `pg-refused ${toneClass('refused')}`, role: 'note' }, `${s.refused}: ${tr(vm, refused.message)}`) : null,
     decisions.map((d) => decisionHead(vm, d, components)),
-    decisions.length === 0 && !refused ? h('p', { class: 'pg-muted pg-quiet' }, reconciled ? s.reconciledNothing : s.noReconcile) : null,
+    decisions.length === 0 && !refused ? h('p', { class: 'pg-muted pg-quiet' }, cell.reconciled ? s.reconciledNothing : s.noReconcile) : null,
     changed ? h('p', { class: 'pg-changed' }, h('span', { 'aria-hidden': 'true' }, '● '), s.changedHere) : null,
-    afterView(vm, step, group, hpas, qualified, version.steps[vm.step - 2]?.hpas ?? []),
+    afterView(vm, cell, hpas, qualified, version.steps[vm.step - 2]?.hpas ?? []),
     whyView(vm, version.tag, decisions, differingChecks(decisions, neighbours), `why-${key}`),
-    step.notes.length && (group === null || groups.length <= 1) ? h('details', { class: 'pg-notes', 'data-key': `notes-${key}` }, h('summary', null, s.notes), list('pg-note-list', step.notes.map((n) => item(null, tr(vm, n))))) : null,
-    verdictList(vm, version, group, qualified),
+    step.notes.length && (group === null || !several) ? h('details', { class: 'pg-notes', 'data-key': `notes-${key}` }, h('summary', null, s.notes), list('pg-note-list', step.notes.map((n) => item(null, tr(vm, n))))) : null,
+    verdictList(vm, view, index, group),
   );
 }
 
@@ -161,9 +159,10 @@ function lossList(vm: ViewModel, verdict: Parameters<typeof verdictLosses>[0]): 
   return losses.length === 0 ? null : list('pg-losses', losses.map((loss) => item(null, tr(vm, loss))));
 }
 
-function verdictList(vm: ViewModel, version: VersionResult, group: Group | null, qualified: boolean): VNode {
+function verdictList(vm: ViewModel, view: RunView, index: number, group: IsvcGroup | null): VNode {
   const s = vm.s;
-  const verdicts = verdictsOf(version, group);
+  const qualified = view.qualified;
+  const verdicts = view.verdicts(index, group);
   const title = group && group.isvc ? fill(s.verdictsOf, { isvc: group.isvc }) : s.verdicts;
   const body = verdicts.length === 0 ? h('p', { class: 'pg-muted' }, s.noUserHpa)
     : list('pg-verdict-list', verdicts.map((v) => item({ 'data-fate': v.fate, class: toneClass(FATE_TONE[v.fate]) },
@@ -173,18 +172,14 @@ function verdictList(vm: ViewModel, version: VersionResult, group: Group | null,
 }
 
 export function resultsView(vm: ViewModel): VNode | null {
-  const s = vm.s;
   const versions = versionsOf(vm);
   if (!vm.good || versions.length === 0) return null;
-  const groups = groupsOf(versions);
-  const multi = groups.length > 1;
-  const rows: (Group | null)[] = multi ? [...groups] : [null];
-  const first = versions[0]!;
-  const strayStep = vm.step > 0 ? first.steps[vm.step - 1] : undefined;
-  if (multi && (strayStep ? strayHpas(strayStep, groups).length > 0 : false)) rows.push({ isvc: '', namespace: '', deployments: new Set(), lookups: new Set() });
+  const view = runViewOf(vm.good.run);
+  const rows: (IsvcGroup | null)[] = view.several ? [...view.groups] : [null];
+  if (view.several && vm.step > 0 && view.strayHpas(0, vm.step).length > 0) rows.push({ isvc: '', namespace: '', deployments: new Set(), lookups: new Set() });
   return h('div', { class: 'pg-cards', style: `--pg-n:${versions.length};--pg-rows:${rows.length + 1}`, 'data-count': versions.length },
     versions.map((v, i) => h('article', { class: 'pg-release', 'data-tag': v.tag, 'aria-label': v.tag },
       releaseHead(vm, v, versions.length),
-      rows.map((group) => cellView(vm, versions, i, group, groups)))),
+      rows.map((group) => cellView(vm, view, i, group)))),
   );
 }

@@ -4,9 +4,9 @@
  */
 import { msg } from '../../../engine/i18n/message.ts';
 import { EVENT_WORDS } from '../../../engine/machine/events.ts';
+import { stepTone } from '../../../engine/report/run-view.ts';
 import { formatPosition } from '../../../engine/scenario/source.ts';
 import { h, type Child, type VNode } from '../../dom/vnode.ts';
-import { stepTone } from '../compare.ts';
 import { isvcChoices } from '../controls.ts';
 import { EVENT_KEYS } from '../keys.ts';
 import { button, fill, item, list, toneClass, tr, versionsOf, word, type ViewModel } from './common.ts';
