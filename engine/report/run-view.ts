@@ -15,7 +15,7 @@ import type { Decision } from '../machine/controller.ts';
 import type { DeploymentView, RunResult, StepResult, VersionResult } from '../run.ts';
 import { kserveHpaVerdict, type KserveHpaVerdict, type Verdict } from '../verdict.ts';
 import { hpaStateOf, type HpaState, type HpaView } from '../views.ts';
-import { loudestTone, RESULT_TONE, type Tone } from '../vocabulary.ts';
+import { FATE_TONE, loudestTone, RESULT_TONE, type Tone } from '../vocabulary.ts';
 import { cellMessage } from './cells.ts';
 
 /** A cell's tone, or 'quiet' when the step did nothing there worth a colour. */
@@ -64,6 +64,18 @@ export interface KserveHpa {
   verdict: KserveHpaVerdict;
 }
 
+/** The InferenceServices in the order a step shows them. */
+export interface StepOrder {
+  /** Harmed or acted on at this step first (loss, warn, refused, then fine), then those that only moved; else in run order. */
+  shown: IsvcGroup[];
+  /** Calm in every release at this step (nothing written, refused, or moved): one folded line. */
+  calm: IsvcGroup[];
+  /** Some calm one was reconciled (it reads "nothing changed", not "no reconcile"). */
+  calmReconciled: boolean;
+  /** Left out by the "only what is at risk" filter. */
+  hidden: number;
+}
+
 export interface RunView {
   run: RunResult;
   /** The InferenceServices in the order they first appear. */
@@ -79,7 +91,16 @@ export interface RunView {
   verdicts(release: number, group: IsvcGroup | null): Verdict[];
   /** HPAs KServe itself looked up or wrote (not a user's), in order of appearance, with their verdicts. */
   kserveHpas(release: number): KserveHpa[];
+  /** In some release a user HPA of it comes to harm, or some step harms, warns about or refuses it. */
+  atRisk(group: IsvcGroup): boolean;
+  /** How step `step` (0: before the first) orders the InferenceServices; `atRiskOnly` keeps only those at risk. */
+  order(step: number, atRiskOnly?: boolean): StepOrder;
 }
+
+const RANK: Readonly<Record<CellTone, number>> = { loss: 0, warn: 1, refused: 2, safe: 3, quiet: 4 };
+
+/** A cell that has nothing to tell at this step: no refusal, nothing KServe did, nothing moved. */
+const calmCell = (cell: CellView): boolean => cell.refusal === null && cell.tone === 'quiet' && !cell.changed;
 
 /** A refusal shows on the InferenceService it refused (a namespace has others that carried on). */
 export function refusalFor(step: StepResult, isvc: string | null): Refusal | null {
@@ -174,7 +195,27 @@ export function runView(run: RunResult): RunView {
     return JSON.stringify([hpas, deploymentsOf(step, group).map((d) => [d.name, d.replicas])]);
   };
   const kserve = new Map<number, KserveHpa[]>();
-  return {
+  let risky: Set<string> | null = null;
+  // One walk over every release's decisions and verdicts, on first use.
+  const riskyIsvcs = (): Set<string> => {
+    if (risky) return risky;
+    const out = new Set<string>();
+    for (const version of run.versions) {
+      for (const v of version.verdicts) if (FATE_TONE[v.fate] !== 'safe') out.add(v.isvc ?? '');
+      for (const step of version.steps) {
+        const refusal = refusalFor(step, null);
+        if (refusal) for (const g of refusal.isvc === undefined ? groups : groups.filter((x) => x.isvc === refusal.isvc)) out.add(g.isvc);
+        for (const d of step.decisions) if (acted(d) && RESULT_TONE[d.result] !== 'safe') out.add(d.isvc);
+        for (const w of step.deploymentWrites) {
+          if (w.kind !== 'pinned' || !w.undid) continue;
+          const owner = step.deployments.find((d) => d.namespace === w.namespace && d.name === w.name);
+          if (owner) out.add(owner.isvc);
+        }
+      }
+    }
+    return (risky = out);
+  };
+  const view: RunView = {
     run,
     groups,
     several,
@@ -187,7 +228,10 @@ export function runView(run: RunResult): RunView {
       const refusal = refusalFor(step, isvc);
       // What the HPAs and Deployments did costs a walk over them: only a front end that shows them asks.
       let changed: boolean | undefined;
-      const hasChanged = () => (changed ??= decisions.some((d) => isWrite(d.result)) || signature(step, group) !== signature(steps[index - 2], group));
+      const before = steps[index - 2];
+      // A step that left the HPAs and Deployments alone shares their lists with the step before.
+      const untouched = before !== undefined && before.hpas === step.hpas && before.deployments === step.deployments;
+      const hasChanged = () => (changed ??= decisions.some((d) => isWrite(d.result)) || (!untouched && signature(step, group) !== signature(before, group)));
       return {
         step,
         tone: stepTone(step, isvc, group?.deployments ?? null),
@@ -221,7 +265,34 @@ export function runView(run: RunResult): RunView {
       if (!found) kserve.set(release, (found = kserveHpasOf(run.versions[release]!)));
       return found;
     },
+    atRisk(group) {
+      return riskyIsvcs().has(group.isvc);
+    },
+    order(step, atRiskOnly = false) {
+      const kept = atRiskOnly ? groups.filter((g) => view.atRisk(g)) : [...groups];
+      const hidden = groups.length - kept.length;
+      if (step <= 0) {
+        // Before the first step nothing has happened yet: those at risk later come first.
+        const ranked = kept.map((g, i) => ({ g, rank: view.atRisk(g) ? 0 : 1, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+        return { shown: ranked.map((r) => r.g), calm: [], calmReconciled: false, hidden };
+      }
+      const shown: { g: IsvcGroup; rank: number; i: number }[] = [];
+      const calm: IsvcGroup[] = [];
+      let calmReconciled = false;
+      kept.forEach((g, i) => {
+        const cells = run.versions.map((_, r) => view.cell(r, step, g));
+        if (cells.every(calmCell)) {
+          calm.push(g);
+          calmReconciled ||= cells.some((c) => c.reconciled);
+          return;
+        }
+        shown.push({ g, rank: Math.min(...cells.map((c) => RANK[c.tone])), i });
+      });
+      shown.sort((a, b) => a.rank - b.rank || a.i - b.i);
+      return { shown: shown.map((r) => r.g), calm, calmReconciled, hidden };
+    },
   };
+  return view;
 }
 
 const built = new WeakMap<RunResult, RunView>();

@@ -85,7 +85,7 @@ export function panes(idBase: string): Record<string, Pane> {
     notice: { deps: (s) => [s.notice], view: noticeView },
     timeline: { deps: (s) => [s.good, isStale(s)], view: timelineView, mark: markTimeline },
     stale: { deps: (s) => [s.errors, s.good], view: staleView },
-    results: { deps: (s, p) => [s.good, s.link.step, s.ui.allChecks, p.compact], view: resultsView },
+    results: { deps: (s, p) => [s.good, s.link.step, s.ui.allChecks, s.ui.atRiskOnly, p.compact], view: resultsView },
     docktabs: { deps: (s) => [s.ui.dockTab, s.ui.dockOpen], view: (vm) => dockTabsView(vm, idBase) },
     picture: { deps: (s) => [s.good], view: pictureView, mark: markColumn, visible: (s) => s.ui.dockOpen && s.ui.dockTab === 'picture' },
     explore: { deps: (s) => [s.explore, stale(s), s.ui.exploreEdits, s.good], view: exploreView },

@@ -7,7 +7,7 @@ import { sourceUrl } from '../../../engine/kserve/source-links.ts';
 import type { Decision } from '../../../engine/machine/controller.ts';
 import { isWrite } from '../../../engine/kserve/decision.ts';
 import { callNews } from '../../../engine/report/cells.ts';
-import { runViewOf, type CellView, type HpaEntry, type IsvcGroup, type RunView } from '../../../engine/report/run-view.ts';
+import { runViewOf, type CellView, type HpaEntry, type IsvcGroup, type RunView, type StepOrder } from '../../../engine/report/run-view.ts';
 import type { VersionResult } from '../../../engine/run.ts';
 import { verdictLosses, verdictSummary } from '../../../engine/verdict.ts';
 import { metricsMessage, sameMetrics } from '../../../engine/k8s/metrics.ts';
@@ -171,15 +171,41 @@ function verdictList(vm: ViewModel, view: RunView, index: number, group: IsvcGro
   return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body);
 }
 
+/** The InferenceServices calm at this step in every release, folded into one line per column that opens to their cards. */
+function othersView(vm: ViewModel, view: RunView, index: number, order: StepOrder): VNode {
+  const s = vm.s;
+  const tag = view.run.versions[index]!.tag;
+  const n = order.calm.length;
+  return h('section', { class: 'pg-cell pg-others', 'data-tag': tag, 'data-others': n },
+    h('details', { class: 'pg-others-more', 'data-key': `others-${tag}` },
+      h('summary', { class: 'pg-muted' }, fill(order.calmReconciled ? s.othersNothingChanged : s.othersNoReconcile, { n })),
+      order.calm.map((group) => cellView(vm, view, index, group))));
+}
+
+/** "Only what is at risk", and how many it hides. */
+function filterView(vm: ViewModel, view: RunView, order: StepOrder): VNode {
+  const s = vm.s;
+  const on = vm.ui.atRiskOnly;
+  return h('p', { class: 'pg-filter' },
+    button('toggle-at-risk', 'toggle-at-risk', s.atRiskOnly, { class: 'pg-toggle', 'aria-pressed': on ? 'true' : 'false', disabled: !on && !view.groups.some((g) => view.atRisk(g)) }),
+    on && order.hidden > 0 ? h('span', { class: 'pg-muted' }, ` ${fill(s.hiddenNotAtRisk, { n: order.hidden })}`) : null);
+}
+
 export function resultsView(vm: ViewModel): VNode | null {
   const versions = versionsOf(vm);
   if (!vm.good || versions.length === 0) return null;
   const view = runViewOf(vm.good.run);
-  const rows: (IsvcGroup | null)[] = view.several ? [...view.groups] : [null];
-  if (view.several && vm.step > 0 && view.strayHpas(0, vm.step).length > 0) rows.push({ isvc: '', namespace: '', deployments: new Set(), lookups: new Set() });
-  return h('div', { class: 'pg-cards', style: `--pg-n:${versions.length};--pg-rows:${rows.length + 1}`, 'data-count': versions.length },
+  // With several InferenceServices, those harmed or acted on at this step come first; calm ones fold into one line.
+  const order = view.several ? view.order(vm.step, vm.ui.atRiskOnly) : null;
+  const rows: (IsvcGroup | null)[] = order ? [...order.shown] : [null];
+  const stray = view.several && vm.step > 0 && view.strayHpas(0, vm.step).length > 0;
+  if (stray) rows.push({ isvc: '', namespace: '', deployments: new Set(), lookups: new Set() });
+  const folded = order !== null && order.calm.length > 0;
+  const cards = h('div', { class: 'pg-cards', style: `--pg-n:${versions.length};--pg-rows:${rows.length + (folded ? 1 : 0) + 1}`, 'data-count': versions.length },
     versions.map((v, i) => h('article', { class: 'pg-release', 'data-tag': v.tag, 'aria-label': v.tag },
       releaseHead(vm, v, versions.length),
-      rows.map((group) => cellView(vm, view, i, group)))),
+      rows.map((group) => cellView(vm, view, i, group)),
+      folded ? othersView(vm, view, i, order) : null)),
   );
+  return order ? h('div', { class: 'pg-namespace' }, filterView(vm, view, order), cards) : cards;
 }

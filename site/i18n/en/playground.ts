@@ -99,6 +99,10 @@ export const playground = {
   noUserHpa: 'No user HPA here.',
   isvcHeading: 'InferenceService {isvc}',
   otherHpas: 'HPAs of no InferenceService',
+  othersNoReconcile: '{n} others: no reconcile',
+  othersNothingChanged: '{n} others: nothing changed',
+  atRiskOnly: 'Only what is at risk',
+  hiddenNotAtRisk: '{n} not at risk, hidden',
   // Output tabs
   moreViews: 'More views',
   picture: 'HPAs over time',

@@ -102,6 +102,10 @@ export const playground: UiArea<typeof en> = {
   noUserHpa: '这里没有用户自建的 HPA。',
   isvcHeading: 'InferenceService {isvc}',
   otherHpas: '不属于任何 InferenceService 的 HPA',
+  othersNoReconcile: '其余 {n} 个：没有触发调和',
+  othersNothingChanged: '其余 {n} 个：没有变化',
+  atRiskOnly: '只看有风险的',
+  hiddenNotAtRisk: '已隐藏 {n} 个没有风险的',
   // Output tabs
   moreViews: '更多视图',
   picture: 'HPA 随时间的变化',
