@@ -202,10 +202,12 @@ export function runView(run: RunResult): RunView {
     const out = new Set<string>();
     for (const version of run.versions) {
       for (const v of version.verdicts) if (FATE_TONE[v.fate] !== 'safe') out.add(v.isvc ?? '');
+      // KServe updating its own HPA (as it does after API-server defaulting) harms nobody: only writes to a user's HPA, and failures, count.
+      const users = new Set(version.verdicts.map((v) => `${v.namespace}/${v.hpa}`));
       for (const step of version.steps) {
         const refusal = refusalFor(step, null);
         if (refusal) for (const g of refusal.isvc === undefined ? groups : groups.filter((x) => x.isvc === refusal.isvc)) out.add(g.isvc);
-        for (const d of step.decisions) if (acted(d) && RESULT_TONE[d.result] !== 'safe') out.add(d.isvc);
+        for (const d of step.decisions) if (acted(d) && RESULT_TONE[d.result] !== 'safe' && (d.result === 'Error' || users.has(`${d.isvc.split('/')[0]}/${d.hpa}`))) out.add(d.isvc);
         for (const w of step.deploymentWrites) {
           if (w.kind !== 'pinned' || !w.undid) continue;
           const owner = step.deployments.find((d) => d.namespace === w.namespace && d.name === w.name);

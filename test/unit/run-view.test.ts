@@ -96,3 +96,34 @@ describe('runView', () => {
     expect(own.some((h) => h.name === 'model-0-predictor')).toBe(false);
   });
 });
+
+describe('the namespace report order (issue 18)', () => {
+  const view = runView(namespaceRun());
+  const names = (groups: readonly { isvc: string }[]) => groups.map((g) => g.isvc);
+  const group = (name: string) => view.groups.find((g) => g.isvc === `ml/${name}`)!;
+
+  it('only model-0 is at risk: its same-named HPA is deleted (v0.14.1) and overwritten (v0.15.2)', () => {
+    expect(view.atRisk(group('model-0'))).toBe(true);
+    expect(view.atRisk(group('model-1'))).toBe(false);
+    expect(view.atRisk(group('model-2'))).toBe(false);
+  });
+
+  it('at the pod event, the InferenceService acted on is shown and the two that were not reconciled fold', () => {
+    const order = view.order(6);
+    expect(names(order.shown)).toEqual(['ml/model-0']);
+    expect(names(order.calm)).toEqual(['ml/model-1', 'ml/model-2']);
+    expect(order.calmReconciled).toBe(false);
+    expect(order.hidden).toBe(0);
+  });
+
+  it('"only what is at risk" hides the others and counts them', () => {
+    const order = view.order(6, true);
+    expect(names(order.shown)).toEqual(['ml/model-0']);
+    expect(order.calm).toEqual([]);
+    expect(order.hidden).toBe(2);
+  });
+
+  it('before the first step, those at risk later come first, the rest in run order', () => {
+    expect(names(view.order(0).shown)).toEqual(['ml/model-0', 'ml/model-1', 'ml/model-2']);
+  });
+});
