@@ -1,42 +1,13 @@
 /**
- * The comparison the results pane draws, computed from the run and nothing else: which checks of a
- * decision differ from the neighbouring releases, what a step changed, and which HPAs, Deployments
- * and verdicts belong to which InferenceService. Pure, so the marks are tested without a browser.
+ * The comparison the results pane draws, computed from the run and nothing else: what a step
+ * changed, and which HPAs, Deployments and verdicts belong to which InferenceService. Pure, so the marks are tested without a browser.
  */
-import type { Decision } from '../../engine/machine/controller.ts';
 import type { HpaView } from '../../engine/views.ts';
 import type { StepResult, VersionResult } from '../../engine/run.ts';
 import type { Verdict } from '../../engine/verdict.ts';
 import { RESULT_TONE, type Tone } from '../../engine/vocabulary.ts';
 
 const WRITES = new Set(['Create', 'Update', 'Delete']);
-
-/** The decision of `others` that corresponds to `decisions[index]`: same component, canary and HPA, same occurrence. */
-function counterpart(decisions: readonly Decision[], index: number, others: readonly Decision[]): Decision | null {
-  const d = decisions[index]!;
-  const same = (x: Decision) => x.isvc === d.isvc && x.component === d.component && x.canary === d.canary && x.hpa === d.hpa;
-  const occurrence = decisions.slice(0, index).filter(same).length;
-  return others.filter(same)[occurrence] ?? null;
-}
-
-/**
- * For each decision of `current` (one release's decisions at a step), the set of checks whose
- * value differs from the left or the right neighbour's (a check the neighbour never reached, or
- * a neighbour that made no such decision, counts as different).
- */
-export function differingChecks(current: readonly Decision[], neighbours: readonly (readonly Decision[])[]): Set<string>[] {
-  return current.map((decision, index) => {
-    const out = new Set<string>();
-    for (const other of neighbours) {
-      const match = counterpart(current, index, other);
-      for (const step of decision.trace) {
-        const theirs = match?.trace.find((t) => t.check === step.check);
-        if (!theirs || theirs.value !== step.value) out.add(step.check);
-      }
-    }
-    return out;
-  });
-}
 
 const hpaSignature = (hpas: readonly HpaView[]) => JSON.stringify(hpas);
 

@@ -1,9 +1,8 @@
 /**
  * The results pane: for every compared release (oldest first), its decision at the current step,
  * the HPAs and Deployments after it, and why; one row per InferenceService when the scenario has
- * several. Checks that differ from a neighbouring release are marked; identical ones fold away.
+ * several. Why it decided so is the trace view (trace.ts).
  */
-import { sourceUrl } from '../../../engine/kserve/source-links.ts';
 import type { Decision } from '../../../engine/machine/controller.ts';
 import { callNews } from '../../../engine/report/cells.ts';
 import type { StepResult, VersionResult } from '../../../engine/run.ts';
@@ -13,12 +12,12 @@ import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../..
 import { msg } from '../../../engine/i18n/message.ts';
 import { BEHAVIOUR_SHORT_LABEL } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
-import { changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
+import { changedAt, deploymentsOf, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
+import { whyView } from './trace.ts';
 import { MIN_RELEASES } from '../actions.ts';
 import { button, fill, item, list, resultLabel, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
 
 const RESULT_ICON: Record<string, string> = { Create: '+', Update: '✎', Delete: '✕', Existed: '=', Skipped: '–', NotCalled: '∅', Error: '!' };
-const WRITES = new Set(['Create', 'Update', 'Delete', 'Error']);
 
 function stateOf(hpa: HpaView) {
   if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' as const : 'terminating' as const;
@@ -70,39 +69,6 @@ function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: H
   );
 }
 
-function whyView(vm: ViewModel, tag: string, decisions: readonly Decision[], differs: Set<string>[], key: string): VNode | null {
-  const s = vm.s;
-  const withTrace = decisions.filter((d) => d.trace.length > 0);
-  if (withTrace.length === 0) return null;
-  let hidden = 0;
-  let total = 0;
-  const lists = decisions.map((d, i) => {
-    if (d.trace.length === 0) return null;
-    total += d.trace.length;
-    const shown = d.trace.filter((t) => vm.ui.allChecks || differs[i]!.has(t.check));
-    hidden += d.trace.length - shown.length;
-    return h('div', { class: 'pg-why-decision' },
-      decisions.length > 1 ? h('p', { class: 'pg-why-of' }, `${d.canary ?? d.component} → `, h('code', null, d.hpa), ': ', resultLabel(vm, d.result)) : null,
-      shown.length === 0 ? null : list('pg-checks', shown.map((t) => {
-        const link = t.anchor ? sourceUrl(tag, t.anchor) : null;
-        const inputs = Object.entries(t.inputs).filter(([, v]) => v !== null);
-        const differ = differs[i]!.has(t.check);
-        return item({ 'data-check': t.check, 'data-differs': differ ? 'true' : undefined },
-          h('code', { class: 'pg-check' }, `${t.check} = ${t.value}`),
-          differ ? h('span', { class: 'pg-differs', title: s.differsTitle }, h('span', { 'aria-hidden': 'true' }, ' ≠'), h('span', { class: 'sr-only' }, ` (${s.differsTitle})`)) : null,
-          ' ', h('span', { class: 'pg-why-text' }, tr(vm, t.why)), ' ',
-          link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer', class: 'pg-source' }, s.source, h('span', { class: 'sr-only' }, ` ${t.check} ${tag}`)) : null,
-          inputs.length ? list('pg-inputs', inputs.map(([k, v]) => item(null, h('span', { class: 'pg-input-key' }, `${k}:`), ` ${String(v)}`))) : null);
-      })));
-  });
-  const open = !vm.readonly && !vm.compact && decisions.some((d) => WRITES.has(d.result)) && (vm.ui.allChecks || hidden < total);
-  return h('details', { class: 'pg-why', 'data-key': key, open },
-    h('summary', null, s.why, hidden > 0 ? h('span', { class: 'pg-muted' }, ` · ${fill(s.checksDiffer, { n: total - hidden, total })}`) : null),
-    lists,
-    hidden > 0 || vm.ui.allChecks ? button(`${key}-all`, 'toggle-checks', vm.ui.allChecks ? s.onlyDiffering : fill(s.showIdentical, { n: hidden }), { class: 'pg-link-button', 'aria-pressed': vm.ui.allChecks ? 'true' : 'false' }) : null,
-  );
-}
-
 function cellView(vm: ViewModel, versions: readonly VersionResult[], index: number, group: Group | null, groups: readonly Group[]): VNode {
   const s = vm.s;
   const version = versions[index]!;
@@ -114,7 +80,7 @@ function cellView(vm: ViewModel, versions: readonly VersionResult[], index: numb
   if (!step) return h('section', attrs, heading, h('p', { class: 'pg-muted' }, s.before), verdictList(vm, version, group, qualified));
   const pick = (st: StepResult | undefined) => (st ? (group ? st.decisions.filter((d) => d.isvc === group.isvc) : st.decisions) : []);
   const decisions = pick(step);
-  const neighbours = [versions[index - 1], versions[index + 1]].filter((v): v is VersionResult => v !== undefined).map((v) => pick(v.steps[vm.step - 1]));
+  const others = versions.filter((_, i) => i !== index).map((v) => pick(v.steps[vm.step - 1]));
   const changed = changedAt(version.steps, vm.step - 1, group);
   const refused = step.admission && !step.admission.allowed ? step.admission : null;
   const reconciled = group ? step.reconciledIsvcs.includes(group.isvc) : step.reconciled;
@@ -136,7 +102,7 @@ function cellView(vm: ViewModel, versions: readonly VersionResult[], index: numb
     decisions.length === 0 && !refused ? h('p', { class: 'pg-muted pg-quiet' }, reconciled ? s.reconciledNothing : s.noReconcile) : null,
     changed ? h('p', { class: 'pg-changed' }, h('span', { 'aria-hidden': 'true' }, '● '), s.changedHere) : null,
     afterView(vm, step, group, hpas, qualified),
-    whyView(vm, version.tag, decisions, differingChecks(decisions, neighbours), `why-${key}`),
+    whyView(vm, version.tag, decisions, others, `why-${key}`),
     step.notes.length && (group === null || groups.length <= 1) ? h('details', { class: 'pg-notes', 'data-key': `notes-${key}` }, h('summary', null, s.notes), list('pg-note-list', step.notes.map((n) => item(null, tr(vm, n))))) : null,
     verdictList(vm, version, group, qualified),
   );
