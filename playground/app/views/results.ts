@@ -1,11 +1,9 @@
 /**
  * The results pane: for every compared release (oldest first), its decision at the current step,
  * the HPAs and Deployments after it, and why; one row per InferenceService when the scenario has
- * several. Checks that differ from a neighbouring release are marked; identical ones fold away.
+ * several. Why it decided so is the trace view (trace.ts).
  */
-import { sourceUrl } from '../../../engine/kserve/source-links.ts';
 import type { Decision } from '../../../engine/machine/controller.ts';
-import { isWrite } from '../../../engine/kserve/decision.ts';
 import { callNews } from '../../../engine/report/cells.ts';
 import { runViewOf, type CellView, type HpaEntry, type IsvcGroup, type RunView, type StepOrder } from '../../../engine/report/run-view.ts';
 import type { VersionResult } from '../../../engine/run.ts';
@@ -16,13 +14,12 @@ import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../..
 import { msg } from '../../../engine/i18n/message.ts';
 import { BEHAVIOUR_SHORT_LABEL, getRelease, unreleasedNote } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
-import { differingChecks } from '../compare.ts';
+import { whyView } from './trace.ts';
 import { MIN_RELEASES } from '../actions.ts';
 import { button, fill, item, list, resultLabel, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
 
 const RESULT_ICON: Record<string, string> = { Create: '+', Update: '✎', Delete: '✕', Existed: '=', Skipped: '–', NotCalled: '∅', Error: '!' };
-/** A decision worth reading the checks of at once: a write, or an error. */
-const opensWhy = (d: Decision): boolean => isWrite(d.result) || d.result === 'Error';
+
 
 function releaseHead(vm: ViewModel, version: VersionResult, count: number): VNode {
   const s = vm.s;
@@ -80,39 +77,6 @@ function afterView(vm: ViewModel, cell: CellView, hpas: readonly HpaEntry[], qua
   );
 }
 
-function whyView(vm: ViewModel, tag: string, decisions: readonly Decision[], differs: Set<string>[], key: string): VNode | null {
-  const s = vm.s;
-  const withTrace = decisions.filter((d) => d.trace.length > 0);
-  if (withTrace.length === 0) return null;
-  let hidden = 0;
-  let total = 0;
-  const lists = decisions.map((d, i) => {
-    if (d.trace.length === 0) return null;
-    total += d.trace.length;
-    const shown = d.trace.filter((t) => vm.ui.allChecks || differs[i]!.has(t.check));
-    hidden += d.trace.length - shown.length;
-    return h('div', { class: 'pg-why-decision' },
-      decisions.length > 1 ? h('p', { class: 'pg-why-of' }, `${d.canary ?? d.component} → `, h('code', null, d.hpa), ': ', resultLabel(vm, d.result)) : null,
-      shown.length === 0 ? null : list('pg-checks', shown.map((t) => {
-        const link = t.anchor ? sourceUrl(tag, t.anchor) : null;
-        const inputs = Object.entries(t.inputs).filter(([, v]) => v !== null);
-        const differ = differs[i]!.has(t.check);
-        return item({ 'data-check': t.check, 'data-differs': differ ? 'true' : undefined },
-          h('code', { class: 'pg-check' }, `${t.check} = ${t.value}`),
-          differ ? h('span', { class: 'pg-differs', title: s.differsTitle }, h('span', { 'aria-hidden': 'true' }, ' ≠'), h('span', { class: 'sr-only' }, ` (${s.differsTitle})`)) : null,
-          ' ', h('span', { class: 'pg-why-text' }, tr(vm, t.why)), ' ',
-          link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer', class: 'pg-source' }, s.source, h('span', { class: 'sr-only' }, ` ${t.check} ${tag}`)) : null,
-          inputs.length ? list('pg-inputs', inputs.map(([k, v]) => item(null, h('span', { class: 'pg-input-key' }, `${k}:`), ` ${String(v)}`))) : null);
-      })));
-  });
-  const open = !vm.readonly && !vm.compact && decisions.some(opensWhy) && (vm.ui.allChecks || hidden < total);
-  return h('details', { class: 'pg-why', 'data-key': key, open },
-    h('summary', null, s.why, hidden > 0 ? h('span', { class: 'pg-muted' }, ` · ${fill(s.checksDiffer, { n: total - hidden, total })}`) : null),
-    lists,
-    hidden > 0 || vm.ui.allChecks ? button(`${key}-all`, 'toggle-checks', vm.ui.allChecks ? s.onlyDiffering : fill(s.showIdentical, { n: hidden }), { class: 'pg-link-button', 'aria-pressed': vm.ui.allChecks ? 'true' : 'false' }) : null,
-  );
-}
-
 function cellView(vm: ViewModel, view: RunView, index: number, group: IsvcGroup | null): VNode {
   const s = vm.s;
   const versions = view.run.versions;
@@ -126,7 +90,8 @@ function cellView(vm: ViewModel, view: RunView, index: number, group: IsvcGroup 
   const cell = view.cell(index, vm.step, group);
   const step = cell.step;
   const decisions = cell.decisions;
-  const neighbours = [index - 1, index + 1].filter((i) => i >= 0 && i < versions.length).map((i) => view.cell(i, vm.step, group).decisions);
+  // "Differs" is against every other compared release, not only the neighbours.
+  const others = versions.flatMap((_, i) => (i === index ? [] : [view.cell(i, vm.step, group).decisions]));
   const changed = cell.changed;
   const refused = cell.refusal;
   const components = new Set(decisions.map((d) => d.component)).size;
@@ -147,7 +112,7 @@ function cellView(vm: ViewModel, view: RunView, index: number, group: IsvcGroup 
     decisions.length === 0 && !refused ? h('p', { class: 'pg-muted pg-quiet' }, cell.reconciled ? s.reconciledNothing : s.noReconcile) : null,
     changed ? h('p', { class: 'pg-changed' }, h('span', { 'aria-hidden': 'true' }, '● '), s.changedHere) : null,
     afterView(vm, cell, hpas, qualified, version.steps[vm.step - 2]?.hpas ?? []),
-    whyView(vm, version.tag, decisions, differingChecks(decisions, neighbours), `why-${key}`),
+    whyView(vm, version.tag, decisions, others, `why-${key}`),
     step.notes.length && (group === null || !several) ? h('details', { class: 'pg-notes', 'data-key': `notes-${key}` }, h('summary', null, s.notes), list('pg-note-list', step.notes.map((n) => item(null, tr(vm, n))))) : null,
     verdictList(vm, view, index, group),
   );
