@@ -5,7 +5,8 @@
  * events list), removes an event while the input still has problems, and aims every pod event at
  * the one model at risk (the only one with an HPA of its own named like its predictor) in one
  * click. Then v0.14.1 deletes that HPA and v0.15.2 overwrites it, and the deleting column shows its
- * trace. In English and Chinese; axe finds nothing on the way.
+ * trace. The model acted on is the first card of every column, the others fold into one line, and
+ * "only what is at risk" keeps just it. In English and Chinese; axe finds nothing on the way.
  */
 import { axe, column, expect, pasteInto, playgroundPath, ready, test, violations } from './fixtures.ts';
 
@@ -72,6 +73,25 @@ for (const locale of ['en', 'zh-cn'] as const) {
     const cell = (tag: string) => column(page, tag).locator('.pg-cell[data-isvc="ml-prod/model-17"]');
     await expect(cell('v0.14.1').locator('.pg-decision .pg-badge')).toHaveText(/Delete/);
     await expect(cell('v0.15.2').locator('.pg-decision .pg-badge')).toHaveText(/Update/);
+
+    // A namespace reads like a report: in every column the model acted on is the first card, on screen,
+    // and the 29 left alone fold into one line.
+    for (const tag of ['v0.14.1', 'v0.15.2']) {
+      await expect(column(page, tag).locator('.pg-cell').first()).toHaveAttribute('data-isvc', 'ml-prod/model-17');
+      await expect(column(page, tag).locator('.pg-others')).toHaveAttribute('data-others', '29');
+    }
+    await expect(cell('v0.14.1').locator('.pg-decision .pg-badge')).toBeInViewport();
+
+    // "Only what is at risk" leaves model-17 alone and says how many it hides; KServe's own HPAs of the
+    // other 29 (class hpa) put none of them at risk.
+    const filter = page.locator('[data-action="toggle-at-risk"]');
+    await filter.click();
+    await expect(filter).toHaveAttribute('aria-pressed', 'true');
+    await expect(column(page, 'v0.14.1').locator('.pg-others')).toHaveCount(0);
+    await expect(page.locator('.pg-filter')).toContainText('29');
+    await expect(column(page, 'v0.14.1').locator('.pg-cell[data-isvc^="ml-prod/"]')).toHaveCount(1);
+    await filter.click();
+    await expect(column(page, 'v0.14.1').locator('.pg-others')).toHaveAttribute('data-others', '29');
 
     // The deleting column's trace is open and shows the check that decided, with nothing left folded.
     const why = cell('v0.14.1').locator('.pg-why');

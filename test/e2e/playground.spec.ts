@@ -303,7 +303,8 @@ test.describe('playground', () => {
     await expect(page.locator('[data-lint="class-misspelt"]')).toBeVisible();
     // F8 goes to the problem, Ctrl+. lists its fixes, Enter applies the preferred one.
     const editor = page.locator('.pg-editor').first();
-    await editor.locator('.view-lines').click();
+    // Into the editor's box, as a reader clicks: its lines may be scrolled beyond a short editor.
+    await editor.click({ position: { x: 80, y: 24 } });
     await page.keyboard.press('ControlOrMeta+Home');
     await expect.poll(async () => {
       await page.keyboard.press('F8');
