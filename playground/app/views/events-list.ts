@@ -32,8 +32,9 @@ function row(vm: ViewModel, entry: EventEntry, count: number, choices: readonly 
   const i = entry.index;
   const problems = problemsOf(vm, entry);
   const step = vm.good && !vm.stale ? vm.good.eventOffset + i + 1 : null;
-  const targeted = entry.event !== null && isTargeted(entry.event);
-  const current = entry.event !== null && isTargeted(entry.event) ? entry.event.isvc : null;
+  const targetedEvent = entry.event !== null && isTargeted(entry.event) ? entry.event : null;
+  const targeted = targetedEvent !== null;
+  const current = targetedEvent?.isvc ?? null;
   const chosen = current ? choices.find((c) => c === `${current.namespace}/${current.name}` || (current.namespace === null && c.endsWith(`/${current.name}`))) : undefined;
   return item({ class: `pg-ev${problems.length ? ' pg-sev-error' : ''}${step !== null && step === vm.step ? ' pg-current' : ''}`, 'data-line': entry.at.line, 'data-end-line': entry.endLine, 'data-key': `ev-row-${i}`, tabindex: -1 },
     h('div', { class: 'pg-ev-head' },
