@@ -16,7 +16,7 @@
  * Not modelled: the replica reset to 1 that v0.12–v0.13 and v0.15.0-rc0 … v0.15.0 send for the
  * hpa class when the Deployment's spec changes for another reason.
  */
-import { deleteDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
+import { deleteDeployment, findDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
 import type { ComponentName, ComponentSpec, InferenceService, PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { isStopped } from './checks.ts';
@@ -83,7 +83,9 @@ export function reconcileDeployment(
   const { component, name, className, annotations } = part;
   const namespace = isvc.metadata.namespace;
   const mine = (d: Cluster['deployments'][number]) => d.namespace === namespace && d.isvc === isvc.metadata.name && d.component === component && d.ownerUid === isvc.metadata.uid;
-  const existing = cluster.deployments.find((d) => mine(d) && d.name === name);
+  // Deployments are unique by namespace and name: the one under this name, if it is this component's.
+  const named = findDeployment(cluster, { namespace, name });
+  const existing = named && mine(named) ? named : undefined;
   const notes: Message[] = [];
   const writes: DeploymentWrite[] = [];
   let next = cluster;
