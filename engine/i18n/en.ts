@@ -618,6 +618,10 @@ export const en = {
   'cli.optionNeedsValue': 'Option \'{option} <value>\' argument missing',
   'cli.optionTakesNoValue': 'Option \'{option}\' does not take an argument',
   'cli.optionAmbiguous': 'Option \'{option}\' argument is ambiguous.\nDid you forget to specify the option argument for \'{option}\'?\nTo specify an option argument starting with a dash use \'{option}=-XYZ\'.',
+  // The redacted Markdown (issue 18): one line on what redaction left out, then the paths as code.
+  'report.md.redacted': 'Redacted: {count} fields the model does not read are left out ({paths}); the model decides the same without them.',
+  'report.md.redactedMore': '{paths} and {more} more',
+  'report.md.redactedSeparator': ', ',
 } as const;
 
 export type MessageId = keyof typeof en;

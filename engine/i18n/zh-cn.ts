@@ -618,4 +618,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'cli.optionTakesNoValue': '选项 \'{option}\' 不接受参数值',
   // One line: the frame prints a line break inside a message as "?", as it does Node's English.
   'cli.optionAmbiguous': '选项 \'{option}\' 的参数值有歧义：是不是忘了给 \'{option}\' 指定参数值？参数值本身以 - 开头时，请写成 \'{option}=-XYZ\'。',
+  // 脱敏后的 Markdown（issue 18）：一行说明省略了什么，随后以代码列出字段路径。
+  'report.md.redacted': '已脱敏：省略了 {count} 个模型不读取的字段（{paths}），省略后模型的结论不变。',
+  'report.md.redactedMore': '{paths} 等另外 {more} 个',
+  'report.md.redactedSeparator': '、',
 };
