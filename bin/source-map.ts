@@ -5,14 +5,16 @@
  *   node bin/source-map.ts <kserve-git-dir> [tag …]
  *
  * Without tags it regenerates the tags the committed file already has (add a tag by naming them
- * all). For each tag it records the peeled commit, its date, and where each anchor lives, found
- * by the rules in ANCHORS. gofmt puts a function's closing brace alone at column 0 and a block's
+ * all). A tag may also be a branch pin, `master@<first 12 hex digits of a commit>`: an unreleased
+ * commit, which must be on that branch of the mirror. For each tag it records the peeled commit,
+ * its date, and where each anchor lives, found by the rules in ANCHORS. gofmt puts a function's closing brace alone at column 0 and a block's
  * at its opening line's indentation, which is what the rules rely on.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnchorId, SourceAnchor, TagSource } from '../engine/kserve/source-map.ts';
+import { parseBranchPin } from '../engine/kserve/tags.ts';
 
 const RECONCILERS = 'pkg/controller/v1beta1/inferenceservice/reconcilers';
 const CONTROLLER = 'pkg/controller/v1beta1/inferenceservice/controller.go';
@@ -109,7 +111,7 @@ export type AnchorId =
 
 export interface SourceAnchor { readonly path: string; readonly start: number; readonly end: number }
 export interface TagSource {
-  readonly tag: string;      // e.g. 'v0.14.1'
+  readonly tag: string;      // e.g. 'v0.14.1', or a branch pin 'master@aaac4e294dae' (an unreleased commit)
   readonly commit: string;   // full 40-hex commit the tag points to (peeled)
   readonly date: string;     // commit date YYYY-MM-DD
   readonly anchors: Readonly<Partial<Record<AnchorId, SourceAnchor>>>;
@@ -148,10 +150,13 @@ export function renderSourceMap(tags: readonly TagSource[]): string {
   return `${HEADER}\nexport const TAG_SOURCES: readonly TagSource[] = [\n${tags.map(entry).join('\n')}\n];\n`;
 }
 
-/** One tag read from the mirror at `gitDir`. */
+/** One tag (or branch pin) read from the mirror at `gitDir`. */
 export function readTag(gitDir: string, tag: string): TagSource {
   const git = (...args: string[]): string => execFileSync('git', [`--git-dir=${gitDir}`, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const commit = git('rev-parse', `${tag}^{commit}`).trim();
+  const pin = parseBranchPin(tag);
+  const commit = git('rev-parse', `${pin ? pin.commit : tag}^{commit}`).trim();
+  // A pin names an unreleased commit of its branch; one the branch never had is a typo, not a pin.
+  if (pin) git('merge-base', '--is-ancestor', commit, `refs/heads/${pin.branch}`);
   const date = git('log', '-1', '--format=%cs', commit).trim();
   const read = (path: string): string | null => {
     try {

@@ -222,7 +222,8 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
     }
   }
 
-  if (isvc.spec.canary && releases.some((r) => r.behaviour.predictorNameFromSpec)) {
+  // Only where canaries exist and their HPAs stay unowned (v0.20; #5934 on master owns them).
+  if (isvc.spec.canary && releases.some((r) => r.behaviour.predictorNameFromSpec && !r.behaviour.canaryAutoscalerOwned)) {
     lints.push({ id: 'canary-hpa-unowned', severity: 'info', message: msg('lint.canary', { isvc: name }), detail: msg('lint.canary.detail'), at: entry.position });
   }
   const predictorName = isvc.spec.predictor?.name;

@@ -19,6 +19,7 @@ import type { DeploymentWrite } from './kserve/deployment.ts';
 import type { Decision } from './machine/controller.ts';
 import { hpaContent } from './views.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
+import { metricsMessage, metricViews, sameMetrics, type MetricView } from './k8s/metrics.ts';
 
 export type HpaEventKind = 'overwritten' | 'deleted' | 'terminating' | 'collected' | 'conflict' | 'fought' | 'removed' | 'reapplied' | 'restored' | 'kedaRestored';
 export type Fate = 'kept' | 'overwritten' | 'deleted' | 'terminating' | 'removed' | 'conflict' | 'scaling-fought';
@@ -42,6 +43,8 @@ export interface Verdict {
   /** The first step where it came to harm; null when it never did. */
   firstLossStep: number | null;
   history: HpaHistoryEntry[];
+  /** What its overwrites took (metrics, behavior), in order; absent when they took nothing named here. */
+  lost?: Loss[];
 }
 
 export interface StepChange {
@@ -114,6 +117,38 @@ export function classifyStep(ref: ObjectRef, change: StepChange): HpaEventKind[]
   return kinds;
 }
 
+/** What one overwrite took from the user: its metrics (with KServe's in their place) or its behavior. */
+export type Loss =
+  | { step: number; kind: 'metrics'; before: MetricView[]; after: MetricView[] }
+  | { step: number; kind: 'behavior' };
+
+/**
+ * What a step's overwrite took, when it left the HPA standing: KServe's Update sends its whole
+ * desired spec, so the user's metrics and behavior are replaced by KServe's.
+ */
+export function lossesOf(ref: ObjectRef, kinds: readonly HpaEventKind[], step: number, change: Pick<StepChange, 'before' | 'after'>): Loss[] {
+  const before = find(change.before, ref);
+  const after = find(change.after, ref);
+  if (!kinds.includes('overwritten') || kinds.includes('kedaRestored') || !before || !after) return [];
+  const losses: Loss[] = [];
+  const was = metricViews(before.spec.metrics);
+  const now = metricViews(after.spec.metrics);
+  if (!sameMetrics(was, now)) losses.push({ step, kind: 'metrics', before: was, after: now });
+  const behavior = before.spec.behavior;
+  if (behavior && Object.keys(behavior).length > 0 && JSON.stringify(behavior) !== JSON.stringify(after.spec.behavior)) losses.push({ step, kind: 'behavior' });
+  return losses;
+}
+
+/** What the user lost, in words, one message per loss: "your memory 70% target replaced by cpu 80% at step 3". */
+export function verdictLosses(verdict: Pick<Verdict, 'lost'>): Message[] {
+  return (verdict.lost ?? []).map((loss) => {
+    if (loss.kind === 'behavior') return msg('loss.behavior', { step: loss.step });
+    return loss.before.length === 0
+      ? msg('loss.metricsSet', { after: metricsMessage(loss.after), step: loss.step })
+      : msg('loss.metrics', { before: metricsMessage(loss.before), after: metricsMessage(loss.after), step: loss.step });
+  });
+}
+
 const FATE_OF: Readonly<Record<Harm, Fate>> = {
   deleted: 'deleted', collected: 'deleted', terminating: 'terminating', overwritten: 'overwritten', conflict: 'conflict', fought: 'scaling-fought',
 };
@@ -126,13 +161,15 @@ export function isHarm(kind: HpaEventKind): kind is Harm {
  * The fate: gone after any harm is `deleted` (whatever finished it), gone with no harm is
  * `removed` (the user's doing); present, the worst harm it came to, else `kept`.
  */
-export function verdictFor(ref: ObjectRef, isvc: string | null, history: HpaHistoryEntry[], finalPresent: boolean): Verdict {
+export function verdictFor(ref: ObjectRef, isvc: string | null, history: HpaHistoryEntry[], finalPresent: boolean, lost: readonly Loss[] = []): Verdict {
   const harms = history.filter((entry) => isHarm(entry.kind));
   const worst = HARMS.find((harm) => harms.some((entry) => entry.kind === harm));
   let fate: Fate = 'kept';
   if (!finalPresent) fate = harms.length > 0 ? 'deleted' : history.some((e) => e.kind === 'removed') ? 'removed' : 'deleted';
   else if (worst) fate = FATE_OF[worst];
-  return { hpa: ref.name, namespace: ref.namespace, isvc, fate, firstLossStep: harms[0]?.step ?? null, history };
+  const verdict: Verdict = { hpa: ref.name, namespace: ref.namespace, isvc, fate, firstLossStep: harms[0]?.step ?? null, history };
+  if (lost.length > 0) verdict.lost = [...lost];
+  return verdict;
 }
 
 /** The verdict in words: "deleted at step 3, restored by GitOps at step 4", or "kept". */

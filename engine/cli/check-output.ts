@@ -6,7 +6,7 @@
 import { keyOf } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
-import { BEHAVIOUR_LABEL, getRelease } from '../kserve/releases.ts';
+import { BEHAVIOUR_LABEL, getRelease, unreleasedNotes } from '../kserve/releases.ts';
 import { formatEvent } from '../machine/events.ts';
 import type { CheckReport } from '../explore/check.ts';
 import { findingText, isHarmFinding, isvcFindings, positionOf, rangeLabel, rangesLabel, refusedFinding } from '../report/check-findings.ts';
@@ -72,6 +72,7 @@ function summary(report: CheckReport, input: Input, locale: Locale): Message[] {
   const harmed = report.checked.filter((c) => c.ranges.some((r) => r.result.found)).length;
   const tags = new Set(report.checked.flatMap((c) => c.ranges.flatMap((r) => r.tags)));
   const lines: Message[] = [msg('ci.summary', { isvcs: report.checked.length, releases: tags.size, depth: report.depth, harmed })];
+  lines.push(...unreleasedNotes([...tags]));
   lines.push(...(input.notes ?? []));
   const other = input.skipped.filter((s) => !s.duplicateOf && !s.pointsAt);
   if (other.length > 0) {

@@ -3,6 +3,7 @@
  * checked scenario, and the option values every command shares. Shared by `main` and the Action.
  */
 import picomatch from 'picomatch';
+import { parse as parseYamlText } from 'yaml';
 import { msg, type Message } from '../i18n/message.ts';
 import { isLocale, type Locale } from '../i18n/render.ts';
 import { findRelease } from '../kserve/releases.ts';
@@ -15,7 +16,7 @@ import { byteLength, LIMITS, type InputError } from '../scenario/source.ts';
 import type { CheckFormat } from './check-output.ts';
 import type { CliIo } from './main.ts';
 import { printable } from './text-report.ts';
-import { relocate, renderUnits, type RenderedSource, type RenderOptions } from './repository.ts';
+import { pipedChartNames, relocate, relocateSkipped, renderUnits, type RenderedSource, type RenderOptions } from './repository.ts';
 import { pointerNotes } from './pointers.ts';
 import { excluder, ignoredByGit, parseGitignore, type IgnoreFile } from './ignore.ts';
 
@@ -303,6 +304,26 @@ export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPa
   return sources;
 }
 
+/**
+ * Where each chart a piped Helm stream names lives in the working tree: the one directory whose
+ * Chart.yaml has that `name:` (null when none or several do). Walked like check walks, so what
+ * git ignores or --exclude leaves out is not looked at.
+ */
+function chartsInWorkingTree(io: CliIo, charts: readonly string[], options: ReadOptions): Map<string, string | null> {
+  const found = new Map<string, string[]>(charts.map((c) => [c, []]));
+  walkTree('.', '.', io, () => undefined, undefined, { ...options, gitignore: true }, (unit) => {
+    if (unit.kind !== 'helm') return;
+    let name: unknown;
+    try {
+      name = (parseYamlText(io.readFile(`${unit.directory}/Chart.yaml`, GITIGNORE_BYTES), { logLevel: 'silent', maxAliasCount: 100 }) as Record<string, unknown> | null)?.name;
+    } catch {
+      return;
+    }
+    if (typeof name === 'string') found.get(name)?.push(unit.directory);
+  });
+  return new Map([...found].map(([chart, directories]) => [chart, directories.length === 1 ? directories[0]! : null]));
+}
+
 /** What rendering gave besides sources, for relocating positions afterwards. */
 export interface Rendering {
   rendered: RenderedSource[];
@@ -317,8 +338,12 @@ export function load(positionals: string[], values: Values, io: CliIo, walk = fa
   const parsed = parseScenario(sources, walk ? { skipOtherKinds: true } : { skipUnknownKinds: true });
   if (!parsed.ok) throw new InputFailure(parsed.errors);
   const scenario = parsed.scenario;
-  relocate(scenario, sources, rendering.rendered, rendering.patches, io);
-  const notes = [...rendering.notes, ...pointerNotes(parsed.skipped)];
+  const charts = pipedChartNames(sources, rendering.rendered);
+  const located = charts.length > 0 ? chartsInWorkingTree(io, charts, options) : new Map<string, string | null>();
+  relocate(scenario, sources, rendering.rendered, rendering.patches, io, (chart) => located.get(chart) ?? null);
+  relocateSkipped(parsed.skipped, rendering.rendered, io);
+  const unplaced = charts.filter((chart) => !located.get(chart));
+  const notes = [...rendering.notes, ...pointerNotes(parsed.skipped), ...(unplaced.length > 0 ? [msg('repo.pipedChartNotFound', { charts: unplaced.map(printable) })] : [])];
   const errors: InputError[] = [];
   const attempt = collecting(errors);
   const versions = typeof values.versions === 'string' ? attempt(() => parseVersions(values.versions as string), undefined) : undefined;

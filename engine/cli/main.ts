@@ -8,7 +8,7 @@ import { msg, type Message } from '../i18n/message.ts';
 import { isLocale, renderMessage, type Locale } from '../i18n/render.ts';
 import { encodeState, LINK_LIMITS } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
-import { BEHAVIOUR_LABEL, RELEASES } from '../kserve/releases.ts';
+import { BEHAVIOUR_LABEL, RELEASE_TABLE, unreleasedNote } from '../kserve/releases.ts';
 import { redactSources } from '../redact.ts';
 import { runJson } from '../report/json.ts';
 import { runNdjson } from '../report/ndjson.ts';
@@ -222,7 +222,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     };
     switch (spec.name) {
       case 'releases':
-        for (const release of RELEASES) io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(msg(BEHAVIOUR_LABEL[release.behaviour.id]), locale)}`);
+        for (const release of RELEASE_TABLE) {
+          const note = unreleasedNote(release);
+          // An unreleased entry says so on its own line, under the line that looks like a release's.
+          const label = msg(BEHAVIOUR_LABEL[release.behaviour.id]);
+          io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(note ? msg('release.unreleasedLabel', { label }) : label, locale)}`);
+          if (note) io.stdout(`  ${renderMessage(note, locale)}`);
+        }
         return 0;
       case 'run': {
         if (values.json && values.markdown) throw commandLineError(msg('input.cliJsonAndMarkdown'));

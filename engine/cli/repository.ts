@@ -6,9 +6,9 @@
 import { parse as parseYamlText } from 'yaml';
 import { msg, type Message } from '../i18n/message.ts';
 import { ANNOTATION } from '../kserve/constants.ts';
-import type { ScenarioSource } from '../scenario/parse.ts';
+import type { ScenarioSource, SkippedDocument } from '../scenario/parse.ts';
 import type { Scenario, ScenarioObject } from '../scenario/scenario.ts';
-import { loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument } from '../scenario/source.ts';
+import { LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type InputError, type LoadedDocument } from '../scenario/source.ts';
 import { COMPONENTS } from '../k8s/types.ts';
 import type { CliIo } from './main.ts';
 import type { RepositoryUnit } from './load.ts';
@@ -171,7 +171,7 @@ function definingDocument(file: string, object: ScenarioObject['object'], io: Cl
  * object helm rendered (by us or piped in) at its template file. The origin annotation itself is
  * dropped, so it is never judged or shown.
  */
-export function relocate(scenario: Scenario, sources: readonly ScenarioSource[], rendered: readonly RenderedSource[], patches: readonly string[], io: CliIo): void {
+export function relocate(scenario: Scenario, sources: readonly ScenarioSource[], rendered: readonly RenderedSource[], patches: readonly string[], io: CliIo, chartDirectory: (chart: string) => string | null = () => null): void {
   const byName = new Map(sources.map((s) => [s.name, s]));
   const renderedBy = new Map(rendered.map((r) => [r.name, r]));
   const cache = new Map<string, LoadedDocument[]>();
@@ -191,8 +191,13 @@ export function relocate(scenario: Scenario, sources: readonly ScenarioSource[],
     } else {
       const text = byName.get(entry.position.file)?.text;
       const template = text ? helmSourceAbove(text, entry.position.line) : null;
-      // Helm names a template by the chart's name; ours was rendered from a known directory.
-      if (template) file = source ? join(source.unit.directory, template.slice(template.indexOf('/') + 1)) : template;
+      // Helm names a template by the chart's name: ours was rendered from a known directory, a piped
+      // stream's chart is looked for in the working tree (helm wrote the path from the chart's parent).
+      if (template) {
+        const slash = template.indexOf('/');
+        const directory = source ? source.unit.directory : slash > 0 ? chartDirectory(template.slice(0, slash)) : null;
+        file = directory ? join(directory, template.slice(slash + 1)) : template;
+      }
     }
     if (file === null) continue;
     // A template is text for helm, never YAML: only the line of its `kind:` is looked for.
@@ -214,6 +219,44 @@ export function relocate(scenario: Scenario, sources: readonly ScenarioSource[],
         : {},
     };
   }
+}
+
+/**
+ * Documents a Kustomize render holds that are not judged (a Deployment, a ConfigMap) named at the
+ * file and line that define them, as its judged objects are, not at a line of the rendered stream.
+ */
+export function relocateSkipped(skipped: SkippedDocument[], rendered: readonly RenderedSource[], io: CliIo): void {
+  const renders = new Map(rendered.filter((r) => r.unit.kind === 'kustomize' && r.origin).map((r) => [r.name, r]));
+  const documents = new Map<string, LoadedDocument[]>();
+  const cache = new Map<string, LoadedDocument[]>();
+  for (const entry of skipped) {
+    const source = renders.get(entry.file);
+    if (!source || entry.kind === null) continue;
+    if (!documents.has(source.name)) {
+      const loaded = loadYaml(source.name, source.text, LIMITS.repositoryDocuments);
+      documents.set(source.name, loaded.ok ? loaded.documents : []);
+    }
+    const doc = documents.get(source.name)!.find((d) => locate(d, []).line === entry.line);
+    const metadata = ((doc?.value as Record<string, unknown> | undefined)?.metadata ?? {}) as Record<string, unknown>;
+    const annotations = (metadata.annotations ?? {}) as Record<string, unknown>;
+    const path = originPath(typeof annotations[ORIGIN_ANNOTATION] === 'string' ? annotations[ORIGIN_ANNOTATION] as string : undefined);
+    const file = path ? source.origin!(path) : null;
+    if (!file) continue;
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    const defining = definingDocument(file, { kind: entry.kind, metadata: { name } } as ScenarioObject['object'], io, cache);
+    Object.assign(entry, defining ? locate(defining, []) : { file, line: 1, column: 1 });
+  }
+}
+
+/** The chart names `# Source:` comments in streams not rendered here start with, in order of first use. */
+export function pipedChartNames(sources: readonly ScenarioSource[], rendered: readonly RenderedSource[]): string[] {
+  const ours = new Set(rendered.map((r) => r.name));
+  const names = new Set<string>();
+  for (const source of sources) {
+    if (ours.has(source.name)) continue;
+    for (const found of source.text.matchAll(/^# Source: ([^/\s]+)\/\S+\s*$/gm)) names.add(found[1]!);
+  }
+  return [...names];
 }
 
 /** The line of `kind: <Kind>` in a template (templates are never parsed as YAML), else 1. */

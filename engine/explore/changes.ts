@@ -6,6 +6,8 @@
  * The catalogue, for a release:
  * - rename a user HPA named like a component (`<isvc>-predictor` …) to `<name>-hpa`, keeping its
  *   scaleTargetRef (other names are never looked up by KServe, so renaming them cannot matter);
+ * - drop `horizontalPodAutoscalerConfig.name` from a user ScaledObject that names KEDA's HPA like a
+ *   component, so KEDA names it `keda-hpa-<ScaledObject>`, a name KServe never looks up;
  * - set the InferenceService's serving.kserve.io/autoscalerClass to external, none or hpa;
  * - add or remove the finalizer kserve.io/protect on such an HPA;
  * - switch the deployment mode RawDeployment ↔ Serverless through serving.kserve.io/deploymentMode
@@ -16,7 +18,9 @@
  * A pair is only listed when neither of its changes is safe alone (the sets are minimal), and two
  * changes of the same field (two classes, two releases) never pair up.
  */
-import { keyOf, type Hpa, type InferenceService, type KubeObject } from '../k8s/types.ts';
+import { keyOf, type Hpa, type InferenceService, type KubeObject, type ScaledObject } from '../k8s/types.ts';
+import { kedaHpaName } from '../keda/operator.ts';
+import { userHpaOf } from '../run.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { componentNameIn, componentsOf, possibleComponentNames } from '../kserve/component-meta.ts';
 import { ANNOTATION, type DeploymentMode } from '../kserve/constants.ts';
@@ -31,7 +35,7 @@ import { DEFAULT_DEPTH, findShortestLoss, userHpaNames, type ExploreOptions } fr
 export const PROTECT_FINALIZER = 'kserve.io/protect';
 export const CATALOGUE_CLASSES = ['external', 'none', 'hpa'] as const;
 
-export type EditKind = 'rename-hpa' | 'autoscaler-class' | 'finalizer' | 'deployment-mode';
+export type EditKind = 'rename-hpa' | 'keda-hpa-name' | 'autoscaler-class' | 'finalizer' | 'deployment-mode';
 
 export interface EditChange {
   kind: 'edit';
@@ -97,6 +101,15 @@ function makeEdit(id: string, slot: string, index: number, original: KubeObject,
   };
 }
 
+/** The ScaledObject without `horizontalPodAutoscalerConfig.name`, and without the maps that leaves empty. */
+function withoutKedaHpaName(object: ScaledObject): KubeObject {
+  const { name: _name, ...config } = object.spec.advanced?.horizontalPodAutoscalerConfig ?? {};
+  const { horizontalPodAutoscalerConfig: _config, ...advanced } = object.spec.advanced ?? {};
+  const kept = Object.keys(config).length > 0 ? { ...advanced, horizontalPodAutoscalerConfig: config } : advanced;
+  const { advanced: _advanced, ...spec } = object.spec;
+  return { ...object, spec: Object.keys(kept).length > 0 ? { ...spec, advanced: kept } : spec };
+}
+
 /** The catalogue of YAML edits for the scenario as it would run in `tag`. */
 export function catalogue(scenario: Scenario, tag: string): Edit[] {
   const edits: Edit[] = [];
@@ -121,6 +134,15 @@ export function catalogue(scenario: Scenario, tag: string): Edit[] {
     edits.push(makeEdit(`rename:${hpaId(object)}`, `rename:${hpaId(object)}`, index, object,
       (o) => ({ ...o, metadata: { ...o.metadata, name: target } }) as KubeObject,
       { edit: 'rename-hpa', field: 'metadata.name', from: name, to: target, description: msg('change.rename', { hpa: name, to: target }) }));
+  }
+  const scaledObjects = objects.map((object, index) => ({ object, index }))
+    .filter((e): e is { object: ScaledObject; index: number } => e.object.kind === 'ScaledObject' && userHpaOf(e.object) !== null
+      && e.object.spec.advanced?.horizontalPodAutoscalerConfig?.name !== undefined && componentsIn(e.object.metadata.namespace).includes(kedaHpaName(e.object)));
+  for (const { object, index } of scaledObjects) {
+    const from = kedaHpaName(object);
+    const to = kedaHpaName({ ...object, spec: { ...object.spec, advanced: {} } });
+    edits.push(makeEdit(`keda-hpa-name:${several ? keyOf(object.metadata) : object.metadata.name}`, `keda-hpa-name:${keyOf(object.metadata)}`, index, object, (o) => withoutKedaHpaName(o as ScaledObject),
+      { edit: 'keda-hpa-name', field: 'spec.advanced.horizontalPodAutoscalerConfig.name', from, to: null, description: msg('change.kedaHpaName', { scaledObject: object.metadata.name, hpa: from, to }) }));
   }
   for (const { object: isvc, index } of isvcs) {
     const current = isvc.metadata.annotations?.[ANNOTATION.autoscalerClass] ?? null;

@@ -13,6 +13,7 @@
  * foreground/orphan propagation.
  */
 import { defaultHpa } from './defaulting.ts';
+import { appended, lookup, positionOf, replacedAt, without } from './lists.ts';
 import type { Deployment, Hpa, InferenceService, ObjectMeta, ObjectRef, ScaledObject } from './types.ts';
 
 export interface Cluster {
@@ -48,20 +49,30 @@ const at = (ref: ObjectRef) => (object: { metadata: ObjectRef } | ObjectRef): bo
   return meta.name === ref.name && meta.namespace === ref.namespace;
 };
 
+// Lookups go through lists.ts: a table per list, so a pass costs what it reads, not the namespace.
 export function findHpa(cluster: Pick<Cluster, 'hpas'>, ref: ObjectRef): Hpa | undefined {
-  return cluster.hpas.find(at(ref));
+  return lookup(cluster.hpas, ref);
 }
 
 export function findIsvc(cluster: Pick<Cluster, 'isvcs'>, ref: ObjectRef): InferenceService | undefined {
-  return cluster.isvcs.find(at(ref));
+  return lookup(cluster.isvcs, ref);
 }
 
 export function findDeployment(cluster: Pick<Cluster, 'deployments'>, ref: ObjectRef): Deployment | undefined {
-  return cluster.deployments.find(at(ref));
+  return lookup(cluster.deployments, ref);
 }
 
 export function findScaledObject(cluster: Pick<Cluster, 'scaledObjects'>, ref: ObjectRef): ScaledObject | undefined {
-  return cluster.scaledObjects.find(at(ref));
+  return lookup(cluster.scaledObjects, ref);
+}
+
+/** The list with `current` (found at its name) replaced by `value`. */
+function replaced<T extends { metadata: ObjectRef } | ObjectRef>(list: readonly T[], current: T, value: T): T[] {
+  const meta: ObjectRef = 'metadata' in current ? current.metadata : current;
+  const position = positionOf(list, meta);
+  // A caller's `current` is what the lookup found; anything else replaces by identity, as a map would.
+  if (list[position] === current) return replacedAt(list, position, value);
+  return list.map((entry) => (entry === current ? value : entry));
 }
 
 export function isTerminating(meta: ObjectMeta): boolean {
@@ -107,7 +118,7 @@ export function createHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): Wr
   // the name, not the clock, so the explorer sees a re-created HPA as the same state (nothing owns HPAs).
   const metadata = given.uid ? given : { ...given, uid: `uid-hpa-${hpa.metadata.namespace}-${hpa.metadata.name}` };
   const stored = prepareHpa({ ...hpa, metadata }, options);
-  return { ok: true, cluster: { ...tick(cluster), hpas: [...cluster.hpas, stored] }, effect: 'created' };
+  return { ok: true, cluster: { ...tick(cluster), hpas: appended(cluster.hpas, stored) }, effect: 'created' };
 }
 
 /** A PUT: the new object replaces the stored one; only uid and deletionTimestamp survive. */
@@ -126,7 +137,7 @@ export function updateHpa(cluster: Cluster, hpa: Hpa, options: StoreOptions): Wr
   delete metadata.deletionTimestamp;
   if (current.metadata.deletionTimestamp !== undefined) metadata.deletionTimestamp = current.metadata.deletionTimestamp;
   const stored = prepareHpa({ ...hpa, metadata }, options);
-  const next = { ...tick(cluster), hpas: cluster.hpas.map((h) => (h === current ? stored : h)) };
+  const next = { ...tick(cluster), hpas: replaced(cluster.hpas, current, stored) };
   if (isTerminating(metadata) && finalizers.length === 0) {
     return { ok: true, cluster: removeHpa(next, stored.metadata), effect: 'deleted' };
   }
@@ -142,7 +153,7 @@ export function deleteHpa(cluster: Cluster, ref: ObjectRef): WriteResult {
     if (isTerminating(current.metadata)) return { ok: true, cluster, effect: 'terminating' };
     const next = tick(cluster);
     const marked: Hpa = { ...current, metadata: { ...current.metadata, deletionTimestamp: timestampAt(next.clock) } };
-    return { ok: true, cluster: { ...next, hpas: cluster.hpas.map((h) => (h === current ? marked : h)) }, effect: 'terminating' };
+    return { ok: true, cluster: { ...next, hpas: replaced(cluster.hpas, current, marked) }, effect: 'terminating' };
   }
   return { ok: true, cluster: removeHpa(tick(cluster), ref), effect: 'deleted' };
 }
@@ -158,11 +169,11 @@ export function removeHpaFinalizer(cluster: Cluster, ref: ObjectRef, finalizer: 
     return { ok: true, cluster: removeHpa(next, ref), effect: 'deleted' };
   }
   const updated: Hpa = { ...current, metadata: { ...current.metadata, finalizers: rest } };
-  return { ok: true, cluster: { ...next, hpas: cluster.hpas.map((h) => (h === current ? updated : h)) }, effect: 'updated' };
+  return { ok: true, cluster: { ...next, hpas: replaced(cluster.hpas, current, updated) }, effect: 'updated' };
 }
 
 function removeHpa(cluster: Cluster, ref: ObjectRef): Cluster {
-  return { ...cluster, hpas: cluster.hpas.filter((h) => !at(ref)(h)) };
+  return { ...cluster, hpas: without(cluster.hpas, at(ref)) };
 }
 
 /**
@@ -172,21 +183,21 @@ function removeHpa(cluster: Cluster, ref: ObjectRef): Cluster {
 export function putIsvc(cluster: Cluster, isvc: InferenceService): Cluster {
   const current = findIsvc(cluster, isvc.metadata);
   const { status: _given, ...rest } = isvc;
-  if (!current) return { ...tick(cluster), isvcs: [...cluster.isvcs, rest] };
+  if (!current) return { ...tick(cluster), isvcs: appended(cluster.isvcs, rest) };
   const metadata: ObjectMeta = { ...isvc.metadata, uid: current.metadata.uid };
   delete metadata.deletionTimestamp;
   if (current.metadata.deletionTimestamp !== undefined) metadata.deletionTimestamp = current.metadata.deletionTimestamp;
   const stored: InferenceService = { ...rest, metadata, ...(current.status ? { status: current.status } : {}) };
   // An update that removes the last finalizer of a deleting object completes the deletion.
   if (isTerminating(metadata) && (metadata.finalizers ?? []).length === 0) return collectGarbage(removeIsvc(tick(cluster), current), current.metadata.uid);
-  return { ...tick(cluster), isvcs: cluster.isvcs.map((i) => (i === current ? stored : i)) };
+  return { ...tick(cluster), isvcs: replaced(cluster.isvcs, current, stored) };
 }
 
 /** The controller's own write of status (the status subresource): nothing else changes. */
 export function putIsvcStatus(cluster: Cluster, ref: ObjectRef, status: NonNullable<InferenceService['status']>): Cluster {
   const current = findIsvc(cluster, ref);
   if (!current) return cluster;
-  return { ...tick(cluster), isvcs: cluster.isvcs.map((i) => (i === current ? { ...current, status } : i)) };
+  return { ...tick(cluster), isvcs: replaced(cluster.isvcs, current, { ...current, status }) };
 }
 
 /** DELETE an InferenceService: Terminating while finalizers remain, else gone with its dependents. */
@@ -197,7 +208,7 @@ export function deleteIsvc(cluster: Cluster, ref: ObjectRef): WriteResult {
     if (isTerminating(isvc.metadata)) return { ok: true, cluster, effect: 'terminating' };
     const next = tick(cluster);
     const marked = { ...isvc, metadata: { ...isvc.metadata, deletionTimestamp: timestampAt(next.clock) } };
-    return { ok: true, cluster: { ...next, isvcs: cluster.isvcs.map((i) => (i === isvc ? marked : i)) }, effect: 'terminating' };
+    return { ok: true, cluster: { ...next, isvcs: replaced(cluster.isvcs, isvc, marked) }, effect: 'terminating' };
   }
   return { ok: true, cluster: collectGarbage(removeIsvc(tick(cluster), isvc), isvc.metadata.uid), effect: 'deleted' };
 }
@@ -209,22 +220,22 @@ export function removeIsvcFinalizer(cluster: Cluster, ref: ObjectRef, finalizer:
   const next = tick(cluster);
   if (rest.length === 0 && isTerminating(isvc.metadata)) return collectGarbage(removeIsvc(next, isvc), isvc.metadata.uid);
   const updated = { ...isvc, metadata: { ...isvc.metadata, finalizers: rest } };
-  return { ...next, isvcs: next.isvcs.map((i) => (i === isvc ? updated : i)) };
+  return { ...next, isvcs: replaced(next.isvcs, isvc, updated) };
 }
 
 function removeIsvc(cluster: Cluster, isvc: InferenceService): Cluster {
-  return { ...cluster, isvcs: cluster.isvcs.filter((i) => i.metadata.uid !== isvc.metadata.uid) };
+  return { ...cluster, isvcs: without(cluster.isvcs, (i) => i.metadata.uid === isvc.metadata.uid) };
 }
 
 export function putDeployment(cluster: Cluster, deployment: Deployment): Cluster {
   const current = findDeployment(cluster, deployment);
-  const deployments = current ? cluster.deployments.map((d) => (d === current ? deployment : d)) : [...cluster.deployments, deployment];
+  const deployments = current ? replaced(cluster.deployments, current, deployment) : appended(cluster.deployments, deployment);
   return { ...tick(cluster), deployments };
 }
 
 export function deleteDeployment(cluster: Cluster, ref: ObjectRef): Cluster {
   if (!findDeployment(cluster, ref)) return cluster;
-  return { ...tick(cluster), deployments: cluster.deployments.filter((d) => !at(ref)(d)) };
+  return { ...tick(cluster), deployments: without(cluster.deployments, at(ref)) };
 }
 
 /**
@@ -235,17 +246,17 @@ export function putScaledObject(cluster: Cluster, object: ScaledObject): Cluster
   const current = findScaledObject(cluster, object.metadata);
   if (!current) {
     const uid = object.metadata.uid || `uid-scaledobject-${object.metadata.namespace}-${object.metadata.name}`;
-    return { ...tick(cluster), scaledObjects: [...cluster.scaledObjects, { ...object, metadata: { ...object.metadata, uid } }] };
+    return { ...tick(cluster), scaledObjects: appended(cluster.scaledObjects, { ...object, metadata: { ...object.metadata, uid } }) };
   }
   const stored: ScaledObject = { ...object, metadata: { ...object.metadata, uid: current.metadata.uid } };
-  return { ...tick(cluster), scaledObjects: cluster.scaledObjects.map((o) => (o === current ? stored : o)) };
+  return { ...tick(cluster), scaledObjects: replaced(cluster.scaledObjects, current, stored) };
 }
 
 /** DELETE a ScaledObject; the HPA KEDA made for it goes with it (it is the HPA's controller owner). */
 export function deleteScaledObject(cluster: Cluster, ref: ObjectRef): Cluster {
   const current = findScaledObject(cluster, ref);
   if (!current) return cluster;
-  return collectGarbage({ ...tick(cluster), scaledObjects: cluster.scaledObjects.filter((o) => o !== current) }, current.metadata.uid);
+  return collectGarbage({ ...tick(cluster), scaledObjects: without(cluster.scaledObjects, (o) => o === current) }, current.metadata.uid);
 }
 
 /**
@@ -256,25 +267,43 @@ export function deleteScaledObject(cluster: Cluster, ref: ObjectRef): Cluster {
  * collection removed; owners of other kinds (or ScaledObjects the input never gave) count as alive.
  */
 export function collectGarbage(cluster: Cluster, goneUid: string): Cluster {
-  let next: Cluster = { ...cluster, deployments: cluster.deployments.filter((d) => d.ownerUid !== goneUid) };
+  let next: Cluster = { ...cluster, deployments: without(cluster.deployments, (d) => d.ownerUid === goneUid) };
+  // A work list of gone owners and, read once, who depends on whom: no rescan of the cluster per owner.
+  const scaledObjectsOf = dependentsByOwner(next.scaledObjects);
+  const hpasOf = dependentsByOwner(next.hpas);
+  let live: Set<string> | null = null;
+  const isvcLive = (uid: string): boolean => (live ??= new Set(next.isvcs.map((i) => i.metadata.uid))).has(uid);
   const removed = new Set([goneUid]);
+  const collected = new Set<ScaledObject>();
   const pending = [goneUid];
   while (pending.length > 0) {
     const uid = pending.pop()!;
-    const live = new Set(next.isvcs.map((i) => i.metadata.uid));
-    const dead = (ref: { kind: string; uid: string }) => (ref.kind === 'InferenceService' && !live.has(ref.uid)) || (ref.kind === 'ScaledObject' && removed.has(ref.uid));
-    const orphaned = (meta: ObjectMeta): boolean => {
-      const refs = meta.ownerReferences ?? [];
-      return refs.some((ref) => ref.uid === uid) && refs.every(dead);
-    };
-    for (const object of next.scaledObjects.filter((o) => orphaned(o.metadata))) {
-      next = { ...next, scaledObjects: next.scaledObjects.filter((o) => o !== object) };
+    const dead = (ref: { kind: string; uid: string }) => (ref.kind === 'InferenceService' && !isvcLive(ref.uid)) || (ref.kind === 'ScaledObject' && removed.has(ref.uid));
+    const orphaned = (meta: ObjectMeta): boolean => (meta.ownerReferences ?? []).every(dead);
+    const victims = (scaledObjectsOf.get(uid) ?? []).filter((o) => !collected.has(o) && orphaned(o.metadata));
+    for (const object of victims) {
+      next = { ...next, scaledObjects: without(next.scaledObjects, (o) => o === object) };
+      collected.add(object);
       removed.add(object.metadata.uid);
       pending.push(object.metadata.uid);
     }
-    for (const hpa of next.hpas) {
+    // An HPA removed earlier in the chain is not found again, and a Terminating one stays as it is.
+    for (const hpa of hpasOf.get(uid) ?? []) {
       if (orphaned(hpa.metadata)) next = deleteHpa(next, hpa.metadata).cluster;
     }
   }
   return next;
+}
+
+/** Owner uid → the objects that name it in their ownerReferences, in list order. */
+function dependentsByOwner<T extends { metadata: ObjectMeta }>(list: readonly T[]): Map<string, T[]> {
+  const byOwner = new Map<string, T[]>();
+  for (const object of list) {
+    for (const ref of object.metadata.ownerReferences ?? []) {
+      const dependents = byOwner.get(ref.uid);
+      if (!dependents) byOwner.set(ref.uid, [object]);
+      else if (dependents[dependents.length - 1] !== object) dependents.push(object);
+    }
+  }
+  return byOwner;
 }

@@ -51,6 +51,8 @@ export interface CanarySpec {
 export interface ComponentSpec {
   /** spec.predictor.name: from v0.20 it names the predictor's Deployment and HPA. */
   name?: string;
+  /** The model's storage URI (`model.storageUri`, or a framework's): a change is a model change. */
+  storageUri?: string;
   minReplicas?: number | null;
   maxReplicas?: number | null;
   scaleTarget?: number | null;
@@ -86,6 +88,13 @@ export interface Deployment {
   canary?: string;
   /** The HPA (by name) whose scaling set the current replicas; absent when KServe or the API server set them. */
   scaledBy?: string;
+  /** The pod template's labels and annotations as KServe last wrote them (its component meta). */
+  template?: PodTemplateMeta;
+}
+
+export interface PodTemplateMeta {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
 }
 
 /** Where an object lives; a key `namespace/name` identifies it in a cluster. */

@@ -7,19 +7,25 @@
  *   update fills the default), and every reconcile patches a scaled Deployment back to it;
  * - from v0.16.0-rc0 `serving.kserve.io/stop` deletes the Deployment it controls (#4455);
  * - from v0.20.0-rc0 a predictor renamed through spec.predictor.name leaves its old Deployment
- *   to the orphan cleanup, which deletes Deployments (and Services), never HPAs.
+ *   to the orphan cleanup, which deletes Deployments (and Services), never HPAs;
+ * - the pod template's metadata is the component meta (`podMetadata := componentMeta`, every
+ *   tag), and the dry-run comparison covers the whole spec, so any change of the InferenceService's
+ *   labels or annotations (a class switch, stop, any other key) patches the Deployment.
+ * Of the pod template only its labels and annotations are modelled; what else KServe builds into
+ * it (containers, env, probes) is taken as unchanged, also across an upgrade.
  * Not modelled: the replica reset to 1 that v0.12–v0.13 and v0.15.0-rc0 … v0.15.0 send for the
  * hpa class when the Deployment's spec changes for another reason.
  */
 import { deleteDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
-import type { ComponentName, ComponentSpec, InferenceService } from '../k8s/types.ts';
+import type { ComponentName, ComponentSpec, InferenceService, PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { isStopped } from './checks.ts';
 import type { Behaviour } from './releases.ts';
 
 /** What KServe did to one Deployment, for verdicts (a pin that undoes an autoscaler is a fought scale). */
 export interface DeploymentWrite {
-  kind: 'created' | 'pinned' | 'deleted';
+  /** `patched`: only the pod template's labels or annotations changed; a pin that also changes them stays `pinned`. */
+  kind: 'created' | 'pinned' | 'patched' | 'deleted';
   namespace: string;
   name: string;
   /** Replicas after the write. */
@@ -54,6 +60,18 @@ export interface DeploymentPart {
   extension: ComponentSpec;
   /** Predictor Deployment names the orphan cleanup keeps: the stable one and the current canaries. */
   keep: readonly string[];
+  /** The pod template's metadata KServe builds: the component meta's labels and annotations. */
+  template: PodTemplateMeta;
+}
+
+const sameEntries = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+};
+
+/** Semantic equality of two templates' metadata (map order does not count). */
+export function sameTemplate(a: PodTemplateMeta, b: PodTemplateMeta): boolean {
+  return sameEntries(a.labels, b.labels) && sameEntries(a.annotations, b.annotations);
 }
 
 export function reconcileDeployment(
@@ -90,16 +108,22 @@ export function reconcileDeployment(
     return { cluster: next, notes, writes, deleted };
   }
   const pin = pinnedReplicas(behaviour, className, part.extension.minReplicas);
+  const { template } = part;
   if (!existing) {
     const replicas = pin ?? 1;
-    next = putDeployment(next, { namespace, name, isvc: isvc.metadata.name, component, replicas, ownerUid: isvc.metadata.uid, ...(part.canary !== null ? { canary: part.canary } : {}) });
+    next = putDeployment(next, { namespace, name, isvc: isvc.metadata.name, component, replicas, ownerUid: isvc.metadata.uid, ...(part.canary !== null ? { canary: part.canary } : {}), template });
     notes.push(msg(pin === null ? 'deployment.created' : 'deployment.createdPinned', { deployment: name, replicas, class: className }));
     writes.push({ kind: 'created', namespace, name, replicas });
   } else if (pin !== null && existing.replicas !== pin) {
     const { scaledBy, ...rest } = existing;
-    next = putDeployment(next, { ...rest, replicas: pin });
+    next = putDeployment(next, { ...rest, replicas: pin, template });
     notes.push(msg(scaledBy ? 'deployment.pinnedBack' : 'deployment.pinned', { deployment: name, class: className, replicas: pin, was: existing.replicas, hpa: scaledBy ?? null }));
     writes.push({ kind: 'pinned', namespace, name, replicas: pin, was: existing.replicas, ...(scaledBy ? { undid: scaledBy } : {}) });
+  } else if (existing.template !== undefined && !sameTemplate(existing.template, template)) {
+    // The patch leaves replicas out (or equal to the pin), so the autoscaler's count stays.
+    next = putDeployment(next, { ...existing, template });
+    notes.push(msg('deployment.templatePatched', { deployment: name }));
+    writes.push({ kind: 'patched', namespace, name, replicas: existing.replicas });
   }
   return { cluster: next, notes, writes, deleted };
 }

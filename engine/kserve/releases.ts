@@ -2,9 +2,13 @@
  * KServe releases as data. Each row of CHANGES is one upstream commit that changed what the HPA
  * path decides, with the first tag that contains it; a release's behaviour is the fold of every
  * change up to its tag. The tag list itself comes from the source map read off the repository.
+ * A branch pin there (`master@<commit>`) is an unreleased entry: the default branch at a commit
+ * newer than the newest tag, modelled so a reader can see what the next release will do. It is in
+ * the table (RELEASE_TABLE) but never among the releases (RELEASES, KNOWN_TAGS) that the tools
+ * compare, check or advise on unless it is asked for by name.
  */
 import { TAG_SOURCES, type TagSource } from './source-map.ts';
-import { canonicalTag, compareTags, parseTag } from './tags.ts';
+import { canonicalTag, compareTags, parseBranchPin, parseTag } from './tags.ts';
 import type { DeploymentMode } from './constants.ts';
 import { msg, type Message, type MessageId } from '../i18n/message.ts';
 import { renderMessage } from '../i18n/render.ts';
@@ -89,6 +93,12 @@ export interface Behaviour {
   knativeAbortWritesStatus: boolean;
   /** v0.16.0-rc0+ (#4455): serving.kserve.io/stop deletes the component's Deployment (and Service). */
   stopDeletesDeployment: boolean;
+  /**
+   * Unreleased (#5934): the raw reconciler makes the InferenceService controller of everything it
+   * applies, so a canary's HPA is owned like the stable one. In v0.20 the canary path sets it on the
+   * canary's Deployment and Service only (v0.20.0 predictor.go:946-951).
+   */
+  canaryAutoscalerOwned: boolean;
 }
 
 export interface Change {
@@ -115,7 +125,7 @@ export const CHANGES: readonly Change[] = [
       writesStatusMode: false, statusRead: 'ignored', modeCheck: 'none',
       mutatingNormalizesLegacyMode: false, webhookWhileDeleting: 'everything',
       workloadModeParse: 'none', predictorNameFromSpec: false, stopDeletesDeployment: false,
-      knativeAbortWritesStatus: false,
+      knativeAbortWritesStatus: false, canaryAutoscalerOwned: false,
     },
   },
   {
@@ -221,9 +231,15 @@ export const CHANGES: readonly Change[] = [
     title: 'fix(webhook): allow first-reconcile update when DeploymentMode is empty',
     set: { modeCheck: 'parsed' },
   },
+  {
+    firstTag: 'master@aaac4e294dae', commit: '9ad560ec28f2df865c2d67cc8e803959abccebf9', pr: 5934,
+    title: 'fix(reconcilers): set owner refs inside RawKubeReconciler.Reconcile',
+    set: { canaryAutoscalerOwned: true },
+  },
 ];
 
 export interface Release {
+  /** A tag (`v0.20.0`), or for an unreleased entry its branch pin (`master@aaac4e294dae`). */
   tag: string;
   commit: string;
   date: string;
@@ -231,6 +247,8 @@ export interface Release {
   /** The changes this release contains, oldest first. */
   changes: readonly Change[];
   source: TagSource;
+  /** The branch of an unreleased entry (a pinned commit no tag contains yet); null for a release. */
+  unreleased: { branch: string } | null;
 }
 
 /** The message that names each behaviour (rendered per language). */
@@ -252,28 +270,61 @@ export const BEHAVIOUR_SHORT_LABEL: Readonly<Record<BehaviourId, MessageId>> = {
 function buildRelease(source: TagSource): Release {
   const changes = CHANGES.filter((change) => compareTags(change.firstTag, source.tag) <= 0);
   const behaviour = Object.assign({}, ...changes.map((change) => change.set)) as Behaviour;
-  return { tag: source.tag, commit: source.commit, date: source.date, behaviour, changes, source };
+  const pin = parseBranchPin(source.tag);
+  return { tag: source.tag, commit: source.commit, date: source.date, behaviour, changes, source, unreleased: pin ? { branch: pin.branch } : null };
 }
 
-/** Every modelled release, oldest first. */
-export const RELEASES: readonly Release[] = TAG_SOURCES
+/** The whole table, oldest first: every modelled release, then the unreleased entries. */
+export const RELEASE_TABLE: readonly Release[] = TAG_SOURCES
   .filter((source) => compareTags(source.tag, CHANGES[0]!.firstTag) >= 0)
   .map(buildRelease);
 
-const BY_TAG = new Map(RELEASES.map((release) => [release.tag, release]));
+/** Every modelled release, oldest first (no unreleased entry). */
+export const RELEASES: readonly Release[] = RELEASE_TABLE.filter((release) => release.unreleased === null);
 
+/** The unreleased entries: a branch at a pinned commit, newer than every release. */
+export const UNRELEASED: readonly Release[] = RELEASE_TABLE.filter((release) => release.unreleased !== null);
+
+const BY_TAG = new Map(RELEASE_TABLE.map((release) => [release.tag, release]));
+// An unreleased entry may also be asked for by its branch's name alone ("master").
+const BY_BRANCH = new Map(UNRELEASED.map((release) => [release.unreleased!.branch, release]));
+
+/** The tags of the releases, oldest first: what the tools offer, compare and check by default. */
 export const KNOWN_TAGS: readonly string[] = RELEASES.map((release) => release.tag);
+
+/** Every name in the table, the unreleased entries last: what a user may ask for by name. */
+export const TABLE_TAGS: readonly string[] = RELEASE_TABLE.map((release) => release.tag);
+
+export function isUnreleased(tag: string): boolean {
+  return parseBranchPin(tag) !== null;
+}
 
 /** The releases the tools compare when the user names none: one with the bug, one with the fix. */
 export const DEFAULT_TAGS: readonly string[] = REPRESENTATIVE_RELEASES.compare;
 
 export type ReleaseLookup = { ok: true; release: Release } | { ok: false; message: Message };
 
-/** Accepts "v0.14.1" and "0.14.1"; anything else is an input error listing the known tags. */
+/**
+ * Accepts "v0.14.1" and "0.14.1", and an unreleased entry by its pin ("master@aaac4e294dae") or
+ * its branch ("master"); anything else is an input error listing the known names.
+ */
 export function findRelease(text: string): ReleaseLookup {
-  const release = parseTag(text) ? BY_TAG.get(canonicalTag(text)) : undefined;
+  const trimmed = text.trim();
+  const release = parseTag(trimmed) || parseBranchPin(trimmed) ? BY_TAG.get(canonicalTag(trimmed)) : BY_BRANCH.get(trimmed);
   if (release) return { ok: true, release };
-  return { ok: false, message: msg('input.unknownRelease', { tag: text, known: KNOWN_TAGS.join(', ') }) };
+  return { ok: false, message: msg('input.unknownRelease', { tag: text, known: TABLE_TAGS.join(', ') }) };
+}
+
+/** What a reader must be told wherever an unreleased entry shows ("not a release"); null for a release. */
+export function unreleasedNote(release: Release): Message | null {
+  return release.unreleased
+    ? msg('release.unreleased', { tag: release.tag, branch: release.unreleased.branch, commit: release.commit.slice(0, 12), date: release.date })
+    : null;
+}
+
+/** The notes for the unreleased entries among these tags, in their order (none for releases only). */
+export function unreleasedNotes(tags: readonly string[]): Message[] {
+  return tags.map((tag) => unreleasedNote(getRelease(tag))).filter((note): note is Message => note !== null);
 }
 
 export function getRelease(tag: string): Release {

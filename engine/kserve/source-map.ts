@@ -22,7 +22,7 @@ export type AnchorId =
 
 export interface SourceAnchor { readonly path: string; readonly start: number; readonly end: number }
 export interface TagSource {
-  readonly tag: string;      // e.g. 'v0.14.1'
+  readonly tag: string;      // e.g. 'v0.14.1', or a branch pin 'master@aaac4e294dae' (an unreleased commit)
   readonly commit: string;   // full 40-hex commit the tag points to (peeled)
   readonly date: string;     // commit date YYYY-MM-DD
   readonly anchors: Readonly<Partial<Record<AnchorId, SourceAnchor>>>;
@@ -804,6 +804,32 @@ export const TAG_SOURCES: readonly TagSource[] = [
       deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
       deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
       workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 177, end: 198 },
+      kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
+    },
+  },
+  {
+    tag: 'master@aaac4e294dae',
+    commit: 'aaac4e294dae2c7b1aa1886447793f3aa1c30912',
+    date: '2026-08-21',
+    anchors: {
+      getAutoscalerClass:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/autoscaler/autoscaler_reconciler.go', start: 77, end: 84 },
+      createAutoscaler:        { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/autoscaler/autoscaler_reconciler.go', start: 86, end: 100 },
+      validateAutoscalerClass: { path: 'pkg/apis/serving/v1beta1/inference_service_validation.go', start: 477, end: 491 },
+      componentMeta:           { path: 'pkg/controller/v1beta1/inferenceservice/components/predictor.go', start: 501, end: 522 },
+      setControllerReferences: { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 291, end: 293 },
+      createHPA:               { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 150, end: 183 },
+      getHPAMetrics:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 60, end: 148 },
+      semanticHPAEquals:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 214, end: 224 },
+      shouldCreateHPA:         { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 252, end: 261 },
+      shouldDeleteHPA:         { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 226, end: 250 },
+      checkHPAExist:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 186, end: 212 },
+      hpaReconcile:            { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go', start: 264, end: 289 },
+      rawReconcilerAutoscaler: { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 241, end: 293 },
+      setupWithManager:        { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 624, end: 736 },
+      isvcFinalizer:           { path: 'pkg/controller/v1beta1/inferenceservice/controller.go', start: 177, end: 213 },
+      deploymentModeResolve:   { path: 'pkg/controller/v1beta1/inferenceservice/utils/utils.go', start: 224, end: 248 },
+      deploymentReplicas:      { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go', start: 170, end: 172 },
+      workloadModeParse:       { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/raw/raw_kube_reconciler.go', start: 178, end: 199 },
       kedaReconcile:           { path: 'pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go', start: 284, end: 341 },
     },
   },

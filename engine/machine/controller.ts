@@ -11,13 +11,13 @@ import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import { findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
 import { kedaWakes, reconcileKeda } from '../keda/operator.ts';
 import { desiredScaledObject, reconcileScaledObject, type KedaInstall, type ScaledObjectWrite } from '../kserve/keda-reconciler.ts';
-import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef } from '../k8s/types.ts';
+import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef, type PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
 import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf } from '../kserve/component-meta.ts';
 import { autoscalerClass, isStopped, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
-import { DECISION_GRAPH, ENTRY_NODE, RESULTS, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
+import { DECISION_GRAPH, ENTRY_NODE, isWrite, RESULTS, stepNode, type NodeId, type Result, type TraceStep, type Write } from '../kserve/decision.ts';
 import { reconcileDeployment, type DeploymentWrite } from '../kserve/deployment.ts';
 import { buildDesiredHpa, withControllerReference } from '../kserve/desired-hpa.ts';
 import { resolveDeploymentMode, type ModeResolution } from '../kserve/mode.ts';
@@ -34,7 +34,7 @@ export interface ModelOptions {
 }
 
 export interface ApiCall {
-  verb: 'Create' | 'Update' | 'Delete';
+  verb: Write;
   /** What the API server did: created, updated, deleted, terminating, or the error it returned. */
   outcome: string;
 }
@@ -70,36 +70,69 @@ export interface StepRecord {
   path: string[];
 }
 
-interface Work {
+/** The step's work queue, which every phase carries. */
+interface Queue {
   /** InferenceServices (namespace/name) still to reconcile in this step, in order. */
   queue: string[];
-  /** The one being reconciled. */
-  isvc: string | null;
-  /** Passes per InferenceService in this step; a self-triggered requeue is bounded by it. */
+  /** Passes per InferenceService in this step; the loop guard reads it. */
   passes: Record<string, number>;
-  /** How the InferenceService's mode resolved for this pass. */
-  mode: ModeResolution | null;
-  pending: Part[];
-  /** The effective component extension of the part being reconciled (canaries: fixed replicas). */
-  extension: ComponentSpec | null;
-  canary: string | null;
-  input: DecisionInput | null;
-  component: ComponentName | null;
-  trace: TraceStep[];
-  outcome: string | null;
-  failed: boolean;
+  /** The cluster as the world left it this step, from which KEDA's watches see KServe's writes. */
+  settled: Cluster | null;
+}
+
+/** Between InferenceServices: nothing taken up. */
+interface IdleWork extends Queue {
+  phase: 'idle';
+}
+
+/** One InferenceService taken up, before its components. */
+interface PassWork extends Queue {
+  phase: 'pass';
+  /** The one being reconciled. */
+  isvc: string;
   /**
    * What this pass changed that the controller itself watches: the InferenceService (its finalizer
    * or status; `For` has no predicate) or a Deployment it owns (`Owns`, no predicate). Each queues
    * the InferenceService again at once; the work queue folds them into one more pass.
    */
   requeue: RequeueReason[];
-  /** The cluster as the world left it this step, from which KEDA's watches see KServe's writes. */
-  settled: Cluster | null;
 }
 
-/** `statusKnative`: a status write on the Knative path, which the model makes as if Knative Serving were installed. */
-export type RequeueReason = 'finalizer' | 'status' | 'statusKnative' | 'deployment' | 'scaledObject';
+/** Its components under way: the mode resolved, the parts still to reconcile. */
+interface ComponentsWork extends Omit<PassWork, 'phase'> {
+  phase: 'components';
+  /** How the InferenceService's mode resolved for this pass. */
+  mode: ModeResolution;
+  pending: Part[];
+  failed: boolean;
+}
+
+/** One part inside the decision graph (it stays until the next part begins). */
+interface ComponentWork extends Omit<ComponentsWork, 'phase'> {
+  phase: 'component';
+  part: PartWork;
+}
+
+/** The part being reconciled and what its decision has read so far. */
+interface PartWork extends Part {
+  /** The effective component extension (canaries: fixed replicas). */
+  extension: ComponentSpec;
+  /** The pod template metadata its Deployment gets: the component meta (the `app` label, a function of the name, left out). */
+  template: PodTemplateMeta;
+  input: DecisionInput;
+  trace: TraceStep[];
+  outcome: string | null;
+}
+
+type Work = IdleWork | PassWork | ComponentsWork | ComponentWork;
+
+/**
+ * Why a pass queues its InferenceService again: it changed the object's metadata (its finalizer)
+ * or status, or wrote a Deployment or ScaledObject it owns. HPA writes, refused writes and errors
+ * never do (KServe does not watch HPAs; an error goes to back-off).
+ * `statusKnative`: a status write on the Knative path, which the model makes as if Knative Serving were installed.
+ */
+export type RequeueReason = 'finalizer' | 'finalizerRemoved' | 'status' | 'statusKnative' | 'deployment' | 'scaledObject';
 
 export interface ControllerContext {
   /** The release running now; an upgrade changes it. */
@@ -122,19 +155,21 @@ export interface ControllerInput {
   cluster?: Cluster;
 }
 
-/** A self-triggered requeue runs at most this many passes of one InferenceService per step. */
-export const MAX_PASSES = 3;
+/**
+ * A loop guard, not a behaviour: KServe reconciles until a pass writes nothing it watches, and
+ * every modelled write settles in a pass or two (a write makes the next pass find it done); past
+ * this many passes of one InferenceService in a step the model stops and says so (`controller.passLimit`).
+ */
+export const MAX_PASSES = 8;
 
 const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], scaledObjectWrites: [], notes: [], path: [] };
-const IDLE_WORK: Work = { queue: [], isvc: null, passes: {}, mode: null, pending: [], extension: null, canary: null, input: null, component: null, trace: [], outcome: null, failed: false, requeue: [], settled: null };
+const IDLE_WORK: IdleWork = { phase: 'idle', queue: [], passes: {}, settled: null };
 
 /** What one pass reconciles in order: the components, and after the predictor its canaries (v0.20). */
 interface Part {
   component: ComponentName;
   canary: string | null;
 }
-
-const WRITES: Readonly<Partial<Record<Result, ApiCall['verb']>>> = { Create: 'Create', Update: 'Update', Delete: 'Delete' };
 
 const behaviourOf = (context: Pick<ControllerContext, 'tag'>) => getRelease(context.tag).behaviour;
 
@@ -151,17 +186,51 @@ const refOf = (key: string): ObjectRef => {
   const slash = key.indexOf('/');
   return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
 };
-const currentIsvc = (context: Pick<ControllerContext, 'cluster' | 'work'>) => (context.work.isvc ? findIsvc(context.cluster, refOf(context.work.isvc)) : undefined);
+const currentIsvc = (context: Pick<ControllerContext, 'cluster' | 'work'>) => (context.work.phase === 'idle' ? undefined : findIsvc(context.cluster, refOf(context.work.isvc)));
 
-type PatchContext = Pick<ControllerContext, 'cluster' | 'work' | 'tag' | 'options'>;
+/**
+ * The machine's states guarantee the phase each action runs in; a wrong one is a bug in the
+ * machine, not in the input, so it throws instead of guessing.
+ */
+function inPhase<P extends Work['phase']>(work: Work, ...phases: P[]): Extract<Work, { phase: P }> {
+  if (!isPhase(work, phases)) throw new Error(`controller machine: ${phases.join(' or ')} expected, found ${work.phase}`);
+  return work;
+}
+const isPhase = <P extends Work['phase']>(work: Work, phases: readonly P[]): work is Extract<Work, { phase: P }> => (phases as readonly string[]).includes(work.phase);
+
+/** The InferenceService being reconciled; the states before this one left it in the cluster. */
+function takenIsvc(context: Pick<ControllerContext, 'cluster' | 'work'>): InferenceService {
+  const isvc = currentIsvc(context);
+  if (!isvc) throw new Error('controller machine: the InferenceService being reconciled is gone');
+  return isvc;
+}
+
+type PatchContext = Pick<ControllerContext, 'tag' | 'options'>;
+
+const hasFinalizer = (isvc: InferenceService | undefined) => (isvc?.metadata.finalizers ?? []).includes(ISVC_FINALIZER);
+
+/**
+ * The InferenceService being reconciled queued once more for what its pass wrote (the work queue
+ * folds it into one entry), or the loop guard's note once MAX_PASSES passes ran in this step.
+ */
+function requeued(context: Pick<ControllerContext, 'work' | 'step'>, reasons: readonly RequeueReason[]): Pick<ControllerContext, 'work' | 'step'> {
+  const { work, step } = context;
+  if (work.phase === 'idle') return { work, step };
+  const key = work.isvc;
+  if (reasons.length === 0 || work.queue.includes(key)) return { work, step };
+  if ((work.passes[key] ?? 0) >= MAX_PASSES) return { work, step: withNote(step, msg('controller.passLimit', { isvc: key, passes: MAX_PASSES })) };
+  return {
+    work: { ...work, queue: [...work.queue, key], requeue: [] },
+    step: withNote(step, msg('controller.requeued', { isvc: key, reasons: reasons.map((r) => msg(`requeue.${r}`)) })),
+  };
+}
 
 /**
  * The controller's own metadata patch of the InferenceService being reconciled (adding or
  * dropping its finalizer): an UPDATE, so both webhooks run on it. Returns the object as the
  * mutating webhook leaves it and what the validating webhook says.
  */
-export function finalizerPatch(context: PatchContext, change: 'add' | 'remove'): { admission: Admission; patched: InferenceService } {
-  const isvc = currentIsvc(context)!;
+export function finalizerPatch(context: PatchContext, isvc: InferenceService, change: 'add' | 'remove'): { admission: Admission; patched: InferenceService } {
   const finalizers = (isvc.metadata.finalizers ?? []).filter((f) => f !== ISVC_FINALIZER);
   const wanted = { ...isvc, metadata: { ...isvc.metadata, finalizers: change === 'add' ? [...finalizers, ISVC_FINALIZER] : finalizers } };
   const behaviour = behaviourOf(context);
@@ -179,12 +248,18 @@ export const machineSetup = setup({
     queued: ({ context }) => context.work.queue.length > 0,
     isvcGone: ({ context }) => currentIsvc(context) === undefined,
     isvcDeleting: ({ context }) => currentIsvc(context)?.metadata.deletionTimestamp !== undefined,
-    outcomeIs: ({ context }, params: { value: string }) => context.work.outcome === params.value,
-    moreComponents: ({ context }) => context.work.pending.length > 0 && !context.work.failed,
-    finalizerRemovalRefused: ({ context }) => !finalizerPatch(context, 'remove').admission.allowed,
+    outcomeIs: ({ context }, params: { value: string }) => inPhase(context.work, 'component').part.outcome === params.value,
+    moreComponents: ({ context }) => {
+      const work = inPhase(context.work, 'components', 'component');
+      return work.pending.length > 0 && !work.failed;
+    },
+    finalizerRemovalRefused: ({ context }) => {
+      const isvc = takenIsvc(context);
+      return hasFinalizer(isvc) && !finalizerPatch(context, isvc, 'remove').admission.allowed;
+    },
     finalizerAddRefused: ({ context }) => {
-      const isvc = currentIsvc(context)!;
-      return !(isvc.metadata.finalizers ?? []).includes(ISVC_FINALIZER) && !finalizerPatch(context, 'add').admission.allowed;
+      const isvc = takenIsvc(context);
+      return !hasFinalizer(isvc) && !finalizerPatch(context, isvc, 'add').admission.allowed;
     },
   },
   actions: {
@@ -218,18 +293,21 @@ export const machineSetup = setup({
     }),
     takeIsvc: assign(({ context }) => {
       const [isvc, ...queue] = context.work.queue;
-      const passes = { ...context.work.passes, [isvc!]: (context.work.passes[isvc!] ?? 0) + 1 };
-      const reconciledIsvcs = context.step.reconciledIsvcs.includes(isvc!) ? context.step.reconciledIsvcs : [...context.step.reconciledIsvcs, isvc!];
-      return { work: { ...IDLE_WORK, queue, passes, isvc: isvc!, settled: context.work.settled }, step: { ...context.step, reconciledIsvcs, path: along(context.step.path, 'isvc') } };
+      if (isvc === undefined) throw new Error('controller machine: takeIsvc with an empty queue');
+      const passes = { ...context.work.passes, [isvc]: (context.work.passes[isvc] ?? 0) + 1 };
+      const reconciledIsvcs = context.step.reconciledIsvcs.includes(isvc) ? context.step.reconciledIsvcs : [...context.step.reconciledIsvcs, isvc];
+      const work: PassWork = { phase: 'pass', queue, passes, isvc, requeue: [], settled: context.work.settled };
+      return { work, step: { ...context.step, reconciledIsvcs, path: along(context.step.path, 'isvc') } };
     }),
     noteFinalizerPatchRefused: assign(({ context }, params: { change: 'add' | 'remove' }) => {
-      const answer = finalizerPatch(context, params.change).admission;
-      const verdict: Admission = answer.allowed ? answer : { ...answer, isvc: context.work.isvc! };
+      const { isvc } = inPhase(context.work, 'pass');
+      const answer = finalizerPatch(context, takenIsvc(context), params.change).admission;
+      const verdict: Admission = answer.allowed ? answer : { ...answer, isvc };
       const reason = verdict.allowed ? null : verdict.message;
       const note = params.change === 'remove' ? 'controller.finalizerRemovalRefused' : 'controller.finalizerAddRefused';
       return {
         step: {
-          ...withNote(context.step, msg(note, { isvc: context.work.isvc, reason })),
+          ...withNote(context.step, msg(note, { isvc, reason })),
           // The controller's write to the InferenceService in this step was refused: that is the step's admission answer.
           admission: verdict,
           path: along(context.step.path, params.change === 'remove' ? 'finalize' : 'prepare'),
@@ -238,19 +316,22 @@ export const machineSetup = setup({
     }),
     recordStatus: assign(({ context }) => {
       const isvc = currentIsvc(context);
-      const mode = context.work.mode;
+      const work = inPhase(context.work, 'components', 'component');
+      const { mode } = work;
       // Written after the components, also when one failed (updateStatus runs before the error returns).
       const behaviour = behaviourOf(context);
-      if (!isvc || !mode || !behaviour.writesStatusMode || isvc.status?.deploymentMode === mode.value) return {};
+      if (!isvc || !behaviour.writesStatusMode || isvc.status?.deploymentMode === mode.value) return {};
       // Without Knative Serving, releases before v0.17.0-rc0 return before updateStatus on this path (v0.16.0 controller.go:220-224).
       const knativeAbortSkipsStatus = mode.value === behaviour.modeSpelling.Serverless && !behaviour.knativeAbortWritesStatus;
       return {
         cluster: putIsvcStatus(context.cluster, isvc.metadata, { ...isvc.status, deploymentMode: mode.value }),
-        work: { ...context.work, requeue: withReason(context.work.requeue, knativeAbortSkipsStatus ? 'statusKnative' : 'status') },
+        work: { ...work, requeue: withReason(work.requeue, knativeAbortSkipsStatus ? 'statusKnative' : 'status') },
       };
     }),
     finalizeIsvc: assign(({ context }) => {
-      const isvc = currentIsvc(context)!;
+      // Being deleted and already finalized (other finalizers keep it): the controller returns at once (v0.15.2 controller.go:179-198).
+      const isvc = takenIsvc(context);
+      if (!hasFinalizer(isvc)) return {};
       const cluster = removeIsvcFinalizer(context.cluster, isvc.metadata, ISVC_FINALIZER);
       const collected = context.cluster.hpas.filter((hpa) => {
         const now = findHpa(cluster, hpa.metadata);
@@ -258,37 +339,44 @@ export const machineSetup = setup({
       }).map((hpa) => hpa.metadata.name);
       const key = keyOf(isvc.metadata);
       let step = withNote(context.step, msg('controller.finalizing', { isvc: key }));
-      if (!findIsvc(cluster, isvc.metadata)) step = withNote(step, collected.length > 0 ? msg('controller.collected', { isvc: key, hpas: collected }) : msg('controller.collectedNoHpa', { isvc: key }));
-      return { cluster, step: { ...step, path: along(step.path, 'finalize') } };
+      const remaining = findIsvc(cluster, isvc.metadata);
+      if (!remaining) step = withNote(step, collected.length > 0 ? msg('controller.collected', { isvc: key, hpas: collected }) : msg('controller.collectedNoHpa', { isvc: key }));
+      step = { ...step, path: along(step.path, 'finalize') };
+      // Other finalizers keep it: the metadata patch is an update the controller's own watch sees.
+      return { cluster, ...(remaining ? requeued({ ...context, step }, ['finalizerRemoved']) : { step }) };
     }),
     prepareComponents: assign(({ context }) => {
-      let isvc = currentIsvc(context)!;
+      const pass = inPhase(context.work, 'pass');
+      let isvc = takenIsvc(context);
       let cluster = context.cluster;
       let step = context.step;
       const requeue: RequeueReason[] = [];
-      if (!(isvc.metadata.finalizers ?? []).includes(ISVC_FINALIZER)) {
-        const { patched } = finalizerPatch(context, 'add');
+      if (!hasFinalizer(isvc)) {
+        const { patched } = finalizerPatch(context, isvc, 'add');
         cluster = putIsvc(cluster, patched);
-        isvc = findIsvc(cluster, isvc.metadata)!;
+        isvc = findIsvc(cluster, isvc.metadata) ?? patched;
         step = withNote(step, msg('controller.finalizerAdded', { isvc: keyOf(isvc.metadata), finalizer: ISVC_FINALIZER }));
         requeue.push('finalizer');
       }
       const mode = resolveDeploymentMode(behaviourOf(context), isvc, context.options.defaultDeploymentMode);
       const pending: Part[] = componentsOf(isvc).map((component) => ({ component, canary: null }));
-      return { cluster, step, work: { ...context.work, mode, pending, failed: false, requeue } };
+      const work: ComponentsWork = { ...pass, phase: 'components', mode, pending, failed: false, requeue };
+      return { cluster, step, work };
     }),
     beginComponent: assign(({ context }) => {
-      const [part, ...pending] = context.work.pending;
-      const { component, canary: canaryName } = part!;
-      const isvc = currentIsvc(context)!;
+      const work = inPhase(context.work, 'components', 'component');
+      const [next, ...pending] = work.pending;
+      if (next === undefined) throw new Error('controller machine: beginComponent with no part pending');
+      const { component, canary: canaryName } = next;
+      const isvc = takenIsvc(context);
       const behaviour = behaviourOf(context);
       const canary = canaryName === null ? null : canariesOf(behaviour, isvc).find((c) => c.predictor.name === canaryName) ?? null;
       const meta = canary ? canaryMeta(behaviour, isvc, canary) : componentMeta(behaviour, isvc, component);
       const extension = componentExtension(behaviour, isvc, component, canary);
       const built = buildDesiredHpa(behaviour, meta, extension);
-      // The stable path sets the ISVC as controller of the autoscaler; the canary path never does (v0.20.0 predictor.go :946-951).
-      const desired = canary ? built : withControllerReference(built, isvc);
-      const mode = context.work.mode!;
+      // The stable path sets the ISVC as controller of the autoscaler; v0.20's canary path does not (predictor.go :946-951), #5934's does.
+      const desired = canary && !behaviour.canaryAutoscalerOwned ? built : withControllerReference(built, isvc);
+      const { mode } = work;
       const input: DecisionInput = {
         behaviour,
         mode,
@@ -298,39 +386,48 @@ export const machineSetup = setup({
         desired,
         existing: findHpa(context.cluster, desired.metadata) ?? null,
       };
-      return { work: { ...context.work, pending, component, canary: canaryName, extension, input, trace: [], outcome: null } };
+      const template = { labels: meta.labels, annotations: meta.annotations };
+      const part: PartWork = { component, canary: canaryName, extension, template, input, trace: [], outcome: null };
+      // The part replaces the previous one, if any.
+      const begun: ComponentWork = { ...work, phase: 'component', pending, part };
+      return { work: begun };
     }),
     runCheck: assign(({ context }, params: { node: NodeId }) => {
-      const { step, value } = stepNode(params.node, context.work.input!);
+      const work = inPhase(context.work, 'component');
+      const { part } = work;
+      const { step, value } = stepNode(params.node, part.input);
       return {
-        work: { ...context.work, outcome: value, trace: step ? [...context.work.trace, step] : context.work.trace },
+        work: { ...work, part: { ...part, outcome: value, trace: step ? [...part.trace, step] : part.trace } },
         step: { ...context.step, path: along(context.step.path, params.node) },
       };
     }),
     reconcileDeployment: assign(({ context }) => {
-      const input = context.work.input!;
-      const isvc = currentIsvc(context)!;
+      const work = inPhase(context.work, 'component');
+      const { input } = work.part;
+      const isvc = takenIsvc(context);
       const behaviour = behaviourOf(context);
       const outcome = reconcileDeployment(context.cluster, behaviour, isvc, {
-        component: context.work.component!,
-        canary: context.work.canary,
+        component: work.part.component,
+        canary: work.part.canary,
         name: input.desired.metadata.name,
         className: autoscalerClass(input.annotations),
         annotations: input.annotations,
-        extension: context.work.extension ?? {},
+        extension: work.part.extension,
+        template: work.part.template,
         // The orphan cleanup keeps the stable predictor and every current canary.
         keep: [input.desired.metadata.name, ...canariesOf(behaviour, isvc).map((c) => canaryMeta(behaviour, isvc, c).name)],
       });
       return {
         cluster: outcome.cluster,
         step: { ...context.step, notes: [...context.step.notes, ...outcome.notes], deploymentWrites: [...context.step.deploymentWrites, ...outcome.writes] },
-        work: outcome.writes.length > 0 ? { ...context.work, requeue: withReason(context.work.requeue, 'deployment') } : context.work,
+        work: outcome.writes.length > 0 ? { ...work, requeue: withReason(work.requeue, 'deployment') } : work,
       };
     }),
     reconcileScaledObject: assign(({ context }) => {
-      const input = context.work.input!;
-      const isvc = currentIsvc(context)!;
-      const desired = desiredScaledObject(input.desired.metadata, context.work.extension ?? {}, isvc);
+      const work = inPhase(context.work, 'component');
+      const { input } = work.part;
+      const isvc = takenIsvc(context);
+      const desired = desiredScaledObject(input.desired.metadata, work.part.extension, isvc);
       const outcome = reconcileScaledObject(context.cluster, behaviourOf(context), context.options.keda ?? 'absent', desired, keyOf(isvc.metadata), isStopped(input.annotations));
       const { write } = outcome;
       // KServe owns its ScaledObjects with no predicate on create and delete, and a spec predicate on update.
@@ -338,7 +435,7 @@ export const machineSetup = setup({
       return {
         cluster: outcome.cluster,
         step: { ...context.step, scaledObjectWrites: [...context.step.scaledObjectWrites, write] },
-        work: { ...context.work, input: { ...input, keda: write }, requeue: watched ? withReason(context.work.requeue, 'scaledObject') : context.work.requeue },
+        work: { ...work, part: { ...work.part, input: { ...input, keda: write } }, requeue: watched ? withReason(work.requeue, 'scaledObject') : work.requeue },
       };
     }),
     settleKeda: assign(({ context }) => {
@@ -349,23 +446,23 @@ export const machineSetup = setup({
       return { cluster: keda.cluster, step: { ...context.step, notes: [...context.step.notes, ...keda.notes] } };
     }),
     recordDecision: assign(({ context }, params: { result: Result }) => {
-      const input = context.work.input!;
-      const canary = context.work.canary;
-      const decision: Decision = { isvc: context.work.isvc!, component: context.work.component!, ...(canary !== null ? { canary } : {}), hpa: input.desired.metadata.name, result: params.result, trace: context.work.trace, call: null };
+      const work = inPhase(context.work, 'component');
+      const { input, canary, component, trace } = work.part;
+      const decision: Decision = { isvc: work.isvc, component, ...(canary !== null ? { canary } : {}), hpa: input.desired.metadata.name, result: params.result, trace, call: null };
       let step: StepRecord = { ...context.step, decisions: [...context.step.decisions, decision], path: along(context.step.path, params.result) };
       const failed = params.result === 'Error';
-      if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: context.work.pending.map((p) => p.canary ?? p.component) }));
-      let pending = context.work.pending;
+      if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: work.pending.map((p) => p.canary ?? p.component) }));
+      let pending = work.pending;
       // v0.20: after the stable predictor's raw reconcile succeeded, its canaries (predictor.go :232).
       if (!failed && canary === null && decision.component === 'predictor' && input.deploymentMode === 'RawDeployment') {
-        const canaries = canariesOf(input.behaviour, currentIsvc(context)!);
+        const canaries = canariesOf(input.behaviour, takenIsvc(context));
         pending = [...canaries.map((c) => ({ component: 'predictor' as const, canary: c.predictor.name ?? '' })), ...pending];
       }
-      return { step, work: { ...context.work, failed, pending } };
+      return { step, work: { ...work, failed, pending } };
     }),
     writeHpa: assign(({ context }, params: { verb: ApiCall['verb'] }) => {
       const { verb } = params;
-      const desired = context.work.input!.desired;
+      const { desired } = inPhase(context.work, 'component').part.input;
       const options = { apiServerDefaulting: context.options.apiServerDefaulting };
       const write = verb === 'Create' ? createHpa(context.cluster, desired, options)
         : verb === 'Update' ? updateHpa(context.cluster, desired, options)
@@ -374,15 +471,7 @@ export const machineSetup = setup({
       const decisions = context.step.decisions.map((d, i, all) => (i === all.length - 1 ? { ...d, call: { verb, outcome } } : d));
       return { cluster: write.cluster, step: { ...context.step, decisions } };
     }),
-    requeueIfNeeded: assign(({ context }) => {
-      const key = context.work.isvc!;
-      const reasons = context.work.requeue;
-      if (reasons.length === 0 || (context.work.passes[key] ?? 0) >= MAX_PASSES || context.work.queue.includes(key)) return {};
-      return {
-        work: { ...context.work, queue: [...context.work.queue, key], requeue: [] },
-        step: withNote(context.step, msg('controller.requeued', { isvc: key, reasons: reasons.map((r) => msg(`requeue.${r}`)) })),
-      };
-    }),
+    requeueIfNeeded: assign(({ context }) => requeued(context, inPhase(context.work, 'pass', 'components', 'component').requeue)),
   },
 });
 
@@ -407,7 +496,7 @@ function decisionStates() {
     }),
   })] as const);
   const results = RESULTS.map((result) => {
-    const verb = WRITES[result];
+    const verb = isWrite(result) ? result : null;
     return [result, machineSetup.createStateConfig({
     entry: [
       { type: 'recordDecision', params: { result } },

@@ -120,6 +120,20 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
       else annotations[event.key] = event.value;
       return writeIsvc(cluster, { ...isvc.value, metadata: { ...isvc.value.metadata, annotations } }, world);
     }
+    case 'isvc.set': {
+      const isvc = resolveIsvc(cluster, event.isvc);
+      if (!isvc.ok) return quiet([isvc.note]);
+      const spec = { ...isvc.value.spec };
+      for (const { component, field, value } of event.settings) {
+        const current = spec[component];
+        if (!current) return quiet([msg('world.noComponent', { isvc: keyOf(isvc.value.metadata), component })]);
+        const next = { ...current };
+        if (value === null) delete next[field];
+        else Object.assign(next, { [field]: value });
+        spec[component] = next;
+      }
+      return writeIsvc(cluster, { ...isvc.value, spec }, world);
+    }
     case 'hpa.delete': {
       const hpa = resolveHpa(cluster, event.hpa);
       if (!hpa.ok) return quiet([hpa.note]);

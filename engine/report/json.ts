@@ -8,9 +8,10 @@
 import type { Message } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { Admission } from '../kserve/admission.ts';
+import { getRelease, unreleasedNote } from '../kserve/releases.ts';
 import type { Decision } from '../machine/controller.ts';
 import type { RunResult, StepResult, VersionResult } from '../run.ts';
-import { verdictSummary } from '../verdict.ts';
+import { verdictLosses, verdictSummary } from '../verdict.ts';
 import { StreamedArray, StreamedObject } from './json-stream.ts';
 
 const rendered = (message: Message, locale: Locale) => ({ text: renderMessage(message, locale), message });
@@ -36,7 +37,14 @@ export function releaseJson(version: VersionResult, locale: Locale) {
     behaviourLabel: renderMessage(version.behaviourLabel, locale),
     behaviourLabelMessage: version.behaviourLabel,
     startRelease: version.startRelease,
+    // Only an unreleased entry has the field, so a release's JSON is as it was.
+    ...unreleasedJson(version.tag, locale),
   };
+}
+
+function unreleasedJson(tag: string, locale: Locale) {
+  const note = unreleasedNote(getRelease(tag));
+  return note ? { unreleased: renderMessage(note, locale), unreleasedMessage: note } : {};
 }
 
 export function stepJson(step: StepResult, locale: Locale) {
@@ -52,7 +60,8 @@ export function stepJson(step: StepResult, locale: Locale) {
 export function verdictsJson(version: VersionResult, locale: Locale) {
   return version.verdicts.map((verdict) => {
     const summary = rendered(verdictSummary(verdict), locale);
-    return { ...verdict, summary: summary.text, summaryMessage: summary.message };
+    const losses = verdictLosses(verdict);
+    return { ...verdict, summary: summary.text, summaryMessage: summary.message, losses: losses.map((loss) => renderMessage(loss, locale)), lossMessages: losses };
   });
 }
 

@@ -7,10 +7,12 @@
  */
 import { msg, type Message, type MessageParam } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
+import { unreleasedNotes } from '../kserve/releases.ts';
 import { commandSafeYaml } from '../scenario/edit.ts';
 import type { RunResult, StepResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
-import { cellMessage, isvcsOf } from './cells.ts';
+import { cellMessage } from './cells.ts';
+import { groupsOf } from './run-view.ts';
 
 export interface MarkdownInput {
   run: RunResult;
@@ -53,7 +55,7 @@ function fence(text: string): string {
 
 export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en' }: MarkdownInput): string {
   const t = (id: Message['id'], params?: Readonly<Record<string, MessageParam>>) => renderMessage(msg(id, params), locale);
-  const isvcs = isvcsOf(run);
+  const isvcs = groupsOf(run.versions).map((g) => g.isvc);
   const lines: string[] = [];
   const first = run.versions[0];
   const userHpas = [...new Set(run.versions.flatMap((v) => v.verdicts.map((verdict) => `${verdict.namespace}/${verdict.hpa}`)))];
@@ -62,6 +64,7 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
   const upgrade = run.versions.some((v) => v.startRelease !== v.tag) && starts.length === 1;
   const options = { defaulting: t(run.options.apiServerDefaulting ? 'report.on' : 'report.off'), mode: run.options.defaultDeploymentMode, start: starts[0] ?? '' };
   lines.push(escapeProse(t(upgrade ? 'report.md.simulatedUpgrade' : 'report.md.simulated', options)), '');
+  for (const note of unreleasedNotes(run.versions.map((v) => v.tag))) lines.push(`> ${escapeProse(renderMessage(note, locale))}`, '');
   lines.push(escapeProse(t('report.md.objects', { isvcs: isvcs.length ? isvcs : [], hpas: userHpas })), '');
   lines.push(`**${t('report.md.verdicts')}**`, '');
   for (const version of run.versions) {

@@ -7,12 +7,13 @@
 import { compareTags } from '../../engine/kserve/tags.ts';
 import type { Lint } from '../../engine/lint.ts';
 import type { LinkState } from '../../engine/link/state.ts';
-import { parseEventWord, type ControllerEvent } from '../../engine/machine/events.ts';
+import { parseEventWord, parseTarget, withTarget, type ControllerEvent } from '../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../engine/vocabulary.ts';
 import { applyEdits, type EditorName } from './edits.ts';
 import { applySafeChangeToTexts, type ExploreResult } from './explore-result.ts';
 import type { RedactionView } from './share-state.ts';
-import { appendEvent, editScenario, forgetPresetWords, removeEventAt, replaceEvents, setField } from '../../engine/scenario/edit.ts';
+import { appendEvent, editEvents, editScenario, forgetPresetWords, moveEvent, removeEventAt, replaceEvents, setField } from '../../engine/scenario/edit.ts';
+import { listEvents } from '../../engine/scenario/event-list.ts';
 import { formatPosition } from '../../engine/scenario/source.ts';
 import { isStale, totalSteps, type AppState, type DockTab, type Notice, type UiState } from './state.ts';
 
@@ -26,6 +27,11 @@ export type Action =
   | { type: 'event'; word: string }
   | { type: 'reapply'; hpa: string }
   | { type: 'remove-event'; index: number }
+  /** Events are input: moved, aimed elsewhere or removed in place, even while the input has problems. */
+  | { type: 'move-event'; from: number; to: number }
+  | { type: 'retarget-event'; index: number; target: string }
+  /** An input error's fix, named by the error's place and the fix's index among its fixes. */
+  | { type: 'fix-input'; at: string; fix: number }
   | { type: 'clear-events' }
   | { type: 'add-release'; tag: string }
   | { type: 'remove-release'; tag: string }
@@ -43,7 +49,7 @@ export type Action =
   | { type: 'load-loss'; index: number }
   | { type: 'apply-change'; index: number }
   | { type: 'dock-tab'; tab: DockTab }
-  | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'exploreEdits' | 'redact' | 'rename' }
+  | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'atRiskOnly' | 'exploreEdits' | 'redact' | 'rename' }
   /** What redaction removes (computed by the element, which loads the redaction on first use). */
   | { type: 'redaction'; view: RedactionView | null }
   | { type: 'form'; key: string; value: string }
@@ -99,6 +105,19 @@ function editDoc(state: AppState, edit: Parameters<typeof editScenario>[1], step
   return withLink(state, { ...state.link, scenario, step }, true);
 }
 
+/**
+ * Edits the events as input: applied whether or not the result parses (its problems then show
+ * where the event is), so an event the objects made invalid can always be changed or removed.
+ * A change that makes stale input whole again opens where the releases first part ways.
+ */
+function editEventsText(state: AppState, edit: Parameters<typeof editScenario>[1], step = state.link.step): AppState {
+  const scenario = editScenario(state.link.scenario, edit);
+  if (scenario === null) return say(state, 'scenarioUnreadable');
+  const next = withLink(state, { ...state.link, scenario, step }, false);
+  if (!isStale(state) || isStale(next) || !next.good) return next;
+  return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
+}
+
 /** The objects changed: a preset's name and description no longer describe them. */
 function objectsChanged(state: AppState, texts: Pick<LinkState, 'isvc' | 'hpas'>, strict: boolean): AppState {
   const scenario = editScenario(state.link.scenario, forgetPresetWords) ?? state.link.scenario;
@@ -139,7 +158,18 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
   'remove-event': (s, a) => {
     const offset = s.good?.eventOffset ?? 0;
     const step = s.link.step > offset + a.index ? s.link.step - 1 : s.link.step;
-    return editDoc(s, removeEventAt(a.index), step);
+    return editEventsText(s, removeEventAt(a.index), step);
+  },
+  'move-event': (s, a) => editEventsText(s, moveEvent(a.from, a.to)),
+  'retarget-event': (s, a) => {
+    const event = listEvents(s.link.scenario)[a.index]?.event;
+    const target = parseTarget(a.target);
+    if (!event || !target) return s;
+    return editEventsText(s, editEvents({ set: [{ index: a.index, event: withTarget(event, target) }] }));
+  },
+  'fix-input': (s, a) => {
+    const fix = s.errors.find((e) => formatPosition(e) === a.at)?.fixes?.[a.fix];
+    return fix ? editEventsText(s, editEvents(fix.edit)) : say(s, 'fixFirst');
   },
   'clear-events': (s) => editDoc(s, replaceEvents([]), Math.min(s.link.step, s.good?.eventOffset ?? 0)),
   'add-release': (s, a) => {

@@ -20,7 +20,7 @@ import type { EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
 import { runEffect, type EffectHost, type Preset } from './effect-runner.ts';
 import { readFile } from './effects.ts';
-import { announce, closeMenus, modalOpen, moveTab, openShareMenu, readJson, restoreFocus, showHelp } from './element-dom.ts';
+import { announce, closeMenus, modalOpen, moveTab, openShareMenu, readJson, restoreFocus, revealEvent, showHelp } from './element-dom.ts';
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
@@ -385,6 +385,7 @@ export class HpaPlayground extends HTMLElement {
         this.#renderEditorChoice();
       },
       reveal: (editor, line, column) => this.#editors?.reveal(editor, line, column),
+      revealEvent: (line) => revealEvent(this, line),
     };
   }
 

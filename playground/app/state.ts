@@ -24,6 +24,8 @@ export interface UiState {
   inputCollapsed: boolean;
   /** Show every check of a decision, not only those that differ from a neighbouring release. */
   allChecks: boolean;
+  /** With several InferenceServices, show only those at risk in some release. */
+  atRiskOnly: boolean;
   /** Let the explorer make the user's own edits (class switches). */
   exploreEdits: boolean;
   /** Markdown is redacted unless the user turns it off; names are kept unless asked. */
@@ -83,6 +85,7 @@ export const DEFAULT_UI: UiState = {
   dockOpen: true,
   inputCollapsed: false,
   allChecks: false,
+  atRiskOnly: false,
   exploreEdits: false,
   redact: true,
   rename: false,

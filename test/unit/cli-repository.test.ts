@@ -6,7 +6,7 @@
  * from v0.15.1; v0.12.x never reaches the HPA reconciler for external.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,19 @@ describe('check: Kustomize', () => {
     const report = JSON.parse(out);
     expect(report.inferenceServices.map((i: { isvc: string; file: string }) => [i.isvc, i.file])).toEqual([['team-a/fraud', `${REPOS}/kustomize/apps/fraud/base/isvc.yaml`]]);
     expect(out).not.toContain('config.kubernetes.io/origin');
+  });
+
+  it.runIf(hasKubectl)('a kind the model does not read, rendered by kustomize, is named at the file and line that define it, not the kustomization', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'hpa-lab-kustomize-skipped-'));
+    cpSync(join(ROOT, `${REPOS}/kustomize`), repo, { recursive: true });
+    const base = join(repo, 'apps/fraud/base');
+    writeFileSync(join(base, 'config.yaml'), '# settings the model server reads\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fraud-settings\ndata:\n  threshold: "0.7"\n');
+    writeFileSync(join(base, 'kustomization.yaml'), 'resources:\n- isvc.yaml\n- hpa.yaml\n- config.yaml\n');
+    const { code, out } = hpaLab(['check', '.', '--versions', 'v0.14.1'], { cwd: repo });
+    expect(code).toBe(1);
+    // The ConfigMap starts at line 2 of base/config.yaml (after the comment); the rendered stream would say otherwise.
+    expect(out).toMatch(/Skipped YAML documents[^\n]*\(1\): apps\/fraud\/base\/config\.yaml:2 \(ConfigMap\)/);
+    expect(out).not.toMatch(/kustomization\.yaml:\d+ \(ConfigMap\)/);
   });
 
   it('without kubectl or kustomize: one note with the command to pipe, nothing judged wrong, exit 0', () => {
@@ -100,6 +113,19 @@ describe('check: Helm', () => {
     // The user's HPA is deleted in v0.14.1 (class external, same name, not owned): at its template's `kind:` line.
     const kindLine = lineOf(`${REPOS}/helm/charts/churn/templates/hpa.yaml`, 'kind: HorizontalPodAutoscaler');
     expect(errors[0]).toMatch(new RegExp(`^::error file=churn/templates/hpa\\.yaml,line=${kindLine},col=1,.*default/churn-predictor deleted`));
+  });
+
+  it('piped from the repository root, a # Source path lands on the chart found there by its name; with no such chart, a note says why it cannot', () => {
+    const input = readFileSync(join(ROOT, `${REPOS}/helm-rendered.yaml`), 'utf8');
+    const kindLine = lineOf(`${REPOS}/helm/charts/churn/templates/hpa.yaml`, 'kind: HorizontalPodAutoscaler');
+    const atRoot = hpaLab(['check', '-', '--versions', 'v0.14.1', '--format', 'github'], { input, cwd: join(ROOT, `${REPOS}/helm`) });
+    expect(atRoot.code).toBe(1);
+    expect(atRoot.out).toMatch(new RegExp(`^::error file=charts/churn/templates/hpa\\.yaml,line=${kindLine},col=1,`, 'm'));
+    expect(atRoot.out).not.toContain('no single chart');
+    const elsewhere = hpaLab(['check', '-', '--versions', 'v0.14.1', '--format', 'github'], { input, cwd: mkdtempSync(join(tmpdir(), 'hpa-lab-nochart-')) });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.out).toMatch(/^::error file=churn\/templates\/hpa\.yaml,line=1,col=1,/m);
+    expect(elsewhere.out).toMatch(/no single chart named churn is under the working directory/);
   });
 });
 

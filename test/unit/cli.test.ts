@@ -81,6 +81,25 @@ function stepRow(stdout: string, step: number): string[] {
 }
 
 describe('hpa-lab run (text)', () => {
+  it('names what an overwrite took under the verdict, and --json carries the metrics before and after (issue 19 item 4)', async () => {
+    const path = 'content/scenarios/memory-target-overwritten.yaml';
+    const files = { [path]: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8') };
+    const text = await cli(['run', path, '--versions', 'v0.14.1,v0.16.0'], files);
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.split('\n');
+    const at = lines.findIndex((l) => /^ {2}v0\.16\.0\s+my-isvc-predictor: overwritten at step 2$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]!.trim()).toBe('↳ your memory 70% target replaced by cpu 80% at step 2');
+    const json = JSON.parse((await cli(['run', path, '--json', '--versions', 'v0.16.0'], files)).stdout);
+    const [version] = json.versions;
+    expect(version.steps[0].hpas[0].metrics).toEqual([{ type: 'Resource', name: 'memory', target: 'Utilization', value: 70 }]);
+    expect(version.steps[1].hpas[0].metrics).toEqual([{ type: 'Resource', name: 'cpu', target: 'Utilization', value: 80 }]);
+    expect(version.verdicts[0].losses[0]).toBe('your memory 70% target replaced by cpu 80% at step 2');
+    expect(version.verdicts[0].lossMessages[0].id).toBe('loss.metrics');
+    expect(version.verdicts[0].lost[0].before[0].name).toBe('memory');
+    expect(version.verdicts[0].history).toEqual([{ step: 2, kind: 'overwritten' }]);
+  });
+
   it('shows one column per release of the preset and a verdict line per release', async () => {
     const { code, stdout, stderr } = await cli(['run', PRESET_PATH]);
     expect(code, stderr).toBe(0);

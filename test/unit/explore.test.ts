@@ -72,6 +72,9 @@ const pinnedUnderExternal = (hpa: string, isvc: string): Record<Tag, string> => 
  * - canary-v020: KServe's own HPAs only (stable and canary), no user HPA.
  * - upgrade-across-mode-rename: starts on v0.15.2, whose first pod event already overwrites.
  * - stop-annotation, switch-hpa-to-*, keda-switch-refused: no user HPA at all, nothing to harm.
+ * - memory-target-overwritten: the user HPA is applied first, so the ISVC's own apply (step 2) finds a
+ *   same-named HPA under class hpa and Updates it in every release (hpa_reconciler.go Reconcile's
+ *   update branch, source notes §11.1).
  * - KEDA (source notes §KEDA): the user HPA is the one KEDA keeps for the user's ScaledObject.
  *   keda-external-fought: keda-hpa-fraud has a name KServe never looks up, so only the v0.15.0
  *   pin defeats it, at the first scale (as scaling-fought-v0150). keda-same-name: KEDA's HPA is
@@ -113,6 +116,7 @@ const EXPECTED: Record<string, Record<Tag, string>> = {
   'upgrade-across-mode-rename': every('recsys/embedder-predictor overwritten after: pod-created@recsys/embedder'),
   // No user HPA: KServe's own (stable and canary) are not the user's to lose.
   'canary-v020': every('none'),
+  'memory-target-overwritten': every('ml-serving/my-isvc-predictor overwritten after: (objects, step 2)'),
   'v020-predictor-name': { ...every('none'), 'v0.16.0': 'nlp/summarizer-predictor overwritten after: pod-created@nlp/summarizer' },
 };
 
@@ -336,6 +340,24 @@ describe('smallest safe change', () => {
   it('kserve-4312 with the user\'s edits in the space: no release alone is safe (a switch to hpa adopts the same-named HPA everywhere)', () => {
     const safe = findSafeChanges(scenario, 'v0.14.1', { maxChanges: 1, includeEdits: true });
     expect(safe.some((s) => s.changes.some((c) => c.kind === 'release'))).toBe(false);
+  });
+
+  // keda-same-name: the user's ScaledObject names KEDA's HPA fraud-predictor, the name KServe looks up for
+  // InferenceService fraud. Without horizontalPodAutoscalerConfig.name KEDA calls it keda-hpa-fraud
+  // (KEDA v2.17.0 controllers/keda/hpa.go:339-347), which KServe never reads, so under class external
+  // v0.14.1 deletes nothing. In v0.15.0 KServe still pins the Deployment's replicas whatever the HPA's
+  // name (behaviour.md, keda-external-fought), so there the edit is safe only with an upgrade.
+  it('keda-same-name: dropping the ScaledObject\'s HPA name is the first safe change; v0.15.0 needs an upgrade beside it', () => {
+    const keda = loadPreset('keda-same-name');
+    const early = findSafeChanges(keda, 'v0.14.1', { maxChanges: 2 });
+    expect(ids(early)[0]).toEqual(['keda-hpa-name:fraud']);
+    const edit = early[0]!.changes[0]!;
+    expect(edit).toMatchObject({ kind: 'edit', edit: 'keda-hpa-name', object: 'ScaledObject/fraud', field: 'spec.advanced.horizontalPodAutoscalerConfig.name', from: 'fraud-predictor', to: null });
+    expect(edit.kind === 'edit' && edit.diff).toContain('-  advanced:\n-    horizontalPodAutoscalerConfig:\n-      name: fraud-predictor');
+    expect(renderMessage(safeChangeMessage(early[0]!), 'en')).toBe('Remove horizontalPodAutoscalerConfig.name (fraud-predictor) from ScaledObject fraud, so KEDA names its HPA keda-hpa-fraud');
+    const pinned = findSafeChanges(keda, 'v0.15.0', { maxChanges: 2 });
+    expect(pinned.some((s) => s.changes.length === 1 && s.changes[0]!.kind === 'edit' && s.changes[0]!.edit === 'keda-hpa-name')).toBe(false);
+    expect(pinned.some((s) => s.changes.some((c) => c.kind === 'edit' && c.edit === 'keda-hpa-name') && s.changes.some((c) => c.kind === 'release'))).toBe(true);
   });
 
   it('v0.16 spells the mode the way it records it, so the webhook keeps accepting edits', () => {

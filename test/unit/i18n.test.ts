@@ -69,7 +69,7 @@ describe('engine message catalogs', () => {
   it('the ids the engine builds from data exist: one per harm and history kind, fate, result, state and requeue reason', () => {
     const dynamic = [
       ...[...HARMS, 'removed', 'reapplied', 'restored'].map((kind) => `history.${kind}`),
-      ...['finalizer', 'status', 'statusKnative', 'deployment'].map((reason) => `requeue.${reason}`),
+      ...['finalizer', 'finalizerRemoved', 'status', 'statusKnative', 'deployment', 'scaledObject'].map((reason) => `requeue.${reason}`),
       ...Object.values(FATE_WORD), ...Object.values(RESULT_WORD), ...Object.values(HPA_STATE_WORD), ...Object.values(KSERVE_OUTCOME_WORD),
     ];
     for (const id of dynamic) expect(Object.hasOwn(en, id), id).toBe(true);

@@ -177,7 +177,8 @@ describe('v0.20 spec.predictor.name', () => {
   });
 
   it('a rename leaves KServe\'s old HPA behind, pointing at a Deployment the orphan cleanup deleted', () => {
-    const renamed = `{apply: {apiVersion: serving.kserve.io/v1beta1, kind: InferenceService, metadata: {name: m, namespace: ml, annotations: {serving.kserve.io/deploymentMode: Standard, serving.kserve.io/autoscalerClass: hpa}, finalizers: [inferenceservice.finalizers]}, spec: {predictor: {name: v2, minReplicas: 1}}}}`;
+    const renamed = `{apply: {apiVersion: serving.kserve.io/v1beta1, kind: InferenceService, metadata: {name: m, namespace: ml, annotations: {serving.kserve.io/deploymentMode: Standard, serving.kserve.io/autoscalerClass: hpa}, finalizers: [inferenceservice.finalizers]}, spec: {predictor: {name: v2, minReplicas: 1, model: {storageUri: 's3://models/m/v2'}}}}}`;
+    // The rename comes with a new model: v0.20.0 refuses a rename alone (validatePredictorNameChange, :703-713).
     const result = run(isvcYaml({ annotations: { 'serving.kserve.io/deploymentMode': 'Standard', 'serving.kserve.io/autoscalerClass': 'hpa' }, predictor: '{minReplicas: 1}' }), scenarioYaml(['v0.20.0'], [renamed, 'pod-created']));
     const [created, rename, after] = result.versions[0]!.steps;
     expect(created!.hpas.map((h) => h.name)).toEqual(['m-predictor']);
@@ -187,6 +188,21 @@ describe('v0.20 spec.predictor.name', () => {
     expect(rename!.decisions.every((d) => d.hpa === 'm-v2-predictor')).toBe(true);
     expect(rename!.decisions.some((d) => d.call?.verb === 'Delete')).toBe(false);
     expect(after!.hpas.map((h) => h.name).sort()).toEqual(['m-predictor', 'm-v2-predictor']);
+  });
+
+  it('v0.20.0 refuses a rename without a model change, and admits it with one; v0.19.0 has no such rule (inference_service_validation.go:101-104, 703-726)', () => {
+    const base = isvcYaml({ annotations: { 'serving.kserve.io/deploymentMode': 'Standard', 'serving.kserve.io/autoscalerClass': 'hpa' }, predictor: "{minReplicas: 1, model: {storageUri: 's3://models/m/v1'}}" });
+    const alone = run(base, scenarioYaml(['v0.19.0', 'v0.20.0'], ['isvc-set:name=v2']));
+    expect(version(alone, 'v0.20.0').steps[1]!.admission).toMatchObject({ allowed: false, message: { id: 'admission.renameNeedsModelChange' } });
+    expect(version(alone, 'v0.20.0').steps[1]!.deployments.map((d) => d.name)).toEqual(['m-predictor']);
+    expect(version(alone, 'v0.19.0').steps[1]!.admission).toEqual({ allowed: true });
+    // The webhook compares the stored object with the new one: the model must change in the same update.
+    const withModel = run(base, scenarioYaml(['v0.20.0'], ['isvc-set:name=v2,storageUri=s3://models/m/v2']));
+    expect(withModel.versions[0]!.steps[1]!.admission).toEqual({ allowed: true });
+    expect(withModel.versions[0]!.steps[1]!.deployments.map((d) => d.name)).toEqual(['m-v2-predictor']);
+    const apart = run(base, scenarioYaml(['v0.20.0'], ['isvc-set:storageUri=s3://models/m/v2', 'isvc-set:name=v2']));
+    expect(apart.versions[0]!.steps[1]!.admission).toEqual({ allowed: true });
+    expect(apart.versions[0]!.steps[2]!.admission).toMatchObject({ allowed: false });
   });
 
   it('a user HPA with the old name is no longer looked up in v0.20 (and is in v0.19)', () => {
@@ -452,5 +468,81 @@ describe('an explicit RawDeployment with scaleMetric cpu', () => {
     const refused = version(result, 'v0.16.0').steps[0]!;
     expect(refused.admission).toMatchObject({ allowed: false, message: { id: 'admission.scaleMetric' } });
     expect(refused.decisions).toEqual([]);
+  });
+});
+
+// Issue 19 item 1 (source notes §9.9): after a pass the InferenceService is queued again iff the pass
+// changed its metadata or status, or wrote a Deployment it owns. The pod template carries the
+// component meta (deployment_reconciler.go podMetadata := componentMeta, every tag) and the dry-run
+// diff covers the whole spec, so an admitted annotation edit patches the Deployment and wakes it at
+// once (Owns(Deployment), no predicate). HPAs are not watched.
+describe('requeue to a fixpoint', () => {
+  const KEDA = { ...RAW, 'serving.kserve.io/autoscalerClass': 'keda' };
+
+  it('keda → external in v0.15.2 over a same-named user HPA: Update in the edit\'s first pass, Delete in the second', () => {
+    // Under keda the HPA reconciler is not called, so the user HPA survives steps 1 and 2. Step 3, pass 1: the
+    // class annotation reaches the pod template → patch; external → HPA reconciler; found, not owned, not equal
+    // (class annotation absent → external, §4.4) → Update, which adds KServe's controller ownerReference. Pass 2
+    // (queued by the patch): owned + desired class external → Delete; the user HPA has no finalizers → gone.
+    const result = run(
+      isvcYaml({ annotations: KEDA, predictor: '{minReplicas: 1, maxReplicas: 4}' }),
+      hpaYaml('m-predictor', 'm-predictor'),
+      scenarioYaml(['v0.15.2'], ['isvc-annotate:serving.kserve.io/autoscalerClass=external'], 'apiServerDefaulting: true\n'),
+    );
+    const edit = version(result, 'v0.15.2').steps[2]!;
+    expect(edit.admission).toEqual({ allowed: true });
+    expect(edit.deploymentWrites).toEqual([expect.objectContaining({ kind: 'patched', name: 'm-predictor' })]);
+    expect(edit.decisions.map((d) => [d.result, d.call?.verb ?? null])).toEqual([['Update', 'Update'], ['Delete', 'Delete']]);
+    expect(noteIds(edit)).toContain('controller.requeued');
+    expect(edit.hpas).toEqual([]);
+    expect(version(result, 'v0.15.2').verdicts[0]).toMatchObject({ hpa: 'm-predictor', fate: 'deleted', firstLossStep: 3 });
+  });
+
+  it('an annotation-only edit patches the pod template and queues one more pass; removing the key does it again', () => {
+    // No API defaulting (the upstream fake client): KServe's HPA equals the desired one (spec and class annotation,
+    // §4.1), so both passes are Existed. Re-writing the same value stores nothing, so nothing is queued.
+    const result = run(
+      isvcYaml({ annotations: { ...RAW, 'serving.kserve.io/autoscalerClass': 'hpa' }, predictor: '{minReplicas: 1, maxReplicas: 3}' }),
+      scenarioYaml(['v0.12.0', 'v0.15.2', 'v0.20.0'], ['isvc-annotate:example.com/team=search', 'isvc-annotate:example.com/team=search', 'isvc-annotate:example.com/team-'], 'apiServerDefaulting: false\n'),
+    );
+    for (const v of result.versions) {
+      const [, added, same, removed] = v.steps;
+      for (const step of [added!, removed!]) {
+        expect(step.deploymentWrites, v.tag).toEqual([expect.objectContaining({ kind: 'patched', name: 'm-predictor' })]);
+        expect(calls(step), v.tag).toEqual(['m-predictor:Existed', 'm-predictor:Existed']);
+        expect(noteIds(step), v.tag).toEqual(expect.arrayContaining(['deployment.templatePatched', 'controller.requeued']));
+      }
+      expect(same!.reconciled, v.tag).toBe(false);
+      expect(same!.decisions, v.tag).toEqual([]);
+    }
+  });
+
+  it('an HPA write alone queues nothing: one pass per pod event', () => {
+    // v0.15.2 with API defaulting: KServe's own HPA is never equal (§4.8), so every pass Updates it; the Update is
+    // an HPA write, which no watch sees, and nothing else changes.
+    const result = run(
+      isvcYaml({ annotations: { ...RAW, 'serving.kserve.io/autoscalerClass': 'hpa' }, predictor: '{minReplicas: 1, maxReplicas: 3}' }),
+      scenarioYaml(['v0.15.2'], ['pod-created', 'pod-deleted'], 'apiServerDefaulting: true\n'),
+    );
+    for (const step of version(result, 'v0.15.2').steps.slice(1)) {
+      expect(calls(step)).toEqual(['m-predictor:Update']);
+      expect(step.deploymentWrites).toEqual([]);
+      expect(noteIds(step)).not.toContain('controller.requeued');
+    }
+  });
+
+  it('a finalizer removal that leaves the object (another finalizer) queues a pass that returns at once', () => {
+    // controller.go v0.15.2 :178-198: our finalizer is removed by a metadata patch (a watched change); the next pass
+    // finds no finalizer of ours on a deleting object and returns without finalizing again.
+    const result = run(
+      isvcYaml({ annotations: { ...RAW, 'serving.kserve.io/autoscalerClass': 'hpa' }, extra: '' }).replace('finalizers: [inferenceservice.finalizers]', 'finalizers: [inferenceservice.finalizers, example.com/keep]'),
+      scenarioYaml(['v0.15.2', 'v0.20.0'], ['isvc-delete']),
+    );
+    for (const v of result.versions) {
+      const deletion = v.steps[1]!;
+      expect(noteIds(deletion).filter((id) => id === 'controller.finalizing'), v.tag).toHaveLength(1);
+      expect(deletion.notes, v.tag).toContainEqual(expect.objectContaining({ id: 'controller.requeued', params: expect.objectContaining({ reasons: [expect.objectContaining({ id: 'requeue.finalizerRemoved' })] }) }));
+      expect(deletion.isvcs.map((i) => i.key), v.tag).toEqual(['ml/m']);
+    }
   });
 });

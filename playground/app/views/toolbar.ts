@@ -4,7 +4,7 @@
  */
 import { msg } from '../../../engine/i18n/message.ts';
 import { LINK_LIMITS } from '../../../engine/link/codec.ts';
-import { KNOWN_TAGS } from '../../../engine/kserve/releases.ts';
+import { KNOWN_TAGS, UNRELEASED } from '../../../engine/kserve/releases.ts';
 import { EVENT_WORDS } from '../../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../../engine/vocabulary.ts';
 import { h, type Attr, type VNode } from '../../dom/vnode.ts';
@@ -30,7 +30,9 @@ export function toolbarView(vm: ViewModel, idBase: string): VNode {
     field(s.compare, h('select', { 'data-action': 'add-release', 'data-key': 'add-release' },
       h('option', { value: '' }, versions.length >= 5 ? s.fiveAtMost : `${s.addRelease}…`),
       edges.some((t) => !versions.includes(t)) ? h('option', { value: 'bug-window' }, fill(s.bugWindowOption, { releases: edges.join(' + ') })) : null,
-      remaining.map((tag) => h('option', { value: tag }, tag)))),
+      remaining.map((tag) => h('option', { value: tag }, tag)),
+      // The unreleased entry is offered last and says what it is; never a start release.
+      UNRELEASED.filter((r) => !versions.includes(r.tag)).map((r) => h('option', { value: r.tag }, tr(vm, msg('release.unreleasedLabel', { label: r.tag })))))),
     field(s.upgradeFrom, h('select', { 'data-action': 'set-start', 'data-key': 'set-start', 'aria-describedby': `${idBase}-upgrade-hint` },
       h('option', { value: '', selected: start === '' }, s.noUpgrade),
       KNOWN_TAGS.map((tag) => h('option', { value: tag, selected: tag === start }, tag)))),

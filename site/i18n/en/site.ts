@@ -81,6 +81,7 @@ export const site = {
   'releases.classes': 'Classes the webhook accepts',
   'releases.contains': 'Changes it contains',
   'releases.new': 'new',
+  'releases.unreleased': 'unreleased',
 
   // The checks and source table (CheckSourceTable.astro).
   'checks.graphCaption': 'The decision graph: each node runs one check and follows the edge named by its outcome',

@@ -69,6 +69,7 @@ export const site: UiArea<typeof en> = {
   'releases.classes': 'Webhook 接受的类别',
   'releases.contains': '包含的变更',
   'releases.new': '新增',
+  'releases.unreleased': '未发布',
 
   'checks.graphCaption': '决策图：每个节点运行一个检查，并按结果走向下一个节点或结果',
   'checks.node': '节点 · 模型中的检查 → KServe 代码',
