@@ -547,6 +547,7 @@ export const en = {
   'input.linkMigrationFailed': 'the link could not be upgraded ({detail})',
   'input.noIsvc': 'no InferenceService in the input; give the output of `kubectl get isvc <name> -o yaml` (and the HPAs: `kubectl get hpa -o yaml`)',
   'input.pasteIsvc': 'paste an InferenceService (kubectl get isvc <name> -o yaml)',
+  'input.tooMuchWork': 'too much to compute here: {objects} objects and {events} events over {releases} releases come to {work} object-steps; the playground\'s limit is {limit}. Compare fewer releases, paste fewer models, or run `npx kserve-hpa-lab run` on the file',
   'input.cliNoFiles': 'give at least one scenario file (or - for standard input)',
   'input.cliNoPaths': 'give at least one file or directory (or - for standard input)',
   'input.cliUnreadable': 'cannot read the file ({code})',

@@ -548,6 +548,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'input.linkMigrationFailed': '无法升级这个链接（{detail}）',
   'input.noIsvc': '输入中没有 InferenceService；请给出 `kubectl get isvc <name> -o yaml` 的输出（以及 HPA：`kubectl get hpa -o yaml`）',
   'input.pasteIsvc': '请粘贴一个 InferenceService（kubectl get isvc <名称> -o yaml）',
+  'input.tooMuchWork': '这里算不了这么多：{objects} 个对象和 {events} 个事件、{releases} 个版本，共 {work} 个对象步；演练场的上限是 {limit}。请少比较几个版本、少粘贴一些模型，或对文件运行 `npx kserve-hpa-lab run`',
   'input.cliNoFiles': '请至少给出一个场景文件（或用 - 表示标准输入）',
   'input.cliNoPaths': '请至少给出一个文件或目录（或用 - 表示标准输入）',
   'input.cliUnreadable': '无法读取这个文件（{code}）',

@@ -10,7 +10,6 @@ import type { LinkState } from '../../engine/link/state.ts';
 import { parseEventWord, parseTarget, withTarget, type ControllerEvent } from '../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../engine/vocabulary.ts';
 import { applyEdits, type EditorName } from './edits.ts';
-import { evaluate } from './evaluate.ts';
 import { applySafeChangeToTexts, type ExploreResult } from './explore-result.ts';
 import type { RedactionView } from './share-state.ts';
 import { appendEvent, editEvents, editScenario, forgetPresetWords, moveEvent, removeEventAt, replaceEvents, setField } from '../../engine/scenario/edit.ts';
@@ -54,7 +53,9 @@ export type Action =
   /** What redaction removes (computed by the element, which loads the redaction on first use). */
   | { type: 'redaction'; view: RedactionView | null }
   | { type: 'form'; key: string; value: string }
-  | { type: 'notice'; notice: Notice | null };
+  | { type: 'notice'; notice: Notice | null }
+  /** The page's worker answered for the pending texts (the answer is in `state.evaluations`). */
+  | { type: 'evaluated' };
 
 type Handler<T extends Action['type']> = (state: AppState, action: Extract<Action, { type: T }>) => AppState;
 
@@ -71,13 +72,29 @@ function moveTo(state: AppState, step: number): AppState {
  * With `strict`, a result with problems is refused (controls must not break the input).
  */
 function withLink(state: AppState, link: LinkState, strict: boolean): AppState {
-  const evaluation = evaluate(link);
+  // In the page, evaluations come from a worker: texts it has not answered for wait (`pending`).
+  const evaluation = state.evaluations.get(link);
+  if (!evaluation) return { ...state, link, pending: { strict, revert: state.pending?.revert ?? state.link }, explore: null, notice: null, fromStep: state.link.step };
   if (!evaluation.ok) {
     if (strict) return say(state, 'refusedChange', evaluation.errors[0]?.message);
-    return { ...state, link, errors: evaluation.errors, explore: null, notice: null, fromStep: state.link.step };
+    return { ...state, link, errors: evaluation.errors, explore: null, notice: null, fromStep: state.link.step, pending: null };
   }
   const step = Math.max(0, Math.min(evaluation.totalSteps, link.step));
-  return { ...state, link: { ...link, step }, good: evaluation, errors: [], explore: null, notice: null, fromStep: state.link.step };
+  return { ...state, link: { ...link, step }, good: evaluation, errors: [], explore: null, notice: null, fromStep: state.link.step, pending: null };
+}
+
+/** The worker answered for the pending texts: take them as if evaluated on the spot, from the texts on screen. */
+function evaluated(state: AppState): AppState {
+  const pending = state.pending;
+  if (!pending || !state.evaluations.get(state.link)) return state;
+  const next = withLink({ ...state, link: pending.revert, pending: null }, state.link, pending.strict);
+  return pending.at === 'first-difference' ? atFirstDifference(next) : next;
+}
+
+function atFirstDifference(next: AppState): AppState {
+  if (next.pending) return { ...next, pending: { ...next.pending, at: 'first-difference' } };
+  if (!next.good || next.errors.length) return next;
+  return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
 }
 
 /** Applies a Scenario-document edit through the controls; refused while the input has problems. */
@@ -187,11 +204,11 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
   load: (s, a) => {
     const link = a.keepScenario && a.link.scenario.trim() === '' ? { ...a.link, scenario: editScenario(s.link.scenario, forgetPresetWords) ?? s.link.scenario } : a.link;
     const next = withLink({ ...s, explore: null }, link, false);
-    if (a.at !== 'first-difference' || !next.good || next.errors.length) return next;
-    return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
+    return a.at === 'first-difference' ? atFirstDifference(next) : next;
   },
+  evaluated: (s) => evaluated(s),
   fix: (s, a) => {
-    const lint = isStale(s) ? undefined : s.good?.lints.find((l) => lintKey(l) === a.lint);
+    const lint = isStale(s) || s.pending ? undefined : s.good?.lints.find((l) => lintKey(l) === a.lint);
     if (!lint?.fix) return say(s, 'fixFirst');
     const texts = applyEdits(s.link, lint.fix.edits);
     return objectsChanged(s, texts, false);

@@ -161,6 +161,8 @@ export const playground = {
   lintCount: '{n} checks to read',
   linkError: 'This link could not be opened',
   lastGood: 'Showing the last good scenario.',
+  updating: 'Updating the results…',
+  openingLink: 'Opening the link…',
   linkTooBig: 'This scenario is too big for a link: it would be {length} characters, over the {limit} the playground opens, so the address bar no longer holds it.',
   linkKeptHere: 'Your edits are kept in this browser.',
   linkNotKept: 'This browser could not keep them (storage is off or full): download the scenario before you leave the page.',

@@ -164,6 +164,8 @@ export const playground: UiArea<typeof en> = {
   lintCount: '{n} 条检查提示',
   linkError: '无法打开这个链接',
   lastGood: '当前显示的是上一个有效场景。',
+  updating: '正在更新结果…',
+  openingLink: '正在打开链接…',
   linkTooBig: '这个场景太大，放不进链接：链接会有 {length} 个字符，超过 playground 能打开的 {limit}，所以地址栏里不再保存它。',
   linkKeptHere: '你的修改已保存在这个浏览器里。',
   linkNotKept: '这个浏览器没能保存它（存储已关闭或已满）：离开页面前请先下载场景文件。',
