@@ -114,8 +114,9 @@ function editEventsText(state: AppState, edit: Parameters<typeof editScenario>[1
   const scenario = editScenario(state.link.scenario, edit);
   if (scenario === null) return say(state, 'scenarioUnreadable');
   const next = withLink(state, { ...state.link, scenario, step }, false);
-  if (!isStale(state) || isStale(next) || !next.good) return next;
-  return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
+  if (!isStale(state) || (!next.pending && isStale(next))) return next;
+  // Evaluated in the worker, the jump waits for its answer (and is dropped there if still stale).
+  return atFirstDifference(next);
 }
 
 /** The objects changed: a preset's name and description no longer describe them. */

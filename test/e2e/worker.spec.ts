@@ -3,6 +3,7 @@
  * 21): a link paints only its own results, a big paste keeps the last results (marked updating)
  * until its own are in, and a link too big to compute here is refused with a message.
  */
+import type { Page } from '@playwright/test';
 import { encodeState } from '../../engine/link/codec.ts';
 import { modelObjects } from '../support/generated-namespace.ts';
 import { axe, cliLinkFragment, column, expect, LAYOUTS, pasteInto, playground, ready, test, violations } from './fixtures.ts';
@@ -23,6 +24,30 @@ const WATCH_RESULTS = `(() => {
   };
   requestAnimationFrame(look);
 })();`;
+
+/**
+ * Installed before the page's scripts: the worker's answers can be held back (`__hold = true`)
+ * and let through later (`__letAnswersThrough()`), so the "updating" state is seen however fast
+ * the engine is, instead of racing it.
+ */
+const HOLD_ANSWERS = `(() => {
+  const Real = window.Worker;
+  const held = [];
+  window.__hold = false;
+  window.__letAnswersThrough = () => { window.__hold = false; for (const deliver of held.splice(0)) deliver(); };
+  window.Worker = class extends Real {
+    set onmessage(listener) {
+      super.onmessage = (event) => {
+        if (window.__hold) held.push(() => listener.call(this, event));
+        else listener.call(this, event);
+      };
+    }
+    get onmessage() { return super.onmessage; }
+  };
+})();`;
+
+const holdAnswers = (page: Page) => page.evaluate(() => { (window as unknown as { __hold: boolean }).__hold = true; });
+const letAnswersThrough = (page: Page) => page.evaluate(() => (window as unknown as { __letAnswersThrough(): void }).__letAnswersThrough());
 
 /** A namespace of `models` models in ml, the first three named as the namespace-dump preset's (its events aim at them); the preset holds its List in the HPA editor. */
 function namespaceForDumpPreset(models: number): string {
@@ -79,6 +104,7 @@ test.describe('evaluation off the main thread', () => {
 
   test('a large paste keeps the last results, marked updating, then shows its own', async ({ page }) => {
     test.setTimeout(120_000);
+    await page.addInitScript({ content: HOLD_ANSWERS });
     await page.goto('/playground/');
     await ready(page, { monaco: false });
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('namespace-dump');
@@ -87,12 +113,14 @@ test.describe('evaluation off the main thread', () => {
     const before = await results.innerText();
     const count = page.locator('.pg-step-count');
     const stepsBefore = await count.innerText();
+    await holdAnswers(page);
     await pasteInto(page, 'hpas', namespaceForDumpPreset(160));
     // While the worker evaluates: the same results, dimmed, and a status line that says so.
     await expect(playground(page)).toHaveAttribute('data-updating', '', { timeout: 20_000 });
     await expect(page.getByRole('status').filter({ hasText: 'Updating the results…' })).toBeVisible();
     expect(await results.innerText()).toBe(before);
     expect(await count.innerText()).toBe(stepsBefore);
+    await letAnswersThrough(page);
     // Then its own results (every object of the paste is a step), and the marks are gone.
     await expect(playground(page)).not.toHaveAttribute('data-updating', '', { timeout: 90_000 });
     await expect(count).toHaveText(/ of 2\d\d$/);
@@ -120,12 +148,15 @@ test.describe('evaluation off the main thread', () => {
 
   test('axe: zero violations while updating and after a link opened', async ({ page }) => {
     test.setTimeout(120_000);
+    await page.addInitScript({ content: HOLD_ANSWERS });
     await page.goto(`/playground/#${cliLinkFragment('content/scenarios/namespace-dump.yaml')}`);
     await ready(page, { monaco: false });
     expect(violations(await axe(page))).toEqual([]);
+    await holdAnswers(page);
     await pasteInto(page, 'hpas', namespaceForDumpPreset(160));
     await expect(playground(page)).toHaveAttribute('data-updating', '', { timeout: 20_000 });
     expect(violations(await axe(page))).toEqual([]);
+    await letAnswersThrough(page);
     await expect(playground(page)).not.toHaveAttribute('data-updating', '', { timeout: 90_000 });
   });
 });
