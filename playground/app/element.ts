@@ -26,7 +26,7 @@ import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
 import { dropProseHasRules, keepDecisionsInView, showCurrentStep, wireSplitters } from './layout.ts';
 import { editorMarkers, problemWords, stepSentence } from './speech.ts';
-import { awaitingState, type AppState } from './state.ts';
+import { awaitingState, shownStep, type AppState } from './state.ts';
 import { EvaluationCache, Evaluator, type Answer } from './evaluator.ts';
 import { localeOf, stringsFor } from './strings.ts';
 import { clearDraft, readDraft, writeDraft } from './storage.ts';
@@ -167,7 +167,7 @@ export class HpaPlayground extends HTMLElement {
   /** Brings the page in line with the state, touching only what changed. */
   #sync(before: AppState): void {
     const next = this.#state;
-    const stepMoved = before.link.step !== next.link.step;
+    const stepMoved = shownStep(before) !== shownStep(next);
     const textsChanged = before.link.isvc !== next.link.isvc || before.link.hpas !== next.link.hpas || before.link.scenario !== next.link.scenario;
     // "Copied" speaks of what is on screen; once the scenario or the step changes, it no longer does.
     if (before.link !== next.link && this.#page.copied) this.#page = { ...this.#page, copied: null };
@@ -177,7 +177,7 @@ export class HpaPlayground extends HTMLElement {
     if (before.ui !== next.ui || before.errors !== next.errors || before.good !== next.good) this.#applyLayout();
     // The statechart follows the step only while it is shown; it catches up when its tab opens.
     const chartShown = next.ui.dockOpen && next.ui.dockTab === 'chart';
-    if (chartShown && (stepMoved || before.good !== next.good || !(before.ui.dockOpen && before.ui.dockTab === 'chart'))) this.#chart?.update(next.good, next.link.step);
+    if (chartShown && (stepMoved || before.good !== next.good || !(before.ui.dockOpen && before.ui.dockTab === 'chart'))) this.#chart?.update(next.good, shownStep(next));
     if (stepMoved) this.#announceStep();
     if (next.notice && next.notice !== before.notice) this.#announce(this.querySelector('.pg-notice')?.textContent ?? '');
     if (next.explore && next.explore !== before.explore) this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
@@ -202,9 +202,9 @@ export class HpaPlayground extends HTMLElement {
       const target = this.querySelector(`[data-pane="${name}"]`);
       if (!target) continue;
       if (same(this.#drawn.get(name), deps)) {
-        if (pane.mark && this.#marked.get(name) !== this.#state.link.step) {
-          pane.mark(target, this.#state.link.step);
-          this.#marked.set(name, this.#state.link.step);
+        if (pane.mark && this.#marked.get(name) !== shownStep(this.#state)) {
+          pane.mark(target, shownStep(this.#state));
+          this.#marked.set(name, shownStep(this.#state));
         }
         continue;
       }
@@ -212,7 +212,7 @@ export class HpaPlayground extends HTMLElement {
       const node = pane.view(vm);
       patch(target, node ? [node] : []);
       this.#drawn.set(name, deps);
-      this.#marked.set(name, this.#state.link.step);
+      this.#marked.set(name, shownStep(this.#state));
       // A pane drawn inside another (the share menu in the toolbar) is current now too.
       for (const inner of target.querySelectorAll('[data-pane]')) {
         const innerName = inner.getAttribute('data-pane')!;
@@ -504,7 +504,7 @@ export class HpaPlayground extends HTMLElement {
       this.#started = true;
       // A link opens exactly where it was made: `hpa-lab link` encodes the first disagreement.
       this.dispatch({ type: 'load', link: opened.link, at: 'link' });
-      this.#chart?.update(this.#state.good, this.#state.link.step);
+      this.#chart?.update(this.#state.good, shownStep(this.#state));
     } else {
       const initial = this.#state.link;
       const evaluation = await this.#firstAnswer({ kind: 'evaluate', link: initial }, initial);
@@ -513,7 +513,7 @@ export class HpaPlayground extends HTMLElement {
       this.#state = reduce(this.#state, { type: 'evaluated' });
       // The server drew every pane for this very state: nothing to redraw until something changes.
       for (const [name, pane] of Object.entries(this.#panes)) if (!pane.visible || pane.visible(this.#state)) this.#drawn.set(name, pane.deps(this.#state, this.#page));
-      this.#chart?.update(this.#state.good, this.#state.link.step);
+      this.#chart?.update(this.#state.good, shownStep(this.#state));
       this.#applyMarkers();
       this.#drawPanes(false);
       this.#applyLayout();

@@ -8,7 +8,7 @@ import { listEvents, type EventEntry } from '../../engine/scenario/event-list.ts
 import type { VNode } from '../dom/vnode.ts';
 import { effectiveForm } from './controls.ts';
 import { markColumn, markTimeline } from './marks.ts';
-import { isStale, type AppState } from './state.ts';
+import { isStale, shownStep, type AppState } from './state.ts';
 import type { ViewModel } from './views/common.ts';
 import { exploreView } from './views/explore.ts';
 import { problemsView, summaryView } from './views/input.ts';
@@ -56,7 +56,7 @@ export function viewModel(state: AppState, page: PageContext, flash: false | num
     errors: state.errors,
     events: eventsOf(state.link.scenario),
     stale: isStale(state),
-    step: state.link.step,
+    step: shownStep(state),
     flash,
     ui: state.ui,
     form: effectiveForm(state.form, state.good),

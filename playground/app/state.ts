@@ -113,6 +113,12 @@ export function isStale(state: Pick<AppState, 'errors'>): boolean {
   return state.errors.length > 0;
 }
 
+/** The step the results on screen are at: while new texts wait for the worker, the kept results' own step. */
+export function shownStep(state: Pick<AppState, 'good' | 'link' | 'pending'>): number {
+  const step = state.pending ? state.pending.revert.step : state.link.step;
+  return Math.min(step, totalSteps(state));
+}
+
 export function totalSteps(state: Pick<AppState, 'good'>): number {
   return state.good?.totalSteps ?? 0;
 }
