@@ -75,6 +75,31 @@ export interface VersionResult {
   startRelease: string;
   steps: StepResult[];
   verdicts: Verdict[];
+  /** Every rollout that dropped a Deployment's replicas to the API server's default (issue 19 item 5), in order. */
+  capacityDrops: CapacityDrop[];
+}
+
+/**
+ * A Deployment write after a spec change that sent replicas 1 although no class pins them
+ * (v0.12–v0.13, v0.15.0-rc0 … v0.15.0; engine/kserve/deployment.ts): the capacity lost until an
+ * HPA scales the Deployment back. Whoever's HPA scaled it, KServe's or the user's.
+ */
+export interface CapacityDrop {
+  step: number;
+  namespace: string;
+  deployment: string;
+  /** The InferenceService (namespace/name) the Deployment belongs to. */
+  isvc: string;
+  from: number;
+  to: number;
+  /** The HPA whose scaling the drop undid, if an HPA had set the replicas. */
+  hpa: string | null;
+}
+
+/** A capacity drop in words: "my-isvc-predictor: capacity dropped from 4 to 1 at step 4 (rollout)". */
+export function capacityDropMessage(drop: CapacityDrop): Message {
+  const params = { deployment: drop.deployment, from: drop.from, to: drop.to, step: drop.step };
+  return drop.hpa === null ? msg('capacity.dropped', params) : msg('capacity.droppedScaled', { ...params, hpa: drop.hpa });
 }
 
 export interface RunResult {
@@ -165,6 +190,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const histories = new Map<string, HpaHistoryEntry[]>();
   const losses = new Map<string, Loss[]>();
   const steps: StepResult[] = [];
+  const capacityDrops: CapacityDrop[] = [];
   let before: Cluster = run.context.cluster;
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
   const hpaViewOf = memoView((hpa: Hpa) => hpaView(hpa, userKeys), (view, hpa) => view.user === userKeys.has(keyOf(hpa.metadata)));
@@ -188,6 +214,11 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const { step, cluster } = run.context;
     const index = i + 1;
     const changed = changedHpas(before.hpas, cluster.hpas);
+    for (const write of step.deploymentWrites) {
+      if (!write.reset || write.was === undefined) continue;
+      const owner = cluster.deployments.find((d) => d.namespace === write.namespace && d.name === write.name)?.isvc ?? '';
+      capacityDrops.push({ step: index, namespace: write.namespace, deployment: write.name, isvc: `${write.namespace}/${owner}`, from: write.was, to: write.replicas, hpa: write.undid ?? null });
+    }
     for (const key of candidates(before, cluster, changed, step.deploymentWrites, userTarget, userKeys, scalers)) {
       const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites, notes: step.notes });
       // The first apply is the HPA's birth, not news; only a later re-apply is.
@@ -249,7 +280,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     return verdictFor(ref, isvcOf({ ...ref, ...(target ? { target } : {}) }), histories.get(key) ?? [], finals.has(key), losses.get(key));
   });
   const behaviour = release.behaviour.id;
-  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts };
+  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts, capacityDrops };
 }
 
 /**
@@ -384,7 +415,7 @@ function sameEffect(a: StepResult, b: StepResult, hpasKnownEqual: boolean): bool
   }
   const pinsA = a.deploymentWrites.filter((w) => w.kind !== 'created');
   const pinsB = b.deploymentWrites.filter((w) => w.kind !== 'created');
-  return pinsA.length === pinsB.length && pinsA.every((w, i) => w.kind === pinsB[i]!.kind && w.namespace === pinsB[i]!.namespace && w.name === pinsB[i]!.name);
+  return pinsA.length === pinsB.length && pinsA.every((w, i) => w.kind === pinsB[i]!.kind && w.namespace === pinsB[i]!.namespace && w.name === pinsB[i]!.name && w.reset === pinsB[i]!.reset);
 }
 
 function firstDisagreement(versions: VersionResult[]): number | null {
