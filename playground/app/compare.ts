@@ -6,7 +6,7 @@
 import type { Decision } from '../../engine/machine/controller.ts';
 import type { HpaView } from '../../engine/views.ts';
 import type { StepResult, VersionResult } from '../../engine/run.ts';
-import type { Verdict } from '../../engine/verdict.ts';
+import type { CapacityDrop, Verdict } from '../../engine/verdict.ts';
 import { RESULT_TONE, type Tone } from '../../engine/vocabulary.ts';
 
 const WRITES = new Set(['Create', 'Update', 'Delete']);
@@ -58,7 +58,7 @@ export function stepTone(step: StepResult | undefined): Tone | 'quiet' {
   if (step.admission && !step.admission.allowed) return 'refused';
   const tones = step.decisions.filter((d) => d.result !== 'NotCalled' && d.result !== 'Skipped' && d.result !== 'Existed').map((d) => RESULT_TONE[d.result]);
   // KServe setting replicas back undoes an autoscaler: a warning even when no HPA was written.
-  if (step.deploymentWrites.some((w) => w.kind === 'pinned' && w.undid)) tones.push('warn');
+  if (step.deploymentWrites.some((w) => (w.kind === 'pinned' && w.undid) || w.reset)) tones.push('warn');
   const order: Tone[] = ['loss', 'warn', 'refused', 'safe'];
   return order.find((t) => tones.includes(t)) ?? 'quiet';
 }
@@ -118,6 +118,10 @@ export function strayHpas(step: StepResult, groups: readonly Group[]): HpaView[]
 
 export function deploymentsOf(step: StepResult, group: Group | null) {
   return group ? step.deployments.filter((d) => d.isvc === group.isvc) : step.deployments;
+}
+
+export function capacityDropsOf(version: VersionResult, group: Group | null): CapacityDrop[] {
+  return group ? version.capacityDrops.filter((d) => d.isvc === group.isvc) : version.capacityDrops;
 }
 
 export function verdictsOf(version: VersionResult, group: Group | null): Verdict[] {

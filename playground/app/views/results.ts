@@ -7,14 +7,14 @@ import { sourceUrl } from '../../../engine/kserve/source-links.ts';
 import type { Decision } from '../../../engine/machine/controller.ts';
 import { callNews } from '../../../engine/report/cells.ts';
 import type { StepResult, VersionResult } from '../../../engine/run.ts';
-import { verdictLosses, verdictSummary } from '../../../engine/verdict.ts';
+import { capacityDropMessage, verdictLosses, verdictSummary } from '../../../engine/verdict.ts';
 import { metricsMessage, sameMetrics } from '../../../engine/k8s/metrics.ts';
 import type { HpaView } from '../../../engine/views.ts';
 import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../../engine/vocabulary.ts';
 import { msg } from '../../../engine/i18n/message.ts';
 import { BEHAVIOUR_SHORT_LABEL, getRelease, unreleasedNote } from '../../../engine/kserve/releases.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
-import { changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
+import { capacityDropsOf, changedAt, deploymentsOf, differingChecks, groupsOf, hpasOf, strayHpas, verdictsOf, type Group } from '../compare.ts';
 import { MIN_RELEASES } from '../actions.ts';
 import { button, fill, item, list, resultLabel, toneClass, tr, versionsOf, type ViewModel } from './common.ts';
 
@@ -63,6 +63,7 @@ function metricsSpan(vm: ViewModel, hpa: HpaView, was: HpaView | undefined): VNo
 function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: HpaView[], qualified: boolean, previous: readonly HpaView[] = []): VNode {
   const s = vm.s;
   const pinned = step.deploymentWrites.filter((w) => w.kind === 'pinned');
+  const resets = step.deploymentWrites.filter((w) => w.reset);
   return h('div', { class: 'pg-after' },
     h('h4', null, s.hpasAfter),
     hpas.length === 0 ? h('p', { class: 'pg-muted' }, s.noHpas) : list('pg-hpa-list', hpas.map((hpa) => {
@@ -76,9 +77,11 @@ function afterView(vm: ViewModel, step: StepResult, group: Group | null, hpas: H
     })),
     deploymentsOf(step, group).map((d, _i, all) => {
       const pin = pinned.find((w) => w.name === d.name && w.namespace === d.namespace);
-      return h('p', { class: `pg-deployment${pin ? ` ${toneClass('warn')}` : ''}`, 'data-deployment': d.name, title: `${s.deployment} ${d.name}` },
+      const reset = resets.find((w) => w.name === d.name && w.namespace === d.namespace);
+      return h('p', { class: `pg-deployment${pin || reset ? ` ${toneClass('warn')}` : ''}`, 'data-deployment': d.name, title: `${s.deployment} ${d.name}` },
         s.deployment, all.length > 1 ? [' ', h('code', null, d.name)] : null, ` · ${fill(s.replicasCount, { n: d.replicas })}`,
-        pin ? h('span', { class: 'pg-pinned' }, ` ⟲ ${pin.undid ? fill(s.pinnedUndid, { hpa: pin.undid }) : s.pinned}`) : null);
+        pin ? h('span', { class: 'pg-pinned' }, ` ⟲ ${pin.undid ? fill(s.pinnedUndid, { hpa: pin.undid }) : s.pinned}`) : null,
+        reset ? h('span', { class: 'pg-reset', 'data-reset': '' }, ` ↓ ${s.rolloutReset} (${reset.was} → ${reset.replicas})`) : null);
     }),
   );
 }
@@ -169,7 +172,10 @@ function verdictList(vm: ViewModel, version: VersionResult, group: Group | null,
     : list('pg-verdict-list', verdicts.map((v) => item({ 'data-fate': v.fate, class: toneClass(FATE_TONE[v.fate]) },
       h('code', null, qualified ? `${v.namespace}/${v.hpa}` : v.hpa), `: ${tr(vm, verdictSummary(v))}`,
       lossList(vm, v))));
-  return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body);
+  const drops = capacityDropsOf(version, group);
+  return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body,
+    drops.length === 0 ? null : h('div', { class: 'pg-capacity' }, h('h4', null, s.capacity),
+      list('pg-capacity-list', drops.map((d) => item({ class: toneClass('warn'), 'data-step': d.step }, tr(vm, capacityDropMessage(d)))))));
 }
 
 export function resultsView(vm: ViewModel): VNode | null {

@@ -156,4 +156,7 @@ export const playground = {
   // Article step-throughs
   openFull: 'Open this step in the full playground',
   stepThrough: 'Step-through',
+  // A rollout's write that sent replicas 1 (issue 19 item 5).
+  rolloutReset: 'dropped to 1 by a rollout',
+  capacity: 'Capacity during rollouts',
 } as const;

@@ -159,4 +159,6 @@ export const playground: UiArea<typeof en> = {
   // Article step-throughs
   openFull: '在完整演练场中打开这一步',
   stepThrough: '逐步演示',
+  rolloutReset: '被滚动更新降到 1',
+  capacity: '滚动更新期间的容量',
 };
