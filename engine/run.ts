@@ -178,15 +178,15 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const isvcViewOf = memoView((isvc: InferenceService): IsvcView => ({ key: keyOf(isvc.metadata), terminating: isvc.metadata.deletionTimestamp !== undefined, statusMode: isvc.status?.deploymentMode ?? null }));
   const scalers = new ScalersByTarget();
   scalers.follow(changedHpas([], before.hpas));
-  // A user HPA that was already in the cluster keeps a view with the old `user` flag until the list is rebuilt.
-  let usersGrew = false;
+  // A user HPA that was already in the cluster keeps a view with the old `user` flag until the list changes.
+  let usersGrew: ObjectRef[] = [];
   inputs.forEach((input, i) => {
     const event = input.event;
     if (event.type === 'object.apply') {
       const user = userHpaOf(event.object);
       if (user && !userKeys.has(user.key)) {
         userKeys.add(user.key);
-        usersGrew = true;
+        usersGrew.push(refOf(user.key));
       }
     }
     const userTarget = userTargetOf(event, targetedHpa(before, event));
@@ -216,8 +216,8 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const fresh = index === 1;
     let hpas = views.hpas;
     if (cluster.hpas !== before.hpas || fresh) {
-      hpas = (!fresh && !usersGrew && patchedViews(views.hpas, before.hpas, cluster.hpas, hpaViewOf)) || cluster.hpas.map(hpaViewOf);
-      usersGrew = false;
+      hpas = (!fresh && patchedViews(views.hpas, before.hpas, cluster.hpas, hpaViewOf, usersGrew)) || cluster.hpas.map(hpaViewOf);
+      usersGrew = [];
     }
     views = {
       hpas,
@@ -362,15 +362,17 @@ function candidates(before: Cluster, after: Cluster, changes: HpaChanges, writes
 }
 
 /**
- * A list's views after writes that replaced entries in place: the previous views with only the
- * touched positions built again. Null when the writes are not known or moved entries (rebuild then).
+ * A list's views after writes that replaced entries in place or added them at the end: the
+ * previous views with only the touched positions (and those named in `refresh`) built again, and
+ * the new ones after them. Null when the writes are not known or moved entries (rebuild then).
  */
-function patchedViews<T extends Named, V>(views: readonly V[], old: readonly T[], now: readonly T[], viewOf: (entry: T) => V): V[] | null {
+function patchedViews<T extends Named, V>(views: readonly V[], old: readonly T[], now: readonly T[], viewOf: (entry: T) => V, refresh: readonly ObjectRef[] = []): V[] | null {
   const change = changesBetween(old, now);
-  if (!change || !change.inPlace || views.length !== now.length) return null;
+  if (!change || !change.grew || views.length !== old.length || now.length < old.length) return null;
   const next = views.slice();
-  for (const entry of change.touched) {
-    const at = positionOf(now, 'metadata' in entry ? entry.metadata : entry);
+  for (let at = old.length; at < now.length; at += 1) next.push(viewOf(now[at]!));
+  for (const ref of [...change.touched.map((entry): ObjectRef => ('metadata' in entry ? entry.metadata : entry)), ...refresh]) {
+    const at = positionOf(now, ref);
     if (at >= 0) next[at] = viewOf(now[at]!);
   }
   return next;

@@ -12,7 +12,9 @@
  * The user's own removals and re-applies, and a GitOps tool restoring the HPA, are history too,
  * never harms.
  */
-import type { Cluster } from './k8s/store.ts';
+import { groupOf } from './k8s/lists.ts';
+import { findHpa, type Cluster } from './k8s/store.ts';
+import { hpaTargetKey } from './k8s/group-keys.ts';
 import type { Hpa, ObjectRef } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
 import type { DeploymentWrite } from './kserve/deployment.ts';
@@ -68,13 +70,11 @@ export function userTargetOf(event: { type: string; object?: { kind: string; met
 }
 
 const same = (a: ObjectRef, b: ObjectRef): boolean => a.name === b.name && a.namespace === b.namespace;
-const find = (cluster: Pick<Cluster, 'hpas'>, ref: ObjectRef): Hpa | undefined => cluster.hpas.find((h) => same(h.metadata, ref));
+const find = (cluster: Pick<Cluster, 'hpas'>, ref: ObjectRef): Hpa | undefined => findHpa(cluster, ref);
 
 /** Another HPA in the same namespace scales the same Deployment. */
 export function sharesTarget(cluster: Pick<Cluster, 'hpas'>, hpa: Hpa): boolean {
-  const target = hpa.spec.scaleTargetRef;
-  return cluster.hpas.some((other) => other !== hpa && other.metadata.namespace === hpa.metadata.namespace
-    && other.spec.scaleTargetRef.kind === target.kind && other.spec.scaleTargetRef.name === target.name);
+  return groupOf(cluster.hpas, hpaTargetKey, hpaTargetKey(hpa)).some((other) => other !== hpa);
 }
 
 /** What one step did to one user HPA, in the order they happened (a step can overwrite and start a conflict). */

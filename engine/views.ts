@@ -44,7 +44,11 @@ export function hpaView(hpa: Hpa, userHpas: ReadonlySet<string>): HpaView {
 export function hpaStateIn(hpas: readonly HpaView[], name: string): HpaState {
   const slash = name.indexOf('/');
   const hpa = slash === -1 ? hpas.find((h) => h.name === name) : hpas.find((h) => keyOf(h) === name);
-  if (!hpa) return 'gone';
+  return hpa ? hpaStateOf(hpa) : 'gone';
+}
+
+/** The state of an HPA that is there. */
+export function hpaStateOf(hpa: Pick<HpaView, 'terminating' | 'ownedByInferenceService'>): Exclude<HpaState, 'gone'> {
   if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' : 'terminating';
   return hpa.ownedByInferenceService ? 'owned' : 'present';
 }

@@ -310,7 +310,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             io.stdout(link.url);
           } else {
             if (link.url === null) warn(msg('cli.markdownNoLink', { length: link.length, limit: LINK_LIMITS.fragment }));
-            io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale })));
+            io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale, removed: result.removed })));
           }
         } else io.stdout(printableLines(result.text.trimEnd()));
         return 0;

@@ -519,6 +519,9 @@ export const en = {
   'input.eventHpaDelete': 'hpa-delete needs an HPA name, as in hpa-delete:my-hpa or hpa-delete:ml/my-hpa',
   'input.eventRemoveFinalizer': 'hpa-remove-finalizer needs [<namespace>/]<name>/<finalizer>, as in hpa-remove-finalizer:my-hpa/kserve.io/protect',
   'input.eventProblem': '{event}: {problem}',
+  'fix.aimAt': 'Aim at {target}',
+  'fix.aimPods': 'Aim all {count} pod events at {target}',
+  'fix.removeEvent': 'Remove {event}',
   'input.targetAmbiguous': 'the scenario has {count} InferenceServices ({isvcs}); say which, as in @{first}',
   'input.targetMissing': 'no InferenceService {target} in the scenario',
   'input.targetMissingHas': 'no InferenceService {target} in the scenario; it has {isvcs}',
@@ -544,6 +547,7 @@ export const en = {
   'input.linkMigrationFailed': 'the link could not be upgraded ({detail})',
   'input.noIsvc': 'no InferenceService in the input; give the output of `kubectl get isvc <name> -o yaml` (and the HPAs: `kubectl get hpa -o yaml`)',
   'input.pasteIsvc': 'paste an InferenceService (kubectl get isvc <name> -o yaml)',
+  'input.tooMuchWork': 'too much to compute here: {objects} objects and {events} events over {releases} releases come to {work} object-steps; the playground\'s limit is {limit}. Compare fewer releases, paste fewer models, or run `npx kserve-hpa-lab run` on the file',
   'input.cliNoFiles': 'give at least one scenario file (or - for standard input)',
   'input.cliNoPaths': 'give at least one file or directory (or - for standard input)',
   'input.cliUnreadable': 'cannot read the file ({code})',
@@ -621,6 +625,10 @@ export const en = {
   'capacity.dropped': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout)',
   'capacity.droppedScaled': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout; HPA {hpa} climbs back on its next sync)',
   'report.capacityHeading': 'Capacity during rollouts:',
+  // The redacted Markdown (issue 18): one line on what redaction left out, then the paths as code.
+  'report.md.redacted': 'Redacted: {count} fields the model does not read are left out ({paths}); the model decides the same without them.',
+  'report.md.redactedMore': '{paths} and {more} more',
+  'report.md.redactedSeparator': ', ',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -520,6 +520,9 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'input.eventHpaDelete': 'hpa-delete 需要一个 HPA 名称，例如 hpa-delete:my-hpa 或 hpa-delete:ml/my-hpa',
   'input.eventRemoveFinalizer': 'hpa-remove-finalizer 需要 [<namespace>/]<name>/<finalizer>，例如 hpa-remove-finalizer:my-hpa/kserve.io/protect',
   'input.eventProblem': '{event}：{problem}',
+  'fix.aimAt': '改为指向 {target}',
+  'fix.aimPods': '把全部 {count} 个 Pod 事件改为指向 {target}',
+  'fix.removeEvent': '删除 {event}',
   'input.targetAmbiguous': '场景中有 {count} 个 InferenceService（{isvcs}），请指明是哪一个，例如 @{first}',
   'input.targetMissing': '场景中没有 InferenceService {target}',
   'input.targetMissingHas': '场景中没有 InferenceService {target}，现有的是 {isvcs}',
@@ -545,6 +548,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'input.linkMigrationFailed': '无法升级这个链接（{detail}）',
   'input.noIsvc': '输入中没有 InferenceService；请给出 `kubectl get isvc <name> -o yaml` 的输出（以及 HPA：`kubectl get hpa -o yaml`）',
   'input.pasteIsvc': '请粘贴一个 InferenceService（kubectl get isvc <名称> -o yaml）',
+  'input.tooMuchWork': '这里算不了这么多：{objects} 个对象和 {events} 个事件、{releases} 个版本，共 {work} 个对象步；演练场的上限是 {limit}。请少比较几个版本、少粘贴一些模型，或对文件运行 `npx kserve-hpa-lab run`',
   'input.cliNoFiles': '请至少给出一个场景文件（或用 - 表示标准输入）',
   'input.cliNoPaths': '请至少给出一个文件或目录（或用 - 表示标准输入）',
   'input.cliUnreadable': '无法读取这个文件（{code}）',
@@ -620,4 +624,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'capacity.dropped': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}',
   'capacity.droppedScaled': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}（HPA {hpa} 在下次同步时再扩回去）',
   'report.capacityHeading': '滚动更新期间的容量：',
+  // 脱敏后的 Markdown（issue 18）：一行说明省略了什么，随后以代码列出字段路径。
+  'report.md.redacted': '已脱敏：省略了 {count} 个模型不读取的字段（{paths}），省略后模型的结论不变。',
+  'report.md.redactedMore': '{paths} 等另外 {more} 个',
+  'report.md.redactedSeparator': '、',
 };

@@ -20,7 +20,7 @@
  *   KServe builds the Deployment without replicas. A Deployment an HPA had scaled to 4 drops to 1
  *   (kserve#3768) until the HPA scales it back. v0.14 and v0.15.1+ leave the replicas out (`kept`).
  */
-import { deleteDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
+import { deleteDeployment, findDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
 import type { ComponentName, ComponentSpec, InferenceService, PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { isStopped } from './checks.ts';
@@ -92,7 +92,9 @@ export function reconcileDeployment(
   const { component, name, className, annotations } = part;
   const namespace = isvc.metadata.namespace;
   const mine = (d: Cluster['deployments'][number]) => d.namespace === namespace && d.isvc === isvc.metadata.name && d.component === component && d.ownerUid === isvc.metadata.uid;
-  const existing = cluster.deployments.find((d) => mine(d) && d.name === name);
+  // Deployments are unique by namespace and name: the one under this name, if it is this component's.
+  const named = findDeployment(cluster, { namespace, name });
+  const existing = named && mine(named) ? named : undefined;
   const notes: Message[] = [];
   const writes: DeploymentWrite[] = [];
   let next = cluster;
