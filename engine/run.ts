@@ -20,7 +20,9 @@ import type { Decision, ModelOptions } from './machine/controller.ts';
 import type { ControllerEvent } from './machine/events.ts';
 import { resolveHpa } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
-import { classifyStep, lossesOf, userTargetOf, verdictFor, type HpaHistoryEntry, type Loss, type Verdict } from './verdict.ts';
+import { classifyStep, lossesOf, userTargetOf, verdictFor, type CapacityDrop, type HpaHistoryEntry, type Loss, type Verdict } from './verdict.ts';
+
+export { capacityDropMessage, type CapacityDrop } from './verdict.ts';
 import { hpaView, type HpaView } from './views.ts';
 import { kedaHpaName } from './keda/operator.ts';
 
@@ -75,7 +77,10 @@ export interface VersionResult {
   startRelease: string;
   steps: StepResult[];
   verdicts: Verdict[];
+  /** Every rollout that dropped a Deployment's replicas to the API server's default (issue 19 item 5), in order. */
+  capacityDrops: CapacityDrop[];
 }
+
 
 export interface RunResult {
   options: ModelOptions;
@@ -165,6 +170,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const histories = new Map<string, HpaHistoryEntry[]>();
   const losses = new Map<string, Loss[]>();
   const steps: StepResult[] = [];
+  const capacityDrops: CapacityDrop[] = [];
   let before: Cluster = run.context.cluster;
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
   const hpaViewOf = memoView((hpa: Hpa) => hpaView(hpa, userKeys), (view, hpa) => view.user === userKeys.has(keyOf(hpa.metadata)));
@@ -188,6 +194,11 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const { step, cluster } = run.context;
     const index = i + 1;
     const changed = changedHpas(before.hpas, cluster.hpas);
+    for (const write of step.deploymentWrites) {
+      if (!write.reset || write.was === undefined) continue;
+      const owner = cluster.deployments.find((d) => d.namespace === write.namespace && d.name === write.name)?.isvc ?? '';
+      capacityDrops.push({ step: index, namespace: write.namespace, deployment: write.name, isvc: `${write.namespace}/${owner}`, from: write.was, to: write.replicas, hpa: write.undid ?? null });
+    }
     for (const key of candidates(before, cluster, changed, step.deploymentWrites, userTarget, userKeys, scalers)) {
       const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites, notes: step.notes });
       // The first apply is the HPA's birth, not news; only a later re-apply is.
@@ -249,7 +260,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     return verdictFor(ref, isvcOf({ ...ref, ...(target ? { target } : {}) }), histories.get(key) ?? [], finals.has(key), losses.get(key));
   });
   const behaviour = release.behaviour.id;
-  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts };
+  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts, capacityDrops };
 }
 
 /**
@@ -386,7 +397,7 @@ function sameEffect(a: StepResult, b: StepResult, hpasKnownEqual: boolean): bool
   }
   const pinsA = a.deploymentWrites.filter((w) => w.kind !== 'created');
   const pinsB = b.deploymentWrites.filter((w) => w.kind !== 'created');
-  return pinsA.length === pinsB.length && pinsA.every((w, i) => w.kind === pinsB[i]!.kind && w.namespace === pinsB[i]!.namespace && w.name === pinsB[i]!.name);
+  return pinsA.length === pinsB.length && pinsA.every((w, i) => w.kind === pinsB[i]!.kind && w.namespace === pinsB[i]!.namespace && w.name === pinsB[i]!.name && w.reset === pinsB[i]!.reset);
 }
 
 function firstDisagreement(versions: VersionResult[]): number | null {

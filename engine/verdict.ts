@@ -233,3 +233,26 @@ export function kserveHpaVerdict(steps: readonly import('./run.ts').StepResult[]
   const outcome = !everPresent ? 'never-created' : !present ? 'cleaned-up' : history.some((h) => h.kind === 'unmanaged') ? 'left' : 'managed';
   return { outcome, history };
 }
+
+/**
+ * A Deployment write after a spec change that sent replicas 1 although no class pins them
+ * (v0.12–v0.13, v0.15.0-rc0 … v0.15.0; engine/kserve/deployment.ts): the capacity lost until an
+ * HPA scales the Deployment back. Whoever's HPA scaled it, KServe's or the user's.
+ */
+export interface CapacityDrop {
+  step: number;
+  namespace: string;
+  deployment: string;
+  /** The InferenceService (namespace/name) the Deployment belongs to. */
+  isvc: string;
+  from: number;
+  to: number;
+  /** The HPA whose scaling the drop undid, if an HPA had set the replicas. */
+  hpa: string | null;
+}
+
+/** A capacity drop in words: "my-isvc-predictor: capacity dropped from 4 to 1 at step 4 (rollout)". */
+export function capacityDropMessage(drop: CapacityDrop): Message {
+  const params = { deployment: drop.deployment, from: drop.from, to: drop.to, step: drop.step };
+  return drop.hpa === null ? msg('capacity.dropped', params) : msg('capacity.droppedScaled', { ...params, hpa: drop.hpa });
+}

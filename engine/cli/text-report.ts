@@ -5,7 +5,7 @@ import { unreleasedNotes } from '../kserve/releases.ts';
 import { sourceUrl } from '../kserve/source-links.ts';
 import { callMessage } from '../report/cells.ts';
 import { runView, type CellTone, type IsvcGroup } from '../report/run-view.ts';
-import type { RunResult } from '../run.ts';
+import { capacityDropMessage, type RunResult } from '../run.ts';
 import { verdictLosses, verdictSummary } from '../verdict.ts';
 import { FATE_TONE, type Tone } from '../vocabulary.ts';
 
@@ -116,6 +116,13 @@ export function renderText(run: RunResult, options: TextOptions): string {
       out.push(`  ${version.tag.padEnd(13)} ${printable(name)}: ${paint(printable(renderMessage(verdictSummary(verdict), locale)), FATE_TONE[verdict.fate])}`);
       // What an overwrite took, one line each under the verdict ("your memory 70% target replaced by cpu 80% at step 3").
       for (const loss of verdictLosses(verdict)) out.push(`  ${' '.repeat(13)}   ↳ ${printable(renderMessage(loss, locale))}`);
+    }
+  }
+  // Rollouts that dropped a Deployment to 1 replica: a harm to capacity whoever's HPA scales it (issue 19 item 5).
+  if (run.versions.some((version) => version.capacityDrops.length > 0)) {
+    out.push('', t('report.capacityHeading'));
+    for (const version of run.versions) {
+      for (const drop of version.capacityDrops) out.push(`  ${version.tag.padEnd(13)} ${paint(printable(renderMessage(capacityDropMessage(drop), locale)), FATE_TONE['scaling-fought'])}`);
     }
   }
   return out.join('\n');

@@ -619,6 +619,12 @@ export const en = {
   'cli.optionNeedsValue': 'Option \'{option} <value>\' argument missing',
   'cli.optionTakesNoValue': 'Option \'{option}\' does not take an argument',
   'cli.optionAmbiguous': 'Option \'{option}\' argument is ambiguous.\nDid you forget to specify the option argument for \'{option}\'?\nTo specify an option argument starting with a dash use \'{option}=-XYZ\'.',
+  // Issue 19 item 5: a rollout's Deployment write that sends the API server's default replicas.
+  'deployment.rolloutReset': 'The write sends replicas {replicas}: KServe builds {deployment} without replicas and its dry-run update filled in the API server\'s default, so the rollout drops it from {was} to {replicas}.',
+  'deployment.rolloutResetScaled': 'The write sends replicas {replicas}: KServe builds {deployment} without replicas and its dry-run update filled in the API server\'s default, so the rollout drops it from {was} (HPA {hpa} had scaled it) to {replicas} until the HPA scales it back.',
+  'capacity.dropped': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout)',
+  'capacity.droppedScaled': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout; HPA {hpa} climbs back on its next sync)',
+  'report.capacityHeading': 'Capacity during rollouts:',
   // The redacted Markdown (issue 18): one line on what redaction left out, then the paths as code.
   'report.md.redacted': 'Redacted: {count} fields the model does not read are left out ({paths}); the model decides the same without them.',
   'report.md.redactedMore': '{paths} and {more} more',

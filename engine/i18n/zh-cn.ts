@@ -619,6 +619,11 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'cli.optionTakesNoValue': '选项 \'{option}\' 不接受参数值',
   // One line: the frame prints a line break inside a message as "?", as it does Node's English.
   'cli.optionAmbiguous': '选项 \'{option}\' 的参数值有歧义：是不是忘了给 \'{option}\' 指定参数值？参数值本身以 - 开头时，请写成 \'{option}=-XYZ\'。',
+  'deployment.rolloutReset': '这次写入带上了 replicas {replicas}：KServe 构建 {deployment} 时不设副本数，试运行更新填入了 API server 的默认值，所以这次滚动更新把它从 {was} 个降到 {replicas} 个。',
+  'deployment.rolloutResetScaled': '这次写入带上了 replicas {replicas}：KServe 构建 {deployment} 时不设副本数，试运行更新填入了 API server 的默认值，所以这次滚动更新把它从 {was} 个（HPA {hpa} 曾把它扩缩到这个数）降到 {replicas} 个，直到 HPA 再把它扩回去。',
+  'capacity.dropped': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}',
+  'capacity.droppedScaled': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}（HPA {hpa} 在下次同步时再扩回去）',
+  'report.capacityHeading': '滚动更新期间的容量：',
   // 脱敏后的 Markdown（issue 18）：一行说明省略了什么，随后以代码列出字段路径。
   'report.md.redacted': '已脱敏：省略了 {count} 个模型不读取的字段（{paths}），省略后模型的结论不变。',
   'report.md.redactedMore': '{paths} 等另外 {more} 个',

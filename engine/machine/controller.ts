@@ -14,7 +14,7 @@ import { desiredScaledObject, reconcileScaledObject, type KedaInstall, type Scal
 import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef, type PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
-import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf } from '../kserve/component-meta.ts';
+import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf, podTemplate } from '../kserve/component-meta.ts';
 import { autoscalerClass, isStopped, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
 import { DECISION_GRAPH, ENTRY_NODE, isWrite, RESULTS, stepNode, type NodeId, type Result, type TraceStep, type Write } from '../kserve/decision.ts';
@@ -389,7 +389,7 @@ export const machineSetup = setup({
         desired,
         existing: findHpa(context.cluster, desired.metadata) ?? null,
       };
-      const template = { labels: meta.labels, annotations: meta.annotations };
+      const template = podTemplate(isvc, component, canary, meta);
       const part: PartWork = { component, canary: canaryName, extension, template, input, trace: [], outcome: null };
       // The part replaces the previous one, if any.
       const begun: ComponentWork = { ...work, phase: 'component', pending, part };

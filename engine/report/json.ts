@@ -10,7 +10,7 @@ import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { Admission } from '../kserve/admission.ts';
 import { getRelease, unreleasedNote } from '../kserve/releases.ts';
 import type { Decision } from '../machine/controller.ts';
-import type { RunResult, StepResult, VersionResult } from '../run.ts';
+import { capacityDropMessage, type RunResult, type StepResult, type VersionResult } from '../run.ts';
 import { verdictLosses, verdictSummary } from '../verdict.ts';
 import { StreamedArray, StreamedObject } from './json-stream.ts';
 
@@ -65,6 +65,14 @@ export function verdictsJson(version: VersionResult, locale: Locale) {
   });
 }
 
+/** Each rollout that dropped a Deployment to replicas 1, with its sentence and message id beside it. */
+export function capacityDropsJson(version: VersionResult, locale: Locale) {
+  return version.capacityDrops.map((drop) => {
+    const message = capacityDropMessage(drop);
+    return { ...drop, summary: renderMessage(message, locale), summaryMessage: message };
+  });
+}
+
 /** The whole run for jsonPieces (json-stream.ts): the steps of each release are built as they are written. */
 export function runJson(run: RunResult, locale: Locale = 'en'): StreamedObject {
   return new StreamedObject(() => [
@@ -78,6 +86,7 @@ export function runJson(run: RunResult, locale: Locale = 'en'): StreamedObject {
             for (const step of version.steps) yield stepJson(step, locale);
           })],
           ['verdicts', verdictsJson(version, locale)],
+          ['capacityDrops', capacityDropsJson(version, locale)],
         ]);
       }
     })],

@@ -9,7 +9,7 @@ import { msg, type Message, type MessageParam } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import { unreleasedNotes } from '../kserve/releases.ts';
 import { commandSafeYaml } from '../scenario/edit.ts';
-import type { RunResult, StepResult } from '../run.ts';
+import { capacityDropMessage, type RunResult, type StepResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
 import { cellMessage } from './cells.ts';
 import { groupsOf } from './run-view.ts';
@@ -78,7 +78,9 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
     const verdicts = version.verdicts.length === 0
       ? escapeInline(t('report.noUserHpa'))
       : version.verdicts.map((v) => `\`${isvcs.length > 1 ? `${v.namespace}/${v.hpa}` : v.hpa}\` ${escapeInline(renderMessage(verdictSummary(v), locale))}`).join('; ');
-    lines.push(`- **${version.tag}** (${escapeInline(renderMessage(version.behaviourLabel, locale))}): ${verdicts}`);
+    // A rollout's capacity drop (issue 19 item 5) follows the verdicts: it harms whoever's HPA scales the Deployment.
+    const drops = version.capacityDrops.map((drop) => `; ${escapeInline(renderMessage(capacityDropMessage(drop), locale))}`).join('');
+    lines.push(`- **${version.tag}** (${escapeInline(renderMessage(version.behaviourLabel, locale))}): ${verdicts}${drops}`);
   }
   lines.push('');
   if (link) {

@@ -13,7 +13,7 @@ import type { Admission } from '../kserve/admission.ts';
 import { isWrite } from '../kserve/decision.ts';
 import type { Decision } from '../machine/controller.ts';
 import type { DeploymentView, RunResult, StepResult, VersionResult } from '../run.ts';
-import { kserveHpaVerdict, type KserveHpaVerdict, type Verdict } from '../verdict.ts';
+import { kserveHpaVerdict, type CapacityDrop, type KserveHpaVerdict, type Verdict } from '../verdict.ts';
 import { hpaStateOf, type HpaState, type HpaView } from '../views.ts';
 import { FATE_TONE, loudestTone, RESULT_TONE, type Tone } from '../vocabulary.ts';
 import { cellMessage } from './cells.ts';
@@ -89,6 +89,8 @@ export interface RunView {
   /** The HPAs after a step that belong to no InferenceService of the run. */
   strayHpas(release: number, step: number): HpaEntry[];
   verdicts(release: number, group: IsvcGroup | null): Verdict[];
+  /** Rollouts that dropped a Deployment of the group to 1 replica, in step order. */
+  capacityDrops(release: number, group: IsvcGroup | null): CapacityDrop[];
   /** HPAs KServe itself looked up or wrote (not a user's), in order of appearance, with their verdicts. */
   kserveHpas(release: number): KserveHpa[];
   /** In some release a user HPA of it comes to harm, or some step harms, warns about or refuses it. */
@@ -120,7 +122,8 @@ export function stepTone(step: StepResult | undefined, isvc: string | null = nul
   if (!step) return 'quiet';
   if (refusalFor(step, isvc)) return 'refused';
   const tones = step.decisions.filter((d) => (isvc === null || d.isvc === isvc) && acted(d)).map((d) => RESULT_TONE[d.result]);
-  const undid = step.deploymentWrites.some((w) => w.kind === 'pinned' && w.undid && (deployments === null || deployments.has(w.name)));
+  // A rollout that sends replicas 1 (issue 19 item 5) drops capacity: a warning too.
+  const undid = step.deploymentWrites.some((w) => ((w.kind === 'pinned' && w.undid) || w.reset) && (deployments === null || deployments.has(w.name)));
   if (undid) tones.push('warn');
   return loudestTone(tones) ?? 'quiet';
 }
@@ -202,6 +205,7 @@ export function runView(run: RunResult): RunView {
     const out = new Set<string>();
     for (const version of run.versions) {
       for (const v of version.verdicts) if (FATE_TONE[v.fate] !== 'safe') out.add(v.isvc ?? '');
+      for (const drop of version.capacityDrops) out.add(drop.isvc);
       // KServe updating its own HPA (as it does after API-server defaulting) harms nobody: only writes to a user's HPA, and failures, count.
       const users = new Set(version.verdicts.map((v) => `${v.namespace}/${v.hpa}`));
       for (const step of version.steps) {
@@ -261,6 +265,10 @@ export function runView(run: RunResult): RunView {
     verdicts(release, group) {
       const verdicts = run.versions[release]!.verdicts;
       return group ? verdicts.filter((v) => (v.isvc ?? '') === group.isvc) : verdicts;
+    },
+    capacityDrops(release, group) {
+      const drops = run.versions[release]!.capacityDrops;
+      return group ? drops.filter((d) => d.isvc === group.isvc) : drops;
     },
     kserveHpas(release) {
       let found = kserve.get(release);

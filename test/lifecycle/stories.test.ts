@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runScenario, type StepResult } from '../../engine/run.ts';
+import { capacityDropMessage, runScenario, type StepResult } from '../../engine/run.ts';
 import { loadPreset, presetIds } from '../support/presets.ts';
 import { hpaStateIn } from '../../engine/views.ts';
 import { renderMessage } from '../../engine/i18n/render.ts';
@@ -36,7 +36,7 @@ interface StepExpectation extends ComponentResults {
 
 interface StoryExpectation {
   preset: string;
-  releases: Record<string, { steps: Record<string, StepExpectation>; fate?: Record<string, string>; losses?: Record<string, string[]> }>;
+  releases: Record<string, { steps: Record<string, StepExpectation>; fate?: Record<string, string>; losses?: Record<string, string[]>; capacity?: string[] }>;
 }
 
 const STORY_DIR = new URL('../fixtures/stories/', import.meta.url);
@@ -97,6 +97,11 @@ describe('lifecycle stories (hand-derived expectations)', () => {
           it(`${version.tag}: what each overwrite took`, () => {
             const losses = Object.fromEntries(version.verdicts.map((v) => [v.hpa, verdictLosses(v).map((loss) => renderMessage(loss))]));
             expect(losses).toEqual(expected.losses);
+          });
+        }
+        if (expected.capacity) {
+          it(`${version.tag}: capacity each rollout dropped`, () => {
+            expect(version.capacityDrops.map((drop) => renderMessage(capacityDropMessage(drop)))).toEqual(expected.capacity);
           });
         }
       }

@@ -7,7 +7,7 @@ import type { Decision } from '../../../engine/machine/controller.ts';
 import { callNews } from '../../../engine/report/cells.ts';
 import { runViewOf, type CellView, type HpaEntry, type IsvcGroup, type RunView, type StepOrder } from '../../../engine/report/run-view.ts';
 import type { VersionResult } from '../../../engine/run.ts';
-import { verdictLosses, verdictSummary } from '../../../engine/verdict.ts';
+import { capacityDropMessage, verdictLosses, verdictSummary } from '../../../engine/verdict.ts';
 import { metricsMessage, sameMetrics } from '../../../engine/k8s/metrics.ts';
 import type { HpaView } from '../../../engine/views.ts';
 import { FATE_TONE, HPA_STATE_TONE, HPA_STATE_WORD, RESULT_TONE } from '../../../engine/vocabulary.ts';
@@ -58,6 +58,7 @@ function metricsSpan(vm: ViewModel, hpa: HpaView, was: HpaView | undefined): VNo
 function afterView(vm: ViewModel, cell: CellView, hpas: readonly HpaEntry[], qualified: boolean, previous: readonly HpaView[] = []): VNode {
   const s = vm.s;
   const pinned = cell.step.deploymentWrites.filter((w) => w.kind === 'pinned');
+  const resets = cell.step.deploymentWrites.filter((w) => w.reset);
   return h('div', { class: 'pg-after' },
     h('h4', null, s.hpasAfter),
     hpas.length === 0 ? h('p', { class: 'pg-muted' }, s.noHpas) : list('pg-hpa-list', hpas.map(({ hpa, state }) => {
@@ -70,9 +71,11 @@ function afterView(vm: ViewModel, cell: CellView, hpas: readonly HpaEntry[], qua
     })),
     cell.deployments.map((d, _i, all) => {
       const pin = pinned.find((w) => w.name === d.name && w.namespace === d.namespace);
-      return h('p', { class: `pg-deployment${pin ? ` ${toneClass('warn')}` : ''}`, 'data-deployment': d.name, title: `${s.deployment} ${d.name}` },
+      const reset = resets.find((w) => w.name === d.name && w.namespace === d.namespace);
+      return h('p', { class: `pg-deployment${pin || reset ? ` ${toneClass('warn')}` : ''}`, 'data-deployment': d.name, title: `${s.deployment} ${d.name}` },
         s.deployment, all.length > 1 ? [' ', h('code', null, d.name)] : null, ` · ${fill(s.replicasCount, { n: d.replicas })}`,
-        pin ? h('span', { class: 'pg-pinned' }, ` ⟲ ${pin.undid ? fill(s.pinnedUndid, { hpa: pin.undid }) : s.pinned}`) : null);
+        pin ? h('span', { class: 'pg-pinned' }, ` ⟲ ${pin.undid ? fill(s.pinnedUndid, { hpa: pin.undid }) : s.pinned}`) : null,
+        reset ? h('span', { class: 'pg-reset', 'data-reset': '' }, ` ↓ ${s.rolloutReset} (${reset.was} → ${reset.replicas})`) : null);
     }),
   );
 }
@@ -133,7 +136,10 @@ function verdictList(vm: ViewModel, view: RunView, index: number, group: IsvcGro
     : list('pg-verdict-list', verdicts.map((v) => item({ 'data-fate': v.fate, class: toneClass(FATE_TONE[v.fate]) },
       h('code', null, qualified ? `${v.namespace}/${v.hpa}` : v.hpa), `: ${tr(vm, verdictSummary(v))}`,
       lossList(vm, v))));
-  return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body);
+  const drops = view.capacityDrops(index, group);
+  return h('div', { class: 'pg-verdicts' }, h('h4', null, title), body,
+    drops.length === 0 ? null : h('div', { class: 'pg-capacity' }, h('h4', null, s.capacity),
+      list('pg-capacity-list', drops.map((d) => item({ class: toneClass('warn'), 'data-step': d.step }, tr(vm, capacityDropMessage(d)))))));
 }
 
 /** The InferenceServices calm at this step in every release, folded into one line per column that opens to their cards. */

@@ -170,6 +170,9 @@ export const playground = {
   // Article step-throughs
   openFull: 'Open this step in the full playground',
   stepThrough: 'Step-through',
+  // A rollout's write that sent replicas 1 (issue 19 item 5).
+  rolloutReset: 'dropped to 1 by a rollout',
+  capacity: 'Capacity during rollouts',
   // Share menu: next to the redacted exports, why their link is not the plain one (issue 18).
   redactedDiffers: 'Not the same link as “Copy link”: {n} fields the model does not read are left out (same outcome).',
   redactedDiffersRenamed: 'Not the same link as “Copy link”: {n} fields the model does not read are left out and names replaced (same outcome).',

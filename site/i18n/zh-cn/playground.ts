@@ -173,6 +173,8 @@ export const playground: UiArea<typeof en> = {
   // Article step-throughs
   openFull: '在完整演练场中打开这一步',
   stepThrough: '逐步演示',
+  rolloutReset: '被滚动更新降到 1',
+  capacity: '滚动更新期间的容量',
   // 分享菜单：脱敏导出旁说明其链接为何与普通链接不同（issue 18）。
   redactedDiffers: '与“复制链接”的链接不同：省略了 {n} 个模型不读取的字段（结论相同）。',
   redactedDiffersRenamed: '与“复制链接”的链接不同：省略了 {n} 个模型不读取的字段并替换了名称（结论相同）。',
