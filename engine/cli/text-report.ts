@@ -109,20 +109,22 @@ export function renderText(run: RunResult, options: TextOptions): string {
   }
   if (run.firstDisagreement) out.push(t('report.firstDisagreement', { step: run.firstDisagreement }), '');
   out.push(t('report.verdictsHeading'));
+  // The tag column fits the longest tag shown (an unreleased master@<commit> is longer than any release's).
+  const tagWidth = Math.max(13, ...run.versions.map((version) => version.tag.length + 1));
   for (const version of run.versions) {
-    if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(13)} ${t('report.noUserHpa')}`);
+    if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(tagWidth)} ${t('report.noUserHpa')}`);
     for (const verdict of version.verdicts) {
       const name = view.several ? `${verdict.namespace}/${verdict.hpa}` : verdict.hpa;
-      out.push(`  ${version.tag.padEnd(13)} ${printable(name)}: ${paint(printable(renderMessage(verdictSummary(verdict), locale)), FATE_TONE[verdict.fate])}`);
+      out.push(`  ${version.tag.padEnd(tagWidth)} ${printable(name)}: ${paint(printable(renderMessage(verdictSummary(verdict), locale)), FATE_TONE[verdict.fate])}`);
       // What an overwrite took, one line each under the verdict ("your memory 70% target replaced by cpu 80% at step 3").
-      for (const loss of verdictLosses(verdict)) out.push(`  ${' '.repeat(13)}   ↳ ${printable(renderMessage(loss, locale))}`);
+      for (const loss of verdictLosses(verdict)) out.push(`  ${' '.repeat(tagWidth)}   ↳ ${printable(renderMessage(loss, locale))}`);
     }
   }
   // Rollouts that dropped a Deployment to 1 replica: a harm to capacity whoever's HPA scales it (issue 19 item 5).
   if (run.versions.some((version) => version.capacityDrops.length > 0)) {
     out.push('', t('report.capacityHeading'));
     for (const version of run.versions) {
-      for (const drop of version.capacityDrops) out.push(`  ${version.tag.padEnd(13)} ${paint(printable(renderMessage(capacityDropMessage(drop), locale)), FATE_TONE['scaling-fought'])}`);
+      for (const drop of version.capacityDrops) out.push(`  ${version.tag.padEnd(tagWidth)} ${paint(printable(renderMessage(capacityDropMessage(drop), locale)), FATE_TONE['scaling-fought'])}`);
     }
   }
   return out.join('\n');
