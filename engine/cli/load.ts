@@ -19,6 +19,7 @@ import { printable } from './text-report.ts';
 import { pipedChartNames, relocate, relocateSkipped, renderUnits, type RenderedSource, type RenderOptions } from './repository.ts';
 import { pointerNotes } from './pointers.ts';
 import { excluder, ignoredByGit, parseGitignore, type IgnoreFile } from './ignore.ts';
+import { chartOf, templateDirective, templateError, templateNote, type TemplateDirective } from './templates.ts';
 
 export class InputFailure extends Error {
   readonly errors: InputError[];
@@ -269,11 +270,16 @@ export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPa
   if (walk) skippedPaths.push(...skipped);
   else errors.push(...skipped.map((s) => notRegular(s.path, s.kind, s.symlink)));
   let budget = LIMITS.repositoryBytes;
+  // Files that are templates: check notes and skips each; the other commands refuse it at its directive.
+  const templates: { name: string; directive: TemplateDirective }[] = [];
   for (const file of files) {
     try {
       const text = io.readFile(file, Math.max(0, budget));
       budget -= byteLength(text);
-      sources.push({ name: file === '-' ? '<stdin>' : file, text });
+      const name = file === '-' ? '<stdin>' : file;
+      const directive = templateDirective(text);
+      if (directive) templates.push({ name, directive });
+      else sources.push({ name, text });
     } catch (error) {
       const reason = error instanceof ReadRefused ? error.reason : null;
       const symlink = error instanceof ReadRefused && error.symlink;
@@ -289,6 +295,12 @@ export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPa
       }
     }
   }
+  const isChart = (directory: string): boolean => (io.listDirectory?.(directory) ?? []).some((e) => e.name === 'Chart.yaml' && readable(e));
+  for (const { name, directive } of templates) {
+    const chart = chartOf(name, isChart);
+    if (walk) rendering?.notes.push(templateNote(name, directive, chart));
+    else errors.push(templateError(name, directive, chart));
+  }
   if (walk && units.length > 0) {
     const result = renderUnits(units, io, options);
     errors.push(...result.errors);
@@ -300,7 +312,7 @@ export function readSources(paths: string[], io: CliIo, walk: boolean, skippedPa
     }
   }
   if (errors.length > 0) throw new InputFailure(errors);
-  if (walk && sources.length === 0 && units.length === 0) rendering?.notes.push(msg('input.cliNoYamlFiles', { paths: paths.map(printable).join(', ') }));
+  if (walk && sources.length === 0 && units.length === 0 && templates.length === 0) rendering?.notes.push(msg('input.cliNoYamlFiles', { paths: paths.map(printable).join(', ') }));
   return sources;
 }
 

@@ -109,13 +109,18 @@ export function renderUnits(units: readonly RepositoryUnit[], io: CliIo, options
   const unrendered: string[] = [];
   const refused = (unit: RepositoryUnit, failure: RenderFailure): void => {
     const tool = unit.kind === 'helm' ? 'helm template' : 'kustomize';
-    const firstLine = (text: string) => printable(text.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, 300);
+    // Helm and kubectl may print warnings (a group-readable kubeconfig) before their `Error:` line.
+    const firstLine = (text: string) => {
+      const lines = text.split('\n');
+      return printable(lines.find((l) => /^error:/i.test(l)) ?? lines.find((l) => l.trim() !== '') ?? '').slice(0, 300);
+    };
     const command = unit.kind === 'helm' ? `helm template ${printable(unit.directory)} | hpa-lab check -` : `kubectl kustomize ${printable(unit.directory)} | hpa-lab check -`;
     const message = failure.kind === 'said' ? msg('repo.renderFailed', { tool, detail: firstLine(failure.text) })
       : failure.kind === 'network' ? msg('repo.renderNeedsNetwork', { tool, detail: firstLine(failure.text), command })
         : failure.kind === 'timeout' ? msg('repo.renderTimeout', { tool, seconds: failure.seconds })
           : msg('repo.renderTooBig', { tool, limit: failure.mebibytes });
-    errors.push({ file: join(unit.directory, unit.file), line: 1, column: 1, message });
+    const at = unit.kind === 'helm' && failure.kind === 'said' ? helmErrorPlace(unit.directory, failure.text) : null;
+    errors.push(at ? { ...at, message } : { file: join(unit.directory, unit.file), line: 1, column: 1, message });
   };
   for (const unit of roots) {
     const result = io.kustomize?.(unit.directory) ?? { ok: false, missing: true };
@@ -131,6 +136,17 @@ export function renderUnits(units: readonly RepositoryUnit[], io: CliIo, options
     else refused(unit, result.failure);
   }
   return { sources, notes, errors, patches };
+}
+
+/**
+ * Where helm says a template failed, in the chart's own files: `template: churn/templates/x.yaml:4:20:`
+ * (executing it) or `parse error at (churn/templates/x.yaml:5)`. Helm starts the path with the
+ * chart's name, which is the directory rendered here.
+ */
+export function helmErrorPlace(directory: string, text: string): { file: string; line: number; column: number } | null {
+  const found = /(?:template: |parse error at \()[^/\s]+\/(templates\/[^\s:()]+):(\d+)(?::(\d+))?/.exec(text);
+  if (!found) return null;
+  return { file: join(directory, found[1]!), line: Number(found[2]), column: Number(found[3] ?? 1) };
 }
 
 /** `path: base/isvc.yaml` out of an origin annotation's value. */
