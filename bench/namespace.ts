@@ -7,6 +7,7 @@
  *   like), and separately 200 events with a resync every fifth (each resync reconciles all 200);
  * - `hpa-lab check` over the same models as a folder of 200 manifest files, every release from
  *   v0.13.0-rc1, with and without the search for safe changes;
+ * - the namespace doubled (400 models) under the same 1,000 targeted events, time per event side by side;
  * - `hpa-lab redact --rename` of the dump.
  * Prints a table and writes bench/results/namespace.json. Not a test.
  */
@@ -57,6 +58,27 @@ for (const [label, list] of [['1,000 events, a resync every 100', events(EVENTS,
   const reconciles = run.value.versions.reduce((sum, v) => sum + v.steps.reduce((n, s) => n + s.decisions.length, 0), 0);
   results[`run: ${label}: decisions per second`] = Math.round(reconciles / (run.ms / 1000));
 }
+
+// The namespace doubled under the same 1,000 events aimed at single models (no resync, so the work
+// stays the same): what the events cost is the run minus a run of the objects alone, per event.
+const targeted = Array.from({ length: EVENTS }, (_, i) => `${cycle[i % cycle.length]!}@ml/model-${(i * 7) % MODELS}`);
+const perEvent: number[] = [];
+for (const size of [MODELS, 2 * MODELS]) {
+  const dump = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: Array.from({ length: size }, (_, i) => model(i)).flatMap((m) => (m.hpa ? [m.isvc, m.hpa] : [m.isvc])) });
+  const timedRun = (events: string[]) => {
+    const parsed = parseScenario([{ name: 'dump.json', text: dump }, { name: 'scenario.yaml', text: scenarioDoc(events) }]);
+    if (!parsed.ok) throw new Error(parsed.errors.slice(0, 3).map((e) => formatInputError(e)).join('; '));
+    return Math.min(...[0, 1].map(() => time(() => runScenario(parsed.scenario)).ms));
+  };
+  if (size === MODELS) timedRun(targeted); // warm-up: the first size must not pay for the compiler
+  const objectsOnly = timedRun([]);
+  const withEvents = timedRun(targeted);
+  const us = ((withEvents - objectsOnly) * 1000) / (EVENTS * VERSIONS.length);
+  perEvent.push(us);
+  results[`doubled: ${size} models, 1,000 targeted events × 5 releases (ms, objects alone ${objectsOnly.toFixed(0)})`] = Number(withEvents.toFixed(0));
+  results[`doubled: ${size} models: µs per event and release`] = Number(us.toFixed(1));
+}
+results['doubled: 400 ÷ 200 models, time per event (flat is 1.0)'] = Number((perEvent[1]! / perEvent[0]!).toFixed(2));
 
 const folder: Record<string, string> = Object.fromEntries(models.map((m, i) => [`deploy/model-${i}.yaml`, [m.isvc, m.hpa].filter(Boolean).map((o) => JSON.stringify(o)).join('\n---\n')]));
 const io = (out: string[]) => ({

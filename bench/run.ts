@@ -7,6 +7,7 @@ import { createActor } from 'xstate';
 import { decide } from '../engine/kserve/decision.ts';
 import { getRelease } from '../engine/kserve/releases.ts';
 import { buildDesiredHpa, withControllerReference } from '../engine/kserve/desired-hpa.ts';
+import { runnerFallback, sendEvent, startRun } from '../engine/machine-runner.ts';
 import { controllerMachine } from '../engine/machine/controller.ts';
 import type { ControllerEvent } from '../engine/machine/events.ts';
 import { runScenario } from '../engine/run.ts';
@@ -61,6 +62,18 @@ const actorMs = best(3, () => {
   actor.stop();
 });
 results['actor decisions per second'] = Math.round(actorEvents / (actorMs / 1000));
+
+// 2b. The same through the machine runner (what runRelease and the explorer step), and the ratio to pure decisions.
+const runnerMs = best(3, () => {
+  let state = startRun({ tag: 'v0.14.1', options: { apiServerDefaulting: true, defaultDeploymentMode: 'Serverless' } });
+  for (const { object } of scenario.objects) state = sendEvent(state, { type: 'object.apply', object });
+  const churn: ControllerEvent[] = [{ type: 'pod.created', isvc: null }, { type: 'pod.deleted', isvc: null }];
+  for (let i = 0; i < actorEvents; i += 1) state = sendEvent(state, churn[i % 2]!);
+});
+results['machine runner decisions per second'] = Math.round(actorEvents / (runnerMs / 1000));
+results['pure ÷ machine runner (target within 5×)'] = Number(((actorEvents / runnerMs) > 0 ? (pureCount / pureMs) / (actorEvents / runnerMs) : 0).toFixed(1));
+const fallback = runnerFallback();
+results['machine runner fallbacks to xstate'] = fallback.runs === 0 ? 'none' : `${fallback.runs} (${fallback.reason})`;
 
 // 3. A 1,000-event scenario over five releases, end to end through runScenario.
 const events: ControllerEvent[] = Array.from({ length: 1000 }, (_, i): ControllerEvent => {

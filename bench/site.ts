@@ -14,13 +14,15 @@
  * See bench/README.md for what each number means. BENCH_SITE_KEEP=1 keeps the temporary folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { encodeState } from '../engine/link/codec.ts';
+import { BENCH_VERSIONS, namespaceList } from '../test/support/generated-namespace.ts';
 
 const started = performance.now();
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -87,10 +89,12 @@ function snapshot(): void {
   });
   // A real copy: Astro fails on symlinked packages resolving outside the root, and hard links
   // would share files with the repo's node_modules. Build caches start empty.
-  cpSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), {
+  // From its real place: in a git worktree, node_modules is a symlink to the shared install.
+  const modules = realpathSync(join(ROOT, 'node_modules'));
+  cpSync(modules, join(project, 'node_modules'), {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (source) => !SKIP_MODULES.has(relative(join(ROOT, 'node_modules'), source)),
+    filter: (source) => !SKIP_MODULES.has(relative(modules, source)),
   });
 }
 
@@ -664,6 +668,72 @@ async function timeSteps(options: { count: number; warmup: number }): Promise<{ 
   return { timings, steps, error: null };
 }
 
+interface BigInput { toResultsMs: number | null; longestTaskMs: number; blockingMs: number; tasks: number; error: string | null }
+
+/**
+ * Runs in the page: opens `isvc` as new texts (what a paste or an opened file gives, through the
+ * element's own action), then clicks the event button `click` (if any) `repeat` times; for each, the
+ * time until the results pane changed and the page is no longer updating, and the main thread's long
+ * tasks (over 50 ms) meanwhile.
+ */
+async function timeBigInput(options: { isvc: string; scenario: string; click: string | null; repeat: number }): Promise<BigInput[]> {
+  type El = HTMLElement & { dispatch(a: unknown): void; state: { pending?: unknown; good: unknown } };
+  const el = document.querySelector('hpa-playground') as El;
+  const pane = document.querySelector('[data-pane="results"]')!;
+  const tasks: { start: number; duration: number }[] = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: false });
+  const settle = (t0: number, timeout: number): Promise<number | null> => new Promise((done) => {
+    let changed = false;
+    const observer = new MutationObserver(() => { changed = true; });
+    observer.observe(pane, { childList: true, subtree: true, characterData: true });
+    const poll = (): void => {
+      if (changed && !el.state.pending) { observer.disconnect(); requestAnimationFrame(() => done(performance.now())); return; }
+      if (performance.now() - t0 > timeout) { observer.disconnect(); done(null); return; }
+      setTimeout(poll, 5);
+    };
+    poll();
+  });
+  const measure = async (act: () => void): Promise<BigInput> => {
+    await new Promise((r) => setTimeout(r, 300));
+    const from = tasks.length;
+    const t0 = performance.now();
+    act();
+    const t1 = await settle(t0, 180_000);
+    await new Promise((r) => setTimeout(r, 100));
+    const mine = tasks.slice(from).filter((t) => t.start >= t0 - 1);
+    return {
+      toResultsMs: t1 === null ? null : t1 - t0,
+      longestTaskMs: Math.max(0, ...mine.map((t) => t.duration)),
+      blockingMs: mine.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
+      tasks: mine.length,
+      error: t1 === null ? 'the results did not change within 180 s' : null,
+    };
+  };
+  const out: BigInput[] = [await measure(() => el.dispatch({ type: 'load', link: { isvc: options.isvc, hpas: '', scenario: options.scenario, step: 0 }, at: 'first-difference' }))];
+  for (let i = 0; i < options.repeat && options.click; i++) {
+    const button = document.querySelector<HTMLButtonElement>(`[data-key="${options.click}"]`);
+    if (!button) return [...out, { toResultsMs: null, longestTaskMs: 0, blockingMs: 0, tasks: 0, error: `no button ${options.click}` }];
+    out.push(await measure(() => button.click()));
+  }
+  return out;
+}
+
+/** The largest resident set of a Chromium renderer process, sampled until `stop` (the page and its workers live there). */
+function sampleRendererRss(): { stop: () => number } {
+  let peak = 0;
+  const sample = (): void => {
+    const ps = spawnSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
+    for (const line of ps.stdout.split('\n')) {
+      if (!line.includes('--type=renderer')) continue;
+      const kb = Number(line.trim().split(/\s+/, 1)[0]);
+      if (kb > peak) peak = kb;
+    }
+  };
+  const timer = setInterval(sample, 200);
+  sample();
+  return { stop: () => { clearInterval(timer); sample(); return peak / 1024; } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Main
 
@@ -898,6 +968,41 @@ try {
     playground.edits = { count: edits.timings.length, inputToResults: stat(edits.timings, 'total'), evaluateAndRender: stat(edits.timings, 'work'), inputToNextFrame: stat(edits.timings, 'frame'), debounceMs: 200 };
     playground.steps = { count: steps.timings.length, steps: steps.steps, clickHandler: stat(steps.timings, 'total'), clickToNextFrame: stat(steps.timings, 'frame') };
   }
+  {
+    // Big namespaces (issue 17's playground rows, issue 21 item 3), the generated namespace of bench/namespace.ts.
+    const scenario = `apiVersion: hpa-lab/v1\nkind: Scenario\nversions: [${BENCH_VERSIONS.join(', ')}]\nevents: [resync]\n`;
+    const big: Record<string, unknown> = {};
+    for (const models of [30, 200]) {
+      const context = await browser.newContext(DESKTOP);
+      await context.addInitScript({ content: PLAIN_EDITOR_PROBE });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await page.goto(`${site.origin}/playground/`, { waitUntil: 'load', timeout: 120_000 });
+      await page.waitForSelector('hpa-playground[data-ready]', { timeout: 60_000 });
+      const rows = await page.evaluate(timeBigInput, { isvc: namespaceList(models), scenario, click: models === 30 ? 'event-resync' : null, repeat: models === 30 ? 5 : 0 });
+      for (const row of rows) if (row.error) errors.push(`/playground/ ${models} models: ${row.error}`);
+      for (const e of pageErrors) errors.push(`/playground/ (${models} models): uncaught: ${e}`);
+      await context.close();
+      const clicks = rows.slice(1);
+      big[`models${models}`] = {
+        open: rows[0],
+        ...(clicks.length ? { addEvent: { count: clicks.length, toResultsMs: round(median(clicks.map((r) => r.toResultsMs ?? NaN))), longestTaskMs: round(Math.max(...clicks.map((r) => r.longestTaskMs))) } } : {}),
+      };
+    }
+    // A link holding a 700-model dump: opened or refused, how soon, and the renderer's peak memory.
+    const fragment = await encodeState({ isvc: namespaceList(700), hpas: '', scenario: 'apiVersion: hpa-lab/v1\nkind: Scenario\nversions: [v0.14.1, v0.15.2]\n', step: 0 });
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const rss = sampleRendererRss();
+    const t0 = performance.now();
+    await page.goto(`${site.origin}/playground/#${fragment}`, { waitUntil: 'load', timeout: 120_000 });
+    const outcome = await page.waitForSelector('hpa-playground[data-ready]', { timeout: 300_000 }).then(async () => ((await page.locator('[data-pane="link-error"]:not([hidden])').count()) > 0 || (await page.locator('.pg-stale-banner').count()) > 0 ? 'refused' : 'opened'), () => 'not ready within 300 s');
+    const seconds = (performance.now() - t0) / 1000;
+    big.link700 = { fragmentChars: fragment.length, outcome, seconds: round(seconds, 2), peakRendererRssMB: round(rss.stop()) };
+    await context.close();
+    playground.big = big;
+  }
   results.playground = playground;
 
   const pg = playground as {
@@ -910,6 +1015,11 @@ try {
     jsBeforeMonacoSplit: { own: { files: string[]; raw: number; gzip: number }; starlight: { files: string[]; raw: number; gzip: number } };
     edits: { count: number; inputToResults: { median: number; p95: number } | null; evaluateAndRender: { median: number; p95: number } | null; inputToNextFrame: { median: number; p95: number } | null };
     steps: { count: number; steps: number; clickHandler: { median: number; p95: number } | null; clickToNextFrame: { median: number; p95: number } | null };
+    big: {
+      models30: { open: BigInput; addEvent: { count: number; toResultsMs: number; longestTaskMs: number } };
+      models200: { open: BigInput };
+      link700: { fragmentChars: number; outcome: string; seconds: number; peakRendererRssMB: number };
+    };
   };
   const mp = (s: { median: number; p95: number } | null): string => (s ? `${ms(s.median)} / ${ms(s.p95)}` : 'n/a');
   log('\n## Playground (/playground/, en; no CPU or network throttling)\n');
@@ -936,6 +1046,9 @@ try {
     ['Edit: input → next frame, median / p95 ms', mp(pg.edits.inputToNextFrame), 'rAF after the update, then a message'],
     [`Step click: handler (evaluate + render), median / p95 ms (${pg.steps.count})`, mp(pg.steps.clickHandler), `timeline buttons, ${pg.steps.steps} steps`],
     ['Step click → next frame, median / p95 ms', mp(pg.steps.clickToNextFrame), ''],
+    [`Add an event (resync) to a 30-model namespace: click → results, median ms (${pg.big.models30.addEvent.count})`, ms(pg.big.models30.addEvent.toResultsMs), `longest main-thread task ${ms(pg.big.models30.addEvent.longestTaskMs)} ms; 5 releases`],
+    ['Open a 200-model namespace (paste / file): → results, ms', ms(pg.big.models200.open.toResultsMs), `longest main-thread task ${ms(pg.big.models200.open.longestTaskMs)} ms, blocking ${ms(pg.big.models200.open.blockingMs)} ms over ${pg.big.models200.open.tasks} long tasks`],
+    ['A link holding a 700-model dump: outcome, s', `${pg.big.link700.outcome}, ${pg.big.link700.seconds.toFixed(1)}`, `${pg.big.link700.fragmentChars} characters; peak renderer RSS ${pg.big.link700.peakRendererRssMB.toFixed(0)} MB`],
   ], [false, true, false]));
 
   // 2. Lighthouse.

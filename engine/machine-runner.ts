@@ -9,8 +9,11 @@
  * transitions and eventless (`always`) ones with named guards, and assign actions on transitions
  * and state entry; no exit actions, no history, parallel, delayed or invoked states, no wildcard
  * events, no transition to the state itself or to an ancestor or descendant of its source.
- * Anything else makes `compile` return null and the caller steps xstate itself. A property test
- * holds it to the actor, step by step, context and state.
+ * Anything else makes `compile` return null and the runner steps xstate itself: the same answers,
+ * slower. That fallback is loud where it matters: `runnerFallback()` says why and how often (the
+ * bench prints it), and under vitest or with HPA_LAB_STRICT_RUNNER=1 it throws, so a change to the
+ * machine that the runner cannot compile fails the tests instead of hiding as a slowdown. A
+ * property test holds the runner to the actor, step by step, context and state.
  */
 import { initialTransition, transition, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import { controllerMachine, type ControllerContext, type ControllerInput, type ControllerSnapshot } from './machine/controller.ts';
@@ -52,20 +55,20 @@ const spawn = (): never => {
 };
 
 /** The machine as compiled states, or null when it uses something this runner does not cover. */
-export function compile(machine: AnyStateMachine): Map<AnyStateNode, Compiled> | null {
+export function compile(machine: AnyStateMachine, why?: (reason: string) => void): Map<AnyStateNode, Compiled> | null {
   const actions = machine.implementations.actions as Record<string, { type?: string; assignment?: unknown }>;
   const guards = machine.implementations.guards as Record<string, unknown>;
   const compiled = new Map<AnyStateNode, Compiled>();
-  const unsupported = (): never => {
-    throw new Unsupported();
+  const unsupported = (what = 'a construct'): never => {
+    throw new Unsupported(what);
   };
 
   const stepOf = (action: ActionRef): Step => {
-    if (typeof action === 'function') unsupported();
+    if (typeof action === 'function') unsupported('an inline action');
     const type = typeof action === 'string' ? action : action.type;
     const params = typeof action === 'string' ? undefined : action.params;
     const implementation = actions[type];
-    if (!implementation || implementation.type !== 'xstate.assign' || typeof implementation.assignment !== 'function' || typeof params === 'function') unsupported();
+    if (!implementation || implementation.type !== 'xstate.assign' || typeof implementation.assignment !== 'function' || typeof params === 'function') unsupported(`action ${type} (not a named assign)`);
     return { assignment: implementation!.assignment as Assignment, params };
   };
   const guardOf = (guard: unknown): Edge['guard'] => {
@@ -74,7 +77,7 @@ export function compile(machine: AnyStateMachine): Map<AnyStateNode, Compiled> |
     const type = typeof guard === 'string' ? guard : (guard as { type: string }).type;
     const params = typeof guard === 'string' ? undefined : (guard as { params?: unknown }).params;
     const check = guards[type];
-    if (typeof check !== 'function' || 'check' in check || typeof params === 'function') unsupported();
+    if (typeof check !== 'function' || 'check' in check || typeof params === 'function') unsupported(`guard ${type}`);
     return { check: check as Guard, params };
   };
   const ancestors = (node: AnyStateNode): AnyStateNode[] => {
@@ -86,21 +89,21 @@ export function compile(machine: AnyStateMachine): Map<AnyStateNode, Compiled> |
   const enter = (node: AnyStateNode, steps: Step[]): AnyStateNode => {
     steps.push(...(node.entry as ActionRef[]).map(stepOf));
     if (node.type === 'atomic') return node;
-    if (node.type !== 'compound') unsupported();
+    if (node.type !== 'compound') unsupported(`state ${node.id} (${node.type})`);
     const initial = node.initial;
-    if (!initial || initial.target.length !== 1 || initial.actions.length > 0) unsupported();
+    if (!initial || initial.target.length !== 1 || initial.actions.length > 0) unsupported(`the initial transition of ${node.id}`);
     const child = initial.target[0]!;
-    if (child.parent !== node) unsupported();
+    if (child.parent !== node) unsupported(`the initial transition of ${node.id}`);
     return enter(child, steps);
   };
   const edgeOf = (definition: Definition): Edge => {
     const target = definition.target;
-    if (!target || target.length !== 1 || definition.reenter) unsupported();
+    if (!target || target.length !== 1 || definition.reenter) unsupported(`a transition from ${definition.source.id} (targetless, several targets or reentering)`);
     const to = target![0]!;
     const source = definition.source;
     const sourceUp = [source, ...ancestors(source)];
     const targetUp = [to, ...ancestors(to)];
-    if (sourceUp.includes(to) || targetUp.includes(source)) unsupported();
+    if (sourceUp.includes(to) || targetUp.includes(source)) unsupported(`a transition from ${source.id} to its own ancestor or descendant`);
     // The least common compound ancestor: states below it on the target's side are entered.
     const domain = ancestors(source).find((a) => targetUp.includes(a))!;
     const path = targetUp.slice(0, targetUp.indexOf(domain)).reverse();
@@ -118,7 +121,7 @@ export function compile(machine: AnyStateMachine): Map<AnyStateNode, Compiled> |
     return found;
   };
   const check = (node: AnyStateNode): void => {
-    if (node.exit.length > 0 || node.invoke.length > 0 || node.after.length > 0 || node.history || (node.type !== 'atomic' && node.type !== 'compound')) unsupported();
+    if (node.exit.length > 0 || node.invoke.length > 0 || node.after.length > 0 || node.history || (node.type !== 'atomic' && node.type !== 'compound')) unsupported(`state ${node.id} (exit actions, invocations, delays, history or ${node.type})`);
     for (const child of Object.values(node.states) as AnyStateNode[]) check(child);
   };
 
@@ -131,7 +134,7 @@ export function compile(machine: AnyStateMachine): Map<AnyStateNode, Compiled> |
         for (const n of [node, ...ancestors(node)]) {
           for (const t of (n.always ?? []) as Definition[]) state.always.push(edgeOf(t));
           for (const [type, list] of n.transitions as unknown as Map<string, Definition[]>) {
-            if (type.includes('*')) unsupported();
+            if (type.includes('*')) unsupported(`the wildcard event ${type} in ${n.id}`);
             // A state whose guards all fail leaves the event to its parent: one list, innermost first.
             state.on.set(type, [...state.on.get(type) ?? [], ...list.map(edgeOf)]);
           }
@@ -142,7 +145,10 @@ export function compile(machine: AnyStateMachine): Map<AnyStateNode, Compiled> |
     visit(machine.root);
     return compiled;
   } catch (error) {
-    if (error instanceof Unsupported) return null;
+    if (error instanceof Unsupported) {
+      why?.(error.message);
+      return null;
+    }
     throw error;
   }
 }
@@ -157,14 +163,41 @@ export interface RunnerState {
   readonly at?: Compiled;
 }
 
-const COMPILED = compile(controllerMachine);
+let compileFailure: string | null = null;
+const COMPILED = compile(controllerMachine, (reason) => {
+  compileFailure = reason;
+});
+
+/** Why and how often runs fell back to stepping xstate; null reason and 0 runs when they never did. */
+const fallback = { reason: null as string | null, runs: 0 };
+export function runnerFallback(): Readonly<typeof fallback> {
+  return { ...fallback };
+}
+
+/** Under vitest, or with HPA_LAB_STRICT_RUNNER=1: a fallback is a failure (the engine runs without Node too, hence the guard). */
+const strict = (): boolean => {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.HPA_LAB_STRICT_RUNNER === '1' || env?.VITEST !== undefined;
+};
+
+function fellBack(reason: string): void {
+  fallback.reason ??= reason;
+  fallback.runs += 1;
+  if (strict()) throw new Error(`machine runner: stepping xstate instead, because the runner does not cover ${reason}`);
+}
 
 /** The machine's initial state for `input` (what `createActor(controllerMachine, { input }).start()` starts in). */
 export function startRun(input: ControllerInput): RunnerState {
   const [snapshot] = initialTransition(controllerMachine, input);
-  if (!COMPILED) return { context: snapshot.context, snapshot };
+  if (!COMPILED) {
+    fellBack(compileFailure ?? 'the machine');
+    return { context: snapshot.context, snapshot };
+  }
   const atomic = [...COMPILED.keys()].find((node) => snapshot.matches(node.path.join('.') as never) && node.type === 'atomic');
-  if (!atomic) return { context: snapshot.context, snapshot };
+  if (!atomic) {
+    fellBack(`the initial state ${JSON.stringify(snapshot.value)}`);
+    return { context: snapshot.context, snapshot };
+  }
   return { context: snapshot.context, at: COMPILED.get(atomic)! };
 }
 

@@ -91,14 +91,25 @@ interface Names {
   finalizer: (name: string) => string;
   /** Values the model reads, as canonical values of the same meaning. */
   canon: Canon;
+  /** A storage URI's stand-in, or undefined to drop it: only a predictor rename (v0.20) reads it. */
+  storageUri: (uri: string) => string | undefined;
+}
+
+/** Whether the scenario can rename a predictor (spec.predictor.name anywhere, or isvc-set of a name or URI). */
+function readsStorageUris(scenario: Scenario): boolean {
+  const objects = [...scenario.objects.map((o) => o.object), ...scenario.events.flatMap((e) => (e.event.type === 'object.apply' ? [e.event.object] : []))];
+  return objects.some((o) => o.kind === 'InferenceService' && o.spec.predictor?.name !== undefined)
+    || scenario.events.some((e) => e.event.type === 'isvc.set' && e.event.settings.some((set) => set.field === 'name' || set.field === 'storageUri'));
 }
 
 function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepUids: boolean): Names {
   const neutralUid = namer('uid-', 'owner', []);
   const uid = (value: string): string | undefined => (keepUids ? neutralUid(value) : undefined);
   const canon = makeCanon((what, from, to) => renames.push({ what, from, to }));
+  const keepUris = readsStorageUris(scenario);
+  const storageUri = (uri: string): string | undefined => (keepUris ? canon.value(uri) : undefined);
   if (!rename) {
-    return { namespace: (n) => n, isvc: (_, n) => n, predictorName: (n) => n, hpa: (_, n) => n, deployment: (_, n) => n, owner: (_, __, n) => n, uid, finalizer: (f) => f, canon };
+    return { namespace: (n) => n, isvc: (_, n) => n, predictorName: (n) => n, hpa: (_, n) => n, deployment: (_, n) => n, owner: (_, __, n) => n, uid, finalizer: (f) => f, canon, storageUri };
   }
   const namespace = namer('ns-', 'namespace', renames);
   const isvcName = namer('model-', 'InferenceService', renames);
@@ -109,6 +120,8 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
   const finalizerName = namer('example.com/finalizer-', 'finalizer', renames);
   const all = [...scenario.objects.map((o) => o.object), ...scenario.events.flatMap((e) => (e.event.type === 'object.apply' ? [e.event.object] : []))];
   const isvcs = all.filter((o): o is InferenceService => o.kind === 'InferenceService');
+  // Predictor names an isvc-set event gives (v0.20 renames), as the objects' own names are.
+  const setNames = scenario.events.flatMap((e) => (e.event.type === 'isvc.set' ? e.event.settings.flatMap((set) => (set.field === 'name' && typeof set.value === 'string' ? [set.value] : [])) : []));
   // Names KServe derives from an InferenceService keep that derivation under the new names.
   const componentMap = (ns: string, name: string): string | null => {
     for (const isvc of isvcs.filter((i) => i.metadata.namespace === ns)) {
@@ -118,7 +131,7 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
         if (componentName(oldIsvc, component) === name) return componentName(newIsvc, component);
       }
       // v0.20: the predictor's name and each canary's name the predictor's Deployment and HPA.
-      for (const named of [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name)]) {
+      for (const named of [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name), ...setNames]) {
         if (named && componentName(oldIsvc, 'predictor', named) === name) return componentName(newIsvc, 'predictor', predictorName(named));
       }
     }
@@ -133,6 +146,7 @@ function makeNames(scenario: Scenario, rename: boolean, renames: Rename[], keepU
     owner: (kind, ns, name) => (kind === 'InferenceService' ? isvcName(`${ns}/${name}`) : ownerName(`${kind}/${ns}/${name}`)),
     uid,
     finalizer: (f) => (KEPT_FINALIZERS.has(f) ? f : finalizerName(f)),
+    storageUri,
     canon,
   };
 }
@@ -182,6 +196,8 @@ function redactComponent(spec: ComponentSpec, names: Names): Record<string, unkn
   const metrics = spec.autoScaling?.metrics?.flatMap((m) => redactScalingMetric(m, names.canon));
   return defined({
     name: spec.name === undefined ? undefined : names.predictorName(spec.name),
+    // v0.20 compares the storage URI on a rename: a stand-in keeps equal URIs equal.
+    model: spec.storageUri === undefined || names.storageUri(spec.storageUri) === undefined ? undefined : { storageUri: names.storageUri(spec.storageUri)! },
     minReplicas: spec.minReplicas ?? undefined,
     maxReplicas: spec.maxReplicas ?? undefined,
     scaleTarget: spec.scaleTarget ?? undefined,
@@ -269,6 +285,10 @@ function redactEvent(event: ControllerEvent, context: EventContext): ControllerE
     const key = context.neutral(event.key);
     next = { ...event, key, value: event.value === null ? null : `value-${key.slice(key.lastIndexOf('-') + 1)}` };
   } else if (event.type === 'isvc.annotate' && event.value !== null) next = { ...event, value: names.canon.value(event.value) };
+  if (event.type === 'isvc.set') {
+    next = { ...event, settings: event.settings.map((setting) => typeof setting.value !== 'string' ? setting
+      : { ...setting, value: setting.field === 'name' ? names.predictorName(setting.value) : setting.field === 'storageUri' ? names.storageUri(setting.value) ?? names.canon.value(setting.value) : names.canon.value(setting.value) }) };
+  }
   if (event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') {
     const ns = event.hpa.namespace ?? context.hpaNamespace.get(event.hpa.name) ?? 'default';
     const hpa = { namespace: event.hpa.namespace === null ? null : names.namespace(ns), name: names.hpa(ns, event.hpa.name) };

@@ -20,7 +20,9 @@ import type { Decision, ModelOptions } from './machine/controller.ts';
 import type { ControllerEvent } from './machine/events.ts';
 import { resolveHpa } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
-import { classifyStep, userTargetOf, verdictFor, type HpaHistoryEntry, type Verdict } from './verdict.ts';
+import { classifyStep, lossesOf, userTargetOf, verdictFor, type CapacityDrop, type HpaHistoryEntry, type Loss, type Verdict } from './verdict.ts';
+
+export { capacityDropMessage, type CapacityDrop } from './verdict.ts';
 import { hpaView, type HpaView } from './views.ts';
 import { kedaHpaName } from './keda/operator.ts';
 
@@ -75,7 +77,10 @@ export interface VersionResult {
   startRelease: string;
   steps: StepResult[];
   verdicts: Verdict[];
+  /** Every rollout that dropped a Deployment's replicas to the API server's default (issue 19 item 5), in order. */
+  capacityDrops: CapacityDrop[];
 }
+
 
 export interface RunResult {
   options: ModelOptions;
@@ -163,7 +168,9 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const userKeys = new Set<string>();
   const seen = new Set<string>();
   const histories = new Map<string, HpaHistoryEntry[]>();
+  const losses = new Map<string, Loss[]>();
   const steps: StepResult[] = [];
+  const capacityDrops: CapacityDrop[] = [];
   let before: Cluster = run.context.cluster;
   let views: Pick<StepResult, 'hpas' | 'deployments' | 'isvcs'> = { hpas: [], deployments: [], isvcs: [] };
   const hpaViewOf = memoView((hpa: Hpa) => hpaView(hpa, userKeys), (view, hpa) => view.user === userKeys.has(keyOf(hpa.metadata)));
@@ -171,15 +178,15 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const isvcViewOf = memoView((isvc: InferenceService): IsvcView => ({ key: keyOf(isvc.metadata), terminating: isvc.metadata.deletionTimestamp !== undefined, statusMode: isvc.status?.deploymentMode ?? null }));
   const scalers = new ScalersByTarget();
   scalers.follow(changedHpas([], before.hpas));
-  // A user HPA that was already in the cluster keeps a view with the old `user` flag until the list is rebuilt.
-  let usersGrew = false;
+  // A user HPA that was already in the cluster keeps a view with the old `user` flag until the list changes.
+  let usersGrew: ObjectRef[] = [];
   inputs.forEach((input, i) => {
     const event = input.event;
     if (event.type === 'object.apply') {
       const user = userHpaOf(event.object);
       if (user && !userKeys.has(user.key)) {
         userKeys.add(user.key);
-        usersGrew = true;
+        usersGrew.push(refOf(user.key));
       }
     }
     const userTarget = userTargetOf(event, targetedHpa(before, event));
@@ -187,11 +194,18 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const { step, cluster } = run.context;
     const index = i + 1;
     const changed = changedHpas(before.hpas, cluster.hpas);
+    for (const write of step.deploymentWrites) {
+      if (!write.reset || write.was === undefined) continue;
+      const owner = cluster.deployments.find((d) => d.namespace === write.namespace && d.name === write.name)?.isvc ?? '';
+      capacityDrops.push({ step: index, namespace: write.namespace, deployment: write.name, isvc: `${write.namespace}/${owner}`, from: write.was, to: write.replicas, hpa: write.undid ?? null });
+    }
     for (const key of candidates(before, cluster, changed, step.deploymentWrites, userTarget, userKeys, scalers)) {
       const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites, notes: step.notes });
       // The first apply is the HPA's birth, not news; only a later re-apply is.
       const news = kinds.filter((kind) => !(kind === 'reapplied' && !seen.has(key)));
       if (news.length > 0) histories.set(key, [...histories.get(key) ?? [], ...news.map((kind) => ({ step: index, kind }))]);
+      const lost = lossesOf(refOf(key), news, index, { before, after: cluster });
+      if (lost.length > 0) losses.set(key, [...losses.get(key) ?? [], ...lost]);
     }
     scalers.follow(changed);
     // Every HPA a step ends with has been seen; a step that wrote none adds nobody.
@@ -202,8 +216,8 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     const fresh = index === 1;
     let hpas = views.hpas;
     if (cluster.hpas !== before.hpas || fresh) {
-      hpas = (!fresh && !usersGrew && patchedViews(views.hpas, before.hpas, cluster.hpas, hpaViewOf)) || cluster.hpas.map(hpaViewOf);
-      usersGrew = false;
+      hpas = (!fresh && patchedViews(views.hpas, before.hpas, cluster.hpas, hpaViewOf, usersGrew)) || cluster.hpas.map(hpaViewOf);
+      usersGrew = [];
     }
     views = {
       hpas,
@@ -243,10 +257,10 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
   const verdicts = [...userKeys].filter((key) => seen.has(key)).map((key) => {
     const ref = refOf(key);
     const target = targets.get(key);
-    return verdictFor(ref, isvcOf({ ...ref, ...(target ? { target } : {}) }), histories.get(key) ?? [], finals.has(key));
+    return verdictFor(ref, isvcOf({ ...ref, ...(target ? { target } : {}) }), histories.get(key) ?? [], finals.has(key), losses.get(key));
   });
   const behaviour = release.behaviour.id;
-  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts };
+  return { tag: release.tag, commit: release.commit, behaviour, behaviourLabel: msg(BEHAVIOUR_LABEL[behaviour]), startRelease: start, steps, verdicts, capacityDrops };
 }
 
 /**
@@ -348,15 +362,17 @@ function candidates(before: Cluster, after: Cluster, changes: HpaChanges, writes
 }
 
 /**
- * A list's views after writes that replaced entries in place: the previous views with only the
- * touched positions built again. Null when the writes are not known or moved entries (rebuild then).
+ * A list's views after writes that replaced entries in place or added them at the end: the
+ * previous views with only the touched positions (and those named in `refresh`) built again, and
+ * the new ones after them. Null when the writes are not known or moved entries (rebuild then).
  */
-function patchedViews<T extends Named, V>(views: readonly V[], old: readonly T[], now: readonly T[], viewOf: (entry: T) => V): V[] | null {
+function patchedViews<T extends Named, V>(views: readonly V[], old: readonly T[], now: readonly T[], viewOf: (entry: T) => V, refresh: readonly ObjectRef[] = []): V[] | null {
   const change = changesBetween(old, now);
-  if (!change || !change.inPlace || views.length !== now.length) return null;
+  if (!change || !change.grew || views.length !== old.length || now.length < old.length) return null;
   const next = views.slice();
-  for (const entry of change.touched) {
-    const at = positionOf(now, 'metadata' in entry ? entry.metadata : entry);
+  for (let at = old.length; at < now.length; at += 1) next.push(viewOf(now[at]!));
+  for (const ref of [...change.touched.map((entry): ObjectRef => ('metadata' in entry ? entry.metadata : entry)), ...refresh]) {
+    const at = positionOf(now, ref);
     if (at >= 0) next[at] = viewOf(now[at]!);
   }
   return next;
@@ -381,7 +397,7 @@ function sameEffect(a: StepResult, b: StepResult, hpasKnownEqual: boolean): bool
   }
   const pinsA = a.deploymentWrites.filter((w) => w.kind !== 'created');
   const pinsB = b.deploymentWrites.filter((w) => w.kind !== 'created');
-  return pinsA.length === pinsB.length && pinsA.every((w, i) => w.kind === pinsB[i]!.kind && w.namespace === pinsB[i]!.namespace && w.name === pinsB[i]!.name);
+  return pinsA.length === pinsB.length && pinsA.every((w, i) => w.kind === pinsB[i]!.kind && w.namespace === pinsB[i]!.namespace && w.name === pinsB[i]!.name && w.reset === pinsB[i]!.reset);
 }
 
 function firstDisagreement(versions: VersionResult[]): number | null {

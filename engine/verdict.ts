@@ -12,13 +12,16 @@
  * The user's own removals and re-applies, and a GitOps tool restoring the HPA, are history too,
  * never harms.
  */
-import type { Cluster } from './k8s/store.ts';
+import { groupOf } from './k8s/lists.ts';
+import { findHpa, type Cluster } from './k8s/store.ts';
+import { hpaTargetKey } from './k8s/group-keys.ts';
 import type { Hpa, ObjectRef } from './k8s/types.ts';
 import { msg, type Message } from './i18n/message.ts';
 import type { DeploymentWrite } from './kserve/deployment.ts';
 import type { Decision } from './machine/controller.ts';
 import { hpaContent } from './views.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
+import { metricsMessage, metricViews, sameMetrics, type MetricView } from './k8s/metrics.ts';
 
 export type HpaEventKind = 'overwritten' | 'deleted' | 'terminating' | 'collected' | 'conflict' | 'fought' | 'removed' | 'reapplied' | 'restored' | 'kedaRestored';
 export type Fate = 'kept' | 'overwritten' | 'deleted' | 'terminating' | 'removed' | 'conflict' | 'scaling-fought';
@@ -42,6 +45,8 @@ export interface Verdict {
   /** The first step where it came to harm; null when it never did. */
   firstLossStep: number | null;
   history: HpaHistoryEntry[];
+  /** What its overwrites took (metrics, behavior), in order; absent when they took nothing named here. */
+  lost?: Loss[];
 }
 
 export interface StepChange {
@@ -65,13 +70,11 @@ export function userTargetOf(event: { type: string; object?: { kind: string; met
 }
 
 const same = (a: ObjectRef, b: ObjectRef): boolean => a.name === b.name && a.namespace === b.namespace;
-const find = (cluster: Pick<Cluster, 'hpas'>, ref: ObjectRef): Hpa | undefined => cluster.hpas.find((h) => same(h.metadata, ref));
+const find = (cluster: Pick<Cluster, 'hpas'>, ref: ObjectRef): Hpa | undefined => findHpa(cluster, ref);
 
 /** Another HPA in the same namespace scales the same Deployment. */
 export function sharesTarget(cluster: Pick<Cluster, 'hpas'>, hpa: Hpa): boolean {
-  const target = hpa.spec.scaleTargetRef;
-  return cluster.hpas.some((other) => other !== hpa && other.metadata.namespace === hpa.metadata.namespace
-    && other.spec.scaleTargetRef.kind === target.kind && other.spec.scaleTargetRef.name === target.name);
+  return groupOf(cluster.hpas, hpaTargetKey, hpaTargetKey(hpa)).some((other) => other !== hpa);
 }
 
 /** What one step did to one user HPA, in the order they happened (a step can overwrite and start a conflict). */
@@ -114,6 +117,38 @@ export function classifyStep(ref: ObjectRef, change: StepChange): HpaEventKind[]
   return kinds;
 }
 
+/** What one overwrite took from the user: its metrics (with KServe's in their place) or its behavior. */
+export type Loss =
+  | { step: number; kind: 'metrics'; before: MetricView[]; after: MetricView[] }
+  | { step: number; kind: 'behavior' };
+
+/**
+ * What a step's overwrite took, when it left the HPA standing: KServe's Update sends its whole
+ * desired spec, so the user's metrics and behavior are replaced by KServe's.
+ */
+export function lossesOf(ref: ObjectRef, kinds: readonly HpaEventKind[], step: number, change: Pick<StepChange, 'before' | 'after'>): Loss[] {
+  const before = find(change.before, ref);
+  const after = find(change.after, ref);
+  if (!kinds.includes('overwritten') || kinds.includes('kedaRestored') || !before || !after) return [];
+  const losses: Loss[] = [];
+  const was = metricViews(before.spec.metrics);
+  const now = metricViews(after.spec.metrics);
+  if (!sameMetrics(was, now)) losses.push({ step, kind: 'metrics', before: was, after: now });
+  const behavior = before.spec.behavior;
+  if (behavior && Object.keys(behavior).length > 0 && JSON.stringify(behavior) !== JSON.stringify(after.spec.behavior)) losses.push({ step, kind: 'behavior' });
+  return losses;
+}
+
+/** What the user lost, in words, one message per loss: "your memory 70% target replaced by cpu 80% at step 3". */
+export function verdictLosses(verdict: Pick<Verdict, 'lost'>): Message[] {
+  return (verdict.lost ?? []).map((loss) => {
+    if (loss.kind === 'behavior') return msg('loss.behavior', { step: loss.step });
+    return loss.before.length === 0
+      ? msg('loss.metricsSet', { after: metricsMessage(loss.after), step: loss.step })
+      : msg('loss.metrics', { before: metricsMessage(loss.before), after: metricsMessage(loss.after), step: loss.step });
+  });
+}
+
 const FATE_OF: Readonly<Record<Harm, Fate>> = {
   deleted: 'deleted', collected: 'deleted', terminating: 'terminating', overwritten: 'overwritten', conflict: 'conflict', fought: 'scaling-fought',
 };
@@ -126,13 +161,15 @@ export function isHarm(kind: HpaEventKind): kind is Harm {
  * The fate: gone after any harm is `deleted` (whatever finished it), gone with no harm is
  * `removed` (the user's doing); present, the worst harm it came to, else `kept`.
  */
-export function verdictFor(ref: ObjectRef, isvc: string | null, history: HpaHistoryEntry[], finalPresent: boolean): Verdict {
+export function verdictFor(ref: ObjectRef, isvc: string | null, history: HpaHistoryEntry[], finalPresent: boolean, lost: readonly Loss[] = []): Verdict {
   const harms = history.filter((entry) => isHarm(entry.kind));
   const worst = HARMS.find((harm) => harms.some((entry) => entry.kind === harm));
   let fate: Fate = 'kept';
   if (!finalPresent) fate = harms.length > 0 ? 'deleted' : history.some((e) => e.kind === 'removed') ? 'removed' : 'deleted';
   else if (worst) fate = FATE_OF[worst];
-  return { hpa: ref.name, namespace: ref.namespace, isvc, fate, firstLossStep: harms[0]?.step ?? null, history };
+  const verdict: Verdict = { hpa: ref.name, namespace: ref.namespace, isvc, fate, firstLossStep: harms[0]?.step ?? null, history };
+  if (lost.length > 0) verdict.lost = [...lost];
+  return verdict;
 }
 
 /** The verdict in words: "deleted at step 3, restored by GitOps at step 4", or "kept". */
@@ -195,4 +232,27 @@ export function kserveHpaVerdict(steps: readonly import('./run.ts').StepResult[]
   const present = last?.hpas.some(here) ?? false;
   const outcome = !everPresent ? 'never-created' : !present ? 'cleaned-up' : history.some((h) => h.kind === 'unmanaged') ? 'left' : 'managed';
   return { outcome, history };
+}
+
+/**
+ * A Deployment write after a spec change that sent replicas 1 although no class pins them
+ * (v0.12–v0.13, v0.15.0-rc0 … v0.15.0; engine/kserve/deployment.ts): the capacity lost until an
+ * HPA scales the Deployment back. Whoever's HPA scaled it, KServe's or the user's.
+ */
+export interface CapacityDrop {
+  step: number;
+  namespace: string;
+  deployment: string;
+  /** The InferenceService (namespace/name) the Deployment belongs to. */
+  isvc: string;
+  from: number;
+  to: number;
+  /** The HPA whose scaling the drop undid, if an HPA had set the replicas. */
+  hpa: string | null;
+}
+
+/** A capacity drop in words: "my-isvc-predictor: capacity dropped from 4 to 1 at step 4 (rollout)". */
+export function capacityDropMessage(drop: CapacityDrop): Message {
+  const params = { deployment: drop.deployment, from: drop.from, to: drop.to, step: drop.step };
+  return drop.hpa === null ? msg('capacity.dropped', params) : msg('capacity.droppedScaled', { ...params, hpa: drop.hpa });
 }

@@ -2,6 +2,7 @@
 import { isTerminating } from './k8s/store.ts';
 import { keyOf, type Hpa } from './k8s/types.ts';
 import { ownedByInferenceService } from './kserve/checks.ts';
+import { metricViews, type MetricView } from './k8s/metrics.ts';
 
 export interface HpaView {
   namespace: string;
@@ -14,6 +15,8 @@ export interface HpaView {
   scaleTarget: string;
   /** True for HPAs the scenario applied without an InferenceService ownerReference. */
   user: boolean;
+  /** spec.metrics as stored (after the API server's defaulting, when it is on). */
+  metrics: MetricView[];
 }
 
 export type HpaState = 'present' | 'owned' | 'terminating' | 'owned-terminating' | 'gone';
@@ -30,6 +33,7 @@ export function hpaView(hpa: Hpa, userHpas: ReadonlySet<string>): HpaView {
     maxReplicas: hpa.spec.maxReplicas,
     scaleTarget: `${hpa.spec.scaleTargetRef.kind}/${hpa.spec.scaleTargetRef.name}`,
     user: userHpas.has(keyOf(hpa.metadata)),
+    metrics: metricViews(hpa.spec.metrics),
   };
 }
 
@@ -40,7 +44,11 @@ export function hpaView(hpa: Hpa, userHpas: ReadonlySet<string>): HpaView {
 export function hpaStateIn(hpas: readonly HpaView[], name: string): HpaState {
   const slash = name.indexOf('/');
   const hpa = slash === -1 ? hpas.find((h) => h.name === name) : hpas.find((h) => keyOf(h) === name);
-  if (!hpa) return 'gone';
+  return hpa ? hpaStateOf(hpa) : 'gone';
+}
+
+/** The state of an HPA that is there. */
+export function hpaStateOf(hpa: Pick<HpaView, 'terminating' | 'ownedByInferenceService'>): Exclude<HpaState, 'gone'> {
   if (hpa.terminating) return hpa.ownedByInferenceService ? 'owned-terminating' : 'terminating';
   return hpa.ownedByInferenceService ? 'owned' : 'present';
 }

@@ -11,6 +11,17 @@ import type { HpaState } from './views.ts';
 /** How a word should look: a harm, a warning, fine, or a refusal (nothing happened at all). */
 export type Tone = 'loss' | 'warn' | 'safe' | 'refused';
 
+/**
+ * Which tone wins when one place holds several: a harm, then a warning, then a refusal, then
+ * fine. A refusal means nothing happened, so what did happen to the user's HPA speaks first.
+ */
+export const TONE_PRECEDENCE: readonly Tone[] = ['loss', 'warn', 'refused', 'safe'];
+
+/** The loudest of some tones by TONE_PRECEDENCE, or null for none. */
+export function loudestTone(tones: readonly Tone[]): Tone | null {
+  return TONE_PRECEDENCE.find((t) => tones.includes(t)) ?? null;
+}
+
 export const FATES: readonly Fate[] = ['kept', 'overwritten', 'deleted', 'terminating', 'removed', 'conflict', 'scaling-fought'];
 
 export const FATE_WORD: Readonly<Record<Fate, MessageId>> = {

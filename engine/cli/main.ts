@@ -232,15 +232,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 2;
     };
     switch (spec.name) {
-      case 'releases':
+      case 'releases': {
+        // The tag column fits its longest entry (the unreleased master@<commit> is longer than any tag).
+        const width = Math.max(...RELEASE_TABLE.map((release) => release.tag.length)) + 1;
         for (const release of RELEASE_TABLE) {
           const note = unreleasedNote(release);
           // An unreleased entry says so on its own line, under the line that looks like a release's.
           const label = msg(BEHAVIOUR_LABEL[release.behaviour.id]);
-          io.stdout(`${release.tag.padEnd(13)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(note ? msg('release.unreleasedLabel', { label }) : label, locale)}`);
+          io.stdout(`${release.tag.padEnd(width)} ${release.date}  ${release.commit.slice(0, 12)}  ${renderMessage(note ? msg('release.unreleasedLabel', { label }) : label, locale)}`);
           if (note) io.stdout(`  ${renderMessage(note, locale)}`);
         }
         return 0;
+      }
       case 'run': {
         if (values.json && values.markdown) throw commandLineError(msg('input.cliJsonAndMarkdown'));
         const formatGiven = typeof one(values.format) === 'string';
@@ -321,7 +324,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             io.stdout(link.url);
           } else {
             if (link.refusal) warn(link.refusal.markdown);
-            io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale })));
+            io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale, removed: result.removed })));
           }
         } else io.stdout(printableLines(result.text.trimEnd()));
         return 0;

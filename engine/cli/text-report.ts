@@ -3,17 +3,14 @@ import { msg } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import { unreleasedNotes } from '../kserve/releases.ts';
 import { sourceUrl } from '../kserve/source-links.ts';
-import { callMessage, cellMessage, isvcsOf } from '../report/cells.ts';
-import type { RunResult, StepResult } from '../run.ts';
-import { verdictSummary } from '../verdict.ts';
-import { FATE_TONE, RESULT_TONE, type Tone } from '../vocabulary.ts';
+import { callMessage } from '../report/cells.ts';
+import { runView, type CellTone, type IsvcGroup } from '../report/run-view.ts';
+import { capacityDropMessage, type RunResult } from '../run.ts';
+import { verdictLosses, verdictSummary } from '../verdict.ts';
+import { FATE_TONE, type Tone } from '../vocabulary.ts';
 
-/** The tone of a step's cell: a refusal, or the worst write among its decisions. */
-function cellTone(step: StepResult, isvc: string | null): Tone | null {
-  if (step.admission && !step.admission.allowed && (isvc === null || step.admission.isvc === undefined || step.admission.isvc === isvc)) return 'refused';
-  const tones = step.decisions.filter((d) => isvc === null || d.isvc === isvc).map((d) => RESULT_TONE[d.result]);
-  return (['loss', 'refused', 'warn'] as const).find((t) => tones.includes(t)) ?? null;
-}
+/** Only what needs attention is coloured in a table: fine and quiet cells stay plain. */
+const painted = (tone: CellTone): Tone | null => (tone === 'quiet' || tone === 'safe' ? null : tone);
 
 /** Bidirectional controls: the marks (ALM, LRM, RLM), embeddings, overrides and isolates. */
 const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
@@ -76,12 +73,14 @@ export function renderText(run: RunResult, options: TextOptions): string {
   out.push(t(upgrade ? 'report.summaryUpgrade' : 'report.summary', summary));
   for (const note of unreleasedNotes(run.versions.map((v) => v.tag))) out.push(renderMessage(note, locale));
   out.push('');
-  const isvcs = isvcsOf(run);
-  const groups: (string | null)[] = isvcs.length > 1 ? isvcs : [null];
-  for (const isvc of groups) {
+  const view = runView(run);
+  const groups: (IsvcGroup | null)[] = view.several ? [...view.groups] : [null];
+  for (const group of groups) {
+    const isvc = group?.isvc ?? null;
     if (isvc !== null) out.push(t('report.isvcHeading', { isvc: printable(isvc) }));
-    const cells = run.versions.map((v) => v.steps.map((s) => printable(renderMessage(cellMessage(s, isvc), locale))));
-    const tones = run.versions.map((v) => v.steps.map((s) => cellTone(s, isvc)));
+    const views = run.versions.map((v, r) => v.steps.map((s) => view.cell(r, s.index, group)));
+    const cells = views.map((column) => column.map((c) => printable(renderMessage(c.message, locale))));
+    const tones = views.map((column) => column.map((c) => painted(c.tone)));
     const eventWidth = Math.min(44, Math.max(5, ...steps.map((s) => displayWidth(printable(s.event)))));
     const widths = run.versions.map((v, i) => Math.max(v.tag.length, ...cells[i]!.map(displayWidth)));
     const row = (first: string, event: string, rest: string[], rowTones: (Tone | null)[] = []) => [' '.repeat(Math.max(0, 4 - displayWidth(first))) + first, pad(truncate(event, eventWidth), eventWidth), ...rest.map((c, i) => {
@@ -95,13 +94,13 @@ export function renderText(run: RunResult, options: TextOptions): string {
       const flag = run.firstDisagreement === i + 1 ? '▶' : ' ';
       out.push(row(`${flag}${step.index}`, printable(step.event), run.versions.map((_, v) => cells[v]![i]!), run.versions.map((_, v) => tones[v]![i]!)));
       if (!options.trace) return;
-      for (const version of run.versions) {
+      for (const [r, version] of run.versions.entries()) {
         const s = version.steps[i]!;
         // Releases and notes concern the whole step: print them with the first group only.
-        const firstGroup = isvc === groups[0];
+        const firstGroup = group === groups[0];
         if (firstGroup && s.release !== version.tag) out.push(`        ${version.tag}  ${t('report.ranOn', { release: s.release })}`);
         if (firstGroup) for (const note of s.notes) out.push(`        ${version.tag}  ${printable(t('report.note', { text: note }))}`);
-        for (const d of s.decisions.filter((dd) => isvc === null || dd.isvc === isvc)) {
+        for (const d of views[r]![i]!.decisions) {
           out.push(`        ${version.tag}  ${d.component} → ${d.result}${d.call ? ` (${printable(renderMessage(callMessage(d.call), locale))})` : ''}`);
           for (const step of d.trace) {
             const link = step.anchor ? sourceUrl(s.release, step.anchor) : null;
@@ -114,11 +113,22 @@ export function renderText(run: RunResult, options: TextOptions): string {
   }
   if (run.firstDisagreement) out.push(t('report.firstDisagreement', { step: run.firstDisagreement }), '');
   out.push(t('report.verdictsHeading'));
+  // The tag column fits the longest tag shown (an unreleased master@<commit> is longer than any release's).
+  const tagWidth = Math.max(13, ...run.versions.map((version) => version.tag.length + 1));
   for (const version of run.versions) {
-    if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(13)} ${t('report.noUserHpa')}`);
+    if (version.verdicts.length === 0) out.push(`  ${version.tag.padEnd(tagWidth)} ${t('report.noUserHpa')}`);
     for (const verdict of version.verdicts) {
-      const name = isvcs.length > 1 ? `${verdict.namespace}/${verdict.hpa}` : verdict.hpa;
-      out.push(`  ${version.tag.padEnd(13)} ${printable(name)}: ${paint(printable(renderMessage(verdictSummary(verdict), locale)), FATE_TONE[verdict.fate])}`);
+      const name = view.several ? `${verdict.namespace}/${verdict.hpa}` : verdict.hpa;
+      out.push(`  ${version.tag.padEnd(tagWidth)} ${printable(name)}: ${paint(printable(renderMessage(verdictSummary(verdict), locale)), FATE_TONE[verdict.fate])}`);
+      // What an overwrite took, one line each under the verdict ("your memory 70% target replaced by cpu 80% at step 3").
+      for (const loss of verdictLosses(verdict)) out.push(`  ${' '.repeat(tagWidth)}   ↳ ${printable(renderMessage(loss, locale))}`);
+    }
+  }
+  // Rollouts that dropped a Deployment to 1 replica: a harm to capacity whoever's HPA scales it (issue 19 item 5).
+  if (run.versions.some((version) => version.capacityDrops.length > 0)) {
+    out.push('', t('report.capacityHeading'));
+    for (const version of run.versions) {
+      for (const drop of version.capacityDrops) out.push(`  ${version.tag.padEnd(tagWidth)} ${paint(printable(renderMessage(capacityDropMessage(drop), locale)), FATE_TONE['scaling-fought'])}`);
     }
   }
   return out.join('\n');

@@ -22,12 +22,12 @@
  *
  * Pure, DOM-free and deterministic.
  */
-import { createActor, transition } from 'xstate';
 import type { Cluster } from '../k8s/store.ts';
 import { keyOf, type Hpa, type ObjectRef } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { getRelease } from '../kserve/releases.ts';
-import { controllerMachine, type ControllerSnapshot, type ModelOptions } from '../machine/controller.ts';
+import { sendEvent, startRun, type RunnerState } from '../machine-runner.ts';
+import type { ModelOptions } from '../machine/controller.ts';
 import type { ControllerEvent } from '../machine/events.ts';
 import { resolveHpa } from '../machine/world.ts';
 import { runRelease, userHpaKeys, type VersionResult } from '../run.ts';
@@ -104,7 +104,7 @@ export const isLossKind = isHarm;
 
 const refOf = (key: string): ObjectRef => ({ namespace: key.slice(0, key.indexOf('/')), name: key.slice(key.indexOf('/') + 1) });
 
-function lossesOf(users: readonly string[], step: number, event: ControllerEvent, before: Cluster, after: ControllerSnapshot): Loss[] {
+function lossesOf(users: readonly string[], step: number, event: ControllerEvent, before: Cluster, after: RunnerState): Loss[] {
   const losses: Loss[] = [];
   const target = event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer' ? resolveHpa(before, event.hpa) : null;
   const userTarget = userTargetOf(event, target?.ok ? target.value.metadata : null);
@@ -119,7 +119,7 @@ function lossesOf(users: readonly string[], step: number, event: ControllerEvent
 }
 
 interface Start {
-  snapshot: ControllerSnapshot;
+  snapshot: RunnerState;
   users: string[];
   setupLosses: Loss[];
   refused?: Message;
@@ -128,17 +128,17 @@ interface Start {
 /** Applies the scenario's objects, watching for a loss on the way (the same bookkeeping as runRelease). */
 function startState(scenario: Scenario, tag: string, options: ModelOptions, startRelease: string | null): Start {
   const manifests = scenario.objects.map((o) => o.object);
-  const actor = createActor(controllerMachine, { input: { tag: getRelease(startRelease ?? tag).tag, target: getRelease(tag).tag, options, manifests } });
-  actor.start();
+  // Stepped by the machine runner, as runRelease steps it (the property test holds it to the actor).
+  let state = startRun({ tag: getRelease(startRelease ?? tag).tag, target: getRelease(tag).tag, options, manifests });
   const users: string[] = [];
   let refused: Message | undefined;
   let setupLosses: Loss[] = [];
   scenario.objects.forEach(({ object }, i) => {
     for (const key of userHpaKeys([object])) if (!users.includes(key)) users.push(key);
-    const before = actor.getSnapshot().context.cluster;
+    const before = state.context.cluster;
     const event: ControllerEvent = { type: 'object.apply', object };
-    actor.send(event);
-    const after = actor.getSnapshot();
+    state = sendEvent(state, event);
+    const after = state;
     const admission = after.context.step.admission;
     // The InferenceService's webhook, or KEDA's (or the API server's) refusing a ScaledObject: `kubectl apply` fails.
     if (object.kind !== 'HorizontalPodAutoscaler' && admission && !admission.allowed && refused === undefined) {
@@ -149,13 +149,11 @@ function startState(scenario: Scenario, tag: string, options: ModelOptions, star
     if (failed && refused === undefined) refused = msg('refusal.kserveScaledObject', { scaledObject: `${failed.namespace}/${failed.name}`, reason: failed.reason });
     if (setupLosses.length === 0) setupLosses = lossesOf(users, i + 1, event, before, after);
   });
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return { snapshot, users, setupLosses, ...(refused !== undefined ? { refused } : {}) };
+  return { snapshot: state, users, setupLosses, ...(refused !== undefined ? { refused } : {}) };
 }
 
 interface Node {
-  snapshot: ControllerSnapshot;
+  snapshot: RunnerState;
   parent: Node | null;
   event: ControllerEvent | null;
 }
@@ -200,7 +198,7 @@ export function findShortestLoss(scenario: Scenario, tag: string, options: Explo
     for (const node of frontier) {
       const before = node.snapshot.context.cluster;
       for (const event of candidateEvents(node.snapshot.context, space)) {
-        const [after] = transition(controllerMachine, node.snapshot, event);
+        const after = sendEvent(node.snapshot, event);
         const losses = lossesOf(start.users, setupStep + level, event, before, after);
         const child: Node = { snapshot: after, parent: node, event };
         const key = stateKey(after.context);

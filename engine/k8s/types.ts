@@ -51,6 +51,8 @@ export interface CanarySpec {
 export interface ComponentSpec {
   /** spec.predictor.name: from v0.20 it names the predictor's Deployment and HPA. */
   name?: string;
+  /** The model's storage URI (`model.storageUri`, or a framework's): a change is a model change. */
+  storageUri?: string;
   minReplicas?: number | null;
   maxReplicas?: number | null;
   scaleTarget?: number | null;

@@ -90,10 +90,20 @@ function recordedMode(rule: Behaviour['modeCheck'], status: string | undefined):
 }
 
 /**
+ * validatePredictorNameChange (v0.20.0-rc0+, #5672; v0.20.0 inference_service_validation.go:101-104,
+ * 703-726): a changed spec.predictor.name needs a changed storage URI (unset reads as "").
+ */
+function renamedWithoutModelChange(stored: InferenceService, next: InferenceService): boolean {
+  if ((stored.spec.predictor?.name ?? '') === (next.spec.predictor?.name ?? '')) return false;
+  return (stored.spec.predictor?.storageUri ?? '') === (next.spec.predictor?.storageUri ?? '');
+}
+
+/**
  * An UPDATE (by anyone, the controller's own finalizer patches included) also runs
  * validateDeploymentMode from v0.15.1: the annotation may not differ from the mode recorded in
  * the stored object's status. Releases differ in how they read that status (see Behaviour
  * `modeCheck`); v0.17.0-rc0 skips the check while deleting, v0.19.0-rc0 all update validation.
+ * From v0.20.0-rc0 a predictor rename must come with a model change.
  * Pass the object already mutated.
  */
 export function admitInferenceServiceUpdate(behaviour: AdmissionRules, stored: InferenceService, next: InferenceService): Admission {
@@ -105,5 +115,6 @@ export function admitInferenceServiceUpdate(behaviour: AdmissionRules, stored: I
   if (checksMode && recorded !== null && annotated !== undefined && annotated !== recorded) {
     return { allowed: false, message: msg('admission.modeChange', { from: recorded, to: annotated }) };
   }
+  if (behaviour.predictorNameFromSpec && renamedWithoutModelChange(stored, next)) return { allowed: false, message: msg('admission.renameNeedsModelChange') };
   return admitInferenceService(behaviour, next);
 }

@@ -6,7 +6,7 @@
  * Not modelled: ServingRuntime pod labels/annotations (lowest priority), the legacy
  * `<isvc>-predictor-default` name, and logger/batcher/agent annotations.
  */
-import type { CanarySpec, ComponentName, ComponentSpec, InferenceService } from '../k8s/types.ts';
+import type { CanarySpec, ComponentName, ComponentSpec, InferenceService, PodTemplateMeta } from '../k8s/types.ts';
 import { DISALLOWED_ANNOTATIONS, LABEL } from './constants.ts';
 import type { Behaviour } from './releases.ts';
 
@@ -99,4 +99,20 @@ export function possibleComponentNames(isvc: Pick<InferenceService, 'metadata' |
   const names = (['predictor', 'transformer', 'explainer'] as const).map((c) => componentName(isvc.metadata.name, c));
   const named = [isvc.spec.predictor?.name, ...(isvc.spec.canary ?? []).map((c) => c.predictor.name)].filter((n): n is string => Boolean(n));
   return [...names, ...named.map((n) => componentName(isvc.metadata.name, 'predictor', n))];
+}
+
+/** The annotation through which the storage initializer learns the model's URI (constants.StorageInitializerSourceUriInternalAnnotationKey). */
+export const SOURCE_URI_ANNOTATION = 'internal.serving.kserve.io/storage-initializer-sourceuri';
+
+/**
+ * The pod template's metadata KServe gives a part's Deployment: the component meta, with the
+ * model's storage URI as the source-URI annotation when one is set (predictor.go v0.12.0
+ * :245-249, v0.20.0 :116-120 and :294-299; transformer.go and explainer.go alike), so a new model
+ * version changes the template. A canary merges its predictor over the stable one (v0.20.0
+ * buildCanaryPredictor :897-901): its own URI, else the stable's.
+ * Not modelled: the same annotation on the HPA's metadata (the HPA is built from the component meta too).
+ */
+export function podTemplate(isvc: InferenceService, component: ComponentName, canary: CanarySpec | null, meta: Pick<ComponentMeta, 'labels' | 'annotations'>): PodTemplateMeta {
+  const uri = canary ? canary.predictor.storageUri ?? isvc.spec.predictor?.storageUri : isvc.spec[component]?.storageUri;
+  return { labels: meta.labels, annotations: uri === undefined ? meta.annotations : { ...meta.annotations, [SOURCE_URI_ANNOTATION]: uri } };
 }

@@ -10,6 +10,11 @@ import type { AnchorId } from './source-map.ts';
 export const RESULTS = ['Create', 'Update', 'Delete', 'Existed', 'Skipped', 'NotCalled', 'Error'] as const;
 export type Result = (typeof RESULTS)[number];
 
+/** The results that write the HPA (the API call KServe makes is named like the result). */
+export const WRITES = ['Create', 'Update', 'Delete'] as const satisfies readonly Result[];
+export type Write = (typeof WRITES)[number];
+export const isWrite = (result: Result): result is Write => (WRITES as readonly Result[]).includes(result);
+
 export interface DecisionNode {
   check: CheckId;
   /** Outcome value → next node or result; '*' matches any value. */

@@ -13,10 +13,14 @@
  *   labels or annotations (a class switch, stop, any other key) patches the Deployment.
  * Of the pod template only its labels and annotations are modelled; what else KServe builds into
  * it (containers, env, probes) is taken as unchanged, also across an upgrade.
- * Not modelled: the replica reset to 1 that v0.12–v0.13 and v0.15.0-rc0 … v0.15.0 send for the
- * hpa class when the Deployment's spec changes for another reason.
+ * - a write after a spec change (a rollout: the pod template's labels or annotations, the model's
+ *   storage URI among them) sends replicas 1 for every class but the pinning one in v0.12.0 …
+ *   v0.13.1 (a full Update of the desired object) and v0.15.0-rc0 … v0.15.0 (the merged desired
+ *   document as the patch): the dry-run update filled in the API server's default, 1, because
+ *   KServe builds the Deployment without replicas. A Deployment an HPA had scaled to 4 drops to 1
+ *   (kserve#3768) until the HPA scales it back. v0.14 and v0.15.1+ leave the replicas out (`kept`).
  */
-import { deleteDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
+import { deleteDeployment, findDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
 import type { ComponentName, ComponentSpec, InferenceService, PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { isStopped } from './checks.ts';
@@ -31,8 +35,10 @@ export interface DeploymentWrite {
   /** Replicas after the write. */
   replicas: number;
   was?: number;
-  /** For a pin: the HPA whose scaling it undid, if an HPA had set the replicas. */
+  /** For a pin or a rollout reset: the HPA whose scaling it undid, if an HPA had set the replicas. */
   undid?: string;
+  /** A `patched` write that sent the API server's default replicas although no class pins them (a rollout reset). */
+  reset?: true;
 }
 
 export interface DeploymentOutcome {
@@ -42,6 +48,9 @@ export interface DeploymentOutcome {
   /** A Deployment KServe owns was deleted: the watch queues the InferenceService again. */
   deleted: boolean;
 }
+
+/** The replicas the API server defaults an unset spec.replicas to (SetDefaults_Deployment, apps/v1). */
+export const API_DEFAULT_REPLICAS = 1;
 
 /** The replicas KServe holds a Deployment at for this class, or null when it leaves them to autoscalers. */
 export function pinnedReplicas(behaviour: Pick<Behaviour, 'keepReplicasClass'>, className: string, minReplicas: number | null | undefined): number | null {
@@ -76,14 +85,16 @@ export function sameTemplate(a: PodTemplateMeta, b: PodTemplateMeta): boolean {
 
 export function reconcileDeployment(
   cluster: Cluster,
-  behaviour: Pick<Behaviour, 'keepReplicasClass' | 'stopDeletesDeployment' | 'predictorNameFromSpec'>,
+  behaviour: Pick<Behaviour, 'keepReplicasClass' | 'stopDeletesDeployment' | 'predictorNameFromSpec' | 'rolloutReplicas'>,
   isvc: InferenceService,
   part: DeploymentPart,
 ): DeploymentOutcome {
   const { component, name, className, annotations } = part;
   const namespace = isvc.metadata.namespace;
   const mine = (d: Cluster['deployments'][number]) => d.namespace === namespace && d.isvc === isvc.metadata.name && d.component === component && d.ownerUid === isvc.metadata.uid;
-  const existing = cluster.deployments.find((d) => mine(d) && d.name === name);
+  // Deployments are unique by namespace and name: the one under this name, if it is this component's.
+  const named = findDeployment(cluster, { namespace, name });
+  const existing = named && mine(named) ? named : undefined;
   const notes: Message[] = [];
   const writes: DeploymentWrite[] = [];
   let next = cluster;
@@ -120,10 +131,19 @@ export function reconcileDeployment(
     notes.push(msg(scaledBy ? 'deployment.pinnedBack' : 'deployment.pinned', { deployment: name, class: className, replicas: pin, was: existing.replicas, hpa: scaledBy ?? null }));
     writes.push({ kind: 'pinned', namespace, name, replicas: pin, was: existing.replicas, ...(scaledBy ? { undid: scaledBy } : {}) });
   } else if (existing.template !== undefined && !sameTemplate(existing.template, template)) {
-    // The patch leaves replicas out (or equal to the pin), so the autoscaler's count stays.
-    next = putDeployment(next, { ...existing, template });
     notes.push(msg('deployment.templatePatched', { deployment: name }));
-    writes.push({ kind: 'patched', namespace, name, replicas: existing.replicas });
+    if (pin === null && behaviour.rolloutReplicas === 'apiDefault' && existing.replicas !== API_DEFAULT_REPLICAS) {
+      // The write carries the dry-run's default replicas: the rollout drops the capacity to 1.
+      const { scaledBy, ...rest } = existing;
+      next = putDeployment(next, { ...rest, replicas: API_DEFAULT_REPLICAS, template });
+      const params = { deployment: name, replicas: API_DEFAULT_REPLICAS, was: existing.replicas };
+      notes.push(scaledBy ? msg('deployment.rolloutResetScaled', { ...params, hpa: scaledBy }) : msg('deployment.rolloutReset', params));
+      writes.push({ kind: 'patched', namespace, name, replicas: API_DEFAULT_REPLICAS, was: existing.replicas, reset: true, ...(scaledBy ? { undid: scaledBy } : {}) });
+    } else {
+      // The patch leaves replicas out (or equal to the pin), so the autoscaler's count stays.
+      next = putDeployment(next, { ...existing, template });
+      writes.push({ kind: 'patched', namespace, name, replicas: existing.replicas });
+    }
   }
   return { cluster: next, notes, writes, deleted };
 }

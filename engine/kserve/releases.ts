@@ -37,6 +37,14 @@ export interface Behaviour {
   toleratesNilComponentExtension: boolean;
   /** The class for which the Deployment reconciler keeps spec.replicas at minReplicas. */
   keepReplicasClass: string | null;
+  /**
+   * What a Deployment write after a spec change (a rollout) sends as replicas for every class but
+   * the pinning one: the API server's default of 1 that the dry-run update filled into KServe's
+   * desired object (`apiDefault`: v0.12–v0.13's full Update, v0.15.0-rc0…v0.15.0's merged desired
+   * document), or nothing, so the live count stays (`kept`: v0.14's patch on the existing object,
+   * v0.15.1+'s two-way patch without replicas).
+   */
+  rolloutReplicas: 'apiDefault' | 'kept';
   /** Webhook: serving.kserve.io/targetUtilizationPercentage must be an integer 1–100 (dropped in v0.15.0). */
   webhookChecksTargetUtilization: boolean;
   /** Webhook: values serving.kserve.io/metrics may take when the class is exactly hpa; null = not checked. */
@@ -117,7 +125,7 @@ export const CHANGES: readonly Change[] = [
       id: 'noop-external', webhookClasses: ['hpa', 'external'],
       dispatch: { hpa: 'HPAReconciler', external: 'NoOpAutoscaler' },
       shouldCreate: 'always', shouldDelete: 'never', deleteCheckedFirst: false, equalityComparesClass: false,
-      builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null,
+      builder: 'A', toleratesNilComponentExtension: false, keepReplicasClass: null, rolloutReplicas: 'apiDefault',
       webhookChecksTargetUtilization: true, webhookMetricValues: ['cpu', 'memory'],
       scalingRuleChoice: 'rawOrKnativeHpa', hpaRuleMetrics: ['cpu', 'memory'], hpaRulesCheckAutoScaling: false, kedaRules: 'none',
       modeNames: { RawDeployment: 'RawDeployment', Serverless: 'Serverless', ModelMesh: 'ModelMesh' },
@@ -135,6 +143,16 @@ export const CHANGES: readonly Change[] = [
       id: 'delete-on-annotation', dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler' },
       shouldCreate: 'classIsHpa', shouldDelete: 'desiredClassIsExternal', equalityComparesClass: true,
     },
+  },
+  {
+    firstTag: 'v0.14.0-rc0', commit: '7dd4ae2e5c6c821a4a3b875ffcc35a70b18a3234', pr: 3786,
+    title: 'Fix issue with rolling update behavior (patch the existing Deployment without replicas)',
+    set: { rolloutReplicas: 'kept' },
+  },
+  {
+    firstTag: 'v0.15.0-rc0', commit: '6a651d1d38bc5928dab006c176150312fba59dd2', pr: 3972,
+    title: 'Multi-Node Inference Implementation (the patch is built from the dry-run desired Deployment again)',
+    set: { rolloutReplicas: 'apiDefault' },
   },
   {
     firstTag: 'v0.15.0-rc0', commit: '6653b8999969', pr: 4196,
@@ -169,6 +187,11 @@ export const CHANGES: readonly Change[] = [
       dispatch: { hpa: 'HPAReconciler', external: 'HPAReconciler', keda: 'KedaReconciler', none: 'HPAReconciler' },
       shouldDelete: 'ownedAndClassIsExternalOrNone', keepReplicasClass: 'none',
     },
+  },
+  {
+    firstTag: 'v0.15.1', commit: '1c05871642949e095c457dc25ac34656e083ac51', pr: 4445,
+    title: 'Fix raw deployment update (a two-way patch of the existing and desired Deployment, replicas left out)',
+    set: { rolloutReplicas: 'kept' },
   },
   {
     firstTag: 'v0.15.1', commit: 'cb755147a7f1aa38bfd812ea85cf0c6beac3be9c', pr: 4423,

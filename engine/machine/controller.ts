@@ -14,15 +14,16 @@ import { desiredScaledObject, reconcileScaledObject, type KedaInstall, type Scal
 import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef, type PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
-import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf } from '../kserve/component-meta.ts';
+import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf, podTemplate } from '../kserve/component-meta.ts';
 import { autoscalerClass, isStopped, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
-import { DECISION_GRAPH, ENTRY_NODE, RESULTS, stepNode, type NodeId, type Result, type TraceStep } from '../kserve/decision.ts';
+import { DECISION_GRAPH, ENTRY_NODE, isWrite, RESULTS, stepNode, type NodeId, type Result, type TraceStep, type Write } from '../kserve/decision.ts';
 import { reconcileDeployment, type DeploymentWrite } from '../kserve/deployment.ts';
 import { buildDesiredHpa, withControllerReference } from '../kserve/desired-hpa.ts';
 import { resolveDeploymentMode, type ModeResolution } from '../kserve/mode.ts';
 import { getRelease } from '../kserve/releases.ts';
 import { EVENT_WORDS, formatEvent, type ControllerEvent } from './events.ts';
+import { appendedTo, counted, lastReplaced, shifted } from './step-lists.ts';
 import { applyWorldEvent } from './world.ts';
 
 export interface ModelOptions {
@@ -34,7 +35,7 @@ export interface ModelOptions {
 }
 
 export interface ApiCall {
-  verb: 'Create' | 'Update' | 'Delete';
+  verb: Write;
   /** What the API server did: created, updated, deleted, terminating, or the error it returned. */
   outcome: string;
 }
@@ -171,8 +172,6 @@ interface Part {
   canary: string | null;
 }
 
-const WRITES: Readonly<Partial<Record<Result, ApiCall['verb']>>> = { Create: 'Create', Update: 'Update', Delete: 'Delete' };
-
 const behaviourOf = (context: Pick<ControllerContext, 'tag'>) => getRelease(context.tag).behaviour;
 
 /**
@@ -181,9 +180,9 @@ const behaviourOf = (context: Pick<ControllerContext, 'tag'>) => getRelease(cont
  * an ever longer path on every transition would make a step quadratic.
  */
 export const PATH_LIMIT = 96;
-const along = (path: string[], state: string): string[] => (path.length >= PATH_LIMIT ? path : [...path, state]);
+const along = (path: string[], state: string): string[] => (path.length >= PATH_LIMIT ? path : appendedTo(path, state));
 const withReason = (reasons: RequeueReason[], reason: RequeueReason): RequeueReason[] => (reasons.includes(reason) ? reasons : [...reasons, reason]);
-const withNote = (step: StepRecord, note: Message): StepRecord => ({ ...step, notes: [...step.notes, note] });
+const withNote = (step: StepRecord, note: Message): StepRecord => ({ ...step, notes: appendedTo(step.notes, note) });
 const refOf = (key: string): ObjectRef => {
   const slash = key.indexOf('/');
   return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
@@ -222,7 +221,7 @@ function requeued(context: Pick<ControllerContext, 'work' | 'step'>, reasons: re
   if (reasons.length === 0 || work.queue.includes(key)) return { work, step };
   if ((work.passes[key] ?? 0) >= MAX_PASSES) return { work, step: withNote(step, msg('controller.passLimit', { isvc: key, passes: MAX_PASSES })) };
   return {
-    work: { ...work, queue: [...work.queue, key], requeue: [] },
+    work: { ...work, queue: appendedTo(work.queue, key), requeue: [] },
     step: withNote(step, msg('controller.requeued', { isvc: key, reasons: reasons.map((r) => msg(`requeue.${r}`)) })),
   };
 }
@@ -289,15 +288,17 @@ export const machineSetup = setup({
       const keda = reconcileKeda(outcome.cluster, kedaWakes(context.cluster, outcome.cluster), options);
       return {
         cluster: keda.cluster,
-        step: { ...context.step, admission: outcome.admission, reconciled: outcome.queue.length > 0, notes: [...context.step.notes, ...outcome.notes, ...keda.notes] },
+        step: { ...context.step, admission: outcome.admission, reconciled: outcome.queue.length > 0, notes: appendedTo(context.step.notes, ...outcome.notes, ...keda.notes) },
         work: { ...IDLE_WORK, queue: outcome.queue, settled: keda.cluster },
       };
     }),
     takeIsvc: assign(({ context }) => {
-      const [isvc, ...queue] = context.work.queue;
+      const [isvc, queue] = shifted(context.work.queue);
       if (isvc === undefined) throw new Error('controller machine: takeIsvc with an empty queue');
-      const passes = { ...context.work.passes, [isvc]: (context.work.passes[isvc] ?? 0) + 1 };
-      const reconciledIsvcs = context.step.reconciledIsvcs.includes(isvc) ? context.step.reconciledIsvcs : [...context.step.reconciledIsvcs, isvc];
+      // Taken before in this step (passes and reconciledIsvcs start empty together): listed already.
+      const again = (context.work.passes[isvc] ?? 0) > 0;
+      const passes = counted(context.work.passes, isvc);
+      const reconciledIsvcs = again ? context.step.reconciledIsvcs : appendedTo(context.step.reconciledIsvcs, isvc);
       const work: PassWork = { phase: 'pass', queue, passes, isvc, requeue: [], settled: context.work.settled };
       return { work, step: { ...context.step, reconciledIsvcs, path: along(context.step.path, 'isvc') } };
     }),
@@ -388,7 +389,7 @@ export const machineSetup = setup({
         desired,
         existing: findHpa(context.cluster, desired.metadata) ?? null,
       };
-      const template = { labels: meta.labels, annotations: meta.annotations };
+      const template = podTemplate(isvc, component, canary, meta);
       const part: PartWork = { component, canary: canaryName, extension, template, input, trace: [], outcome: null };
       // The part replaces the previous one, if any.
       const begun: ComponentWork = { ...work, phase: 'component', pending, part };
@@ -421,7 +422,7 @@ export const machineSetup = setup({
       });
       return {
         cluster: outcome.cluster,
-        step: { ...context.step, notes: [...context.step.notes, ...outcome.notes], deploymentWrites: [...context.step.deploymentWrites, ...outcome.writes] },
+        step: { ...context.step, notes: appendedTo(context.step.notes, ...outcome.notes), deploymentWrites: appendedTo(context.step.deploymentWrites, ...outcome.writes) },
         work: outcome.writes.length > 0 ? { ...work, requeue: withReason(work.requeue, 'deployment') } : work,
       };
     }),
@@ -436,7 +437,7 @@ export const machineSetup = setup({
       const watched = write.outcome === 'created' || write.outcome === 'updated' || write.outcome === 'deleted';
       return {
         cluster: outcome.cluster,
-        step: { ...context.step, scaledObjectWrites: [...context.step.scaledObjectWrites, write] },
+        step: { ...context.step, scaledObjectWrites: appendedTo(context.step.scaledObjectWrites, write) },
         work: { ...work, part: { ...work.part, input: { ...input, keda: write } }, requeue: watched ? withReason(work.requeue, 'scaledObject') : work.requeue },
       };
     }),
@@ -445,13 +446,13 @@ export const machineSetup = setup({
       if (!from || from === context.cluster) return {};
       const keda = reconcileKeda(context.cluster, kedaWakes(from, context.cluster), { apiServerDefaulting: context.options.apiServerDefaulting });
       if (keda.notes.length === 0 && keda.cluster === context.cluster) return {};
-      return { cluster: keda.cluster, step: { ...context.step, notes: [...context.step.notes, ...keda.notes] } };
+      return { cluster: keda.cluster, step: { ...context.step, notes: appendedTo(context.step.notes, ...keda.notes) } };
     }),
     recordDecision: assign(({ context }, params: { result: Result }) => {
       const work = inPhase(context.work, 'component');
       const { input, canary, component, trace } = work.part;
       const decision: Decision = { isvc: work.isvc, component, ...(canary !== null ? { canary } : {}), hpa: input.desired.metadata.name, result: params.result, trace, call: null };
-      let step: StepRecord = { ...context.step, decisions: [...context.step.decisions, decision], path: along(context.step.path, params.result) };
+      let step: StepRecord = { ...context.step, decisions: appendedTo(context.step.decisions, decision), path: along(context.step.path, params.result) };
       const failed = params.result === 'Error';
       if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: work.pending.map((p) => p.canary ?? p.component) }));
       let pending = work.pending;
@@ -470,7 +471,8 @@ export const machineSetup = setup({
         : verb === 'Update' ? updateHpa(context.cluster, desired, options)
           : deleteHpa(context.cluster, desired.metadata);
       const outcome = write.ok ? write.effect : `${write.reason}: ${write.message}`;
-      const decisions = context.step.decisions.map((d, i, all) => (i === all.length - 1 ? { ...d, call: { verb, outcome } } : d));
+      const last = context.step.decisions[context.step.decisions.length - 1]!;
+      const decisions = lastReplaced(context.step.decisions, { ...last, call: { verb, outcome } });
       return { cluster: write.cluster, step: { ...context.step, decisions } };
     }),
     requeueIfNeeded: assign(({ context }) => requeued(context, inPhase(context.work, 'pass', 'components', 'component').requeue)),
@@ -498,7 +500,7 @@ function decisionStates() {
     }),
   })] as const);
   const results = RESULTS.map((result) => {
-    const verb = WRITES[result];
+    const verb = isWrite(result) ? result : null;
     return [result, machineSetup.createStateConfig({
     entry: [
       { type: 'recordDecision', params: { result } },

@@ -8,7 +8,7 @@
  * Without one they mean the scenario's only InferenceService; the parser refuses them when there
  * are several. HPA events name the HPA as `<name>` or `<namespace>/<name>`.
  */
-import type { KubeObject } from '../k8s/types.ts';
+import { COMPONENTS, type ComponentName, type KubeObject } from '../k8s/types.ts';
 import { msg, type Message, type MessageId, type MessageParam } from '../i18n/message.ts';
 
 /** An InferenceService as an event names it: namespace null = whichever namespace holds that name. */
@@ -30,11 +30,28 @@ export type ControllerEvent =
   | { type: 'controller.upgraded'; tag: string | null }
   | { type: 'gitops.sync' }
   | { type: 'isvc.annotate'; key: string; value: string | null; isvc: IsvcTarget | null }
+  | { type: 'isvc.set'; settings: SpecSetting[]; isvc: IsvcTarget | null }
   | { type: 'hpa.delete'; hpa: HpaTarget }
   | { type: 'hpa.removeFinalizer'; hpa: HpaTarget; finalizer: string }
   | { type: 'isvc.delete'; isvc: IsvcTarget | null };
 
 export type EventType = ControllerEvent['type'];
+
+/**
+ * The component fields `isvc-set` changes: the ones KServe's webhooks and reconcilers compare
+ * (the model's storage URI, the replica bounds, the scale metric and target, v0.20's predictor name).
+ */
+export const SPEC_FIELDS = ['storageUri', 'minReplicas', 'maxReplicas', 'scaleMetric', 'scaleTarget', 'name'] as const;
+export type SpecField = (typeof SPEC_FIELDS)[number];
+/** One field of one component, set to a value or (null) removed. */
+export interface SpecSetting {
+  component: ComponentName;
+  field: SpecField;
+  value: string | number | null;
+}
+const NUMBER_FIELDS: ReadonlySet<SpecField> = new Set(['minReplicas', 'maxReplicas', 'scaleTarget']);
+/** The CRD's enum for scaleMetric, which the API server checks before any webhook. */
+export const SCALE_METRICS = ['cpu', 'memory', 'concurrency', 'rps'] as const;
 
 /** The events that concern one InferenceService and so may name it. */
 export type TargetedEvent = Extract<ControllerEvent, { isvc: IsvcTarget | null }>;
@@ -53,6 +70,7 @@ export const EVENT_WORDS = [
   { word: 'controller-upgraded', type: 'controller.upgraded', argument: '[<tag>]', targeted: false, summary: 'event.controllerUpgraded' },
   { word: 'gitops-sync', type: 'gitops.sync', argument: null, targeted: false, summary: 'event.gitopsSync' },
   { word: 'isvc-annotate', type: 'isvc.annotate', argument: '<key>=<value> | <key>-', targeted: true, summary: 'event.isvcAnnotate' },
+  { word: 'isvc-set', type: 'isvc.set', argument: '[<component>.]<field>=<value>|[<component>.]<field>-[,…]', targeted: true, summary: 'event.isvcSet' },
   { word: 'hpa-delete', type: 'hpa.delete', argument: '[<namespace>/]<name>', targeted: false, summary: 'event.hpaDelete' },
   { word: 'hpa-remove-finalizer', type: 'hpa.removeFinalizer', argument: '[<namespace>/]<name>/<finalizer>', targeted: false, summary: 'event.hpaRemoveFinalizer' },
   { word: 'isvc-delete', type: 'isvc.delete', argument: null, targeted: true, summary: 'event.isvcDelete' },
@@ -184,6 +202,17 @@ export function parseEventWord(text: string): ParsedWord {
       }
       return { ok: true, event: { type: 'isvc.annotate', key, value: arg.slice(eq + 1), isvc: target } };
     }
+    case 'isvc-set': {
+      // Several settings in one event are one update: a v0.20 rename and its new model must come together.
+      const settings: SpecSetting[] = [];
+      for (const part of arg === null ? [''] : arg.split(',')) {
+        const parsed = parseSpecSetting(part);
+        if (parsed === null || 'message' in parsed) return { ok: false, message: parsed?.message ?? msg('input.eventSet', { fields: [...SPEC_FIELDS] }) };
+        if (settings.some((done) => done.component === parsed.component && done.field === parsed.field)) return { ok: false, message: msg('input.eventSetTwice', { field: part.replace(/[=-].*$/, '') }) };
+        settings.push(parsed);
+      }
+      return { ok: true, event: { type: 'isvc.set', settings, isvc: target } };
+    }
     case 'hpa-delete': {
       const hpa = arg === null ? null : parseTarget(arg);
       if (!hpa) return { ok: false, message: msg('input.eventHpaDelete') };
@@ -195,6 +224,35 @@ export function parseEventWord(text: string): ParsedWord {
       return { ok: true, event: { type: 'hpa.removeFinalizer', ...parsed } };
     }
   }
+}
+
+/** `[<component>.]<field>=<value>` or `[<component>.]<field>-` (unset); the component is the predictor unless named. */
+function parseSpecSetting(arg: string): SpecSetting | { message: Message } | null {
+  const eq = arg.indexOf('=');
+  const path = eq === -1 ? (arg.endsWith('-') ? arg.slice(0, -1) : null) : arg.slice(0, eq);
+  if (path === null) return null;
+  const dot = path.indexOf('.');
+  const component = dot === -1 ? 'predictor' : path.slice(0, dot);
+  const field = dot === -1 ? path : path.slice(dot + 1);
+  if (!(COMPONENTS as readonly string[]).includes(component) || !(SPEC_FIELDS as readonly string[]).includes(field)) return null;
+  const known = { component: component as ComponentName, field: field as SpecField };
+  if (known.field === 'name' && known.component !== 'predictor') return { message: msg('input.eventSetName') };
+  if (eq === -1) return { ...known, value: null };
+  const text = arg.slice(eq + 1);
+  if (NUMBER_FIELDS.has(known.field)) {
+    if (!/^\d{1,6}$/.test(text) || Number(text) > MAX_REPLICAS) return { message: msg('input.eventSetNumber', { field: path, max: MAX_REPLICAS }) };
+    return { ...known, value: Number(text) };
+  }
+  if (known.field === 'scaleMetric' && !(SCALE_METRICS as readonly string[]).includes(text)) return { message: msg('input.eventSetMetric', { accepted: [...SCALE_METRICS] }) };
+  if (known.field === 'name' && !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(text)) return { message: msg('input.predictorName') };
+  if (known.field === 'storageUri' && (text.length === 0 || text.length > 2048 || /[\s@,]/.test(text))) return { message: msg('input.eventSetUri') };
+  return { ...known, value: text };
+}
+
+/** A setting as the word writes it: the component is left out for the predictor. */
+function formatSetting(setting: SpecSetting): string {
+  const path = setting.component === 'predictor' ? setting.field : `${setting.component}.${setting.field}`;
+  return setting.value === null ? `${path}-` : `${path}=${setting.value}`;
 }
 
 const suffix = (target: IsvcTarget | null): string => (target ? `@${formatTarget(target)}` : '');
@@ -211,6 +269,7 @@ export function formatEvent(event: ControllerEvent): string {
     case 'controller.upgraded': return event.tag === null ? 'controller-upgraded' : `controller-upgraded:${event.tag}`;
     case 'gitops.sync': return 'gitops-sync';
     case 'isvc.annotate': return `${event.value === null ? `isvc-annotate:${event.key}-` : `isvc-annotate:${event.key}=${event.value}`}${suffix(event.isvc)}`;
+    case 'isvc.set': return `isvc-set:${event.settings.map(formatSetting).join(',')}${suffix(event.isvc)}`;
     case 'hpa.delete': return `hpa-delete:${formatTarget(event.hpa)}`;
     case 'hpa.removeFinalizer': return `hpa-remove-finalizer:${formatTarget(event.hpa)}/${event.finalizer}`;
     case 'isvc.delete': return `isvc-delete${suffix(event.isvc)}`;
@@ -237,6 +296,9 @@ export function describeEvent(event: ControllerEvent): Message {
     case 'isvc.annotate':
       if (event.key === 'serving.kserve.io/autoscalerClass' && event.value !== null) return msg('phrase.classSwitched', { isvc: isvc(event.isvc), class: event.value });
       return event.value === null ? msg('phrase.annotationRemoved', { isvc: isvc(event.isvc), key: event.key }) : msg('phrase.annotated', { isvc: isvc(event.isvc), key: event.key, value: event.value });
+    case 'isvc.set': return msg('phrase.fieldsSet', { isvc: isvc(event.isvc), settings: event.settings.map((setting) => setting.value === null
+      ? msg('phrase.fieldUnset', { component: setting.component, field: setting.field })
+      : msg('phrase.fieldSet', { component: setting.component, field: setting.field, value: setting.value })) });
     case 'hpa.delete': return msg('phrase.hpaDelete', { hpa: formatTarget(event.hpa) });
     case 'hpa.removeFinalizer': return msg('phrase.finalizerRemoved', { hpa: formatTarget(event.hpa), finalizer: event.finalizer });
     case 'isvc.delete': return msg('phrase.isvcDelete', { isvc: isvc(event.isvc) });

@@ -5,6 +5,8 @@
  * so HPA edits alone wake nothing.
  */
 import { appliedMeta, findHpa, findIsvc, findScaledObject, deleteHpa, deleteIsvc, putIsvc, putScaledObject, removeHpaFinalizer, createHpa, updateHpa, isTerminating, putDeployment, type Cluster, type StoreOptions } from '../k8s/store.ts';
+import { groupOf } from '../k8s/lists.ts';
+import { componentKey, deploymentComponentKey, hpaTargetKey, targetKey } from '../k8s/group-keys.ts';
 import { keyOf, type Deployment, type Hpa, type InferenceService, type KubeObject, type ScaledObject } from '../k8s/types.ts';
 import { admitScaledObject } from '../keda/webhook.ts';
 import type { KedaInstall } from '../kserve/keda-reconciler.ts';
@@ -44,7 +46,9 @@ export function resolveIsvc(cluster: Pick<Cluster, 'isvcs'>, target: IsvcTarget 
       ? { ok: false, note: msg('world.noIsvc') }
       : { ok: false, note: msg('world.isvcAmbiguous', { names: names(cluster.isvcs) }) };
   }
-  const matches = cluster.isvcs.filter((i) => i.metadata.name === target.name && (target.namespace === null || i.metadata.namespace === target.namespace));
+  // Named with its namespace: at most one (the store keeps one per namespace and name), found without a scan.
+  const named = target.namespace === null ? null : findIsvc(cluster, { namespace: target.namespace, name: target.name });
+  const matches = named !== null ? (named ? [named] : []) : cluster.isvcs.filter((i) => i.metadata.name === target.name);
   const [match, ...more] = matches;
   if (match && more.length === 0) return { ok: true, value: match };
   return matches.length === 0
@@ -62,12 +66,12 @@ export function resolveHpa(cluster: Pick<Cluster, 'hpas'>, target: HpaTarget): F
 }
 
 export function predictorDeployment(cluster: Pick<Cluster, 'deployments'>, isvc: InferenceService): Deployment | undefined {
-  return cluster.deployments.find((d) => d.namespace === isvc.metadata.namespace && d.isvc === isvc.metadata.name && d.component === 'predictor' && d.canary === undefined);
+  return groupOf(cluster.deployments, deploymentComponentKey, componentKey(isvc.metadata.namespace, isvc.metadata.name, 'predictor', undefined))[0];
 }
 
 /** The HPAs that scale a Deployment (same namespace, scaleTargetRef to it). */
 export function scalersOf(cluster: Pick<Cluster, 'hpas'>, deployment: Pick<Deployment, 'namespace' | 'name'>): Hpa[] {
-  return cluster.hpas.filter((h) => h.metadata.namespace === deployment.namespace && h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === deployment.name);
+  return groupOf(cluster.hpas, hpaTargetKey, targetKey(deployment.namespace, 'Deployment', deployment.name));
 }
 
 /** Every live InferenceService, for a resync or a (re)start, in the order they were created. */
@@ -119,6 +123,20 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
       if (event.value === null) delete annotations[event.key];
       else annotations[event.key] = event.value;
       return writeIsvc(cluster, { ...isvc.value, metadata: { ...isvc.value.metadata, annotations } }, world);
+    }
+    case 'isvc.set': {
+      const isvc = resolveIsvc(cluster, event.isvc);
+      if (!isvc.ok) return quiet([isvc.note]);
+      const spec = { ...isvc.value.spec };
+      for (const { component, field, value } of event.settings) {
+        const current = spec[component];
+        if (!current) return quiet([msg('world.noComponent', { isvc: keyOf(isvc.value.metadata), component })]);
+        const next = { ...current };
+        if (value === null) delete next[field];
+        else Object.assign(next, { [field]: value });
+        spec[component] = next;
+      }
+      return writeIsvc(cluster, { ...isvc.value, spec }, world);
     }
     case 'hpa.delete': {
       const hpa = resolveHpa(cluster, event.hpa);

@@ -5,7 +5,7 @@
  */
 import { msg, type Message } from '../i18n/message.ts';
 import type { ApiCall } from '../machine/controller.ts';
-import type { RunResult, StepResult } from '../run.ts';
+import type { StepResult } from '../run.ts';
 
 const CALL_EFFECTS = new Set(['created', 'updated', 'deleted', 'terminating', 'unchanged']);
 
@@ -27,21 +27,6 @@ export function callNews(call: ApiCall): Message | null {
   if (call.outcome === PLAIN_OUTCOME[call.verb]) return null;
   const outcome = CALL_EFFECTS.has(call.outcome) ? msg(`call.${call.outcome}` as 'call.created') : call.outcome;
   return msg('report.callNews', { outcome });
-}
-
-/** The InferenceServices a run concerns (namespace/name), in the order they first appear. */
-export function isvcsOf(run: Pick<RunResult, 'versions'>): string[] {
-  // A Set keeps first-appearance order; a step that left the list alone shares it with the one before and adds nothing.
-  const keys = new Set<string>();
-  for (const version of run.versions) {
-    let seen: StepResult['isvcs'] | null = null;
-    for (const step of version.steps) {
-      if (step.isvcs !== seen) for (const isvc of step.isvcs) keys.add(isvc.key);
-      seen = step.isvcs;
-      for (const decision of step.decisions) keys.add(decision.isvc);
-    }
-  }
-  return [...keys];
 }
 
 /** What the step shows for one InferenceService (null = all of them, for a single-ISVC scenario). */

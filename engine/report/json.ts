@@ -10,8 +10,8 @@ import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { Admission } from '../kserve/admission.ts';
 import { getRelease, unreleasedNote } from '../kserve/releases.ts';
 import type { Decision } from '../machine/controller.ts';
-import type { RunResult, StepResult, VersionResult } from '../run.ts';
-import { verdictSummary } from '../verdict.ts';
+import { capacityDropMessage, type RunResult, type StepResult, type VersionResult } from '../run.ts';
+import { verdictLosses, verdictSummary } from '../verdict.ts';
 import { StreamedArray, StreamedObject } from './json-stream.ts';
 
 const rendered = (message: Message, locale: Locale) => ({ text: renderMessage(message, locale), message });
@@ -60,7 +60,16 @@ export function stepJson(step: StepResult, locale: Locale) {
 export function verdictsJson(version: VersionResult, locale: Locale) {
   return version.verdicts.map((verdict) => {
     const summary = rendered(verdictSummary(verdict), locale);
-    return { ...verdict, summary: summary.text, summaryMessage: summary.message };
+    const losses = verdictLosses(verdict);
+    return { ...verdict, summary: summary.text, summaryMessage: summary.message, losses: losses.map((loss) => renderMessage(loss, locale)), lossMessages: losses };
+  });
+}
+
+/** Each rollout that dropped a Deployment to replicas 1, with its sentence and message id beside it. */
+export function capacityDropsJson(version: VersionResult, locale: Locale) {
+  return version.capacityDrops.map((drop) => {
+    const message = capacityDropMessage(drop);
+    return { ...drop, summary: renderMessage(message, locale), summaryMessage: message };
   });
 }
 
@@ -77,6 +86,7 @@ export function runJson(run: RunResult, locale: Locale = 'en'): StreamedObject {
             for (const step of version.steps) yield stepJson(step, locale);
           })],
           ['verdicts', verdictsJson(version, locale)],
+          ['capacityDrops', capacityDropsJson(version, locale)],
         ]);
       }
     })],

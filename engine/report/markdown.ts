@@ -9,9 +9,10 @@ import { msg, type Message, type MessageParam } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import { unreleasedNotes } from '../kserve/releases.ts';
 import { commandSafeYaml } from '../scenario/edit.ts';
-import type { RunResult, StepResult } from '../run.ts';
+import { capacityDropMessage, type RunResult, type StepResult } from '../run.ts';
 import { verdictSummary } from '../verdict.ts';
-import { cellMessage, isvcsOf } from './cells.ts';
+import { cellMessage } from './cells.ts';
+import { groupsOf } from './run-view.ts';
 
 export interface MarkdownInput {
   run: RunResult;
@@ -20,7 +21,12 @@ export interface MarkdownInput {
   /** The step the link opens at (0 = before the first step). */
   linkStep?: number;
   locale?: Locale;
+  /** The fields redaction left out (engine/redact.ts), when the scenario is the redacted one. */
+  removed?: readonly { path: string }[];
 }
+
+/** How many distinct removed paths the one line names before "and N more". */
+const REMOVED_SHOWN = 6;
 
 /** A step's cell in the first InferenceService's words, in English (kept for callers that want one string). */
 export function cellText(step: StepResult, isvc: string | null = null, locale: Locale = 'en'): string {
@@ -56,9 +62,9 @@ function fence(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
-export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en' }: MarkdownInput): string {
+export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en', removed }: MarkdownInput): string {
   const t = (id: Message['id'], params?: Readonly<Record<string, MessageParam>>) => renderMessage(msg(id, params), locale);
-  const isvcs = isvcsOf(run);
+  const isvcs = groupsOf(run.versions).map((g) => g.isvc);
   const lines: string[] = [];
   const first = run.versions[0];
   const userHpas = [...new Set(run.versions.flatMap((v) => v.verdicts.map((verdict) => `${verdict.namespace}/${verdict.hpa}`)))];
@@ -69,13 +75,16 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
   lines.push(escapeProse(t(upgrade ? 'report.md.simulatedUpgrade' : 'report.md.simulated', options)), '');
   for (const note of unreleasedNotes(run.versions.map((v) => v.tag))) lines.push(`> ${escapeProse(renderMessage(note, locale))}`, '');
   lines.push(escapeProse(t('report.md.objects', { isvcs: isvcs.length ? isvcs : [], hpas: userHpas })), '');
+  if (removed && removed.length > 0) lines.push(removedLine(removed, locale), '');
   lines.push(`**${t('report.md.verdicts')}**`, '');
   for (const version of run.versions) {
     // HPA names are DNS names and safe inside a code span; only the prose needs escaping.
     const verdicts = version.verdicts.length === 0
       ? escapeInline(t('report.noUserHpa'))
       : version.verdicts.map((v) => `\`${isvcs.length > 1 ? `${v.namespace}/${v.hpa}` : v.hpa}\` ${escapeInline(renderMessage(verdictSummary(v), locale))}`).join('; ');
-    lines.push(`- **${version.tag}** (${escapeInline(renderMessage(version.behaviourLabel, locale))}): ${verdicts}`);
+    // A rollout's capacity drop (issue 19 item 5) follows the verdicts: it harms whoever's HPA scales the Deployment.
+    const drops = version.capacityDrops.map((drop) => `; ${escapeInline(renderMessage(capacityDropMessage(drop), locale))}`).join('');
+    lines.push(`- **${version.tag}** (${escapeInline(renderMessage(version.behaviourLabel, locale))}): ${verdicts}${drops}`);
   }
   lines.push('');
   if (link) {
@@ -101,6 +110,43 @@ export function renderMarkdown({ run, scenarioYaml, link, linkStep, locale = 'en
   const ticks = fence(yaml);
   lines.push(`<details><summary>${t('report.md.scenario')}</summary>`, '', `${ticks}yaml`, yaml.trimEnd(), ticks, '', '</details>', '');
   return lines.join('\n');
+}
+
+/**
+ * Field names a removed path may show: Kubernetes' and KServe's own. A path stops before the first
+ * other segment (an annotation's key, an unknown field), which is the input's own text and stays out.
+ */
+const KNOWN_FIELDS = new Set(['metadata', 'spec', 'status', 'labels', 'annotations', 'managedFields', 'creationTimestamp', 'generation',
+  'resourceVersion', 'uid', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generateName', 'predictor', 'transformer',
+  'explainer', 'canary', 'model', 'containers', 'serviceAccountName', 'behavior', 'metrics', 'scaleTargetRef', 'triggers', 'advanced']);
+function knownPrefix(path: string): string {
+  const known: string[] = [];
+  for (const segment of path.split(/\.|(?=\[)/)) {
+    if (!KNOWN_FIELDS.has(segment)) break;
+    known.push(segment);
+  }
+  return known.join('.');
+}
+
+/** Where a removed path sorts: the spec first (the reader wonders about it most), then status, then metadata. */
+const pathRank = (path: string) => (path.startsWith('spec') ? 0 : path.startsWith('status') ? 1 : 2);
+
+/**
+ * The one line on what redaction left out: the count, then the distinct paths, cut to the field
+ * names Kubernetes and KServe define (knownPrefix), as code spans.
+ */
+function removedLine(removed: readonly { path: string }[], locale: Locale): string {
+  const folded = [...new Set(removed.map((r) => knownPrefix(r.path)))].filter(Boolean).sort((a, b) => pathRank(a) - pathRank(b));
+  // A placeholder the escaping leaves alone, replaced by the code spans afterwards.
+  const slot = '\u0000';
+  const separator = renderMessage(msg('report.md.redactedSeparator'), locale);
+  const codes = folded.slice(0, REMOVED_SHOWN).map(tableCode).join(separator);
+  const more = folded.length - REMOVED_SHOWN;
+  const sentence = escapeProse(renderMessage(msg('report.md.redacted', {
+    count: removed.length,
+    paths: more > 0 ? renderMessage(msg('report.md.redactedMore', { paths: slot, more }), locale) : slot,
+  }), locale));
+  return sentence.replace(slot, codes);
 }
 
 /** Prose that carries user names: nothing GitHub turns into markup, a mention, a link or an image; one line. */

@@ -3,7 +3,7 @@
  * than by steps × objects. The first line names the run and its releases; then one line per
  * step, holding for each release what `run --json` gives for that step (decisions, writes,
  * notes, refusal) except the cluster's lists, of which only the objects that changed at the step
- * appear; the last line holds the verdicts. The field names are those of `run --json`.
+ * appear; the last line holds the verdicts and the capacity drops. The field names are those of `run --json`.
  *
  * Replaying `changes` rebuilds the lists `run --json` gives: start from empty lists; per step
  * and list, drop the keys in `removed`, replace in place the objects of `set` whose key is
@@ -12,7 +12,7 @@
  */
 import { renderMessage, type Locale } from '../i18n/render.ts';
 import type { RunResult, StepResult } from '../run.ts';
-import { admissionJson, decisionJson, releaseJson, verdictsJson } from './json.ts';
+import { admissionJson, capacityDropsJson, decisionJson, releaseJson, verdictsJson } from './json.ts';
 
 export interface ListChange<T> {
   set: T[];
@@ -91,5 +91,5 @@ export function* runNdjson(run: RunResult, locale: Locale = 'en'): Generator<str
     });
     yield JSON.stringify({ type: 'step', index: first.index, event: first.event, position: first.position, releases });
   }
-  yield JSON.stringify({ type: 'verdicts', releases: run.versions.map((version) => ({ tag: version.tag, verdicts: verdictsJson(version, locale) })) });
+  yield JSON.stringify({ type: 'verdicts', releases: run.versions.map((version) => ({ tag: version.tag, verdicts: verdictsJson(version, locale), capacityDrops: capacityDropsJson(version, locale) })) });
 }

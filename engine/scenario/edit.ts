@@ -135,6 +135,33 @@ export const removeEventAt = (index: number): Edit => (doc) => {
   if (index >= 0 && index < seq.items.length) seq.items.splice(index, 1);
 };
 
+/**
+ * A change to some events of the Scenario document, as the engine's input fixes describe it
+ * (event-fixes.ts): events written anew at their index, then events removed. Indices are those of
+ * the text the fix was computed for.
+ */
+export interface EventsEdit {
+  set?: readonly { index: number; event: ControllerEvent }[];
+  remove?: readonly number[];
+}
+
+export const editEvents = (change: EventsEdit): Edit => (doc) => {
+  const seq = eventsSeq(doc);
+  for (const { index, event } of change.set ?? []) {
+    if (index >= 0 && index < seq.items.length) seq.items[index] = doc.createNode(eventDocument(event)) as never;
+  }
+  const gone = new Set(change.remove ?? []);
+  if (gone.size > 0) seq.items = seq.items.filter((_, i) => !gone.has(i));
+};
+
+/** Moves the event at `from` to `to` (0-based among the events); out of range does nothing. */
+export const moveEvent = (from: number, to: number): Edit => (doc) => {
+  const seq = eventsSeq(doc);
+  if (from < 0 || to < 0 || from >= seq.items.length || to >= seq.items.length || from === to) return;
+  const [item] = seq.items.splice(from, 1);
+  seq.items.splice(to, 0, item!);
+};
+
 /** Replaces every event (the explorer's sequence); keeps the key where the user had it. */
 export const replaceEvents = (events: readonly ControllerEvent[]): Edit => (doc) => {
   const seq = eventsSeq(doc);

@@ -154,6 +154,18 @@ function readCanaries(check: Checker, value: unknown, path: Path): CanarySpec[] 
   return out;
 }
 
+/** The predictor implementations that carry a storageUri besides `model` (v0.20.0 `PredictorSpec`). */
+const IMPLEMENTATIONS = ['sklearn', 'xgboost', 'tensorflow', 'pytorch', 'triton', 'onnx', 'huggingface', 'pmml', 'lightgbm', 'paddle'] as const;
+
+/** getPredictorStorageURI (v0.20.0 inference_service_validation.go:716-726): `model.storageUri` first, else the implementation's. */
+function storageUriOf(value: Record<string, unknown>): string | undefined {
+  for (const key of ['model', ...IMPLEMENTATIONS]) {
+    const block = value[key];
+    if (isRecord(block) && typeof block.storageUri === 'string') return block.storageUri;
+  }
+  return undefined;
+}
+
 function readComponent(check: Checker, value: Record<string, unknown>, path: Path, named: boolean): ComponentSpec {
   const out: ComponentSpec = {};
   if (named && value.name !== undefined && value.name !== null && value.name !== '') {
@@ -161,6 +173,8 @@ function readComponent(check: Checker, value: Record<string, unknown>, path: Pat
     if (typeof value.name !== 'string' || !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value.name)) check.error([...path, 'name'], msg('input.predictorName'));
     else out.name = value.name;
   }
+  const storageUri = storageUriOf(value);
+  if (storageUri !== undefined) out.storageUri = storageUri;
   const minReplicas = readInteger(check, value.minReplicas, [...path, 'minReplicas'], 'minReplicas');
   const maxReplicas = readInteger(check, value.maxReplicas, [...path, 'maxReplicas'], 'maxReplicas');
   const scaleTarget = readInteger(check, value.scaleTarget, [...path, 'scaleTarget'], 'scaleTarget');

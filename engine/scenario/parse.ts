@@ -15,6 +15,7 @@ import { COMPONENTS } from '../k8s/types.ts';
 import { ANNOTATION } from '../kserve/constants.ts';
 import { createChecker, isRecord, type Checker } from './validate.ts';
 import { pointerOf } from './pointers.ts';
+import { atRiskIsvcs, hpaFixes, otherFixes, targetFixes, type FixContext, type InputFix } from './event-fixes.ts';
 
 export interface ScenarioSource {
   name: string;
@@ -217,44 +218,47 @@ function readEvents(check: Checker, loadedDoc: LoadedDocument, value: unknown): 
     check.error(['events'], msg('input.tooManyEvents', { limit: LIMITS.events }));
     return [];
   }
-  const events: ScenarioStepInput[] = [];
-  value.forEach((item, index) => {
-    const path = ['events', index];
-    const position = locate(loadedDoc, path);
-    if (typeof item === 'string') {
-      const parsed = parseEventWord(item);
-      if (parsed.ok) events.push({ event: parsed.event, position });
-      else check.error(path, parsed.message);
-      return;
-    }
-    if (isRecord(item) && Object.keys(item).length === 1 && 'apply' in item) {
-      const object = readObject(check, item.apply, [...path, 'apply']);
-      if (object) events.push({ event: { type: 'object.apply', object }, position });
-      return;
-    }
-    if (isRecord(item) && (item.event === 'hpa-delete' || item.event === 'hpa-remove-finalizer') && Object.keys(item).every((k) => k === 'event' || k === 'hpa' || k === 'finalizer')) {
-      // The mapping form names an HPA and a finalizer without the word form's `/` ambiguity.
-      const hpa = typeof item.hpa === 'string' ? parseTarget(item.hpa) : null;
-      if (!hpa) return check.error([...path, 'hpa'], msg('input.eventMapHpa'));
-      if (item.event === 'hpa-delete') return void events.push({ event: { type: 'hpa.delete', hpa }, position });
-      if (typeof item.finalizer !== 'string' || item.finalizer.length === 0 || /\s/.test(item.finalizer)) return check.error([...path, 'finalizer'], msg('input.eventMapFinalizer'));
-      events.push({ event: { type: 'hpa.removeFinalizer', hpa, finalizer: item.finalizer }, position });
-      return;
-    }
-    if (isRecord(item) && typeof item.event === 'string' && Object.keys(item).every((k) => k === 'event' || k === 'isvc')) {
-      const parsed = parseEventWord(item.event);
-      if (!parsed.ok) return check.error([...path, 'event'], parsed.message);
-      if (item.isvc === undefined) return void events.push({ event: parsed.event, position });
-      const target = typeof item.isvc === 'string' ? parseTarget(item.isvc) : null;
-      if (!target) return check.error([...path, 'isvc'], msg('input.eventMapIsvc'));
-      if (!isTargeted(parsed.event)) return check.error([...path, 'isvc'], msg('input.eventMapNoIsvc', { event: item.event }));
-      if (parsed.event.isvc !== null) return check.error([...path, 'isvc'], msg('input.eventMapTwice'));
-      events.push({ event: withTarget(parsed.event, target), position });
-      return;
-    }
-    check.error(path, msg('input.eventShape'));
+  return value.flatMap((item, index) => {
+    const event = readEvent(check, loadedDoc, item, index);
+    return event ? [event] : [];
   });
-  return events;
+}
+
+/** The event at `events[index]` of a Scenario document, or null after reporting why it does not read. */
+export function readEvent(check: Checker, loadedDoc: LoadedDocument, item: unknown, index: number): ScenarioStepInput | null {
+  const path = ['events', index];
+  const position = locate(loadedDoc, path);
+  const fail = (at: (string | number)[], message: Message): null => {
+    check.error(at, message);
+    return null;
+  };
+  if (typeof item === 'string') {
+    const parsed = parseEventWord(item);
+    return parsed.ok ? { event: parsed.event, position } : fail(path, parsed.message);
+  }
+  if (isRecord(item) && Object.keys(item).length === 1 && 'apply' in item) {
+    const object = readObject(check, item.apply, [...path, 'apply']);
+    return object ? { event: { type: 'object.apply', object }, position } : null;
+  }
+  if (isRecord(item) && (item.event === 'hpa-delete' || item.event === 'hpa-remove-finalizer') && Object.keys(item).every((k) => k === 'event' || k === 'hpa' || k === 'finalizer')) {
+    // The mapping form names an HPA and a finalizer without the word form's `/` ambiguity.
+    const hpa = typeof item.hpa === 'string' ? parseTarget(item.hpa) : null;
+    if (!hpa) return fail([...path, 'hpa'], msg('input.eventMapHpa'));
+    if (item.event === 'hpa-delete') return { event: { type: 'hpa.delete', hpa }, position };
+    if (typeof item.finalizer !== 'string' || item.finalizer.length === 0 || /\s/.test(item.finalizer)) return fail([...path, 'finalizer'], msg('input.eventMapFinalizer'));
+    return { event: { type: 'hpa.removeFinalizer', hpa, finalizer: item.finalizer }, position };
+  }
+  if (isRecord(item) && typeof item.event === 'string' && Object.keys(item).every((k) => k === 'event' || k === 'isvc')) {
+    const parsed = parseEventWord(item.event);
+    if (!parsed.ok) return fail([...path, 'event'], parsed.message);
+    if (item.isvc === undefined) return { event: parsed.event, position };
+    const target = typeof item.isvc === 'string' ? parseTarget(item.isvc) : null;
+    if (!target) return fail([...path, 'isvc'], msg('input.eventMapIsvc'));
+    if (!isTargeted(parsed.event)) return fail([...path, 'isvc'], msg('input.eventMapNoIsvc', { event: item.event }));
+    if (parsed.event.isvc !== null) return fail([...path, 'isvc'], msg('input.eventMapTwice'));
+    return { event: withTarget(parsed.event, target), position };
+  }
+  return fail(path, msg('input.eventShape'));
 }
 
 /**
@@ -269,23 +273,33 @@ export function crossCheck(scenario: Pick<Scenario, 'objects' | 'events' | 'sett
   const isvcs = unique(all.filter((o) => o.kind === 'InferenceService').map((o) => keyOf(o.metadata)));
   const hpas = all.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata);
   const at = (position: SourcePosition | null): Omit<InputError, 'message'> => position ?? { file: '<events>', line: 1, column: 1 };
-  for (const { event, position } of scenario.events) {
-    if (isTargeted(event)) {
-      const problem = targetProblem(event.isvc, isvcs);
-      if (problem) errors.push({ ...at(position), message: msg('input.eventProblem', { event: formatEvent(event), problem }) });
+  const problems = scenario.events.map(({ event }) => (isTargeted(event) ? targetProblem(event.isvc, isvcs) : null));
+  const context: FixContext = {
+    events: scenario.events,
+    isvcs,
+    atRisk: atRiskIsvcs(all),
+    mistargeted: new Set(problems.flatMap((p, i) => (p ? [i] : []))),
+  };
+  scenario.events.forEach(({ event, position }, index) => {
+    // Only an event written in a Scenario document can be edited there (not one of --events).
+    const fixable = (fixes: () => InputFix[]) => (position ? { fixes: fixes() } : {});
+    const problem = problems[index];
+    if (problem && isTargeted(event)) {
+      const matches = problem.id === 'input.targetNamespaces' ? targetMatches(event.isvc, isvcs) : [];
+      errors.push({ ...at(position), message: msg('input.eventProblem', { event: formatEvent(event), problem }), ...fixable(() => targetFixes(context, index, matches)) });
     }
     if ((event.type === 'hpa.delete' || event.type === 'hpa.removeFinalizer') && event.hpa.namespace === null) {
       const spaces = unique(hpas.filter((h) => h.name === event.hpa.name).map((h) => h.namespace));
       if (spaces.length > 1) {
         const problem = msg('input.hpaNamespaces', { hpa: event.hpa.name, namespaces: spaces.join(', ') });
-        errors.push({ ...at(position), message: msg('input.eventProblem', { event: formatEvent(event), problem }) });
+        errors.push({ ...at(position), message: msg('input.eventProblem', { event: formatEvent(event), problem }), ...fixable(() => hpaFixes(context, index, spaces)) });
       }
     }
     if (event.type === 'controller.upgraded' && event.tag !== null) {
       const found = findRelease(event.tag);
-      if (!found.ok) errors.push({ ...at(position), message: found.message });
+      if (!found.ok) errors.push({ ...at(position), message: found.message, ...fixable(() => otherFixes(context, index)) });
     }
-  }
+  });
   return errors;
 }
 
@@ -293,12 +307,17 @@ function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+function targetMatches(target: IsvcTarget | null, isvcs: readonly string[]): string[] {
+  if (target === null) return [];
+  return isvcs.filter((key) => (target.namespace === null ? key.endsWith(`/${target.name}`) : key === `${target.namespace}/${target.name}`));
+}
+
 /** Why a target does not pick exactly one InferenceService, or null when it does. */
 function targetProblem(target: IsvcTarget | null, isvcs: readonly string[]): Message | null {
   if (target === null) {
     return isvcs.length > 1 ? msg('input.targetAmbiguous', { count: isvcs.length, isvcs: isvcs.join(', '), first: isvcs[0]! }) : null;
   }
-  const matches = isvcs.filter((key) => (target.namespace === null ? key.endsWith(`/${target.name}`) : key === `${target.namespace}/${target.name}`));
+  const matches = targetMatches(target, isvcs);
   if (matches.length === 1) return null;
   if (matches.length === 0) {
     return isvcs.length ? msg('input.targetMissingHas', { target: formatTarget(target), isvcs: isvcs.join(', ') }) : msg('input.targetMissing', { target: formatTarget(target) });

@@ -6,6 +6,7 @@
 import { Composer, CST, Lexer, LineCounter, Parser, YAMLParseError, isMap, isNode, isScalar, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { msg, type Message } from '../i18n/message.ts';
 import { renderMessage, type Locale } from '../i18n/render.ts';
+import type { InputFix } from './event-fixes.ts';
 
 export interface InputError {
   file: string;
@@ -13,6 +14,8 @@ export interface InputError {
   column: number;
   /** What is wrong, as a message id and parameters; each front end renders it in its language. */
   message: Message;
+  /** One-click changes that make this problem go away (an event's target, or removing it), best first. */
+  fixes?: readonly InputFix[];
 }
 
 export const LIMITS = {

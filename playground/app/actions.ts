@@ -7,13 +7,13 @@
 import { compareTags } from '../../engine/kserve/tags.ts';
 import type { Lint } from '../../engine/lint.ts';
 import type { LinkState } from '../../engine/link/state.ts';
-import { parseEventWord, type ControllerEvent } from '../../engine/machine/events.ts';
+import { parseEventWord, parseTarget, withTarget, type ControllerEvent } from '../../engine/machine/events.ts';
 import { REPRESENTATIVE_RELEASES } from '../../engine/vocabulary.ts';
 import { applyEdits, type EditorName } from './edits.ts';
-import { evaluate } from './evaluate.ts';
 import { applySafeChangeToTexts, type ExploreResult } from './explore-result.ts';
 import type { RedactionView } from './share-state.ts';
-import { appendEvent, editScenario, forgetPresetWords, removeEventAt, replaceEvents, setField } from '../../engine/scenario/edit.ts';
+import { appendEvent, editEvents, editScenario, forgetPresetWords, moveEvent, removeEventAt, replaceEvents, setField } from '../../engine/scenario/edit.ts';
+import { listEvents } from '../../engine/scenario/event-list.ts';
 import { formatPosition } from '../../engine/scenario/source.ts';
 import { isStale, totalSteps, type AppState, type DockTab, type Notice, type UiState } from './state.ts';
 
@@ -27,6 +27,11 @@ export type Action =
   | { type: 'event'; word: string }
   | { type: 'reapply'; hpa: string }
   | { type: 'remove-event'; index: number }
+  /** Events are input: moved, aimed elsewhere or removed in place, even while the input has problems. */
+  | { type: 'move-event'; from: number; to: number }
+  | { type: 'retarget-event'; index: number; target: string }
+  /** An input error's fix, named by the error's place and the fix's index among its fixes. */
+  | { type: 'fix-input'; at: string; fix: number }
   | { type: 'clear-events' }
   | { type: 'add-release'; tag: string }
   | { type: 'remove-release'; tag: string }
@@ -44,11 +49,13 @@ export type Action =
   | { type: 'load-loss'; index: number }
   | { type: 'apply-change'; index: number }
   | { type: 'dock-tab'; tab: DockTab }
-  | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'exploreEdits' | 'redact' | 'rename' }
+  | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'atRiskOnly' | 'exploreEdits' | 'redact' | 'rename' }
   /** What redaction removes (computed by the element, which loads the redaction on first use). */
   | { type: 'redaction'; view: RedactionView | null }
   | { type: 'form'; key: string; value: string }
-  | { type: 'notice'; notice: Notice | null };
+  | { type: 'notice'; notice: Notice | null }
+  /** The page's worker answered for the pending texts (the answer is in `state.evaluations`). */
+  | { type: 'evaluated' };
 
 type Handler<T extends Action['type']> = (state: AppState, action: Extract<Action, { type: T }>) => AppState;
 
@@ -65,13 +72,29 @@ function moveTo(state: AppState, step: number): AppState {
  * With `strict`, a result with problems is refused (controls must not break the input).
  */
 function withLink(state: AppState, link: LinkState, strict: boolean): AppState {
-  const evaluation = evaluate(link);
+  // In the page, evaluations come from a worker: texts it has not answered for wait (`pending`).
+  const evaluation = state.evaluations.get(link);
+  if (!evaluation) return { ...state, link, pending: { strict, revert: state.pending?.revert ?? state.link }, explore: null, notice: null, fromStep: state.link.step };
   if (!evaluation.ok) {
     if (strict) return say(state, 'refusedChange', evaluation.errors[0]?.message);
-    return { ...state, link, errors: evaluation.errors, explore: null, notice: null, fromStep: state.link.step };
+    return { ...state, link, errors: evaluation.errors, explore: null, notice: null, fromStep: state.link.step, pending: null };
   }
   const step = Math.max(0, Math.min(evaluation.totalSteps, link.step));
-  return { ...state, link: { ...link, step }, good: evaluation, errors: [], explore: null, notice: null, fromStep: state.link.step };
+  return { ...state, link: { ...link, step }, good: evaluation, errors: [], explore: null, notice: null, fromStep: state.link.step, pending: null };
+}
+
+/** The worker answered for the pending texts: take them as if evaluated on the spot, from the texts on screen. */
+function evaluated(state: AppState): AppState {
+  const pending = state.pending;
+  if (!pending || !state.evaluations.get(state.link)) return state;
+  const next = withLink({ ...state, link: pending.revert, pending: null }, state.link, pending.strict);
+  return pending.at === 'first-difference' ? atFirstDifference(next) : next;
+}
+
+function atFirstDifference(next: AppState): AppState {
+  if (next.pending) return { ...next, pending: { ...next.pending, at: 'first-difference' } };
+  if (!next.good || next.errors.length) return next;
+  return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
 }
 
 /** Applies a Scenario-document edit through the controls; refused while the input has problems. */
@@ -80,6 +103,20 @@ function editDoc(state: AppState, edit: Parameters<typeof editScenario>[1], step
   const scenario = editScenario(state.link.scenario, edit);
   if (scenario === null) return say(state, 'scenarioUnreadable');
   return withLink(state, { ...state.link, scenario, step }, true);
+}
+
+/**
+ * Edits the events as input: applied whether or not the result parses (its problems then show
+ * where the event is), so an event the objects made invalid can always be changed or removed.
+ * A change that makes stale input whole again opens where the releases first part ways.
+ */
+function editEventsText(state: AppState, edit: Parameters<typeof editScenario>[1], step = state.link.step): AppState {
+  const scenario = editScenario(state.link.scenario, edit);
+  if (scenario === null) return say(state, 'scenarioUnreadable');
+  const next = withLink(state, { ...state.link, scenario, step }, false);
+  if (!isStale(state) || (!next.pending && isStale(next))) return next;
+  // Evaluated in the worker, the jump waits for its answer (and is dropped there if still stale).
+  return atFirstDifference(next);
 }
 
 /** The objects changed: a preset's name and description no longer describe them. */
@@ -122,7 +159,18 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
   'remove-event': (s, a) => {
     const offset = s.good?.eventOffset ?? 0;
     const step = s.link.step > offset + a.index ? s.link.step - 1 : s.link.step;
-    return editDoc(s, removeEventAt(a.index), step);
+    return editEventsText(s, removeEventAt(a.index), step);
+  },
+  'move-event': (s, a) => editEventsText(s, moveEvent(a.from, a.to)),
+  'retarget-event': (s, a) => {
+    const event = listEvents(s.link.scenario)[a.index]?.event;
+    const target = parseTarget(a.target);
+    if (!event || !target) return s;
+    return editEventsText(s, editEvents({ set: [{ index: a.index, event: withTarget(event, target) }] }));
+  },
+  'fix-input': (s, a) => {
+    const fix = s.errors.find((e) => formatPosition(e) === a.at)?.fixes?.[a.fix];
+    return fix ? editEventsText(s, editEvents(fix.edit)) : say(s, 'fixFirst');
   },
   'clear-events': (s) => editDoc(s, replaceEvents([]), Math.min(s.link.step, s.good?.eventOffset ?? 0)),
   'add-release': (s, a) => {
@@ -157,11 +205,11 @@ const HANDLERS: { [T in Action['type']]: Handler<T> } = {
   load: (s, a) => {
     const link = a.keepScenario && a.link.scenario.trim() === '' ? { ...a.link, scenario: editScenario(s.link.scenario, forgetPresetWords) ?? s.link.scenario } : a.link;
     const next = withLink({ ...s, explore: null }, link, false);
-    if (a.at !== 'first-difference' || !next.good || next.errors.length) return next;
-    return { ...next, link: { ...next.link, step: next.good.run.firstDisagreement ?? next.good.totalSteps } };
+    return a.at === 'first-difference' ? atFirstDifference(next) : next;
   },
+  evaluated: (s) => evaluated(s),
   fix: (s, a) => {
-    const lint = isStale(s) ? undefined : s.good?.lints.find((l) => lintKey(l) === a.lint);
+    const lint = isStale(s) || s.pending ? undefined : s.good?.lints.find((l) => lintKey(l) === a.lint);
     if (!lint?.fix) return say(s, 'fixFirst');
     const texts = applyEdits(s.link, lint.fix.edits);
     return objectsChanged(s, texts, false);

@@ -68,6 +68,9 @@ export function actionFor(control: ControlData, form: Readonly<Record<string, st
     case 'reapply': return { type: 'reapply', hpa: form['hpa-target'] ?? d.hpa ?? '' };
     case 'remove-finalizer': return { type: 'event', word: `hpa-remove-finalizer:${form['finalizer-target'] ?? ''}` };
     case 'remove-event': return { type: 'remove-event', index: Number(d.index) };
+    case 'move-event': return { type: 'move-event', from: Number(d.from), to: Number(d.to) };
+    case 'retarget-event': return control.value ? { type: 'retarget-event', index: Number(d.index), target: control.value } : null;
+    case 'fix-input': return d.at ? { type: 'fix-input', at: d.at, fix: Number(d.fix) } : null;
     case 'clear-events': return { type: 'clear-events' };
     case 'add-release': return control.value === 'bug-window' ? { type: 'add-bug-window' } : control.value ? { type: 'add-release', tag: control.value } : null;
     case 'remove-release': return d.tag ? { type: 'remove-release', tag: d.tag } : null;
@@ -81,6 +84,7 @@ export function actionFor(control: ControlData, form: Readonly<Record<string, st
     case 'toggle-dock': return { type: 'toggle', what: 'dockOpen' };
     case 'toggle-input': return { type: 'toggle', what: 'inputCollapsed' };
     case 'toggle-checks': return { type: 'toggle', what: 'allChecks' };
+    case 'toggle-at-risk': return { type: 'toggle', what: 'atRiskOnly' };
     case 'toggle-explore-edits': return { type: 'toggle', what: 'exploreEdits' };
     case 'toggle-redact': return { type: 'toggle', what: 'redact' };
     case 'toggle-rename': return { type: 'toggle', what: 'rename' };

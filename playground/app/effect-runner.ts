@@ -4,6 +4,7 @@
  * `EffectHost` and answers with actions, announcements and the element's own chores.
  */
 import type { LinkState } from '../../engine/link/state.ts';
+import { EDITOR_FILES } from '../../engine/scenario/compose.ts';
 import type { Action } from './actions.ts';
 import type { Effect } from './controls.ts';
 import { editorForFile, type EditorName } from './edits.ts';
@@ -30,6 +31,8 @@ export interface EffectHost {
   openFile(file: File): Promise<void>;
   toggleEditorChoice(): void;
   reveal(editor: EditorName, line: number, column: number): void;
+  /** Scrolls to and focuses the event a scenario.yaml line lies in. */
+  revealEvent(line: number): void;
 }
 
 export async function runEffect(host: EffectHost, effect: Effect, target: HTMLElement): Promise<void> {
@@ -61,11 +64,13 @@ export async function runEffect(host: EffectHost, effect: Effect, target: HTMLEl
     case 'download': download(state.link, state.good?.scenario.settings.name ?? null); break;
     case 'toggle-editor': host.toggleEditorChoice(); break;
     case 'goto': {
-      const editor = editorForFile(target.dataset.file ?? '');
-      if (editor) {
-        if (host.state.ui.inputCollapsed) host.dispatch({ type: 'toggle', what: 'inputCollapsed' });
-        host.reveal(editor, Number(target.dataset.line), Number(target.dataset.column));
-      }
+      const file = target.dataset.file ?? '';
+      const editor = editorForFile(file);
+      if (!editor && file !== EDITOR_FILES.scenario) break;
+      if (host.state.ui.inputCollapsed) host.dispatch({ type: 'toggle', what: 'inputCollapsed' });
+      // scenario.yaml is the events list: the row the position lies in.
+      if (editor) host.reveal(editor, Number(target.dataset.line), Number(target.dataset.column));
+      else host.revealEvent(Number(target.dataset.line));
       break;
     }
     case 'help': host.showHelp(); break;

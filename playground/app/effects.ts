@@ -48,12 +48,14 @@ export async function copyMarkdown(input: { good: Good; link: LinkState; redacti
   // The report and the redaction load with the first export.
   const { markdownFor, redactedExport } = await import('./share.ts');
   let { good, link } = input;
+  let removed: readonly { path: string }[] | undefined;
   if (input.redaction) {
     const exported = redactedExport(input.redaction, link.step);
     if (!exported) return 'differs';
     ({ good, link } = exported);
+    if (input.redaction.result.ok) removed = input.redaction.result.removed;
   }
-  await copyText(markdownFor({ good, link, url: await urlOf(link), locale: input.locale }));
+  await copyText(markdownFor({ good, link, url: await urlOf(link), locale: input.locale, removed }));
   return 'ok';
 }
 

@@ -72,3 +72,13 @@ export function announce(root: Element, text: string): void {
   const region = root.querySelector('[data-pane="announce"]');
   if (region) region.textContent = text;
 }
+
+/** The events list's row a scenario.yaml line lies in (else the list's title), scrolled to and focused. */
+export function revealEvent(root: Element, line: number): void {
+  const rows = [...root.querySelectorAll<HTMLElement>('[data-pane="eventlist"] [data-line]')];
+  const row = rows.find((r) => line >= Number(r.dataset.line) && line <= Math.max(Number(r.dataset.line), Number(r.dataset.endLine)));
+  const target = row ?? root.querySelector<HTMLElement>('[data-pane="eventlist"] h3');
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+}

@@ -5,9 +5,13 @@
  * changed (panes.ts), the editors (editors.ts), the address bar and the live region. Controls that
  * are effects rather than actions run in effect-runner.ts (the clipboard, downloads and files
  * themselves in effects.ts); small DOM chores are in element-dom.ts. It decides nothing about KServe.
+ * Evaluations run in a Web Worker (evaluator.ts); until one is in, the results on screen stay and
+ * are marked as updating, and a link opens behind a neutral "opening the link…" state.
  */
 import { renderMessage } from '../../engine/i18n/render.ts';
+import type { Message } from '../../engine/i18n/message.ts';
 import type { LinkState } from '../../engine/link/state.ts';
+import type { Evaluation } from './evaluate.ts';
 import { patch } from '../dom/vnode.ts';
 import { reduce, type Action } from './actions.ts';
 import { mountStatechart } from './chart.ts';
@@ -16,16 +20,17 @@ import type { EditorName } from './edits.ts';
 import { EDITORS, EditorSet } from './editors.ts';
 import { runEffect, type EffectHost, type Preset } from './effect-runner.ts';
 import { readFile } from './effects.ts';
-import { announce, closeMenus, modalOpen, moveTab, openShareMenu, readJson, restoreFocus, showHelp } from './element-dom.ts';
+import { announce, closeMenus, modalOpen, moveTab, openShareMenu, readJson, restoreFocus, revealEvent, showHelp } from './element-dom.ts';
 import { redactionKey, type RedactionView } from './share-state.ts';
 import { focusOf, keyIntent } from './keys.ts';
 import { panes, viewModel, type PageContext, type Pane } from './panes.ts';
 import { dropProseHasRules, keepDecisionsInView, showCurrentStep, wireSplitters } from './layout.ts';
 import { editorMarkers, problemWords, stepSentence } from './speech.ts';
-import { initialState, type AppState } from './state.ts';
+import { awaitingState, shownStep, type AppState } from './state.ts';
+import { EvaluationCache, Evaluator, type Answer } from './evaluator.ts';
 import { localeOf, stringsFor } from './strings.ts';
 import { clearDraft, readDraft, writeDraft } from './storage.ts';
-import { readFragment, shareUrl, writeFragment } from './url.ts';
+import { fragmentOf, readFragment, shareUrl, writeFragment } from './url.ts';
 
 /** The stacked layout's media query (playground.css). */
 const STACKED = '(max-width: 55.99rem), (max-height: 33.99rem)';
@@ -53,6 +58,14 @@ export class HpaPlayground extends HTMLElement {
   /** The state on screen is not (yet) the one in the address bar. */
   #unsaved = false;
   #cleanups: (() => void)[] = [];
+  #evaluator = new Evaluator();
+  #evaluations = new EvaluationCache();
+  /** The texts last sent to the worker (a pending state asks once per texts). */
+  #requested: LinkState | null = null;
+  /** Set once the first evaluation (the preset's or the link's) is on screen; actions before wait. */
+  #started = false;
+  #early: Action[] = [];
+  #updatingTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     const locale = localeOf(this.getAttribute('lang') ?? document.documentElement.lang);
@@ -66,14 +79,11 @@ export class HpaPlayground extends HTMLElement {
     };
     this.#panes = panes(this.#page.idBase);
     const stacked = matchMedia(STACKED);
-    this.#state = initialState(initial, { dockOpen: this.dataset.dockOpen !== 'false' });
-    // The server drew every pane for this very state: nothing to redraw until something changes.
-    for (const [name, pane] of Object.entries(this.#panes)) if (!pane.visible || pane.visible(this.#state)) this.#drawn.set(name, pane.deps(this.#state, this.#page));
+    this.#state = awaitingState(initial, this.#evaluations, { dockOpen: this.dataset.dockOpen !== 'false' });
     // Phones get the explanations closed, so every release's decision fits under the step bar.
     if (stacked.matches) this.#page = { ...this.#page, compact: true };
     this.#mountEditors();
     this.#chart = mountStatechart(this.querySelector('[data-pane="chart"]'), s);
-    this.#chart.update(this.#state.good, this.#state.link.step);
     this.#wire();
     const onLayout = () => {
       this.#page = { ...this.#page, compact: stacked.matches };
@@ -81,16 +91,18 @@ export class HpaPlayground extends HTMLElement {
     };
     stacked.addEventListener('change', onLayout);
     this.#cleanups.push(() => stacked.removeEventListener('change', onLayout));
-    this.#drawPanes(false);
-    this.#applyLayout();
-    showCurrentStep(this);
-    // Ready once a link in the address bar is on screen too (decoding is asynchronous).
-    void this.#loadFromUrl().finally(() => this.setAttribute('data-ready', ''));
+    // Ready once the first results are on screen: a link's own (decoded and evaluated in the worker), else the preset's.
+    void this.#start().finally(() => {
+      this.removeAttribute('data-opening');
+      this.setAttribute('data-ready', '');
+    });
   }
 
   disconnectedCallback(): void {
     for (const cleanup of this.#cleanups) cleanup();
     this.#editors?.dispose();
+    this.#evaluator.dispose();
+    clearTimeout(this.#updatingTimer);
     clearTimeout(this.#urlTimer);
     clearTimeout(this.#editTimer);
   }
@@ -101,18 +113,61 @@ export class HpaPlayground extends HTMLElement {
   }
 
   dispatch(action: Action): void {
+    // Until the first results are in, the state has nothing to act on: actions wait their turn.
+    if (!this.#started) {
+      this.#early.push(action);
+      return;
+    }
     if (action.type !== 'edit') this.#flushEdits();
     const before = this.#state;
     const next = reduce(before, action);
     if (next === before) return;
     this.#state = next;
     this.#sync(before);
+    if (next.pending) this.#request(next.link);
+    this.#markUpdating(Boolean(next.pending));
+  }
+
+  /** Asks the worker for texts' evaluation; only the newest request's answer is taken. */
+  #request(link: LinkState): void {
+    const requested = this.#requested;
+    if (requested && requested.isvc === link.isvc && requested.hpas === link.hpas && requested.scenario === link.scenario) return;
+    this.#requested = link;
+    void this.#evaluator.request({ kind: 'evaluate', link }).then((answer) => this.#take(answer, link));
+  }
+
+  async #take(answer: Answer | null, link: LinkState): Promise<void> {
+    if (!answer) return;
+    if (this.#requested === link) this.#requested = null;
+    const evaluation = answer.kind === 'evaluated' ? answer.evaluation : await evaluateHere(link);
+    if (!evaluation) return;
+    this.#evaluations.set(link, evaluation);
+    this.dispatch({ type: 'evaluated' });
+  }
+
+  /** The results on screen are older than the texts: marked (and said) once the wait is noticeable. */
+  #markUpdating(pending: boolean): void {
+    const region = this.querySelector<HTMLElement>('[data-pane="updating"]');
+    if (!pending) {
+      clearTimeout(this.#updatingTimer);
+      this.#updatingTimer = undefined;
+      this.removeAttribute('data-updating');
+      if (region && region.textContent !== '') region.textContent = '';
+      return;
+    }
+    if (this.#updatingTimer !== undefined || this.hasAttribute('data-updating')) return;
+    this.#updatingTimer = setTimeout(() => {
+      this.#updatingTimer = undefined;
+      if (!this.#state.pending) return;
+      this.setAttribute('data-updating', '');
+      if (region) region.textContent = this.#page.s.updating;
+    }, 120);
   }
 
   /** Brings the page in line with the state, touching only what changed. */
   #sync(before: AppState): void {
     const next = this.#state;
-    const stepMoved = before.link.step !== next.link.step;
+    const stepMoved = shownStep(before) !== shownStep(next);
     const textsChanged = before.link.isvc !== next.link.isvc || before.link.hpas !== next.link.hpas || before.link.scenario !== next.link.scenario;
     // "Copied" speaks of what is on screen; once the scenario or the step changes, it no longer does.
     if (before.link !== next.link && this.#page.copied) this.#page = { ...this.#page, copied: null };
@@ -122,7 +177,7 @@ export class HpaPlayground extends HTMLElement {
     if (before.ui !== next.ui || before.errors !== next.errors || before.good !== next.good) this.#applyLayout();
     // The statechart follows the step only while it is shown; it catches up when its tab opens.
     const chartShown = next.ui.dockOpen && next.ui.dockTab === 'chart';
-    if (chartShown && (stepMoved || before.good !== next.good || !(before.ui.dockOpen && before.ui.dockTab === 'chart'))) this.#chart?.update(next.good, next.link.step);
+    if (chartShown && (stepMoved || before.good !== next.good || !(before.ui.dockOpen && before.ui.dockTab === 'chart'))) this.#chart?.update(next.good, shownStep(next));
     if (stepMoved) this.#announceStep();
     if (next.notice && next.notice !== before.notice) this.#announce(this.querySelector('.pg-notice')?.textContent ?? '');
     if (next.explore && next.explore !== before.explore) this.#announce(this.querySelector('.pg-explore-list')?.textContent ?? '');
@@ -135,6 +190,7 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #drawPanes(moved: boolean): void {
+    if (!this.#started) return;
     if (moved) this.#moves += 1;
     const flash = moved ? this.#moves : false;
     const active = document.activeElement;
@@ -146,9 +202,9 @@ export class HpaPlayground extends HTMLElement {
       const target = this.querySelector(`[data-pane="${name}"]`);
       if (!target) continue;
       if (same(this.#drawn.get(name), deps)) {
-        if (pane.mark && this.#marked.get(name) !== this.#state.link.step) {
-          pane.mark(target, this.#state.link.step);
-          this.#marked.set(name, this.#state.link.step);
+        if (pane.mark && this.#marked.get(name) !== shownStep(this.#state)) {
+          pane.mark(target, shownStep(this.#state));
+          this.#marked.set(name, shownStep(this.#state));
         }
         continue;
       }
@@ -156,7 +212,7 @@ export class HpaPlayground extends HTMLElement {
       const node = pane.view(vm);
       patch(target, node ? [node] : []);
       this.#drawn.set(name, deps);
-      this.#marked.set(name, this.#state.link.step);
+      this.#marked.set(name, shownStep(this.#state));
       // A pane drawn inside another (the share menu in the toolbar) is current now too.
       for (const inner of target.querySelectorAll('[data-pane]')) {
         const innerName = inner.getAttribute('data-pane')!;
@@ -220,6 +276,8 @@ export class HpaPlayground extends HTMLElement {
   }
 
   #applyMarkers(): void {
+    // Before the first evaluation the server's problem lines stay as they are.
+    if (!this.#started) return;
     for (const name of EDITORS) this.#editors?.setMarkers(name, editorMarkers(this.#state, name, this.#page.locale));
   }
 
@@ -327,6 +385,7 @@ export class HpaPlayground extends HTMLElement {
         this.#renderEditorChoice();
       },
       reveal: (editor, line, column) => this.#editors?.reveal(editor, line, column),
+      revealEvent: (line) => revealEvent(this, line),
     };
   }
 
@@ -418,25 +477,65 @@ export class HpaPlayground extends HTMLElement {
     this.#drawPanes(false);
   }
 
-  async #loadFromUrl(): Promise<void> {
-    // An edit kept on this very address is newer than what the address holds.
+  /**
+   * The first results: an edit kept for this address, else the link in the address bar, else the
+   * preset the server drew. A link is decoded and evaluated in the worker, and drawn at once.
+   */
+  async #start(): Promise<void> {
     const draft = readDraft(location.hash);
+    const fragment = draft ? null : fragmentOf(location);
+    let opened: { link: LinkState; evaluation: Evaluation } | null = null;
     if (draft) {
-      this.dispatch({ type: 'load', link: draft, at: 'link' });
-      return;
-    }
-    const decoded = await readFragment(location);
-    if (!decoded) return;
-    if (!decoded.ok) {
-      const box = this.querySelector('[data-pane="link-error"]');
-      if (box) {
-        box.textContent = `${this.#page.s.linkError}: ${renderMessage(decoded.message, this.#page.locale)}. ${this.#page.s.lastGood}`;
-        box.removeAttribute('hidden');
+      const evaluation = await this.#firstAnswer({ kind: 'evaluate', link: draft }, draft);
+      if (evaluation) opened = { link: draft, evaluation };
+    } else if (fragment) {
+      const answer = await this.#evaluator.request({ kind: 'open', fragment });
+      if (answer?.kind === 'evaluated') opened = { link: answer.link, evaluation: answer.evaluation };
+      else if (answer?.kind === 'refused') this.#showLinkError(answer.message);
+      else if (answer?.kind === 'failed') {
+        const decoded = await readFragment(location);
+        if (decoded && !decoded.ok) this.#showLinkError(decoded.message);
+        const evaluation = decoded?.ok ? await evaluateHere(decoded.state) : null;
+        if (decoded?.ok && evaluation) opened = { link: decoded.state, evaluation };
       }
-      return;
     }
-    // A link opens exactly where it was made: `hpa-lab link` encodes the first disagreement.
-    this.dispatch({ type: 'load', link: decoded.state, at: 'link' });
+    if (opened) {
+      this.#evaluations.set(opened.link, opened.evaluation);
+      this.#started = true;
+      // A link opens exactly where it was made: `hpa-lab link` encodes the first disagreement.
+      this.dispatch({ type: 'load', link: opened.link, at: 'link' });
+      this.#chart?.update(this.#state.good, shownStep(this.#state));
+    } else {
+      const initial = this.#state.link;
+      const evaluation = await this.#firstAnswer({ kind: 'evaluate', link: initial }, initial);
+      if (evaluation) this.#evaluations.set(initial, evaluation);
+      this.#started = true;
+      this.#state = reduce(this.#state, { type: 'evaluated' });
+      // The server drew every pane for this very state: nothing to redraw until something changes.
+      for (const [name, pane] of Object.entries(this.#panes)) if (!pane.visible || pane.visible(this.#state)) this.#drawn.set(name, pane.deps(this.#state, this.#page));
+      this.#chart?.update(this.#state.good, shownStep(this.#state));
+      this.#applyMarkers();
+      this.#drawPanes(false);
+      this.#applyLayout();
+      showCurrentStep(this);
+    }
+    const early = this.#early.splice(0);
+    for (const action of early) this.dispatch(action);
+  }
+
+  /** One evaluation before the page has started: from the worker, else (no worker) right here. */
+  async #firstAnswer(body: { kind: 'evaluate'; link: LinkState }, link: LinkState): Promise<Evaluation | null> {
+    const answer = await this.#evaluator.request(body);
+    if (answer?.kind === 'evaluated') return answer.evaluation;
+    return evaluateHere(link);
+  }
+
+  #showLinkError(message: Message): void {
+    const box = this.querySelector('[data-pane="link-error"]');
+    if (box) {
+      box.textContent = `${this.#page.s.linkError}: ${renderMessage(message, this.#page.locale)}. ${this.#page.s.lastGood}`;
+      box.removeAttribute('hidden');
+    }
   }
 
   #announce(text: string): void {
@@ -445,6 +544,16 @@ export class HpaPlayground extends HTMLElement {
 
   #announceStep(): void {
     this.#announce(stepSentence(this.#state, this.#page.s, this.#page.locale));
+  }
+}
+
+/** Where the worker cannot run (it failed to load): the same evaluation on the main thread, loaded on demand. */
+async function evaluateHere(link: LinkState): Promise<Evaluation | null> {
+  try {
+    const { evaluate } = await import('./evaluate.ts');
+    return evaluate(link);
+  } catch {
+    return null;
   }
 }
 

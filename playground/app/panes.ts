@@ -4,15 +4,17 @@
  * step move redraws the step bar, the timeline and the results, and leaves the editors, the
  * toolbar and the explorer alone. The Astro component renders the same views at build time.
  */
+import { listEvents, type EventEntry } from '../../engine/scenario/event-list.ts';
 import type { VNode } from '../dom/vnode.ts';
 import { effectiveForm } from './controls.ts';
 import { markColumn, markTimeline } from './marks.ts';
-import { isStale, type AppState } from './state.ts';
+import { isStale, shownStep, type AppState } from './state.ts';
 import type { ViewModel } from './views/common.ts';
 import { exploreView } from './views/explore.ts';
 import { problemsView, summaryView } from './views/input.ts';
 import { pictureView } from './views/picture.ts';
 import { resultsView } from './views/results.ts';
+import { eventListView } from './views/events-list.ts';
 import { eventsView, noticeView, staleView, stepperView, timelineView } from './views/steps.ts';
 import { dockTabsView, linkKeptView, shareView, toolbarView } from './views/toolbar.ts';
 import type { Strings } from './strings.ts';
@@ -39,14 +41,22 @@ export function presetIdOf(state: Pick<AppState, 'link'>, presets: PageContext['
   return presets.find((p) => p.texts && p.texts.isvc === state.link.isvc && p.texts.hpas === state.link.hpas)?.id ?? null;
 }
 
+/** The last text's events: a step move draws again from the same text. */
+let listed: { text: string; events: EventEntry[] } | null = null;
+function eventsOf(text: string): EventEntry[] {
+  if (listed?.text !== text) listed = { text, events: listEvents(text) };
+  return listed.events;
+}
+
 export function viewModel(state: AppState, page: PageContext, flash: false | number = false): ViewModel {
   return {
     s: page.s,
     locale: page.locale,
     good: state.good,
     errors: state.errors,
+    events: eventsOf(state.link.scenario),
     stale: isStale(state),
-    step: state.link.step,
+    step: shownStep(state),
     flash,
     ui: state.ui,
     form: effectiveForm(state.form, state.good),
@@ -85,11 +95,12 @@ export function panes(idBase: string): Record<string, Pane> {
     notice: { deps: (s) => [s.notice], view: noticeView },
     timeline: { deps: (s) => [s.good, isStale(s)], view: timelineView, mark: markTimeline },
     stale: { deps: (s) => [s.errors, s.good], view: staleView },
-    results: { deps: (s, p) => [s.good, s.link.step, s.ui.allChecks, p.compact], view: resultsView },
+    results: { deps: (s, p) => [s.good, s.link.step, s.ui.allChecks, s.ui.atRiskOnly, p.compact], view: resultsView },
     docktabs: { deps: (s) => [s.ui.dockTab, s.ui.dockOpen], view: (vm) => dockTabsView(vm, idBase) },
     picture: { deps: (s) => [s.good], view: pictureView, mark: markColumn, visible: (s) => s.ui.dockOpen && s.ui.dockTab === 'picture' },
     explore: { deps: (s) => [s.explore, stale(s), s.ui.exploreEdits, s.good], view: exploreView },
     problems: { deps: (s) => [s.errors, s.good, stale(s)], view: problemsView },
+    eventlist: { deps: (s) => [s.link.scenario, s.errors, s.good, s.link.step], view: (vm) => eventListView(vm, idBase) },
     summary: { deps: (s) => [s.good, s.errors], view: summaryView, visible: (s) => s.ui.inputCollapsed },
   };
 }

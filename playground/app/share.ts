@@ -31,11 +31,13 @@ export interface MarkdownInput {
   /** The full URL of `link`. */
   url: string;
   locale: Locale;
+  /** What redaction left out, when `link` is the redacted scenario (the report says so in one line). */
+  removed?: readonly { path: string }[];
 }
 
 /** The issue-ready report: names the objects in the editors, and the step the link opens at. */
-export function markdownFor({ good, link, url, locale }: MarkdownInput): string {
-  return renderMarkdown({ run: good.run, scenarioYaml: scenarioFileText(link), link: url, linkStep: link.step, locale });
+export function markdownFor({ good, link, url, locale, removed }: MarkdownInput): string {
+  return renderMarkdown({ run: good.run, scenarioYaml: scenarioFileText(link), link: url, linkStep: link.step, locale, removed });
 }
 
 /** The redacted export's link state and run; null when the redacted texts do not evaluate. */

@@ -7,7 +7,7 @@
 import type { Message } from '../../engine/i18n/message.ts';
 import type { LinkState } from '../../engine/link/state.ts';
 import type { InputError } from '../../engine/scenario/source.ts';
-import { evaluate, type Good } from './evaluate.ts';
+import type { Evaluation, Good } from './evaluate.ts';
 import type { ExploreResult } from './explore-result.ts';
 import type { RedactionView } from './share-state.ts';
 
@@ -24,6 +24,8 @@ export interface UiState {
   inputCollapsed: boolean;
   /** Show every check of a decision, not only those that differ from a neighbouring release. */
   allChecks: boolean;
+  /** With several InferenceServices, show only those at risk in some release. */
+  atRiskOnly: boolean;
   /** Let the explorer make the user's own edits (class switches). */
   exploreEdits: boolean;
   /** Markdown is redacted unless the user turns it off; names are kept unless asked. */
@@ -40,6 +42,23 @@ export interface Notice {
   detail?: string | Message;
 }
 
+/** New texts whose evaluation is on its way (from the page's worker); what is on screen is older. */
+export interface Pending {
+  /** Refuse the texts if they turn out not to parse (a control made them), going back to `revert`. */
+  strict: boolean;
+  /** The texts the evaluation on screen describes. */
+  revert: LinkState;
+  /** Open where the releases first part ways once the answer is in. */
+  at?: 'first-difference';
+}
+
+/** Where the action table gets texts' evaluations; `undefined` means not yet known (pending). */
+export interface Evaluations {
+  get(link: Pick<LinkState, 'isvc' | 'hpas' | 'scenario'>): Evaluation | undefined;
+}
+
+
+
 export interface AppState {
   link: LinkState;
   /** The last evaluation that parsed: shown (dimmed) while the current input has errors. */
@@ -55,6 +74,10 @@ export interface AppState {
   notice: Notice | null;
   /** The step before the last move, so the view can mark what the move changed. */
   fromStep: number;
+  /** Set while the texts in `link` wait for their evaluation (only in the page). */
+  pending?: Pending | null;
+  /** Where evaluations come from: on the spot (server, tests) or the page's worker's answers. */
+  evaluations: Evaluations;
 }
 
 export const DEFAULT_UI: UiState = {
@@ -62,6 +85,7 @@ export const DEFAULT_UI: UiState = {
   dockOpen: true,
   inputCollapsed: false,
   allChecks: false,
+  atRiskOnly: false,
   exploreEdits: false,
   redact: true,
   rename: false,
@@ -73,27 +97,26 @@ export const DEFAULT_FORM: Readonly<Record<string, string>> = {
   'annotate-value': 'external',
 };
 
-/** A state for texts: evaluated, with the step clamped to what the scenario has. */
-export function initialState(link: LinkState, ui: Partial<UiState> = {}): AppState {
-  const evaluation = evaluate(link);
-  const good = evaluation.ok ? evaluation : null;
-  const step = good ? Math.min(link.step, good.totalSteps) : link.step;
+/**
+ * The page's first state, before the worker has answered: nothing evaluated yet, the texts
+ * pending (the server-rendered panes stay on screen until the answer is in).
+ */
+export function awaitingState(link: LinkState, evaluations: Evaluations, ui: Partial<UiState> = {}): AppState {
   return {
-    link: { ...link, step },
-    good,
-    errors: evaluation.ok ? [] : evaluation.errors,
-    explore: null,
-    redaction: null,
-    ui: { ...DEFAULT_UI, ...ui },
-    form: DEFAULT_FORM,
-    notice: null,
-    fromStep: step,
+    link, good: null, errors: [], explore: null, redaction: null, ui: { ...DEFAULT_UI, ...ui }, form: DEFAULT_FORM, notice: null,
+    fromStep: link.step, pending: { strict: false, revert: link }, evaluations,
   };
 }
 
 /** True while the results on screen describe an older input than the editors hold. */
 export function isStale(state: Pick<AppState, 'errors'>): boolean {
   return state.errors.length > 0;
+}
+
+/** The step the results on screen are at: while new texts wait for the worker, the kept results' own step. */
+export function shownStep(state: Pick<AppState, 'good' | 'link' | 'pending'>): number {
+  const step = state.pending ? state.pending.revert.step : state.link.step;
+  return Math.min(step, totalSteps(state));
 }
 
 export function totalSteps(state: Pick<AppState, 'good'>): number {

@@ -8,6 +8,12 @@ import { decodeFragment, encodeState, type DecodeResult } from '../../engine/lin
 import type { Message } from '../../engine/i18n/message.ts';
 import type { PlaygroundState } from './state.ts';
 
+/** The address bar's fragment without its "#", or null when there is none. */
+export function fragmentOf(location: Pick<Location, 'hash'>): string | null {
+  const hash = location.hash.replace(/^#/, '');
+  return hash.length === 0 ? null : hash;
+}
+
 export async function readFragment(location: Pick<Location, 'hash'>): Promise<DecodeResult | null> {
   const hash = location.hash.replace(/^#/, '');
   if (hash.length === 0) return null;

@@ -9,7 +9,8 @@ import { msg, type Message, type MessageId } from '../../engine/i18n/message.ts'
 import { renderMessage } from '../../engine/i18n/render.ts';
 import type { VersionResult } from '../../engine/run.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
-import { historyMessage, kserveHpaVerdict, verdictSummary, type Fate, type Verdict } from '../../engine/verdict.ts';
+import { kserveHpasOf, type KserveHpa } from '../../engine/report/run-view.ts';
+import { historyMessage, verdictSummary, type Fate, type Verdict } from '../../engine/verdict.ts';
 import {
   FATE_TONE,
   FATE_WORD,
@@ -63,20 +64,6 @@ function refusedApply(scenario: Scenario, result: VersionResult): { index: numbe
   return null;
 }
 
-/** The HPAs KServe itself looked up or wrote over the run (namespace/name), in order of appearance. */
-export function kserveHpas(result: VersionResult): { namespace: string; name: string }[] {
-  const seen = new Map<string, { namespace: string; name: string }>();
-  for (const step of result.steps) {
-    for (const d of step.decisions) {
-      const namespace = d.isvc.slice(0, d.isvc.indexOf('/'));
-      seen.set(`${namespace}/${d.hpa}`, { namespace, name: d.hpa });
-    }
-    for (const h of step.hpas) if (!h.user) seen.set(`${h.namespace}/${h.name}`, { namespace: h.namespace, name: h.name });
-  }
-  const users = new Set(result.verdicts.map((v) => `${v.namespace}/${v.hpa}`));
-  return [...seen.entries()].filter(([key]) => !users.has(key)).map(([, ref]) => ref);
-}
-
 function userJudgement(scenario: Scenario, result: VersionResult, verdict: Verdict): Judgement {
   const refused = refusedApply(scenario, result);
   const steps = result.steps.length;
@@ -97,10 +84,10 @@ function userJudgement(scenario: Scenario, result: VersionResult, verdict: Verdi
   };
 }
 
-function kserveJudgement(scenario: Scenario, result: VersionResult, ref: { namespace: string; name: string }): Judgement {
+function kserveJudgement(scenario: Scenario, result: VersionResult, ref: KserveHpa): Judgement {
   const refused = refusedApply(scenario, result);
   const steps = result.steps.length;
-  const verdict = kserveHpaVerdict(result.steps, ref);
+  const verdict = ref.verdict;
   const outcome: SubjectOutcome = refused ? REFUSED : verdict.outcome;
   const history = verdict.history.length === 0
     ? msg(KSERVE_OUTCOME_WORD[verdict.outcome])
@@ -135,13 +122,13 @@ export function judge(scenario: Scenario, result: VersionResult, hpa?: string): 
   if (hpa !== undefined) {
     const verdict = result.verdicts.find((v) => v.hpa === hpa || `${v.namespace}/${v.hpa}` === hpa);
     if (verdict) return userJudgement(scenario, result, verdict);
-    const own = kserveHpas(result).find((r) => r.name === hpa || `${r.namespace}/${r.name}` === hpa);
+    const own = kserveHpasOf(result).find((r) => r.name === hpa || `${r.namespace}/${r.name}` === hpa);
     if (own) return kserveJudgement(scenario, result, own);
-    throw new JudgeError(`no HPA named "${hpa}" in ${result.tag}'s run; user HPAs: ${names(result.verdicts.map((v) => v.hpa))}; KServe's: ${names(kserveHpas(result).map((r) => r.name))}`);
+    throw new JudgeError(`no HPA named "${hpa}" in ${result.tag}'s run; user HPAs: ${names(result.verdicts.map((v) => v.hpa))}; KServe's: ${names(kserveHpasOf(result).map((r) => r.name))}`);
   }
   if (result.verdicts.length === 1) return userJudgement(scenario, result, result.verdicts[0]!);
   if (result.verdicts.length > 1) throw new JudgeError(`say which HPA: the scenario's user HPAs are ${names(result.verdicts.map((v) => v.hpa))}`);
-  const own = kserveHpas(result);
+  const own = kserveHpasOf(result);
   if (own.length === 1) return kserveJudgement(scenario, result, own[0]!);
   throw new JudgeError(own.length === 0 ? `no HPA to judge in ${result.tag}'s run` : `say which HPA: KServe handled ${names(own.map((r) => r.name))}`);
 }
@@ -149,7 +136,7 @@ export function judge(scenario: Scenario, result: VersionResult, hpa?: string): 
 /** Every user HPA of the run, else every HPA KServe handled. */
 export function judgeAll(scenario: Scenario, result: VersionResult): Judgement[] {
   if (result.verdicts.length > 0) return result.verdicts.map((v) => userJudgement(scenario, result, v));
-  return kserveHpas(result).map((ref) => kserveJudgement(scenario, result, ref));
+  return kserveHpasOf(result).map((ref) => kserveJudgement(scenario, result, ref));
 }
 
 const names = (list: readonly string[]) => (list.length === 0 ? 'none' : list.join(', '));

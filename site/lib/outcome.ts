@@ -13,18 +13,18 @@ import { msg } from '../../engine/i18n/message.ts';
 import { renderMessage, renderParam, type Locale } from '../../engine/i18n/render.ts';
 import { runScenario, type StepResult } from '../../engine/run.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
-import { RESULT_TONE, RESULT_WORD, type Tone } from '../../engine/vocabulary.ts';
+import { loudestTone, RESULT_TONE, RESULT_WORD, type Tone } from '../../engine/vocabulary.ts';
 import { ui } from '../i18n/index.ts';
 import { fill } from './fill.ts';
-import { checkClaim, judge, JudgeError, OUTCOME_WORDS, type Judgement } from './judge.ts';
+import { checkClaim, judge, JudgeError, OUTCOME_WORDS, REFUSED, type Judgement } from './judge.ts';
 
 // Playground.astro and MiniPlayground.astro import siteLocale from here; it lives in locale.ts.
 export { siteLocale } from './locale.ts';
 
 /** A step's value for a component that was not reconciled at that step (no decision). */
 export const NOT_RECONCILED = 'none';
-/** A step's value when the admission webhook refused the step's change. */
-export const REFUSED = 'refused';
+/** A step's value when the admission webhook refused the step's change: the same word as a refused outcome. */
+export { REFUSED };
 
 export interface OutcomeQuery {
   scenario: Scenario;
@@ -229,5 +229,5 @@ export function outcomeTone(check: OutcomeCheck): Tone {
   if (check.kind !== 'step') return check.judgement!.tone;
   if (check.actual === REFUSED) return 'refused';
   const tones = check.actual.split(', ').filter(isResult).map((r) => RESULT_TONE[r]);
-  return (['loss', 'refused', 'warn'] as const).find((t) => tones.includes(t)) ?? 'safe';
+  return loudestTone(tones) ?? 'safe';
 }

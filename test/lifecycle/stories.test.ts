@@ -5,9 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runScenario, type StepResult } from '../../engine/run.ts';
+import { capacityDropMessage, runScenario, type StepResult } from '../../engine/run.ts';
 import { loadPreset, presetIds } from '../support/presets.ts';
 import { hpaStateIn } from '../../engine/views.ts';
+import { renderMessage } from '../../engine/i18n/render.ts';
+import { metricsMessage } from '../../engine/k8s/metrics.ts';
+import { verdictLosses } from '../../engine/verdict.ts';
 
 /** Component results of one InferenceService at a step; several passes in one step read "Update, Delete". */
 interface ComponentResults {
@@ -23,6 +26,8 @@ interface StepExpectation extends ComponentResults {
   hpas?: Record<string, string>;
   /** Deployment replicas by name, or namespace/name; `gone` when it does not exist. */
   replicas?: Record<string, number | 'gone'>;
+  /** An HPA's metrics in English words ("memory 70%"), by name or namespace/name. */
+  metrics?: Record<string, string>;
   /** The release that ran the step (upgrade stories). */
   release?: string;
   /** Per InferenceService (namespace/name), for scenarios with several. */
@@ -31,7 +36,7 @@ interface StepExpectation extends ComponentResults {
 
 interface StoryExpectation {
   preset: string;
-  releases: Record<string, { steps: Record<string, StepExpectation>; fate?: Record<string, string> }>;
+  releases: Record<string, { steps: Record<string, StepExpectation>; fate?: Record<string, string>; losses?: Record<string, string[]>; capacity?: string[] }>;
 }
 
 const STORY_DIR = new URL('../fixtures/stories/', import.meta.url);
@@ -55,6 +60,7 @@ function observed(step: StepResult, want: StepExpectation): StepExpectation {
   if (want.admission) got.admission = step.admission && !step.admission.allowed ? 'refused' : 'allowed';
   if (want.hpas) got.hpas = Object.fromEntries(Object.keys(want.hpas).map((name) => [name, hpaStateIn(step.hpas.filter(matches(name)), step.hpas.find(matches(name))?.name ?? name)]));
   if (want.replicas) got.replicas = Object.fromEntries(Object.keys(want.replicas).map((name) => [name, step.deployments.find(matches(name))?.replicas ?? 'gone']));
+  if (want.metrics) got.metrics = Object.fromEntries(Object.keys(want.metrics).map((name) => [name, renderMessage(metricsMessage(step.hpas.find(matches(name))?.metrics ?? []))]));
   if (want.release) got.release = step.release;
   if (want.isvcs) got.isvcs = Object.fromEntries(Object.entries(want.isvcs).map(([key, results]) => [key, componentResults(step, results, key)]));
   return got;
@@ -85,6 +91,17 @@ describe('lifecycle stories (hand-derived expectations)', () => {
             const qualified = Object.keys(expected.fate!).some((k) => k.includes('/'));
             const fates = Object.fromEntries(version.verdicts.map((v) => [qualified ? `${v.namespace}/${v.hpa}` : v.hpa, v.fate]));
             expect(fates).toEqual(expected.fate);
+          });
+        }
+        if (expected.losses) {
+          it(`${version.tag}: what each overwrite took`, () => {
+            const losses = Object.fromEntries(version.verdicts.map((v) => [v.hpa, verdictLosses(v).map((loss) => renderMessage(loss))]));
+            expect(losses).toEqual(expected.losses);
+          });
+        }
+        if (expected.capacity) {
+          it(`${version.tag}: capacity each rollout dropped`, () => {
+            expect(version.capacityDrops.map((drop) => renderMessage(capacityDropMessage(drop)))).toEqual(expected.capacity);
           });
         }
       }

@@ -36,6 +36,8 @@ interface Seed {
   start?: string;
   /** Whether KEDA is installed (the model's default is absent). */
   keda?: 'installed' | 'absent';
+  /** Events beyond the explorer's space (which never changes the model's spec), offered at every state. */
+  extra?: ControllerEvent[];
 }
 
 const RAW = { 'serving.kserve.io/deploymentMode': 'RawDeployment' };
@@ -56,6 +58,8 @@ const SEEDS: Seed[] = [
   { name: 'v0.17 strict workload mode on the component', tag: 'v0.17.0', isvc: isvc({ 'serving.kserve.io/deploymentMode': 'Standard', 'serving.kserve.io/autoscalerClass': 'external' }, { predictor: { minReplicas: 1, annotations: { 'serving.kserve.io/deploymentMode': 'Knative' } } }), hpas: [userHpa('demo-predictor')], classes: [] },
   // research-10-12.md A2: v0.19.x parses an empty status to Standard, so the first finalizer patch of a lower-case `standard` is refused.
   { name: 'v0.19 refuses the first finalizer patch', tag: 'v0.19.0', isvc: isvc({ 'serving.kserve.io/deploymentMode': 'standard' }), hpas: [], mode: 'RawDeployment', classes: [] },
+  // isvc-set is not in the explorer's space; a model change in v0.20 (with the rename rule) takes its transition.
+  { name: 'v0.20 model change', tag: 'v0.20.0', isvc: isvc({ 'serving.kserve.io/autoscalerClass': 'hpa' }, { predictor: { minReplicas: 1, maxReplicas: 3, storageUri: 's3://bucket/v1' } }), hpas: [], mode: 'RawDeployment', classes: [], extra: [{ type: 'isvc.set', isvc: null, settings: [{ component: 'predictor', field: 'storageUri', value: 's3://bucket/v2' }] }] },
   { name: 'upgrade from v0.14.1 to v0.16.0', tag: 'v0.16.0', start: 'v0.14.1', isvc: isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'external' }), hpas: [userHpa('demo-predictor')], classes: [] },
 ];
 
@@ -92,7 +96,7 @@ function explore(seed: Seed) {
   const paths = getShortestPaths(controllerMachine, {
     input,
     fromState,
-    events: (snapshot: ControllerSnapshot) => candidateEvents(snapshot.context, options),
+    events: (snapshot: ControllerSnapshot) => [...candidateEvents(snapshot.context, options), ...(seed.extra ?? [])],
     serializeState: (snapshot: ControllerSnapshot) => stateKey(snapshot.context) as never,
     limit: 5000,
   });

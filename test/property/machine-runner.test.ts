@@ -4,11 +4,11 @@
  * same state, on the presets and on generated namespaces, in every release.
  */
 import fc from 'fast-check';
-import { createActor, type StateValue } from 'xstate';
+import { createActor, createMachine, type StateValue } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { KNOWN_TAGS } from '../../engine/kserve/releases.ts';
-import { compile, sendEvent, startRun, stateName } from '../../engine/machine-runner.ts';
+import { compile, runnerFallback, sendEvent, startRun, stateName } from '../../engine/machine-runner.ts';
 import { controllerMachine, type ControllerInput } from '../../engine/machine/controller.ts';
 import type { ControllerEvent } from '../../engine/machine/events.ts';
 import { scenarioSteps, type Scenario } from '../../engine/scenario/scenario.ts';
@@ -42,11 +42,20 @@ describe('the machine runner', () => {
     expect(compile(controllerMachine)).not.toBeNull();
   });
 
+  it('says why it cannot compile a machine, instead of falling back silently', () => {
+    const reasons: string[] = [];
+    const withExit = createMachine({ id: 'm', initial: 'a', states: { a: { exit: () => undefined, on: { go: 'b' } }, b: {} } });
+    expect(compile(withExit, (reason) => reasons.push(reason))).toBeNull();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('m.a');
+  });
+
   it('is the actor on every preset, in every release it compares', () => {
     for (const id of presetIds()) {
       const scenario = loadPreset(id);
       for (const tag of scenario.settings.versions) sameAsActor(inputOf(scenario, tag), scenarioSteps(scenario).map((s) => s.event));
     }
+    expect(runnerFallback()).toEqual({ reason: null, runs: 0 });
   });
 
   const CLASSES = ['external', 'hpa', 'none', 'keda'];

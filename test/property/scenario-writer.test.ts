@@ -36,6 +36,15 @@ const expressible = (value: string | null, target: IsvcTarget | null): boolean =
   return at === -1 || parseTarget(value.slice(at + 1).trim()) === null;
 };
 
+/** isvc-set: every field, on each component that has it, set to a value of its kind or unset. */
+const setting = fc.oneof(
+  fc.tuple(fc.constantFrom('predictor' as const, 'transformer' as const, 'explainer' as const), fc.constantFrom('minReplicas' as const, 'maxReplicas' as const, 'scaleTarget' as const), fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }))
+    .map(([component, field, value]) => ({ component, field, value })),
+  fc.tuple(fc.constantFrom('predictor' as const, 'explainer' as const), fc.option(fc.constantFrom('cpu', 'memory', 'concurrency', 'rps'), { nil: null })).map(([component, value]) => ({ component, field: 'scaleMetric' as const, value })),
+  fc.option(fc.stringMatching(/^[a-z]{2,5}:\/\/[!-+\--?A-~]{1,20}$/), { nil: null }).map((value) => ({ component: 'predictor' as const, field: 'storageUri' as const, value })),
+  fc.option(label.filter((l) => /^[a-z]/.test(l)), { nil: null }).map((value) => ({ component: 'predictor' as const, field: 'name' as const, value })),
+);
+
 function arbEvent(w: { namespace: string; name: string }): fc.Arbitrary<ControllerEvent> {
   const target = fc.constantFrom<IsvcTarget | null>(null, { namespace: null, name: w.name }, { namespace: w.namespace, name: w.name });
   const hpa = fc.record({ namespace: fc.option(label, { nil: null }), name: dnsName });
@@ -58,6 +67,7 @@ function arbEvent(w: { namespace: string; name: string }): fc.Arbitrary<Controll
     fc.option(fc.constantFrom(...KNOWN_TAGS), { nil: null }).map((tag): ControllerEvent => ({ type: 'controller.upgraded', tag })),
     fc.tuple(annotationKey, fc.option(annotationValue, { nil: null }), target).filter(([, v, t]) => expressible(v, t))
       .map(([key, value, isvc]): ControllerEvent => ({ type: 'isvc.annotate', key, value, isvc })),
+    fc.tuple(fc.uniqueArray(setting, { minLength: 1, maxLength: 3, selector: (set) => `${set.component}.${set.field}` }), target).map(([settings, isvc]): ControllerEvent => ({ type: 'isvc.set', settings, isvc })),
     hpa.map((h): ControllerEvent => ({ type: 'hpa.delete', hpa: h })),
     fc.tuple(hpa, finalizer).map(([h, f]): ControllerEvent => ({ type: 'hpa.removeFinalizer', hpa: h, finalizer: f })),
     applied.map((object) => readApplied(w, object)),

@@ -206,6 +206,16 @@ describe('--lang zh-cn: help and frames in Chinese', () => {
     expect(run.err.trim()).toBe('--lang:1:1: --lang takes en or zh-cn, got "fr"');
   });
 
+  it('releases: every row\'s date starts in the same column, the unreleased master row too', async () => {
+    const { code, out } = await cli(['releases']);
+    expect(code).toBe(0);
+    const rows = out.split('\n').filter((line) => /^\S/.test(line));
+    expect(rows.some((row) => row.startsWith('master@'))).toBe(true);
+    const dateColumns = new Set(rows.map((row) => row.search(/ \d{4}-\d\d-\d\d /)));
+    expect(dateColumns.size).toBe(1);
+    expect([...dateColumns][0]).toBeGreaterThan(0);
+  });
+
   it('the real binary: check --help --lang zh-cn', () => {
     const result = spawnSync(process.execPath, ['bin/hpa-lab.mjs', 'check', '--help', '--lang', 'zh-cn'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(0);

@@ -81,6 +81,50 @@ function stepRow(stdout: string, step: number): string[] {
 }
 
 describe('hpa-lab run (text)', () => {
+  it('names what an overwrite took under the verdict, and --json carries the metrics before and after (issue 19 item 4)', async () => {
+    const path = 'content/scenarios/memory-target-overwritten.yaml';
+    const files = { [path]: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8') };
+    const text = await cli(['run', path, '--versions', 'v0.14.1,v0.16.0'], files);
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.split('\n');
+    const at = lines.findIndex((l) => /^ {2}v0\.16\.0\s+my-isvc-predictor: overwritten at step 2$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]!.trim()).toBe('↳ your memory 70% target replaced by cpu 80% at step 2');
+    const json = JSON.parse((await cli(['run', path, '--json', '--versions', 'v0.16.0'], files)).stdout);
+    const [version] = json.versions;
+    expect(version.steps[0].hpas[0].metrics).toEqual([{ type: 'Resource', name: 'memory', target: 'Utilization', value: 70 }]);
+    expect(version.steps[1].hpas[0].metrics).toEqual([{ type: 'Resource', name: 'cpu', target: 'Utilization', value: 80 }]);
+    expect(version.verdicts[0].losses[0]).toBe('your memory 70% target replaced by cpu 80% at step 2');
+    expect(version.verdicts[0].lossMessages[0].id).toBe('loss.metrics');
+    expect(version.verdicts[0].lost[0].before[0].name).toBe('memory');
+    expect(version.verdicts[0].history).toEqual([{ step: 2, kind: 'overwritten' }]);
+  });
+
+  it('names a rollout\'s capacity drop in text, Markdown, JSON and zh-cn, only where the release sends replicas 1 (issue 19 item 5)', async () => {
+    // Source notes §11.3: v0.13.1 Updates the dry-run-filled desired object (replicas 1); v0.14.1 patches the existing one.
+    const path = 'content/scenarios/rollout-capacity-drop.yaml';
+    const files = { [path]: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8') };
+    const text = await cli(['run', path, '--versions', 'v0.13.1,v0.14.1'], files);
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.split('\n');
+    const heading = lines.indexOf('Capacity during rollouts:');
+    expect(heading).toBeGreaterThan(0);
+    expect(lines.slice(heading + 1).filter((l) => l.trim() !== '')).toEqual([
+      '  v0.13.1       my-isvc-predictor: capacity dropped from 4 to 1 at step 3 (rollout; HPA my-isvc-predictor climbs back on its next sync)',
+      '  v0.13.1       my-isvc-predictor: capacity dropped from 4 to 1 at step 5 (rollout; HPA my-isvc-predictor climbs back on its next sync)',
+    ]);
+    const markdown = await cli(['run', path, '--markdown', '--versions', 'v0.13.1,v0.14.1'], files);
+    expect(markdown.stdout).toMatch(/- \*\*v0\.13\.1\*\*.*capacity dropped from 4 to 1 at step 3 \(rollout;/);
+    expect(markdown.stdout).not.toMatch(/- \*\*v0\.14\.1\*\*.*capacity dropped/);
+    const json = JSON.parse((await cli(['run', path, '--json', '--versions', 'v0.13.1,v0.14.1'], files)).stdout);
+    expect(json.versions[0].capacityDrops[0]).toMatchObject({ step: 3, namespace: 'ml-serving', deployment: 'my-isvc-predictor', isvc: 'ml-serving/my-isvc', from: 4, to: 1, hpa: 'my-isvc-predictor' });
+    expect(json.versions[0].capacityDrops[0].summaryMessage.id).toBe('capacity.droppedScaled');
+    expect(json.versions[0].steps[2].deploymentWrites).toEqual([{ kind: 'patched', namespace: 'ml-serving', name: 'my-isvc-predictor', replicas: 1, was: 4, reset: true, undid: 'my-isvc-predictor' }]);
+    expect(json.versions[1].capacityDrops).toEqual([]);
+    const zh = await cli(['run', path, '--lang', 'zh-cn', '--versions', 'v0.13.1'], files);
+    expect(zh.stdout).toContain('my-isvc-predictor：第 3 步滚动更新时容量从 4 降到 1');
+  });
+
   it('shows one column per release of the preset and a verdict line per release', async () => {
     const { code, stdout, stderr } = await cli(['run', PRESET_PATH]);
     expect(code, stderr).toBe(0);

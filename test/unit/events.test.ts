@@ -43,6 +43,20 @@ const SAMPLES: Record<string, string[]> = {
     'isvc-annotate:serving.kserve.io/stop-@model-a',
     'isvc-annotate:k=a@b@ml/x',
   ],
+  'isvc-set': [
+    'isvc-set:storageUri=gs://kfserving-examples/models/sklearn/1.0/model',
+    'isvc-set:storageUri=s3://models/v2@ml/model-a',
+    'isvc-set:minReplicas=2',
+    'isvc-set:maxReplicas=0@model-a',
+    'isvc-set:scaleMetric=memory',
+    'isvc-set:scaleTarget=70',
+    'isvc-set:scaleTarget-',
+    'isvc-set:name=v2',
+    'isvc-set:transformer.minReplicas=3',
+    'isvc-set:explainer.scaleMetric-@ml/model-a',
+    'isvc-set:name=v2,storageUri=s3://models/v2',
+    'isvc-set:minReplicas=2,maxReplicas=6,transformer.maxReplicas=2@model-a',
+  ],
   'hpa-delete': ['hpa-delete:my-isvc-predictor', 'hpa-delete:a.b-c', 'hpa-delete:ml/my-hpa'],
   'hpa-remove-finalizer': [
     'hpa-remove-finalizer:my-hpa/kserve.io/protect',
@@ -91,6 +105,11 @@ describe('event words', () => {
     expect(parsed('isvc-annotate:note=a=b')).toEqual({ type: 'isvc.annotate', key: 'note', value: 'a=b', isvc: null });
     expect(parsed('hpa-delete:h')).toEqual({ type: 'hpa.delete', hpa: { namespace: null, name: 'h' } });
     expect(parsed('isvc-delete')).toEqual({ type: 'isvc.delete', isvc: null });
+    expect(parsed('isvc-set:storageUri=s3://m/v2')).toEqual({ type: 'isvc.set', settings: [{ component: 'predictor', field: 'storageUri', value: 's3://m/v2' }], isvc: null });
+    expect(parsed('isvc-set:predictor.minReplicas=2')).toEqual({ type: 'isvc.set', settings: [{ component: 'predictor', field: 'minReplicas', value: 2 }], isvc: null });
+    expect(parsed('isvc-set:transformer.scaleTarget-@ml/a')).toEqual({ type: 'isvc.set', settings: [{ component: 'transformer', field: 'scaleTarget', value: null }], isvc: { namespace: 'ml', name: 'a' } });
+    expect(parsed('isvc-set:name=v2,storageUri=s3://m/v2').type === 'isvc.set' && (parsed('isvc-set:name=v2,storageUri=s3://m/v2') as { settings: unknown[] }).settings).toEqual([
+      { component: 'predictor', field: 'name', value: 'v2' }, { component: 'predictor', field: 'storageUri', value: 's3://m/v2' }]);
     expect(parsed('resync')).toEqual({ type: 'resync' });
     expect(parsed('gitops-sync')).toEqual({ type: 'gitops.sync' });
   });
@@ -123,6 +142,19 @@ describe('event words', () => {
 
 describe('malformed event words', () => {
   const cases: [string, RegExp][] = [
+    ['isvc-set', /isvc-set needs \[<component>\.\]<field>=<value>/],
+    ['isvc-set:replicas=2', /with a field of storageUri, minReplicas/],
+    ['isvc-set:worker.minReplicas=2', /isvc-set needs/],
+    ['isvc-set:minReplicas', /isvc-set needs/],
+    ['isvc-set:minReplicas=two', /minReplicas needs a whole number from 0 to 100000/],
+    ['isvc-set:maxReplicas=-1', /maxReplicas needs a whole number/],
+    ['isvc-set:scaleMetric=gpu', /scaleMetric is one of cpu, memory, concurrency, and rps/],
+    ['isvc-set:transformer.name=x', /only the predictor has a name field/],
+    ['isvc-set:name=V2', /spec.predictor.name must be a lowercase name/],
+    ['isvc-set:storageUri=', /storageUri needs a URI without spaces, commas or @/],
+    ['isvc-set:storageUri=s3://a b', /storageUri needs a URI/],
+    ['isvc-set:minReplicas=1,minReplicas=2', /minReplicas is set twice in one isvc-set/],
+    ['isvc-set:minReplicas=1,', /isvc-set needs/],
     ['', /unknown event ""/],
     ['pod-exploded', /unknown event "pod-exploded"; known: pod-created/],
     ['POD-CREATED', /unknown event/],
@@ -249,7 +281,7 @@ describe('targets', () => {
 
   it('isTargeted and withTarget: only per-InferenceService events carry a target', () => {
     const targeted = EVENT_WORDS.filter((e) => e.targeted).map((e) => e.word).sort();
-    expect(targeted).toEqual(['hpa-scaled', 'isvc-annotate', 'isvc-delete', 'pod-created', 'pod-deleted']);
+    expect(targeted).toEqual(['hpa-scaled', 'isvc-annotate', 'isvc-delete', 'isvc-set', 'pod-created', 'pod-deleted']);
     expect(isTargeted(parsed('pod-created'))).toBe(true);
     expect(isTargeted(parsed('resync'))).toBe(false);
     expect(isTargeted(parsed('hpa-delete:ml/h'))).toBe(false);

@@ -72,6 +72,9 @@ const pinnedUnderExternal = (hpa: string, isvc: string): Record<Tag, string> => 
  * - canary-v020: KServe's own HPAs only (stable and canary), no user HPA.
  * - upgrade-across-mode-rename: starts on v0.15.2, whose first pod event already overwrites.
  * - stop-annotation, switch-hpa-to-*, keda-switch-refused: no user HPA at all, nothing to harm.
+ * - memory-target-overwritten: the user HPA is applied first, so the ISVC's own apply (step 2) finds a
+ *   same-named HPA under class hpa and Updates it in every release (hpa_reconciler.go Reconcile's
+ *   update branch, source notes §11.1).
  * - KEDA (source notes §KEDA): the user HPA is the one KEDA keeps for the user's ScaledObject.
  *   keda-external-fought: keda-hpa-fraud has a name KServe never looks up, so only the v0.15.0
  *   pin defeats it, at the first scale (as scaling-fought-v0150). keda-same-name: KEDA's HPA is
@@ -113,7 +116,10 @@ const EXPECTED: Record<string, Record<Tag, string>> = {
   'upgrade-across-mode-rename': every('recsys/embedder-predictor overwritten after: pod-created@recsys/embedder'),
   // No user HPA: KServe's own (stable and canary) are not the user's to lose.
   'canary-v020': every('none'),
+  'memory-target-overwritten': every('ml-serving/my-isvc-predictor overwritten after: (objects, step 2)'),
   'v020-predictor-name': { ...every('none'), 'v0.16.0': 'nlp/summarizer-predictor overwritten after: pod-created@nlp/summarizer' },
+  // No user HPA: the rollout drops KServe's own HPA's Deployment to 1 (source notes §11.3), a capacity drop, not an HPA's harm.
+  'rollout-capacity-drop': every('none'),
 };
 
 describe('shortest harm per gallery preset', () => {

@@ -63,11 +63,11 @@ function rebuild(ndjson: string): Json {
       release.steps.push({ index: line.index, event: line.event, position: line.position, release: before.release, reconciled: before.reconciled, reconciledIsvcs: before.reconciledIsvcs, admission: before.admission, decisions: before.decisions, deploymentWrites: before.deploymentWrites, scaledObjectWrites: before.scaledObjectWrites, hpas: release.lists.hpas, deployments: release.lists.deployments, isvcPresent: before.isvcPresent, isvcs: release.lists.isvcs, notes, path: before.path, noteMessages });
     });
   }
-  const verdicts = tail.releases as { tag: string; verdicts: unknown }[];
+  const verdicts = tail.releases as { tag: string; verdicts: unknown; capacityDrops: unknown }[];
   return {
     options: head!.options,
     firstDisagreement: head!.firstDisagreement,
-    versions: releases.map(({ lists: _lists, steps, ...release }, r) => ({ ...release, steps, verdicts: verdicts[r]!.verdicts })),
+    versions: releases.map(({ lists: _lists, steps, ...release }, r) => ({ ...release, steps, verdicts: verdicts[r]!.verdicts, capacityDrops: verdicts[r]!.capacityDrops })),
   };
 }
 

@@ -163,7 +163,8 @@ describe('parseScenario: accepted input', () => {
       annotations: { 'serving.kserve.io/autoscalerClass': 'external', 'serving.kserve.io/deploymentMode': 'RawDeployment' },
       finalizers: ['inferenceservice.finalizers'],
     });
-    expect(isvc.spec.predictor).toEqual({ minReplicas: 2, maxReplicas: 4, scaleTarget: 70, scaleMetric: 'cpu' });
+    // storageUri is read too: v0.20 compares it on a predictor rename (validatePredictorNameChange).
+    expect(isvc.spec.predictor).toEqual({ minReplicas: 2, maxReplicas: 4, scaleTarget: 70, scaleMetric: 'cpu', storageUri: 'gs://kfserving-examples/models/sklearn/1.0/model' });
     expect(isvc).not.toHaveProperty('status');
 
     expect(hpa.apiVersion).toBe('autoscaling/v2');

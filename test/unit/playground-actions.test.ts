@@ -13,7 +13,8 @@ import { exploreKeep, exploreLoss } from '../../playground/app/explore.ts';
 import { focusOf, keyIntent } from '../../playground/app/keys.ts';
 import { hasPresetWords } from '../../engine/scenario/edit.ts';
 import { editorMarkers, stepSentence } from '../../playground/app/speech.ts';
-import { initialState, type AppState } from '../../playground/app/state.ts';
+import { initialState } from '../../playground/app/initial-state.ts';
+import type { AppState } from '../../playground/app/state.ts';
 import { stringsFor } from '../../playground/app/strings.ts';
 import { ISSUE_4312_HPA as HPA, ISSUE_4312_ISVC as ISVC } from '../support/issue-4312.ts';
 

@@ -217,3 +217,27 @@ describe('every preset redacts, with and without --rename', () => {
     }
   });
 });
+
+describe('isvc-set events and storage URIs (issue 19 item 3)', () => {
+  const text = `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: secret-model, namespace: acme, annotations: {serving.kserve.io/deploymentMode: Standard, serving.kserve.io/autoscalerClass: hpa}}
+spec: {predictor: {minReplicas: 1, model: {storageUri: 's3://acme-private/fraud/v1'}}}
+---
+apiVersion: hpa-lab/v1
+kind: Scenario
+versions: [v0.19.0, v0.20.0]
+events: ['isvc-set:name=fraudv2', 'isvc-set:name=fraudv2,storageUri=s3://acme-private/fraud/v2', 'isvc-set:storageUri=s3://acme-private/fraud/v1']
+`;
+
+  it('URIs become stand-ins that keep equal ones equal, predictor names are renamed, and every release decides the same', () => {
+    const result = redactSources([{ name: 'set.yaml', text }], { rename: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.text).not.toMatch(/acme|fraud|secret/);
+    // v1 in the object and in the last event is one stand-in; v2 another.
+    expect(result.text).toContain('storageUri: invalid-1');
+    expect(result.text).toContain('isvc-set:name=v1,storageUri=invalid-2');
+    expect(result.text).toContain('isvc-set:storageUri=invalid-1');
+  });
+});

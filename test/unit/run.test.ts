@@ -177,7 +177,8 @@ describe('v0.20 spec.predictor.name', () => {
   });
 
   it('a rename leaves KServe\'s old HPA behind, pointing at a Deployment the orphan cleanup deleted', () => {
-    const renamed = `{apply: {apiVersion: serving.kserve.io/v1beta1, kind: InferenceService, metadata: {name: m, namespace: ml, annotations: {serving.kserve.io/deploymentMode: Standard, serving.kserve.io/autoscalerClass: hpa}, finalizers: [inferenceservice.finalizers]}, spec: {predictor: {name: v2, minReplicas: 1}}}}`;
+    const renamed = `{apply: {apiVersion: serving.kserve.io/v1beta1, kind: InferenceService, metadata: {name: m, namespace: ml, annotations: {serving.kserve.io/deploymentMode: Standard, serving.kserve.io/autoscalerClass: hpa}, finalizers: [inferenceservice.finalizers]}, spec: {predictor: {name: v2, minReplicas: 1, model: {storageUri: 's3://models/m/v2'}}}}}`;
+    // The rename comes with a new model: v0.20.0 refuses a rename alone (validatePredictorNameChange, :703-713).
     const result = run(isvcYaml({ annotations: { 'serving.kserve.io/deploymentMode': 'Standard', 'serving.kserve.io/autoscalerClass': 'hpa' }, predictor: '{minReplicas: 1}' }), scenarioYaml(['v0.20.0'], [renamed, 'pod-created']));
     const [created, rename, after] = result.versions[0]!.steps;
     expect(created!.hpas.map((h) => h.name)).toEqual(['m-predictor']);
@@ -187,6 +188,21 @@ describe('v0.20 spec.predictor.name', () => {
     expect(rename!.decisions.every((d) => d.hpa === 'm-v2-predictor')).toBe(true);
     expect(rename!.decisions.some((d) => d.call?.verb === 'Delete')).toBe(false);
     expect(after!.hpas.map((h) => h.name).sort()).toEqual(['m-predictor', 'm-v2-predictor']);
+  });
+
+  it('v0.20.0 refuses a rename without a model change, and admits it with one; v0.19.0 has no such rule (inference_service_validation.go:101-104, 703-726)', () => {
+    const base = isvcYaml({ annotations: { 'serving.kserve.io/deploymentMode': 'Standard', 'serving.kserve.io/autoscalerClass': 'hpa' }, predictor: "{minReplicas: 1, model: {storageUri: 's3://models/m/v1'}}" });
+    const alone = run(base, scenarioYaml(['v0.19.0', 'v0.20.0'], ['isvc-set:name=v2']));
+    expect(version(alone, 'v0.20.0').steps[1]!.admission).toMatchObject({ allowed: false, message: { id: 'admission.renameNeedsModelChange' } });
+    expect(version(alone, 'v0.20.0').steps[1]!.deployments.map((d) => d.name)).toEqual(['m-predictor']);
+    expect(version(alone, 'v0.19.0').steps[1]!.admission).toEqual({ allowed: true });
+    // The webhook compares the stored object with the new one: the model must change in the same update.
+    const withModel = run(base, scenarioYaml(['v0.20.0'], ['isvc-set:name=v2,storageUri=s3://models/m/v2']));
+    expect(withModel.versions[0]!.steps[1]!.admission).toEqual({ allowed: true });
+    expect(withModel.versions[0]!.steps[1]!.deployments.map((d) => d.name)).toEqual(['m-v2-predictor']);
+    const apart = run(base, scenarioYaml(['v0.20.0'], ['isvc-set:storageUri=s3://models/m/v2', 'isvc-set:name=v2']));
+    expect(apart.versions[0]!.steps[1]!.admission).toEqual({ allowed: true });
+    expect(apart.versions[0]!.steps[2]!.admission).toMatchObject({ allowed: false });
   });
 
   it('a user HPA with the old name is no longer looked up in v0.20 (and is in v0.19)', () => {

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../engine/i18n/render.ts';
-import { HARMS, isHarm, verdictFor, verdictSummary, type HpaEventKind } from '../../engine/verdict.ts';
+import { HARMS, isHarm, lossesOf, verdictFor, verdictLosses, verdictSummary, type HpaEventKind } from '../../engine/verdict.ts';
+import type { Cluster } from '../../engine/k8s/store.ts';
+import type { Hpa } from '../../engine/k8s/types.ts';
 
 const ref = { namespace: 'ml', name: 'h' };
 const history = (...kinds: HpaEventKind[]) => kinds.map((kind, i) => ({ step: i + 3, kind }));
@@ -52,5 +54,41 @@ describe('verdictSummary', () => {
     expect(zh).toMatch(/4/);
     // No English words left, GitOps being a name.
     expect(zh.replace('GitOps', '')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});
+
+describe('lossesOf and verdictLosses (issue 19 item 4)', () => {
+  const hpa = (metrics: unknown[] | undefined, behavior?: Record<string, unknown>): Hpa => ({
+    apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h', namespace: 'ml', uid: 'u' },
+    spec: { scaleTargetRef: { kind: 'Deployment', name: 'd' }, maxReplicas: 3, ...(metrics ? { metrics: metrics as Hpa['spec']['metrics'] } : {}), ...(behavior ? { behavior: behavior as Hpa['spec']['behavior'] } : {}) },
+  });
+  const cluster = (...hpas: Hpa[]) => ({ hpas }) as unknown as Cluster;
+  const memory70 = { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 70 } } };
+  const cpu80 = { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } };
+
+  it('an overwrite that changed the metrics and the behavior says what was lost', () => {
+    const lost = lossesOf(ref, ['overwritten'], 3, { before: cluster(hpa([memory70], { scaleDown: { stabilizationWindowSeconds: 600 } })), after: cluster(hpa([cpu80], {})) });
+    expect(lost).toEqual([
+      { step: 3, kind: 'metrics', before: [{ type: 'Resource', name: 'memory', target: 'Utilization', value: 70 }], after: [{ type: 'Resource', name: 'cpu', target: 'Utilization', value: 80 }] },
+      { step: 3, kind: 'behavior' },
+    ]);
+    const verdict = verdictFor(ref, null, history('overwritten'), true, lost);
+    expect(verdictLosses(verdict).map((m) => renderMessage(m))).toEqual([
+      'your memory 70% target replaced by cpu 80% at step 3',
+      'your scaling behavior replaced by KServe\'s empty one at step 3',
+    ]);
+    expect(renderMessage(verdictLosses(verdict)[0]!, 'zh-cn')).toBe('第 3 步你的 memory 70% 目标被替换为 cpu 80%');
+  });
+
+  it('no loss when the metrics stayed, the HPA had no behavior of its own, or the step did not overwrite it', () => {
+    expect(lossesOf(ref, ['overwritten'], 3, { before: cluster(hpa([cpu80])), after: cluster(hpa([cpu80], {})) })).toEqual([]);
+    expect(lossesOf(ref, ['deleted'], 4, { before: cluster(hpa([memory70])), after: cluster() })).toEqual([]);
+    expect(lossesOf(ref, ['fought'], 4, { before: cluster(hpa([memory70])), after: cluster(hpa([cpu80])) })).toEqual([]);
+    expect(verdictFor(ref, null, history('overwritten'), true)).not.toHaveProperty('lost');
+  });
+
+  it('an HPA with no metrics of its own (no defaulting) is told KServe set one', () => {
+    const lost = lossesOf(ref, ['overwritten'], 2, { before: cluster(hpa(undefined)), after: cluster(hpa([cpu80], {})) });
+    expect(renderMessage(verdictLosses({ lost })[0]!)).toBe('KServe set a cpu 80% target where you had none at step 2');
   });
 });

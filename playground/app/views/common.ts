@@ -8,6 +8,7 @@ import { msg, type Message } from '../../../engine/i18n/message.ts';
 import type { Result } from '../../../engine/kserve/decision.ts';
 import { RESULT_WORD } from '../../../engine/vocabulary.ts';
 import { renderMessage, type Locale } from '../../../engine/i18n/render.ts';
+import type { EventEntry } from '../../../engine/scenario/event-list.ts';
 import type { InputError } from '../../../engine/scenario/source.ts';
 import type { Tone } from '../../../engine/vocabulary.ts';
 import { h, type Attr, type Child, type VNode } from '../../dom/vnode.ts';
@@ -23,6 +24,8 @@ export interface ViewModel {
   /** The last evaluation that parsed. */
   good: Good | null;
   errors: readonly InputError[];
+  /** The Scenario document's events as the text has them now (readable or not). */
+  events: readonly EventEntry[];
   /** True while `good` is older than the input (the input has problems). */
   stale: boolean;
   step: number;

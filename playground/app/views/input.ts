@@ -8,6 +8,7 @@ import { formatPosition } from '../../../engine/scenario/source.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { lintKey } from '../actions.ts';
 import { button, fill, item, list, tr, type ViewModel } from './common.ts';
+import { fixButtons } from './events-list.ts';
 
 export function problemsView(vm: ViewModel): VNode | null {
   const s = vm.s;
@@ -18,7 +19,7 @@ export function problemsView(vm: ViewModel): VNode | null {
       h('h3', null, s.errors),
       list('pg-problem-list', vm.errors.slice(0, 20).map((e, i) => item({ class: 'pg-sev-error' },
         button(`goto-error-${i}`, 'goto', formatPosition(e), { 'data-file': e.file, 'data-line': e.line, 'data-column': e.column, class: 'pg-link-button' }),
-        `: ${tr(vm, e.message)}`)))) : null,
+        `: ${tr(vm, e.message)}`, ' ', fixButtons(vm, e, `error-${i}`))))) : null,
     lints.length ? h('div', { class: 'pg-lints' },
       h('h3', null, s.lints),
       list('pg-problem-list', lints.map((lint, i) => item({ class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },

@@ -1,7 +1,7 @@
 /**
  * Each HPA over time: one table, a column per step (the current one marked, each header a button
  * to go there), for every HPA a row per release, then every Deployment's replicas per release with
- * the steps where KServe set them back (a fought scale is visible as a ⟲).
+ * the steps where KServe set them back (a fought scale is visible as a ⟲, a rollout's drop to 1 as a ↓).
  */
 import { msg } from '../../../engine/i18n/message.ts';
 import { hpaStateIn, type HpaState } from '../../../engine/views.ts';
@@ -27,7 +27,7 @@ export function pictureView(vm: ViewModel): VNode | null {
   const releaseCell = (tag: string) => h('th', { scope: 'row', class: 'pg-grid-tag' }, tag);
   return h('div', { class: 'pg-picture' },
     h('p', { class: 'pg-legend' }, `${s.legend}: `, STATES.map((state) => h('span', { class: toneClass(HPA_STATE_TONE[state]) }, `${SYMBOL[state]} ${label(state)}`)),
-      h('span', { class: toneClass('warn') }, `⟲ ${s.pinned}`)),
+      h('span', { class: toneClass('warn') }, `⟲ ${s.pinned}`), ' ', h('span', { class: toneClass('warn') }, `↓ ${s.rolloutReset}`)),
     h('div', { class: 'pg-grid-scroll', tabindex: '0', role: 'region', 'aria-label': s.picture },
       h('table', { class: 'pg-grid' },
         h('caption', { class: 'sr-only' }, s.picture),
@@ -49,9 +49,11 @@ export function pictureView(vm: ViewModel): VNode | null {
             v.steps.map((st) => {
               const d = st.deployments.find((x) => key(x) === name);
               const pin = st.deploymentWrites.find((w) => w.kind === 'pinned' && key(w) === name);
-              const title = pin ? (pin.undid ? fill(s.pinnedUndid, { hpa: pin.undid }) : s.pinned) : undefined;
-              return h('td', { class: `pg-replicas${pin ? ` ${toneClass('warn')}` : ''}${now(st.index)}`, 'data-col': st.index, title },
-                d ? String(d.replicas) : '–', pin ? h('span', { 'aria-hidden': 'true' }, '⟲') : null, pin ? h('span', { class: 'sr-only' }, ` (${title})`) : null);
+              const reset = st.deploymentWrites.find((w) => w.reset && key(w) === name);
+              const title = pin ? (pin.undid ? fill(s.pinnedUndid, { hpa: pin.undid }) : s.pinned) : reset ? s.rolloutReset : undefined;
+              const mark = pin ? '⟲' : reset ? '↓' : null;
+              return h('td', { class: `pg-replicas${mark ? ` ${toneClass('warn')}` : ''}${now(st.index)}`, 'data-col': st.index, title },
+                d ? String(d.replicas) : '–', mark ? h('span', { 'aria-hidden': 'true' }, mark) : null, mark ? h('span', { class: 'sr-only' }, ` (${title})`) : null);
             })))),
         ),
       ),

@@ -4,12 +4,13 @@
  */
 import { msg } from '../../../engine/i18n/message.ts';
 import { EVENT_WORDS } from '../../../engine/machine/events.ts';
+import { stepTone } from '../../../engine/report/run-view.ts';
 import { formatPosition } from '../../../engine/scenario/source.ts';
 import { h, type Child, type VNode } from '../../dom/vnode.ts';
-import { stepTone } from '../compare.ts';
 import { isvcChoices } from '../controls.ts';
 import { EVENT_KEYS } from '../keys.ts';
 import { button, fill, item, list, toneClass, tr, versionsOf, word, type ViewModel } from './common.ts';
+import { fixButtons } from './events-list.ts';
 
 const QUICK = ['pod-created', 'pod-deleted', 'resync'] as const;
 
@@ -146,6 +147,6 @@ export function staleView(vm: ViewModel): VNode | null {
   const first = vm.errors[0];
   return h('div', { class: 'pg-stale-banner', role: 'status' },
     h('strong', null, vm.good ? s.showingLastValid : s.noValidInput),
-    first ? [' ', button('goto-stale', 'goto', formatPosition(first), { 'data-file': first.file, 'data-line': first.line, 'data-column': first.column, class: 'pg-link-button' }), `: ${tr(vm, first.message)}`] : null,
+    first ? [' ', button('goto-stale', 'goto', formatPosition(first), { 'data-file': first.file, 'data-line': first.line, 'data-column': first.column, class: 'pg-link-button' }), `: ${tr(vm, first.message)}`, ' ', fixButtons(vm, first, 'stale')] : null,
     vm.errors.length > 1 ? h('span', { class: 'pg-muted' }, ` ${fill(s.moreProblems, { n: vm.errors.length - 1 })}`) : null);
 }

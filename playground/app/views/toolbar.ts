@@ -77,6 +77,14 @@ export function linkKeptView(vm: ViewModel): VNode | null {
       h('code', null, `npx kserve-hpa-lab run ${file}`)));
 }
 
+/** Why the redacted link is not the plain one (fields left out, names replaced), once the redaction is known. */
+function redactedNote(vm: ViewModel): VNode | null {
+  const result = vm.redaction?.result;
+  if (!result?.ok || (result.removed.length === 0 && result.renames.length === 0)) return null;
+  const text = fill(result.renames.length > 0 ? vm.s.redactedDiffersRenamed : vm.s.redactedDiffers, { n: result.removed.length });
+  return h('p', { class: 'pg-muted pg-redacted-note', 'data-key': 'redacted-note' }, text);
+}
+
 export function shareView(vm: ViewModel): VNode {
   const s = vm.s;
   const blocked = vm.stale || !vm.good;
@@ -88,7 +96,8 @@ export function shareView(vm: ViewModel): VNode {
     h('div', { class: 'pg-event-row' },
       copyButton(vm, 'copy-link', 'copy-link', s.copyLink),
       copyButton(vm, 'copy-redacted-link', 'copy-redacted-link', s.copyRedactedLink, off(s.exportsNeedValid)),
-      vm.linkLength !== null ? h('span', { class: 'pg-muted pg-link-length' }, fill(s.linkLength, { n: vm.linkLength })) : null),
+      vm.linkLength !== null ? h('span', { class: 'pg-muted pg-link-length' }, fill(s.linkLength, { n: vm.linkLength })) : null,
+      redactedNote(vm)),
     h('div', { class: 'pg-event-row' },
       copyButton(vm, 'copy-markdown', 'copy-markdown', s.copyMarkdown, off(s.exportsNeedValid)),
       h('label', { class: 'pg-inline' }, h('input', { type: 'checkbox', 'data-action': 'toggle-redact', 'data-key': 'redact', checked: vm.ui.redact }), ` ${s.redacted}`),

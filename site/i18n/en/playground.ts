@@ -52,6 +52,14 @@ export const playground = {
   timeline: 'Timeline',
   removeEvent: 'Remove this event',
   clearEvents: 'Clear events',
+  scenarioEvents: 'Events of the scenario',
+  scenarioEventsNote: 'One step each, after the objects are applied. Change them here or with the buttons above the timeline.',
+  noEvents: 'No events yet: add one with the buttons above the timeline.',
+  eventStep: 'Step {n}',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  aimAt: 'Aim at',
+  eventProblem: 'Problem',
   addEvent: 'Add event',
   eventFor: 'for',
   moreEvents: 'More events',
@@ -99,6 +107,10 @@ export const playground = {
   noUserHpa: 'No user HPA here.',
   isvcHeading: 'InferenceService {isvc}',
   otherHpas: 'HPAs of no InferenceService',
+  othersNoReconcile: '{n} others: no reconcile',
+  othersNothingChanged: '{n} others: nothing changed',
+  atRiskOnly: 'Only what is at risk',
+  hiddenNotAtRisk: '{n} not at risk, hidden',
   // Output tabs
   moreViews: 'More views',
   picture: 'HPAs over time',
@@ -149,6 +161,8 @@ export const playground = {
   lintCount: '{n} checks to read',
   linkError: 'This link could not be opened',
   lastGood: 'Showing the last good scenario.',
+  updating: 'Updating the results…',
+  openingLink: 'Opening the link…',
   linkTooBig: 'This scenario is too big for a link: it would be {length} characters, over the {limit} the playground opens, so the address bar no longer holds it.',
   linkKeptHere: 'Your edits are kept in this browser.',
   linkNotKept: 'This browser could not keep them (storage is off or full): download the scenario before you leave the page.',
@@ -156,4 +170,10 @@ export const playground = {
   // Article step-throughs
   openFull: 'Open this step in the full playground',
   stepThrough: 'Step-through',
+  // A rollout's write that sent replicas 1 (issue 19 item 5).
+  rolloutReset: 'dropped to 1 by a rollout',
+  capacity: 'Capacity during rollouts',
+  // Share menu: next to the redacted exports, why their link is not the plain one (issue 18).
+  redactedDiffers: 'Not the same link as “Copy link”: {n} fields the model does not read are left out (same outcome).',
+  redactedDiffersRenamed: 'Not the same link as “Copy link”: {n} fields the model does not read are left out and names replaced (same outcome).',
 } as const;
