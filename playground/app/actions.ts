@@ -57,6 +57,16 @@ export type Action =
   /** The page's worker answered for the pending texts (the answer is in `state.evaluations`). */
   | { type: 'evaluated' };
 
+/**
+ * What can be done while new texts wait for the worker: typing, loading, moving or removing an
+ * event in the list, and the view's own switches. Every other action reads the results on screen
+ * (their releases, steps or events) to build its edit, so it waits for the answer and runs then.
+ */
+export const RUNS_WHILE_PENDING: ReadonlySet<Action['type']> = new Set<Action['type']>([
+  'edit', 'load', 'evaluated', 'move-event', 'retarget-event', 'remove-event',
+  'dock-tab', 'toggle', 'redaction', 'form', 'notice',
+]);
+
 type Handler<T extends Action['type']> = (state: AppState, action: Extract<Action, { type: T }>) => AppState;
 
 const say = (state: AppState, key: string, detail?: Notice['detail'], kind: Notice['kind'] = 'error'): AppState => ({ ...state, notice: { kind, key, ...(detail ? { detail } : {}) } });

@@ -13,7 +13,7 @@ import type { Message } from '../../engine/i18n/message.ts';
 import type { LinkState } from '../../engine/link/state.ts';
 import type { Evaluation } from './evaluate.ts';
 import { patch } from '../dom/vnode.ts';
-import { reduce, type Action } from './actions.ts';
+import { reduce, RUNS_WHILE_PENDING, type Action } from './actions.ts';
 import { mountStatechart } from './chart.ts';
 import { actionFor, effectiveForm } from './controls.ts';
 import type { EditorName } from './edits.ts';
@@ -65,6 +65,8 @@ export class HpaPlayground extends HTMLElement {
   /** Set once the first evaluation (the preset's or the link's) is on screen; actions before wait. */
   #started = false;
   #early: Action[] = [];
+  /** Actions that read the results, held while new texts wait for the worker. */
+  #waiting: Action[] = [];
   #updatingTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
@@ -119,6 +121,12 @@ export class HpaPlayground extends HTMLElement {
       return;
     }
     if (action.type !== 'edit') this.#flushEdits();
+    // New texts replace the old: what waited was meant for the old ones.
+    if (action.type === 'load') this.#waiting.length = 0;
+    if (this.#state.pending && !RUNS_WHILE_PENDING.has(action.type)) {
+      this.#waiting.push(action);
+      return;
+    }
     const before = this.#state;
     const next = reduce(before, action);
     if (next === before) return;
@@ -126,6 +134,8 @@ export class HpaPlayground extends HTMLElement {
     this.#sync(before);
     if (next.pending) this.#request(next.link);
     this.#markUpdating(Boolean(next.pending));
+    // The answer is in: what waited for it runs now, in the order it came.
+    if (!next.pending) for (const waited of this.#waiting.splice(0)) this.dispatch(waited);
   }
 
   /** Asks the worker for texts' evaluation; only the newest request's answer is taken. */
