@@ -16,6 +16,7 @@ import { checkOutput, githubAnnotation, githubAnnotations } from './check-output
 import { colourer } from './colour.ts';
 import { InputFailure, load, type ReadOptions } from './load.ts';
 import type { CliIo } from './main.ts';
+import { printableLines, terminalSafeJson } from './text-report.ts';
 
 export interface ActionFiles {
   appendFile: (path: string, text: string) => void;
@@ -132,7 +133,7 @@ export async function runAction(io: CliIo, files: ActionFiles): Promise<number> 
   const outputs: Record<string, string> = { result: report.harm ? 'harm' : 'safe', harmed: String(harmed), refused: String(refused) };
   if (inputs.sarifFile) {
     try {
-      files.writeFile(inputs.sarifFile, `${JSON.stringify(checkSarif(report, loaded.scenario, { version: io.version ?? '0.0.0', locale: inputs.locale }), null, 2)}\n`);
+      files.writeFile(inputs.sarifFile, `${terminalSafeJson(JSON.stringify(checkSarif(report, loaded.scenario, { version: io.version ?? '0.0.0', locale: inputs.locale }), null, 2))}\n`);
       outputs['sarif-file'] = inputs.sarifFile;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unwritable';
@@ -146,7 +147,7 @@ export async function runAction(io: CliIo, files: ActionFiles): Promise<number> 
   io.stdout(`::${pause}::`);
   for (const line of githubAnnotations(report, loaded, inputs.locale)) io.stdout(line);
 
-  if (inputs.summary && env.GITHUB_STEP_SUMMARY) files.appendFile(env.GITHUB_STEP_SUMMARY, await checkSummary(report, loaded.scenario, { locale: inputs.locale }));
+  if (inputs.summary && env.GITHUB_STEP_SUMMARY) files.appendFile(env.GITHUB_STEP_SUMMARY, printableLines(await checkSummary(report, loaded.scenario, { locale: inputs.locale })));
   setOutputs(outputs);
   if (inputs.failOn === 'never') return 0;
   return harmed > 0 || (inputs.failOn === 'refused' && refused > 0) ? 1 : 0;

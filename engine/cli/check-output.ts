@@ -30,10 +30,8 @@ interface Input {
   notes?: readonly Message[];
 }
 
-/** Control and bidi characters have no place in a log line; line breaks are escaped below instead. */
-const uncontrolled = (text: string): string => text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
-/** GitHub's workflow-command escaping: data and property values differ. */
-const escapeData = (text: string): string => uncontrolled(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** GitHub's workflow-command escaping (data and property values differ); line breaks escaped, other controls as in the terminal. */
+const escapeData = (text: string): string => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { msg, type Message } from '../i18n/message.ts';
 import { isLocale, renderMessage, type Locale } from '../i18n/render.ts';
-import { encodeState, LINK_LIMITS } from '../link/codec.ts';
+import { decodeFragment, encodeState, LINK_LIMITS } from '../link/codec.ts';
 import { playgroundUrl } from '../link/site.ts';
 import { BEHAVIOUR_LABEL, RELEASE_TABLE, unreleasedNote } from '../kserve/releases.ts';
 import { redactSources } from '../redact.ts';
@@ -73,15 +73,26 @@ async function writeJson(io: CliIo, value: unknown): Promise<void> {
 
 /**
  * A playground link that opens where a maintainer should look first: the first disagreement.
- * `url` is null when the fragment is longer than the playground's decoder takes, so no command
- * ever prints a link that cannot reopen; `length` says how long it would have been.
+ * `url` is null when the playground's decoder would refuse the fragment (too long, or too big
+ * once inflated), so no command ever prints a link that cannot reopen; `refusal` then says why,
+ * for `link` (nothing printed) and for the Markdown comment (no link in it).
  */
-async function linkFor(sources: ScenarioSource[], scenario: Scenario, run: RunResult | null): Promise<{ url: string | null; length: number; yaml: string; step: number }> {
+type PlaygroundLink = { yaml: string; step: number } & ({ url: string; refusal: null } | { url: null; refusal: { link: Message; markdown: Message } });
+
+async function linkFor(sources: ScenarioSource[], scenario: Scenario, run: RunResult | null): Promise<PlaygroundLink> {
   const split = splitSources(sources);
   const step = run?.firstDisagreement ?? 0;
   const state = { ...split, scenario: scenarioDocumentText(scenario.settings, scenario.events), step };
   const fragment = await encodeState(state);
-  return { url: fragment.length > LINK_LIMITS.fragment ? null : playgroundUrl(fragment), length: fragment.length, yaml: scenarioFileText(state), step };
+  const yaml = scenarioFileText(state);
+  if (fragment.length > LINK_LIMITS.fragment) {
+    const params = { length: fragment.length, limit: LINK_LIMITS.fragment };
+    return { url: null, refusal: { link: msg('cli.linkTooLong', params), markdown: msg('cli.markdownNoLink', params) }, yaml, step };
+  }
+  // The decoder's other bounds (inflated size, nesting) are checked by decoding: the very code the playground runs.
+  const decoded = await decodeFragment(fragment);
+  if (!decoded.ok) return { url: null, refusal: { link: msg('cli.linkRefused', { reason: decoded.message }), markdown: msg('cli.markdownLinkRefused', { reason: decoded.message }) }, yaml, step };
+  return { url: playgroundUrl(fragment), refusal: null, yaml, step };
 }
 
 /**
@@ -216,8 +227,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     };
     const warn = (message: Message): void => io.stderr(printable(`hpa-lab: ${renderMessage(message, locale)}`));
     // A link the playground would refuse is not printed at all (exit 2), with what to share instead.
-    const tooLong = (length: number): number => {
-      warn(msg('cli.linkTooLong', { length, limit: LINK_LIMITS.fragment }));
+    const refused = (message: Message): number => {
+      warn(message);
       return 2;
     };
     switch (spec.name) {
@@ -251,7 +262,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         else if (values.markdown) {
           const link = await linkFor(loaded.sources, loaded.scenario, run);
-          if (link.url === null) warn(msg('cli.markdownNoLink', { length: link.length, limit: LINK_LIMITS.fragment }));
+          if (link.refusal) warn(link.refusal.markdown);
           io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: link.yaml, link: link.url, linkStep: link.step, locale })));
         } else io.stdout(renderText(run, { trace: Boolean(values.trace), locale, paint: colour.paint }));
         return 0;
@@ -260,7 +271,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const loaded = loadAll();
         noteSkipped(loaded.skipped);
         const link = await linkFor(loaded.sources, loaded.scenario, runScenario(loaded.scenario));
-        if (link.url === null) return tooLong(link.length);
+        if (link.url === null) return refused(link.refusal.link);
         io.stdout(link.url);
         return 0;
       }
@@ -309,10 +320,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           const run = runScenario(result.scenario, versions ? { versions } : {});
           const link = await linkFor(redacted, result.scenario, run);
           if (values.link) {
-            if (link.url === null) return tooLong(link.length);
+            if (link.url === null) return refused(link.refusal.link);
             io.stdout(link.url);
           } else {
-            if (link.url === null) warn(msg('cli.markdownNoLink', { length: link.length, limit: LINK_LIMITS.fragment }));
+            if (link.refusal) warn(link.refusal.markdown);
             io.stdout(printableLines(renderMarkdown({ run, scenarioYaml: result.text, link: link.url, linkStep: link.step, locale, removed: result.removed })));
           }
         } else io.stdout(printableLines(result.text.trimEnd()));

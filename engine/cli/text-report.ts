@@ -12,8 +12,11 @@ import { FATE_TONE, type Tone } from '../vocabulary.ts';
 /** Only what needs attention is coloured in a table: fine and quiet cells stay plain. */
 const painted = (tone: CellTone): Tone | null => (tone === 'quiet' || tone === 'safe' ? null : tone);
 
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const CONTROLS_BUT_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Bidirectional controls: the marks (ALM, LRM, RLM), embeddings, overrides and isolates. */
+const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const CONTROLS = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
+const CONTROLS_BUT_LINES = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
+const JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f${BIDI}]`, 'g');
 
 /** Strips terminal control characters from user text so a name cannot drive the terminal. */
 export function printable(text: string): string {
@@ -27,7 +30,8 @@ export function printableLines(text: string): string {
 
 /** JSON text with every control and bidi character as a \u escape: still the same JSON value. */
 export function terminalSafeJson(json: string): string {
-  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON.stringify has escaped C0 already.
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Columns a string takes in a terminal: CJK characters take two. */

@@ -616,6 +616,8 @@ export const en = {
   'cli.redactionRefused': 'redaction refused: {release}, step {step}: {detail}; nothing printed',
   'cli.linkTooLong': 'the playground link would be {length} characters, over the {limit} the playground opens; nothing printed. Share the scenario file instead (hpa-lab run <file> replays it), or keep only the objects at risk',
   'cli.markdownNoLink': 'the playground link would be {length} characters, over the {limit} the playground opens, so the comment has no link; its scenario block replays the case with hpa-lab run',
+  'cli.linkRefused': 'the playground would refuse this link ({reason}); nothing printed. Share the scenario file instead (hpa-lab run <file> replays it), or keep only the objects at risk',
+  'cli.markdownLinkRefused': 'the playground would refuse the link ({reason}), so the comment has no link; its scenario block replays the case with hpa-lab run',
   'cli.progress': 'checking {done}/{total} InferenceServices…',
   // Node's parseArgs errors, word for word (its unclosed quote included), so English output is
   // Node's own; main.ts uses these only when they reproduce Node's sentence exactly.

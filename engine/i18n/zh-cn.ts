@@ -617,6 +617,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'cli.redactionRefused': '拒绝脱敏：{release} 第 {step} 步：{detail}；什么都没有输出',
   'cli.linkTooLong': 'playground 链接会有 {length} 个字符，超过 playground 能打开的 {limit}；没有输出。请改为分享场景文件（hpa-lab run <文件> 可以重放），或只保留有风险的对象',
   'cli.markdownNoLink': 'playground 链接会有 {length} 个字符，超过 playground 能打开的 {limit}，所以评论里没有链接；其中的场景块可以用 hpa-lab run 重放',
+  'cli.linkRefused': 'playground 会拒绝这个链接（{reason}）；没有输出。请改为分享场景文件（hpa-lab run <文件> 可以重放），或只保留有风险的对象',
+  'cli.markdownLinkRefused': 'playground 会拒绝这个链接（{reason}），所以评论里没有链接；其中的场景块可以用 hpa-lab run 重放',
   'cli.progress': '正在检查 InferenceService：{done}/{total}…',
   'cli.optionUnknown': '未知选项 \'{option}\'。以 - 开头的位置参数请放在命令末尾的 -- 之后，例如 -- {quoted}',
   'cli.optionNeedsValue': '选项 \'{option} <value>\' 缺少参数值',

@@ -16,7 +16,7 @@ import { playgroundUrl, siteConfig } from '../link/site.ts';
 import { printYaml, scenarioDocumentText } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { isvcFindings, positionOf, rangeLabel } from './check-findings.ts';
-import { codeSpan, escapeInline } from './markdown.ts';
+import { codeSpan, escapeInline, tableCode } from './markdown.ts';
 
 /** GitHub takes up to 1 MiB per step; rows stop before that, with a line that says so. */
 export const SUMMARY_BUDGET = 900 * 1024;
@@ -52,7 +52,7 @@ async function rows(scenario: Scenario, check: IsvcCheck, options: SummaryOption
   for (const [index, range] of check.ranges.entries()) {
     const result = range.result;
     const at = positionOf(scenario, range, check.isvc);
-    const name = index === 0 ? `${codeSpan(check.isvc)}${at ? `<br>${codeSpan(`${at.file}:${at.line}`)}` : ''}` : '';
+    const name = index === 0 ? `${tableCode(check.isvc)}${at ? `<br>${tableCode(`${at.file}:${at.line}`)}` : ''}` : '';
     const releases = codeSpan(rangeLabel(range));
     if (result.found) {
       const fix = range.changes[0];

@@ -33,8 +33,11 @@ export function cellText(step: StepResult, isvc: string | null = null, locale: L
   return renderMessage(cellMessage(step, isvc), locale);
 }
 
+/** Markdown's line endings (CommonMark: LF, CR, CR LF), folded so user text stays on its line. */
+const LINE_BREAKS = /\r\n|\r|\n/g;
+
 export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, '\\`').replace(/\r?\n/g, ' ');
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, '\\`').replace(LINE_BREAKS, ' ');
 }
 
 /**
@@ -42,12 +45,13 @@ export function escapeCell(text: string): string {
  * GitHub would turn into a mention, a link, an image, emphasis or a heading.
  */
 export function escapeInline(text: string): string {
-  return escapeCell(text).replace(/[\[\]!*_#~]/g, (c) => `\\${c}`).replace(/@/g, '&#64;').replace(/:\/\//g, ':&#47;&#47;');
+  // GitHub finds mentions after decoding entities, so `&#64;` is still one; a zero-width space after the @ is not.
+  return escapeCell(text).replace(/[\[\]!*_#~]/g, (c) => `\\${c}`).replace(/@/g, '@&#8203;').replace(/:\/\//g, ':&#47;&#47;');
 }
 
 /** A code span that no backtick in the text can close early; newlines folded. */
 export function codeSpan(text: string): string {
-  const flat = text.replace(/\r?\n/g, ' ');
+  const flat = text.replace(LINE_BREAKS, ' ');
   const ticks = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${flat}${pad}${ticks}`;
@@ -151,9 +155,9 @@ function escapeProse(text: string): string {
 }
 
 /**
- * An event word in a table cell: a code span, where no mention, link or image can form. GitHub
+ * User text in a table cell as a code span, where no mention, link or image can form. GitHub
  * splits table cells at `|` before it reads code spans, so pipes stay escaped inside it.
  */
-function tableCode(text: string): string {
+export function tableCode(text: string): string {
   return codeSpan(text).replace(/\|/g, '\\|');
 }
