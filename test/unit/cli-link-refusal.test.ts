@@ -5,25 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../engine/cli/main.ts';
+import { memoryCli } from '../support/memory-cli.ts';
 import { decodeFragment, LINK_LIMITS } from '../../engine/link/codec.ts';
 
 const GITOPS = readFileSync(new URL('../../content/scenarios/gitops-loop.yaml', import.meta.url), 'utf8');
 
-async function cli(argv: string[], files: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readFile: (path) => {
-      if (!Object.hasOwn(files, path)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    stdout: (text) => out.push(`${text}\n`),
-    stderr: (text) => err.push(`${text}\n`),
-  };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = memoryCli;
 
 /** The preset with a comment inside its first document (a comment before it would not travel in the link). */
 const withComment = (comment: string): string => GITOPS.replace('\nmetadata:', `\n# ${comment}\nmetadata:`);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../engine/cli/main.ts';
+import { memoryCli } from '../support/memory-cli.ts';
 import { msg, type Message, type MessageParam } from '../../engine/i18n/message.ts';
 import { renderMessage } from '../../engine/i18n/render.ts';
 import { LIMITS } from '../../engine/scenario/source.ts';
@@ -33,26 +33,7 @@ function depth(root: MessageParam): number {
 
 const entry = (step: number): Message => msg('history.entry', { kind: msg('history.deleted'), step });
 
-/** In-memory files and a directory for `check`; the pattern of test/unit/cli.test.ts. */
-async function cli(argv: string[], files: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readFile: (path) => {
-      if (!Object.hasOwn(files, path)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    listDirectory: (path) => {
-      const prefix = `${path.replace(/\/+$/, '')}/`;
-      const names = Object.keys(files).filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
-      return names.length === 0 ? null : names.map((name) => ({ name, directory: false }));
-    },
-    stdout: (text) => out.push(`${text}\n`),
-    stderr: (text) => err.push(`${text}\n`),
-  };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = memoryCli;
 
 describe('rendering without recursion', () => {
   it('a message nested 50,000 deep renders, in both languages', () => {
