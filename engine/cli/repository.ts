@@ -12,6 +12,7 @@ import { LIMITS, loadYaml, locate, rangeOf, rangesOfEntries, type InputError, ty
 import { COMPONENTS } from '../k8s/types.ts';
 import type { CliIo } from './main.ts';
 import type { RepositoryUnit } from './load.ts';
+import { shellWord } from './shell-word.ts';
 import { printable } from './text-report.ts';
 
 /** What a renderer gave: the stream, or why there is none. `origin` turns a kustomize origin path into a path as the walk names it. */
@@ -114,7 +115,7 @@ export function renderUnits(units: readonly RepositoryUnit[], io: CliIo, options
       const lines = text.split('\n');
       return printable(lines.find((l) => /^error:/i.test(l)) ?? lines.find((l) => l.trim() !== '') ?? '').slice(0, 300);
     };
-    const command = unit.kind === 'helm' ? `helm template ${printable(unit.directory)} | hpa-lab check -` : `kubectl kustomize ${printable(unit.directory)} | hpa-lab check -`;
+    const command = unit.kind === 'helm' ? `helm template ${printable(shellWord(unit.directory))} | hpa-lab check -` : `kubectl kustomize ${printable(shellWord(unit.directory))} | hpa-lab check -`;
     const message = failure.kind === 'said' ? msg('repo.renderFailed', { tool, detail: firstLine(failure.text) })
       : failure.kind === 'network' ? msg('repo.renderNeedsNetwork', { tool, detail: firstLine(failure.text), command })
         : failure.kind === 'timeout' ? msg('repo.renderTimeout', { tool, seconds: failure.seconds })
@@ -128,11 +129,11 @@ export function renderUnits(units: readonly RepositoryUnit[], io: CliIo, options
     else if (result.missing) unrendered.push(unit.directory);
     else refused(unit, result.failure);
   }
-  if (unrendered.length > 0) notes.push(msg('repo.noKustomize', { count: unrendered.length, directories: unrendered.map(printable), command: `kubectl kustomize ${printable(unrendered[0]!)} | hpa-lab check -` }));
+  if (unrendered.length > 0) notes.push(msg('repo.noKustomize', { count: unrendered.length, directories: unrendered.map(printable), command: `kubectl kustomize ${printable(shellWord(unrendered[0]!))} | hpa-lab check -` }));
   for (const unit of units.filter((u) => u.kind === 'helm')) {
     const result = io.helmTemplate?.(unit.directory, options.release ?? 'release', options.values ?? []) ?? { ok: false, missing: true };
     if (result.ok) sources.push({ name: join(unit.directory, 'Chart.yaml'), text: result.text, unit });
-    else if (result.missing) notes.push(msg('repo.noHelm', { directory: printable(unit.directory), command: `helm template ${printable(unit.directory)} | hpa-lab check -` }));
+    else if (result.missing) notes.push(msg('repo.noHelm', { directory: printable(unit.directory), command: `helm template ${printable(shellWord(unit.directory))} | hpa-lab check -` }));
     else refused(unit, result.failure);
   }
   return { sources, notes, errors, patches };

@@ -6,6 +6,7 @@
 import { Lexer } from 'yaml';
 import { msg, type Message } from '../i18n/message.ts';
 import type { InputError } from '../scenario/source.ts';
+import { shellWord } from './shell-word.ts';
 import { printable } from './text-report.ts';
 
 /** The first template directive of a file: where it starts and its text (cut to one line). */
@@ -87,7 +88,7 @@ export function chartOf(file: string, isChart: (directory: string) => boolean): 
 /** What `check` says of a template it skips: where its first directive is, and how to judge it instead. */
 export function templateNote(file: string, directive: TemplateDirective, chart: string | null): Message {
   const params = { file: printable(file), directive: printable(directive.text), at: printable(`${file}:${directive.line}:${directive.column}`) };
-  return chart === null ? msg('repo.template', params) : msg('repo.templateInChart', { ...params, chart: printable(chart), command: `helm template ${printable(chart)} | hpa-lab check -` });
+  return chart === null ? msg('repo.template', params) : msg('repo.templateInChart', { ...params, chart: printable(chart), command: `helm template ${printable(shellWord(chart))} | hpa-lab check -` });
 }
 
 /** The other commands take no repository: a template is an input error at its first directive. */

@@ -105,6 +105,15 @@ describe('check: Helm', () => {
     expect(out).not.toMatch(/stringified|syntax|Skipped YAML/i);
   });
 
+  it('a chart whose path has a space and a quote: the note\'s command quotes it, so pasting it renders that chart', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'hpa-lab-quoted-'));
+    const chart = join(repo, "team's charts", 'churn model');
+    cpSync(join(ROOT, `${REPOS}/helm/charts/churn`), chart, { recursive: true });
+    const { code, out } = hpaLab(['check', repo], { path: EMPTY_PATH });
+    expect(code).toBe(0);
+    expect(out).toContain(`helm template '${repo}/team'\\''s charts/churn model' | hpa-lab check -`);
+  });
+
   it('piped helm output maps findings back to the template files named by # Source comments', () => {
     const input = readFileSync(join(ROOT, `${REPOS}/helm-rendered.yaml`), 'utf8');
     const cwd = join(ROOT, `${REPOS}/helm/charts`);
