@@ -80,13 +80,18 @@ function stepRow(stdout: string, step: number): string[] {
   return line.trim().split(/\s{2,}/);
 }
 
+/** `hpa-lab run <preset> …` in memory with the preset as its only file; it must succeed. */
+async function runPreset(path: string, argv: string[]): Promise<{ files: Record<string, string>; lines: string[] }> {
+  const files = { [path]: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8') };
+  const text = await cli(['run', path, ...argv], files);
+  expect(text.code, text.stderr).toBe(0);
+  return { files, lines: text.stdout.split('\n') };
+}
+
 describe('hpa-lab run (text)', () => {
   it('names what an overwrite took under the verdict, and --json carries the metrics before and after (issue 19 item 4)', async () => {
     const path = 'content/scenarios/memory-target-overwritten.yaml';
-    const files = { [path]: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8') };
-    const text = await cli(['run', path, '--versions', 'v0.14.1,v0.16.0'], files);
-    expect(text.code, text.stderr).toBe(0);
-    const lines = text.stdout.split('\n');
+    const { files, lines } = await runPreset(path, ['--versions', 'v0.14.1,v0.16.0']);
     const at = lines.findIndex((l) => /^ {2}v0\.16\.0\s+my-isvc-predictor: overwritten at step 2$/.test(l));
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]!.trim()).toBe('↳ your memory 70% target replaced by cpu 80% at step 2');
@@ -103,10 +108,7 @@ describe('hpa-lab run (text)', () => {
   it('names a rollout\'s capacity drop in text, Markdown, JSON and zh-cn, only where the release sends replicas 1 (issue 19 item 5)', async () => {
     // Source notes §11.3: v0.13.1 Updates the dry-run-filled desired object (replicas 1); v0.14.1 patches the existing one.
     const path = 'content/scenarios/rollout-capacity-drop.yaml';
-    const files = { [path]: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8') };
-    const text = await cli(['run', path, '--versions', 'v0.13.1,v0.14.1'], files);
-    expect(text.code, text.stderr).toBe(0);
-    const lines = text.stdout.split('\n');
+    const { files, lines } = await runPreset(path, ['--versions', 'v0.13.1,v0.14.1']);
     const heading = lines.indexOf('Capacity during rollouts:');
     expect(heading).toBeGreaterThan(0);
     expect(lines.slice(heading + 1).filter((l) => l.trim() !== '')).toEqual([
