@@ -40,6 +40,13 @@ const FOR_SEVERAL: Partial<Record<MessageId, MessageId>> = {
 
 const GROUP_WORDS: Record<LintSubject['kind'], MessageId> = { InferenceService: 'lint.group.isvcs', HorizontalPodAutoscaler: 'lint.group.hpas' };
 
+/** A short stable name for a group's likeness (FNV-1a), so a disclosure's key stays small. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 const SEVERITY_RANK: Record<Lint['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -68,7 +75,7 @@ export function groupLints(lints: readonly Lint[]): LintGroup[] {
       : `${i}`; // cannot be worded for several: its own group
     const group = groups.get(alike);
     if (group) group.lints.push(lint);
-    else groups.set(alike, { key: `${lint.id}:${alike}`, first: lint, message, detail, lints: [lint] });
+    else groups.set(alike, { key: `${lint.id}-${hash(alike)}`, first: lint, message, detail, lints: [lint] });
   });
   const out = [...groups.values()].map((g): LintGroup => {
     const several = g.lints.length > 1;
