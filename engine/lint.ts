@@ -41,7 +41,16 @@ export interface Lint {
   detail: Message;
   at: SourceRange | SourcePosition;
   fix?: { label: Message; edits: TextEdit[] };
+  /** The object the lint is about (namespace/name); lints alike but for their subject are grouped (lint-groups.ts). */
+  subject: LintSubject;
 }
+
+export interface LintSubject {
+  kind: 'InferenceService' | 'HorizontalPodAutoscaler';
+  name: string;
+}
+
+type Found = Omit<Lint, 'subject'>;
 
 /** The classes some modelled release knows; a near miss of one of them is a typo. */
 const KNOWN_CLASSES = ['hpa', 'external', 'none', 'keda'] as const;
@@ -88,6 +97,8 @@ export function lintScenario(scenario: Scenario): Lint[] {
 
 function lintHpa(lints: Lint[], entry: HpaEntry, isvcs: readonly IsvcEntry[], hpas: readonly HpaEntry[]): void {
   const hpa = entry.object;
+  const subject: LintSubject = { kind: 'HorizontalPodAutoscaler', name: keyOf(hpa.metadata) };
+  const add = (lint: Found) => lints.push({ ...lint, subject });
   const at = entry.locations?.name ?? entry.position;
   const sameNamespace = isvcs.filter((i) => i.object.metadata.namespace === hpa.metadata.namespace);
   const taken = new Set(hpas.filter((h) => h.object.metadata.namespace === hpa.metadata.namespace).map((h) => h.object.metadata.name));
@@ -95,7 +106,7 @@ function lintHpa(lints: Lint[], entry: HpaEntry, isvcs: readonly IsvcEntry[], hp
   if (collides && !ownedByInferenceService(hpa)) {
     let rename = `${hpa.metadata.name}-hpa`;
     for (let i = 2; taken.has(rename); i += 1) rename = `${hpa.metadata.name}-hpa-${i}`;
-    lints.push({
+    add({
       id: 'hpa-named-like-component',
       severity: 'warning',
       message: msg('lint.namedLikeComponent', { hpa: hpa.metadata.name, isvc: collides.object.metadata.name }),
@@ -105,7 +116,7 @@ function lintHpa(lints: Lint[], entry: HpaEntry, isvcs: readonly IsvcEntry[], hp
     });
   }
   if (hpa.metadata.annotations?.[ANNOTATION.autoscalerClass] !== undefined) {
-    lints.push({
+    add({
       id: 'class-on-hpa',
       severity: 'info',
       message: msg('lint.classOnHpa'),
@@ -116,7 +127,7 @@ function lintHpa(lints: Lint[], entry: HpaEntry, isvcs: readonly IsvcEntry[], hp
   const target = hpa.spec.scaleTargetRef;
   const scales = sameNamespace.some((i) => target.kind === 'Deployment' && possibleComponentNames(i.object).includes(target.name));
   if (!scales && sameNamespace.length > 0) {
-    lints.push({
+    add({
       id: 'hpa-targets-other-deployment',
       severity: 'info',
       message: msg('lint.targetsOther', { hpa: hpa.metadata.name, target: `${target.kind}/${target.name}` }),
@@ -129,13 +140,15 @@ function lintHpa(lints: Lint[], entry: HpaEntry, isvcs: readonly IsvcEntry[], hp
 function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases: readonly Release[]): void {
   const isvc = entry.object;
   const name = keyOf(isvc.metadata);
+  const subject: LintSubject = { kind: 'InferenceService', name };
+  const add = (lint: Found) => lints.push({ ...lint, subject });
   const classRange = entry.locations?.annotations[ANNOTATION.autoscalerClass] ?? null;
   const className = isvc.metadata.annotations?.[ANNOTATION.autoscalerClass];
   if (className !== undefined) {
     const refusing = releases.filter((r) => !r.behaviour.webhookClasses.includes(className));
     const meant = nearestClass(className);
     if (meant !== null) {
-      lints.push({
+      add({
         id: 'class-misspelt',
         severity: 'error',
         message: msg('lint.classMisspelt', { value: className, meant, isvc: name }),
@@ -145,7 +158,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
       });
     } else if (refusing.length > 0) {
       const fixValue = className === 'none' && refusing.every((r) => r.behaviour.webhookClasses.includes('external')) ? 'external' : null;
-      lints.push({
+      add({
         id: 'class-rejected',
         severity: 'error',
         message: msg('lint.classRejected', { releases: tags(refusing), class: className }),
@@ -158,7 +171,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
 
   const modes = releases.map((r) => ({ release: r, mode: resolveDeploymentMode(r.behaviour, isvc, scenario.settings.defaultDeploymentMode) }));
   if (modes.length > 0 && modes.every((m) => m.mode.mode === 'Serverless')) {
-    lints.push({
+    add({
       id: 'class-moot-serverless',
       severity: 'info',
       message: className !== undefined ? msg('lint.serverlessClass', { isvc: name, class: className }) : msg('lint.serverless', { isvc: name }),
@@ -179,7 +192,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
       const first = blocking[0]!.behaviour;
       const newName = first.modeSpelling[first.modeNames[annotatedMode]!];
       const allNew = releases.every((r) => r.behaviour.modeNames[newName] !== undefined);
-      lints.push({
+      add({
         id: 'legacy-mode-annotation',
         severity: 'warning',
         message: msg('lint.legacyMode', { releases: tags(blocking), isvc: name }),
@@ -196,7 +209,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
     if (value !== undefined) {
       const failing = releases.filter((r) => dispatchFor(r.behaviour, value) === 'error');
       if (failing.length > 0) {
-        lints.push({
+        add({
           id: 'component-class-unknown',
           severity: 'warning',
           message: msg('lint.componentClass', { releases: tags(failing), value, component }),
@@ -212,7 +225,7 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
       return rejected !== null && resolveDeploymentMode(r.behaviour, isvc, scenario.settings.defaultDeploymentMode).mode === 'RawDeployment';
     });
     if (rejecting.length > 0) {
-      lints.push({
+      add({
         id: 'workload-mode-rejected',
         severity: 'warning',
         message: msg('lint.workloadMode', { releases: tags(rejecting), component, isvc: name, value: merged[ANNOTATION.deploymentMode] ?? '' }),
@@ -224,13 +237,13 @@ function lintIsvc(lints: Lint[], entry: IsvcEntry, scenario: Scenario, releases:
 
   // Only where canaries exist and their HPAs stay unowned (v0.20; #5934 on master owns them).
   if (isvc.spec.canary && releases.some((r) => r.behaviour.predictorNameFromSpec && !r.behaviour.canaryAutoscalerOwned)) {
-    lints.push({ id: 'canary-hpa-unowned', severity: 'info', message: msg('lint.canary', { isvc: name }), detail: msg('lint.canary.detail'), at: entry.position });
+    add({ id: 'canary-hpa-unowned', severity: 'info', message: msg('lint.canary', { isvc: name }), detail: msg('lint.canary.detail'), at: entry.position });
   }
   const predictorName = isvc.spec.predictor?.name;
   if (predictorName) {
     const ignoring = releases.filter((r) => !r.behaviour.predictorNameFromSpec);
     if (ignoring.length > 0) {
-      lints.push({
+      add({
         id: 'predictor-name-ignored',
         severity: 'info',
         message: msg('lint.predictorName', { releases: tags(ignoring), name: predictorName, first: KNOWN_TAGS.find((t) => getRelease(t).behaviour.predictorNameFromSpec) ?? '' }),

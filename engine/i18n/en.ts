@@ -192,6 +192,18 @@ export const en = {
   'lint.canary.detail': 'From v0.20.0-rc0 each canary gets its own Deployment and, for class hpa, an HPA named <isvc>-<name>-predictor with minReplicas = maxReplicas = its fixed replicas (at least 1) and no ownerReference. So KServe never deletes that HPA: not on stop, not when the canary is removed, and garbage collection leaves it when the InferenceService goes. With minReplicas set, the stable predictor’s minReplicas is lowered by the canaries’ replicas.',
   'lint.predictorName': '{releases} ignore spec.predictor.name "{name}" (it names the predictor from {first}).',
   'lint.predictorName.detail': 'Before v0.20.0-rc0 the predictor is always {isvc}-predictor; from v0.20.0-rc0 it is {isvc}-{name}-predictor, and KServe looks up its HPA by that name instead.',
+  // The same lint for several objects at once (engine/lint-groups.ts): "30 InferenceServices: …".
+  'lint.group.isvcs': '{count} InferenceServices: {what}',
+  'lint.group.hpas': '{count} HPAs: {what}',
+  'lint.namedLikeComponent.many': 'each has the name KServe uses for its own HPA of {isvc}.',
+  'lint.targetsOther.many': 'each scales {target}, which is not a Deployment of an InferenceService here.',
+  'lint.classMisspelt.many': 'autoscalerClass "{value}": did you mean {meant}?',
+  'lint.serverlessClass.many': 'Serverless mode: autoscalerClass "{class}" has no effect on their HPAs.',
+  'lint.serverless.many': 'Serverless mode: KServe never runs its HPA reconciler for them.',
+  'lint.legacyMode.many': '{releases} will refuse every update of each of them.',
+  'lint.workloadMode.many': '{releases} fail their {component}: deploymentMode "{value}" is not Standard or RawDeployment.',
+  'lint.canary.many': 'their canaries get HPAs without an ownerReference: KServe never deletes them.',
+  'lint.predictorName.detail.many': 'Before v0.20.0-rc0 the predictor is always <isvc>-predictor; from v0.20.0-rc0 it is <isvc>-{name}-predictor, and KServe looks up its HPA by that name instead.',
   'lint.fix.rename': 'Rename to {to}',
   'lint.fix.use': 'Use {value}',
 

@@ -49,7 +49,7 @@ export type Action =
   | { type: 'load-loss'; index: number }
   | { type: 'apply-change'; index: number }
   | { type: 'dock-tab'; tab: DockTab }
-  | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'atRiskOnly' | 'exploreEdits' | 'redact' | 'rename' }
+  | { type: 'toggle'; what: 'dockOpen' | 'inputCollapsed' | 'allChecks' | 'atRiskOnly' | 'appliesOpen' | 'exploreEdits' | 'redact' | 'rename' }
   /** What redaction removes (computed by the element, which loads the redaction on first use). */
   | { type: 'redaction'; view: RedactionView | null }
   | { type: 'form'; key: string; value: string }

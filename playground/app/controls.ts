@@ -85,6 +85,7 @@ export function actionFor(control: ControlData, form: Readonly<Record<string, st
     case 'toggle-input': return { type: 'toggle', what: 'inputCollapsed' };
     case 'toggle-checks': return { type: 'toggle', what: 'allChecks' };
     case 'toggle-at-risk': return { type: 'toggle', what: 'atRiskOnly' };
+    case 'toggle-applies': return { type: 'toggle', what: 'appliesOpen' };
     case 'toggle-explore-edits': return { type: 'toggle', what: 'exploreEdits' };
     case 'toggle-redact': return { type: 'toggle', what: 'redact' };
     case 'toggle-rename': return { type: 'toggle', what: 'rename' };

@@ -15,4 +15,15 @@ export function markTimeline(root: Element, step: number): void {
     if (current) button?.setAttribute('aria-current', 'step');
     else button?.removeAttribute('aria-current');
   }
+  // A folded run of apply steps names the step inside it (the view draws it the same way).
+  for (const fold of root.querySelectorAll<HTMLElement>('.pg-tl-fold')) {
+    const toggle = fold.querySelector('button[aria-expanded]');
+    const inside = toggle?.getAttribute('aria-expanded') === 'false' && step >= Number(fold.dataset.from) && step <= Number(fold.dataset.to);
+    fold.classList.toggle('pg-current', inside);
+    if (inside) toggle?.setAttribute('aria-current', 'step');
+    else toggle?.removeAttribute('aria-current');
+    const now = fold.querySelector('.pg-tl-fold-now');
+    const chip = inside ? fold.querySelector(`.pg-tl[data-step="${step}"]`) : null;
+    if (now) now.textContent = chip ? ` · ${step} ${chip.querySelector('.pg-tl-event')?.textContent ?? ''}` : '';
+  }
 }

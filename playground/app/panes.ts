@@ -93,7 +93,7 @@ export function panes(idBase: string): Record<string, Pane> {
     stepper: { deps: (s) => [s.good, s.link.step], view: stepperView },
     events: { deps: (s) => [s.good, stale(s)], view: eventsView },
     notice: { deps: (s) => [s.notice], view: noticeView },
-    timeline: { deps: (s) => [s.good, isStale(s)], view: timelineView, mark: markTimeline },
+    timeline: { deps: (s) => [s.good, isStale(s), s.ui.appliesOpen], view: (vm) => timelineView(vm, idBase), mark: markTimeline },
     stale: { deps: (s) => [s.errors, s.good], view: staleView },
     results: { deps: (s, p) => [s.good, s.link.step, s.ui.allChecks, s.ui.atRiskOnly, p.compact], view: resultsView },
     docktabs: { deps: (s) => [s.ui.dockTab, s.ui.dockOpen], view: (vm) => dockTabsView(vm, idBase) },

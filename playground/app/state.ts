@@ -26,6 +26,8 @@ export interface UiState {
   allChecks: boolean;
   /** With several InferenceServices, show only those at risk in some release. */
   atRiskOnly: boolean;
+  /** The timeline's folded run of a dump's apply steps, opened (it is folded by default). */
+  appliesOpen: boolean;
   /** Let the explorer make the user's own edits (class switches). */
   exploreEdits: boolean;
   /** Markdown is redacted unless the user turns it off; names are kept unless asked. */
@@ -86,6 +88,7 @@ export const DEFAULT_UI: UiState = {
   inputCollapsed: false,
   allChecks: false,
   atRiskOnly: false,
+  appliesOpen: false,
   exploreEdits: false,
   redact: true,
   rename: false,

@@ -8,7 +8,8 @@
  * trace. The model acted on is the first card of every column, the others fold into one line, and
  * "only what is at risk" keeps just it. In English and Chinese; axe finds nothing on the way.
  */
-import { axe, column, expect, pasteInto, playgroundPath, ready, test, violations } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { axe, column, expect, expectOnScreen, pageState, pasteInto, playgroundPath, ready, test, violations } from './fixtures.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 // 30 models in four columns make a big page: axe alone takes a while over it on a shared machine.
@@ -32,10 +33,27 @@ function namespaceList(): string {
   return JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2);
 }
 
+// 32 objects are applied before the events: the 30 models, model-17's HPA and the preset's own HPA (left in its editor).
 const WORDS = {
-  en: { remove: 'Remove this event: pod-created', aimPods: 'Fix: Aim all 2 pod events at ml-prod/model-17', problem: /say which/ },
-  'zh-cn': { remove: '删除此事件: pod-created', aimPods: '修复: 把全部 2 个 Pod 事件改为指向 ml-prod/model-17', problem: /请指明是哪一个/ },
+  en: {
+    remove: 'Remove this event: pod-created', aimPods: 'Fix: Aim all 2 pod events at ml-prod/model-17', problem: /say which/,
+    everyUpdate: '30 InferenceServices: v0.16.0 will refuse every update of each of them.', applies: 'apply 32 objects',
+  },
+  'zh-cn': {
+    remove: '删除此事件: pod-created', aimPods: '修复: 把全部 2 个 Pod 事件改为指向 ml-prod/model-17', problem: /请指明是哪一个/,
+    everyUpdate: '30 个 InferenceService：v0.16.0 会拒绝对其中每一个的任何更新。', applies: 'apply 32 个对象',
+  },
 } as const;
+
+/** The caret's line in the InferenceService editor, from Monaco's gutter or the plain textarea it starts as. */
+function caretLine(page: Page): Promise<number | null> {
+  return page.locator('.pg-editor').first().evaluate((box) => {
+    const active = box.querySelector('.active-line-number');
+    if (active) return Number(active.textContent);
+    const area = box.querySelector('textarea');
+    return area ? area.value.slice(0, area.selectionStart).split('\n').length : null;
+  });
+}
 
 for (const locale of ['en', 'zh-cn'] as const) {
   test(`${locale}: a pasted 30-model List over the default preset reaches the at-risk model's decision by clicks only`, async ({ page, consoleErrors }) => {
@@ -69,6 +87,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
     await expect(page.locator('.pg-stale-banner')).toHaveCount(0);
     await expect(events.locator('code')).toHaveText(['pod-created@ml-prod/model-17', 'pod-deleted@ml-prod/model-17']);
 
+
     // Where the releases first disagree: v0.14.1 deletes the user's HPA, v0.15.2 overwrites it.
     const cell = (tag: string) => column(page, tag).locator('.pg-cell[data-isvc="ml-prod/model-17"]');
     await expect(cell('v0.14.1').locator('.pg-decision .pg-badge')).toHaveText(/Delete/);
@@ -98,6 +117,65 @@ for (const locale of ['en', 'zh-cn'] as const) {
     await expect(why).toHaveAttribute('open', '');
     await expect(why.locator('[data-check="shouldDeleteHPA"]')).toBeVisible();
     await expect(why.locator('[data-action="toggle-checks"]')).toHaveCount(0);
+
+    // Repeated lints are one row. Every model says deploymentMode RawDeployment and the preset compares
+    // v0.16.0, so each gets "v0.16.0 will refuse every update"; the HPA at risk's own lint stands alone, first, on screen.
+    const lintRows = page.locator('.pg-lints .pg-problem-list > [role="listitem"]');
+    await expect(lintRows).toHaveCount(2);
+    await expect(lintRows.first()).toHaveAttribute('data-lint', 'hpa-named-like-component');
+    await expect(lintRows.first()).toContainText('model-17-predictor');
+    await expectOnScreen(lintRows.first().locator('[data-action="goto"]'), 'the at-risk HPA\'s lint');
+    const group = lintRows.nth(1);
+    await expect(group).toHaveAttribute('data-count', '30');
+    const summary = group.locator('summary').first();
+    await expect(summary).toContainText(words.everyUpdate);
+    const members = group.locator('.pg-lint-member');
+    await expect(members.first()).toBeHidden();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(members).toHaveCount(30);
+    await expect(members.nth(17)).toContainText('ml-prod/model-17');
+    // model-00's annotation value in the pasted JSON: line 12, after 10 spaces of indent and `"serving.kserve.io/deploymentMode": ` (36).
+    const place = members.first().locator('[data-action="goto"]');
+    await expect(place).toHaveText('inferenceservice.yaml:12:47');
+    await place.click();
+    await expect.poll(() => caretLine(page)).toBe(12);
+    expect(await page.locator('.pg-editor').first().evaluate((box) => box.contains(document.activeElement))).toBe(true);
+    // Closed again by keyboard, so the list is one row per kind of lint once more.
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(members.first()).toBeHidden();
+
+    // The 32 apply steps are one folded item before the two events; stepping through them by keyboard names
+    // each on the folded item, and opening it (Enter) shows the same step's own chip. Step numbers do not move.
+    const fold = page.locator('.pg-timeline .pg-tl-fold');
+    const toggle = fold.locator('[data-action="toggle-applies"]');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toContainText(words.applies);
+    await expect(page.locator('.pg-timeline .pg-tl:visible')).toHaveCount(2);
+    await expect(page.locator('.pg-timeline .pg-tl:visible').first()).toHaveAttribute('data-step', '33');
+    await toggle.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('j');
+    await expect.poll(async () => (await pageState(page)).step).toBe(5);
+    await expect(toggle).toHaveAttribute('aria-current', 'step');
+    await expect(toggle).toContainText('5 apply isvc/model-04');
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(toggle).toBeFocused();
+    await expect(page.locator('.pg-timeline .pg-tl:visible')).toHaveCount(34);
+    await expect(fold.locator('.pg-tl[data-step="5"] [data-action="step"]')).toHaveAttribute('aria-current', 'step');
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await pageState(page)).step).toBe(34);
+    await expect(toggle).not.toHaveAttribute('aria-current', 'step');
+    await expect(page.locator('.pg-timeline .pg-tl[data-step="34"] [data-action="step"]')).toHaveAttribute('aria-current', 'step');
+    // Both open for the last look by axe.
+    await toggle.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await summary.press('Enter');
+    await expect(members.first()).toBeVisible();
     expect(violations(await axe(page))).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../engine/i18n/render.ts';
 import type { Message } from '../../engine/i18n/message.ts';
 import { lintScenario, nearestClass, type Lint, type LintId } from '../../engine/lint.ts';
+import { groupLints } from '../../engine/lint-groups.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { formatInputError } from '../../engine/scenario/source.ts';
 import { applyEdits } from '../../playground/app/edits.ts';
@@ -224,5 +225,59 @@ describe('lints with several InferenceServices', () => {
     expect(serverless.message.params).toMatchObject({ isvc: 'dev/m' });
     // At the second document's class annotation (its first line is 13).
     expect(serverless.at).toMatchObject({ file: 'inferenceservice.yaml', line: 19 });
+  });
+});
+
+describe('lints grouped as a report lists them (engine/lint-groups.ts)', () => {
+  const models = (n: number, annotations: Record<string, string>) => Array.from({ length: n }, (_, i) => isvc(annotations, '', { name: `m${i}` })).join('---\n');
+
+  it('folds a namespace\'s identical lints into one row with the count, after the lint that stands alone', () => {
+    // Five models with the old RawDeployment annotation, then one with class external whose HPA is named like its predictor.
+    const isvcText = `${models(5, RAW)}---\n${isvc({ ...STANDARD, 'serving.kserve.io/autoscalerClass': 'external' }, '', { name: 'risky' })}`;
+    const found = lints(isvcText, hpa('risky-predictor', 'risky-predictor'), 'v0.16.0');
+    const groups = groupLints(found);
+    expect(groups.map((g) => [g.id, g.lints.length])).toEqual([['hpa-named-like-component', 1], ['legacy-mode-annotation', 5]]);
+    // Alone, a lint keeps its own words.
+    expect(groups[0]!.message).toBe(found.find((l) => l.id === 'hpa-named-like-component')!.message);
+    const legacy = groups[1]!;
+    expect(english(legacy.message)).toBe('5 InferenceServices: v0.16.0 will refuse every update of each of them.');
+    expect(renderMessage(legacy.message, 'zh-cn')).toBe('5 个 InferenceService：v0.16.0 会拒绝对其中每一个的任何更新。');
+    expect(english(legacy.detail)).toContain('"Standard"');
+    // Each member is still its own lint: its object, its line (each document is 10 lines and a separator), its fix.
+    expect(legacy.lints.map((l) => l.subject.name)).toEqual(['ml/m0', 'ml/m1', 'ml/m2', 'ml/m3', 'ml/m4']);
+    expect(legacy.lints.map((l) => l.at.line)).toEqual([7, 18, 29, 40, 51]);
+    expect(legacy.lints.every((l) => l.fix?.edits.length === 1)).toBe(true);
+  });
+
+  it('keeps lints apart when anything but their object differs', () => {
+    const isvcText = [
+      isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'externl' }, '', { name: 'a' }),
+      isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'externl' }, '', { name: 'b' }),
+      isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'extrenal' }, '', { name: 'c' }),
+    ].join('---\n');
+    const groups = groupLints(lints(isvcText, ''));
+    const misspelt = groups.filter((g) => g.id === 'class-misspelt');
+    expect(misspelt.map((g) => g.lints.map((l) => l.subject.name))).toEqual([['ml/c'], ['ml/a', 'ml/b']]);
+    expect(english(misspelt[1]!.message)).toBe('2 InferenceServices: autoscalerClass "externl": did you mean external?');
+    // The same releases for models in two namespaces: alike, so one group.
+    const spread = groupLints(lints(`${isvc(RAW, '', { name: 'x', namespace: 'a' })}---\n${isvc(RAW, '', { name: 'x', namespace: 'b' })}`, '', 'v0.16.0'));
+    expect(spread.map((g) => g.lints.length)).toEqual([2]);
+  });
+
+  it('words groups of HPAs by their kind, and lists lone errors before lone warnings', () => {
+    const isvcText = `${isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'externl' })}`;
+    const hpaText = [hpa('one', 'elsewhere'), hpa('two', 'elsewhere')].join('---\n');
+    const groups = groupLints(lints(isvcText, hpaText));
+    const other = groups.find((g) => g.id === 'hpa-targets-other-deployment')!;
+    expect(english(other.message)).toBe('2 HPAs: each scales Deployment/elsewhere, which is not a Deployment of an InferenceService here.');
+    expect(renderMessage(other.message, 'zh-cn')).not.toMatch(/\{[a-zA-Z]+\}/);
+    expect(groups[0]!.severity).toBe('error');
+    expect(groups.at(-1)).toBe(other);
+  });
+
+  it('groups nothing when there is nothing alike, and nothing at all when there are no lints', () => {
+    expect(groupLints([])).toEqual([]);
+    const found = lints(isvc({ ...RAW, 'serving.kserve.io/autoscalerClass': 'external' }), hpa('m-predictor'), 'v0.16.0');
+    expect(groupLints(found).map((g) => g.lints)).toEqual(found.map((l) => [l]));
   });
 });

@@ -3,7 +3,10 @@
  * the engine's lints in their severity's colour, each with its quick fix), and the one-line
  * summary shown when the pane is folded away.
  */
+import type { Message } from '../../../engine/i18n/message.ts';
 import { ANNOTATION } from '../../../engine/kserve/constants.ts';
+import { groupLints, type LintGroup } from '../../../engine/lint-groups.ts';
+import type { Lint } from '../../../engine/lint.ts';
 import { formatPosition } from '../../../engine/scenario/source.ts';
 import { h, type VNode } from '../../dom/vnode.ts';
 import { lintKey } from '../actions.ts';
@@ -22,13 +25,35 @@ export function problemsView(vm: ViewModel): VNode | null {
         `: ${tr(vm, e.message)}`, ' ', fixButtons(vm, e, `error-${i}`))))) : null,
     lints.length ? h('div', { class: 'pg-lints' },
       h('h3', null, s.lints),
-      list('pg-problem-list', lints.map((lint, i) => item({ class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },
-        h('span', { class: 'pg-sev' }, `${s[`severity_${lint.severity}` as const]}: `),
-        button(`goto-lint-${i}`, 'goto', tr(vm, lint.message), { 'data-file': lint.at.file, 'data-line': lint.at.line, 'data-column': lint.at.column, class: 'pg-link-button pg-lint-text' }), ' ',
-        lint.fix ? button(`fix-${i}`, 'fix', `${s.applyFix}: ${tr(vm, lint.fix.label)}`, { 'data-lint-key': lintKey(lint), class: 'pg-fix' }) : null,
-        h('details', { 'data-key': `lint-why-${i}` }, h('summary', null, s.whyLint), h('p', null, tr(vm, lint.detail))),
-      )))) : null,
+      list('pg-problem-list', groupLints(lints).map((group, i) => (group.lints.length > 1 ? lintGroupItem(vm, group) : lintItem(vm, group.lints[0]!, i))))) : null,
   );
+}
+
+const severity = (vm: ViewModel, lint: Pick<Lint, 'severity'>) => h('span', { class: 'pg-sev' }, `${vm.s[`severity_${lint.severity}` as const]}: `);
+const fixButton = (vm: ViewModel, lint: Lint, key: string) => (lint.fix ? button(key, 'fix', `${vm.s.applyFix}: ${tr(vm, lint.fix.label)}`, { 'data-lint-key': lintKey(lint), class: 'pg-fix' }) : null);
+const whyDetails = (vm: ViewModel, key: string, detail: Message) => h('details', { 'data-key': key }, h('summary', null, vm.s.whyLint), h('p', null, tr(vm, detail)));
+const placeOf = (lint: Lint) => ({ 'data-file': lint.at.file, 'data-line': lint.at.line, 'data-column': lint.at.column });
+
+/** A lint alone: its sentence leads to its place. */
+function lintItem(vm: ViewModel, lint: Lint, i: number): VNode {
+  return item({ class: `pg-lint pg-sev-${lint.severity}`, 'data-lint': lint.id },
+    severity(vm, lint),
+    button(`goto-lint-${i}`, 'goto', tr(vm, lint.message), { ...placeOf(lint), class: 'pg-link-button pg-lint-text' }), ' ',
+    fixButton(vm, lint, `fix-${i}`),
+    whyDetails(vm, `lint-why-${i}`, lint.detail));
+}
+
+/** Lints alike but for their object (the engine's group): one line with the count, opening to each object's place and fix. */
+function lintGroupItem(vm: ViewModel, group: LintGroup): VNode {
+  const k = group.key;
+  return item({ class: `pg-lint pg-lint-group pg-sev-${group.severity}`, 'data-lint': group.id, 'data-count': group.lints.length },
+    h('details', { 'data-key': `lint-group-${k}`, class: 'pg-lint-members' },
+      h('summary', null, severity(vm, group), h('span', { class: 'pg-lint-text' }, tr(vm, group.message))),
+      list('pg-lint-member-list', group.lints.map((lint, j) => item({ class: 'pg-lint-member' },
+        button(`goto-lint-${k}-${j}`, 'goto', formatPosition(lint.at), { ...placeOf(lint), class: 'pg-link-button' }), ' ',
+        h('code', null, lint.subject.name), ' ',
+        fixButton(vm, lint, `fix-${k}-${j}`)))),
+      whyDetails(vm, `lint-why-${k}`, group.detail)));
 }
 
 /** "InferenceService ml/my-isvc (external, RawDeployment) · HPA my-hpa · 1 warning". */

@@ -5,6 +5,7 @@
 import { msg } from '../../../engine/i18n/message.ts';
 import { EVENT_WORDS } from '../../../engine/machine/events.ts';
 import { stepTone } from '../../../engine/report/run-view.ts';
+import { loudestTone, type Tone } from '../../../engine/vocabulary.ts';
 import { formatPosition } from '../../../engine/scenario/source.ts';
 import { h, type Child, type VNode } from '../../dom/vnode.ts';
 import { isvcChoices } from '../controls.ts';
@@ -118,13 +119,16 @@ export function noticeView(vm: ViewModel): VNode | null {
     text, vm.notice.detail ? [': ', typeof vm.notice.detail === 'string' ? h('code', null, vm.notice.detail) : tr(vm, vm.notice.detail)] : null);
 }
 
-export function timelineView(vm: ViewModel): VNode | null {
+/** From this many objects (a namespace dump) their apply steps fold into one timeline item, so the events stay in sight. */
+export const FOLD_APPLIES_FROM = 6;
+
+export function timelineView(vm: ViewModel, idBase = 'pg'): VNode | null {
   const s = vm.s;
   const good = vm.good;
   if (!good) return null;
   const versions = versionsOf(vm);
   const steps = versions[0]?.steps ?? [];
-  return list('pg-timeline', steps.map((step, i) => {
+  const chips = steps.map((step, i) => {
     const isEvent = i >= good.eventOffset;
     const first = good.run.firstDisagreement === step.index;
     const current = step.index === vm.step;
@@ -138,7 +142,38 @@ export function timelineView(vm: ViewModel): VNode | null {
       ], { 'data-step': step.index, 'aria-current': current ? 'step' : undefined, title: step.event }),
       isEvent && !vm.readonly ? button(`remove-event-${i}`, 'remove-event', h('span', { 'aria-hidden': 'true' }, '×'), { 'data-index': i - good.eventOffset, 'aria-label': `${s.removeEvent}: ${step.event}`, title: s.removeEvent, class: 'pg-tl-remove pg-icon' }) : null,
     );
-  }), { 'aria-label': s.timeline });
+  });
+  const folded = Math.min(good.eventOffset, chips.length);
+  const items = folded >= FOLD_APPLIES_FROM ? [appliesFold(vm, chips.slice(0, folded), idBase), ...chips.slice(folded)] : chips;
+  return list('pg-timeline', items, { 'aria-label': s.timeline });
+}
+
+/**
+ * Steps 1…n, one per object of the input, as one item that opens to their chips. Folding changes no
+ * step number: the chips stay in the page (hidden), so the step keys, the step bar and links still
+ * reach every step, and a step inside the fold is named on the folded item (markTimeline keeps it so).
+ */
+function appliesFold(vm: ViewModel, members: VNode[], idBase: string): VNode {
+  const s = vm.s;
+  const open = vm.ui.appliesOpen;
+  const n = members.length;
+  const versions = versionsOf(vm);
+  const here = !open && vm.step >= 1 && vm.step <= n ? versions[0]?.steps[vm.step - 1] ?? null : null;
+  const firstDiff = vm.good?.run.firstDisagreement ?? null;
+  const first = firstDiff !== null && firstDiff >= 1 && firstDiff <= n;
+  const id = `${idBase}-applies`;
+  // One dot per release: the loudest of what that release did in the folded steps.
+  const tone = (v: (typeof versions)[number]) => loudestTone(v.steps.slice(0, n).map((st) => stepTone(st)).filter((t): t is Tone => t !== 'quiet')) ?? 'quiet';
+  return item({ class: `pg-tl-fold${here ? ' pg-current' : ''}${first ? ' pg-first-diff' : ''}`, 'data-from': 1, 'data-to': n },
+    button('toggle-applies', 'toggle-applies', [
+      h('span', { class: 'pg-tl-fold-mark', 'aria-hidden': 'true' }, open ? '▾' : '▸'), ' ',
+      h('span', { class: 'pg-tl-n' }, `1–${n}`), ' ',
+      h('code', { class: 'pg-tl-event' }, 'apply'), ' ', fill(s.appliedObjects, { n }),
+      h('span', { class: 'pg-tl-fold-now' }, here ? ` · ${here.index} ${shortEvent(here.event)}` : ''),
+      first ? [h('span', { class: 'pg-flag', 'aria-hidden': 'true' }, ' ⚑'), h('span', { class: 'sr-only' }, ` (${s.firstDisagreement})`)] : null,
+      h('span', { class: 'pg-dots', 'aria-hidden': 'true' }, versions.map((v) => h('span', { class: `pg-dot ${toneClass(tone(v))}`, title: v.tag }))),
+    ], { 'aria-expanded': open ? 'true' : 'false', 'aria-controls': id, 'aria-current': here ? 'step' : undefined, title: fill(s.appliesTitle, { n }) }),
+    list('pg-tl-members', members, { id, hidden: !open }));
 }
 
 export function staleView(vm: ViewModel): VNode | null {

@@ -50,6 +50,8 @@ export const playground = {
   firstDisagreement: 'The releases first disagree here',
   firstDiffAt: 'First difference: step {step}',
   timeline: 'Timeline',
+  appliedObjects: '{n} objects',
+  appliesTitle: 'Steps 1 to {n} apply the input’s objects, one step each: open them',
   removeEvent: 'Remove this event',
   clearEvents: 'Clear events',
   scenarioEvents: 'Events of the scenario',

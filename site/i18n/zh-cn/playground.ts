@@ -53,6 +53,8 @@ export const playground: UiArea<typeof en> = {
   firstDisagreement: '各版本从这一步开始出现分歧',
   firstDiffAt: '首次分歧：第 {step} 步',
   timeline: '时间线',
+  appliedObjects: '{n} 个对象',
+  appliesTitle: '第 1 到 {n} 步逐个应用输入中的对象，每个对象一步：点击展开',
   removeEvent: '删除此事件',
   clearEvents: '清空事件',
   scenarioEvents: '场景中的事件',
