@@ -18,11 +18,25 @@ import { BEHAVIOUR_LABEL, getRelease, type BehaviourId } from './kserve/releases
 import { sendEvent, startRun } from './machine-runner.ts';
 import type { Decision, ModelOptions } from './machine/controller.ts';
 import type { ControllerEvent } from './machine/events.ts';
-import { resolveHpa } from './machine/world.ts';
+import { resolveHpa, scalersOf } from './machine/world.ts';
 import { scenarioSteps, type Scenario, type SourcePosition } from './scenario/scenario.ts';
 import { classifyStep, lossesOf, userTargetOf, verdictFor, type CapacityDrop, type HpaHistoryEntry, type Loss, type Verdict } from './verdict.ts';
 
 export { capacityDropMessage, type CapacityDrop } from './verdict.ts';
+
+/**
+ * What the HPA controller's next sync does for a Deployment a rollout left below its HPA's
+ * minReplicas: with currentReplicas < minReplicas it sets them to minReplicas (default 1) before
+ * it reads any metric or applies any behavior (kubernetes pkg/controller/podautoscaler/horizontal.go,
+ * reconcileAutoscaler). Only for exactly one live HPA: two on one Deployment both stop scaling
+ * (kubernetes#112011), and whether a Terminating one still scales is not modelled.
+ */
+function restoreAfterDrop(cluster: Cluster, write: Pick<DeploymentWrite, 'namespace' | 'name' | 'replicas'>): CapacityDrop['restore'] {
+  const [scaler, ...more] = scalersOf(cluster, write);
+  if (!scaler || more.length > 0 || scaler.metadata.deletionTimestamp !== undefined) return null;
+  const min = scaler.spec.minReplicas ?? 1;
+  return min > write.replicas ? { hpa: scaler.metadata.name, minReplicas: min } : null;
+}
 import { hpaView, type HpaView } from './views.ts';
 import { kedaHpaName } from './keda/operator.ts';
 
@@ -197,7 +211,7 @@ export function runRelease(scenario: Scenario, tag: string, options: ModelOption
     for (const write of step.deploymentWrites) {
       if (!write.reset || write.was === undefined) continue;
       const owner = cluster.deployments.find((d) => d.namespace === write.namespace && d.name === write.name)?.isvc ?? '';
-      capacityDrops.push({ step: index, namespace: write.namespace, deployment: write.name, isvc: `${write.namespace}/${owner}`, from: write.was, to: write.replicas, hpa: write.undid ?? null });
+      capacityDrops.push({ step: index, namespace: write.namespace, deployment: write.name, isvc: `${write.namespace}/${owner}`, from: write.was, to: write.replicas, hpa: write.undid ?? null, restore: restoreAfterDrop(cluster, write) });
     }
     for (const key of candidates(before, cluster, changed, step.deploymentWrites, userTarget, userKeys, scalers)) {
       const kinds = classifyStep(refOf(key), { step: index, eventType: event.type, userTarget, before, after: cluster, decisions: step.decisions, deploymentWrites: step.deploymentWrites, notes: step.notes });

@@ -249,10 +249,17 @@ export interface CapacityDrop {
   to: number;
   /** The HPA whose scaling the drop undid, if an HPA had set the replicas. */
   hpa: string | null;
+  /**
+   * The one live HPA that scales the Deployment, when the drop left it below that HPA's
+   * minReplicas: its next sync sets them back to minReplicas whatever the load. Null otherwise
+   * (how far it climbs then depends on metrics, which the model does not evaluate).
+   */
+  restore: { hpa: string; minReplicas: number } | null;
 }
 
 /** A capacity drop in words: "my-isvc-predictor: capacity dropped from 4 to 1 at step 4 (rollout)". */
 export function capacityDropMessage(drop: CapacityDrop): Message {
   const params = { deployment: drop.deployment, from: drop.from, to: drop.to, step: drop.step };
+  if (drop.restore) return msg('capacity.droppedRestored', { ...params, hpa: drop.restore.hpa, min: drop.restore.minReplicas });
   return drop.hpa === null ? msg('capacity.dropped', params) : msg('capacity.droppedScaled', { ...params, hpa: drop.hpa });
 }

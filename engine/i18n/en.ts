@@ -14,6 +14,7 @@ export const en = {
   'world.hpaAmbiguous': 'Several HPAs have that name ({names}); nothing happens.',
   'world.noDeployment': 'InferenceService {isvc} has no predictor Deployment of KServe’s here, so no pod changes and nothing is woken.',
   'world.podChurn': 'The status of Deployment {deployment} changes; KServe owns it, so InferenceService {isvc} is queued.',
+  'world.canaryAvailable': 'Canary Deployment {deployment} now has an available replica (the model brings a canary\'s pods up at the first pod-created after KServe made it); from #5984 (master) KServe reads that as the canary being Ready.',
   'world.noDeploymentToScale': 'InferenceService {isvc} has no predictor Deployment to scale.',
   'world.noScaler': 'No HPA targets Deployment {deployment}, so nothing scales it.',
   'world.ambiguousSelector': 'HPAs {hpas} all target Deployment {deployment}: since Kubernetes 1.26 the HPA controller scales with none of them (ScalingActive=False, AmbiguousSelector).',
@@ -641,7 +642,8 @@ export const en = {
   'deployment.rolloutReset': 'The write sends replicas {replicas}: KServe builds {deployment} without replicas and its dry-run update filled in the API server\'s default, so the rollout drops it from {was} to {replicas}.',
   'deployment.rolloutResetScaled': 'The write sends replicas {replicas}: KServe builds {deployment} without replicas and its dry-run update filled in the API server\'s default, so the rollout drops it from {was} (HPA {hpa} had scaled it) to {replicas} until the HPA scales it back.',
   'capacity.dropped': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout)',
-  'capacity.droppedScaled': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout; HPA {hpa} climbs back on its next sync)',
+  'capacity.droppedScaled': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout; HPA {hpa} had scaled it, and climbs back only as far as its metrics ask)',
+  'capacity.droppedRestored': '{deployment}: capacity dropped from {from} to {to} at step {step} (rollout; at its next sync HPA {hpa} sets it back to its minReplicas {min} whatever the load, and further only as its metrics ask)',
   'report.capacityHeading': 'Capacity during rollouts:',
   // The redacted Markdown (issue 18): one line on what redaction left out, then the paths as code.
   'report.md.redacted': 'Redacted: {count} fields the model does not read are left out ({paths}); the model decides the same without them.',

@@ -19,6 +19,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'world.hpaAmbiguous': '有多个 HPA 叫这个名字（{names}），因此什么也不会发生。',
   'world.noDeployment': 'InferenceService {isvc} 在这里没有 KServe 创建的 predictor Deployment，所以不会有 Pod 变化，控制器也不会被唤醒。',
   'world.podChurn': 'Deployment {deployment} 的 status 发生变化；它由 KServe 管理，因此 InferenceService {isvc} 被加入队列。',
+  'world.canaryAvailable': '金丝雀 Deployment {deployment} 现在有了一个可用副本（KServe 创建它之后的第一个 pod-created 让模型中金丝雀的 Pod 启动）；从 #5984（master）起，KServe 据此认为该金丝雀已就绪。',
   'world.noDeploymentToScale': 'InferenceService {isvc} 没有可扩缩的 predictor Deployment。',
   'world.noScaler': '没有任何 HPA 指向 Deployment {deployment}，所以它不会被扩缩。',
   'world.ambiguousSelector': 'HPA {hpas} 都指向 Deployment {deployment}：自 Kubernetes 1.26 起，HPA 控制器对它们都不再执行扩缩（ScalingActive=False，AmbiguousSelector）。',
@@ -639,7 +640,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
   'deployment.rolloutReset': '这次写入带上了 replicas {replicas}：KServe 构建 {deployment} 时不设副本数，试运行更新填入了 API server 的默认值，所以这次滚动更新把它从 {was} 个降到 {replicas} 个。',
   'deployment.rolloutResetScaled': '这次写入带上了 replicas {replicas}：KServe 构建 {deployment} 时不设副本数，试运行更新填入了 API server 的默认值，所以这次滚动更新把它从 {was} 个（HPA {hpa} 曾把它扩缩到这个数）降到 {replicas} 个，直到 HPA 再把它扩回去。',
   'capacity.dropped': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}',
-  'capacity.droppedScaled': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}（HPA {hpa} 在下次同步时再扩回去）',
+  'capacity.droppedScaled': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}（此前由 HPA {hpa} 扩缩；之后只按指标扩回）',
+  'capacity.droppedRestored': '{deployment}：第 {step} 步滚动更新时容量从 {from} 降到 {to}（HPA {hpa} 在下次同步时不看负载，先把它恢复到 minReplicas {min}；再往上只按指标扩容）',
   'report.capacityHeading': '滚动更新期间的容量：',
   // 脱敏后的 Markdown（issue 18）：一行说明省略了什么，随后以代码列出字段路径。
   'report.md.redacted': '已脱敏：省略了 {count} 个模型不读取的字段（{paths}），省略后模型的结论不变。',

@@ -86,6 +86,11 @@ export interface Deployment {
   ownerUid: string;
   /** For a canary's Deployment (v0.20), the canary's predictor name. */
   canary?: string;
+  /**
+   * A canary's Deployment only: a pod of it came up (`pod-created`), so status.availableReplicas > 0
+   * while it has replicas. Only #5984 (master) reads it; no other availability is kept.
+   */
+  available?: true;
   /** The HPA (by name) whose scaling set the current replicas; absent when KServe or the API server set them. */
   scaledBy?: string;
   /** The pod template's labels and annotations as KServe last wrote them (its component meta). */

@@ -78,13 +78,23 @@ export function canariesOf(behaviour: NamingRules, isvc: InferenceService): Cana
 /**
  * The component extension KServe builds from: with canaries, the stable predictor's minReplicas
  * (when set) is lowered by the canaries' replicas, to at least 1 (predictor.go, v0.20.0 :794-803).
+ * With #5984 (master) only the canaries `ready` says are Ready count, and with none of them the
+ * minReplicas stays as written, even 0 (`adjustStableMinReplicasForCanaries`, master :877-900).
  */
-export function componentExtension(behaviour: NamingRules, isvc: InferenceService, component: ComponentName, canary: CanarySpec | null): ComponentSpec {
+export function componentExtension(
+  behaviour: NamingRules & Pick<Behaviour, 'canaryReadinessGated'>,
+  isvc: InferenceService,
+  component: ComponentName,
+  canary: CanarySpec | null,
+  ready: (canary: CanarySpec) => boolean = () => true,
+): ComponentSpec {
   if (canary) return { minReplicas: canaryReplicas(isvc, canary) };
   const spec = isvc.spec[component] ?? {};
   const canaries = component === 'predictor' ? canariesOf(behaviour, isvc) : [];
   if (canaries.length === 0 || typeof spec.minReplicas !== 'number') return spec;
-  const taken = canaries.reduce((sum, c) => sum + canaryReplicas(isvc, c), 0);
+  const counted = behaviour.canaryReadinessGated ? canaries.filter(ready) : canaries;
+  const taken = counted.reduce((sum, c) => sum + canaryReplicas(isvc, c), 0);
+  if (behaviour.canaryReadinessGated && taken === 0) return spec;
   return { ...spec, minReplicas: Math.max(spec.minReplicas - taken, 1) };
 }
 

@@ -21,7 +21,7 @@
  *   (kserve#3768) until the HPA scales it back. v0.14 and v0.15.1+ leave the replicas out (`kept`).
  */
 import { deleteDeployment, findDeployment, putDeployment, type Cluster } from '../k8s/store.ts';
-import type { ComponentName, ComponentSpec, InferenceService, PodTemplateMeta } from '../k8s/types.ts';
+import type { ComponentName, ComponentSpec, Deployment, InferenceService, PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { isStopped } from './checks.ts';
 import type { Behaviour } from './releases.ts';
@@ -56,6 +56,11 @@ export const API_DEFAULT_REPLICAS = 1;
 export function pinnedReplicas(behaviour: Pick<Behaviour, 'keepReplicasClass'>, className: string, minReplicas: number | null | undefined): number | null {
   if (behaviour.keepReplicasClass !== className) return null;
   return typeof minReplicas === 'number' ? Math.max(0, minReplicas) : 1;
+}
+
+/** status.availableReplicas > 0: a pod came up and the Deployment still has replicas (only canaries keep it). */
+export function isAvailable(deployment: Pick<Deployment, 'available' | 'replicas'> | undefined): boolean {
+  return deployment?.available === true && deployment.replicas > 0;
 }
 
 /** The part being reconciled: a component, or a canary of the predictor, with what KServe builds it from. */

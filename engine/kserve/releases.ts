@@ -107,6 +107,13 @@ export interface Behaviour {
    * canary's Deployment and Service only (v0.20.0 predictor.go:946-951).
    */
   canaryAutoscalerOwned: boolean;
+  /**
+   * Unreleased (#5984): the canaries are reconciled before the stable predictor, and only a canary
+   * whose Deployment has an available replica lowers the stable minReplicas, which is left as
+   * written while none is (master predictor.go:227-237, :877-900, :957-979). v0.20 lowers it by
+   * every canary's replicas, to at least 1, after the stable reconcile (v0.20.0 predictor.go:794-803).
+   */
+  canaryReadinessGated: boolean;
 }
 
 export interface Change {
@@ -133,7 +140,7 @@ export const CHANGES: readonly Change[] = [
       writesStatusMode: false, statusRead: 'ignored', modeCheck: 'none',
       mutatingNormalizesLegacyMode: false, webhookWhileDeleting: 'everything',
       workloadModeParse: 'none', predictorNameFromSpec: false, stopDeletesDeployment: false,
-      knativeAbortWritesStatus: false, canaryAutoscalerOwned: false,
+      knativeAbortWritesStatus: false, canaryAutoscalerOwned: false, canaryReadinessGated: false,
     },
   },
   {
@@ -258,6 +265,11 @@ export const CHANGES: readonly Change[] = [
     firstTag: 'master@aaac4e294dae', commit: '9ad560ec28f2df865c2d67cc8e803959abccebf9', pr: 5934,
     title: 'fix(reconcilers): set owner refs inside RawKubeReconciler.Reconcile',
     set: { canaryAutoscalerOwned: true },
+  },
+  {
+    firstTag: 'master@aaac4e294dae', commit: '22cbd3788ca0e72bdcb896691c10cbcba29a4ea5', pr: 5984,
+    title: 'fix(isvc): gate canary traffic on readiness (only Ready canaries lower the stable minReplicas)',
+    set: { canaryReadinessGated: true },
   },
 ];
 

@@ -8,20 +8,20 @@
  * serialised and explored.
  */
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
-import { findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
+import { findDeployment, findHpa, findIsvc, removeIsvcFinalizer, createHpa, updateHpa, deleteHpa, putIsvc, putIsvcStatus, type Cluster, EMPTY_CLUSTER } from '../k8s/store.ts';
 import { kedaWakes, reconcileKeda } from '../keda/operator.ts';
 import { desiredScaledObject, reconcileScaledObject, type KedaInstall, type ScaledObjectWrite } from '../kserve/keda-reconciler.ts';
-import { keyOf, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef, type PodTemplateMeta } from '../k8s/types.ts';
+import { keyOf, type CanarySpec, type ComponentName, type ComponentSpec, type InferenceService, type KubeObject, type ObjectRef, type PodTemplateMeta } from '../k8s/types.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { admitInferenceServiceUpdate, mutateInferenceService, type Admission } from '../kserve/admission.ts';
 import { canariesOf, canaryMeta, componentExtension, componentMeta, componentsOf, podTemplate } from '../kserve/component-meta.ts';
 import { autoscalerClass, isStopped, type DecisionInput } from '../kserve/checks.ts';
 import { ISVC_FINALIZER, type DeploymentMode } from '../kserve/constants.ts';
 import { DECISION_GRAPH, ENTRY_NODE, isWrite, RESULTS, stepNode, type NodeId, type Result, type TraceStep, type Write } from '../kserve/decision.ts';
-import { reconcileDeployment, type DeploymentWrite } from '../kserve/deployment.ts';
+import { isAvailable, reconcileDeployment, type DeploymentWrite } from '../kserve/deployment.ts';
 import { buildDesiredHpa, withControllerReference } from '../kserve/desired-hpa.ts';
 import { resolveDeploymentMode, type ModeResolution } from '../kserve/mode.ts';
-import { getRelease } from '../kserve/releases.ts';
+import { getRelease, type Behaviour } from '../kserve/releases.ts';
 import { EVENT_WORDS, formatEvent, type ControllerEvent } from './events.ts';
 import { appendedTo, counted, lastReplaced, shifted } from './step-lists.ts';
 import { applyWorldEvent } from './world.ts';
@@ -166,13 +166,16 @@ export const MAX_PASSES = 8;
 const EMPTY_STEP: StepRecord = { event: '', release: '', reconciled: false, reconciledIsvcs: [], admission: null, decisions: [], deploymentWrites: [], scaledObjectWrites: [], notes: [], path: [] };
 const IDLE_WORK: IdleWork = { phase: 'idle', queue: [], passes: {}, settled: null };
 
-/** What one pass reconciles in order: the components, and after the predictor its canaries (v0.20). */
+/** What one pass reconciles in order: the components, and after the predictor its canaries (v0.20; before it with #5984). */
 interface Part {
   component: ComponentName;
   canary: string | null;
 }
 
 const behaviourOf = (context: Pick<ControllerContext, 'tag'>) => getRelease(context.tag).behaviour;
+
+const canaryParts = (behaviour: Behaviour, isvc: InferenceService): Part[] =>
+  canariesOf(behaviour, isvc).map((c) => ({ component: 'predictor', canary: c.predictor.name ?? '' }));
 
 /**
  * The states a step passed through, for the statechart. A resync of a whole namespace passes
@@ -361,8 +364,12 @@ export const machineSetup = setup({
         step = withNote(step, msg('controller.finalizerAdded', { isvc: keyOf(isvc.metadata), finalizer: ISVC_FINALIZER }));
         requeue.push('finalizer');
       }
-      const mode = resolveDeploymentMode(behaviourOf(context), isvc, context.options.defaultDeploymentMode);
-      const pending: Part[] = componentsOf(isvc).map((component) => ({ component, canary: null }));
+      const behaviour = behaviourOf(context);
+      const mode = resolveDeploymentMode(behaviour, isvc, context.options.defaultDeploymentMode);
+      const components: Part[] = componentsOf(isvc).map((component) => ({ component, canary: null }));
+      // #5984 (master predictor.go:227-237): the canaries come before the stable predictor's raw reconcile.
+      const pending = behaviour.canaryReadinessGated && mode.mode === 'RawDeployment'
+        ? [...canaryParts(behaviour, isvc), ...components] : components;
       const work: ComponentsWork = { ...pass, phase: 'components', mode, pending, failed: false, requeue };
       return { cluster, step, work };
     }),
@@ -375,7 +382,9 @@ export const machineSetup = setup({
       const behaviour = behaviourOf(context);
       const canary = canaryName === null ? null : canariesOf(behaviour, isvc).find((c) => c.predictor.name === canaryName) ?? null;
       const meta = canary ? canaryMeta(behaviour, isvc, canary) : componentMeta(behaviour, isvc, component);
-      const extension = componentExtension(behaviour, isvc, component, canary);
+      // #5984: a canary is Ready when its Deployment has an available replica (master predictor.go:957-979).
+      const ready = (c: CanarySpec) => isAvailable(findDeployment(context.cluster, { namespace: isvc.metadata.namespace, name: canaryMeta(behaviour, isvc, c).name }));
+      const extension = componentExtension(behaviour, isvc, component, canary, ready);
       const built = buildDesiredHpa(behaviour, meta, extension);
       // The stable path sets the ISVC as controller of the autoscaler; v0.20's canary path does not (predictor.go :946-951), #5934's does.
       const desired = canary && !behaviour.canaryAutoscalerOwned ? built : withControllerReference(built, isvc);
@@ -456,10 +465,9 @@ export const machineSetup = setup({
       const failed = params.result === 'Error';
       if (failed) step = withNote(step, msg('controller.reconcileFailed', { isvc: decision.isvc, component: decision.component, skipped: work.pending.map((p) => p.canary ?? p.component) }));
       let pending = work.pending;
-      // v0.20: after the stable predictor's raw reconcile succeeded, its canaries (predictor.go :232).
-      if (!failed && canary === null && decision.component === 'predictor' && input.deploymentMode === 'RawDeployment') {
-        const canaries = canariesOf(input.behaviour, takenIsvc(context));
-        pending = [...canaries.map((c) => ({ component: 'predictor' as const, canary: c.predictor.name ?? '' })), ...pending];
+      // v0.20: after the stable predictor's raw reconcile succeeded, its canaries (predictor.go :232); #5984 put them first.
+      if (!failed && canary === null && decision.component === 'predictor' && input.deploymentMode === 'RawDeployment' && !input.behaviour.canaryReadinessGated) {
+        pending = [...canaryParts(input.behaviour, takenIsvc(context)), ...pending];
       }
       return { step, work: { ...work, failed, pending } };
     }),

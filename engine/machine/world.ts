@@ -90,7 +90,16 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
       if (!isvc.ok) return quiet([isvc.note]);
       const deployment = predictorDeployment(cluster, isvc.value);
       if (!deployment) return quiet([msg('world.noDeployment', { isvc: keyOf(isvc.value.metadata) })]);
-      return woken([keyOf(isvc.value.metadata)], [msg('world.podChurn', { deployment: deployment.name, isvc: keyOf(isvc.value.metadata) })]);
+      const notes = [msg('world.podChurn', { deployment: deployment.name, isvc: keyOf(isvc.value.metadata) })];
+      // A pod that comes up makes a canary's Deployment available; a deleted one is replaced, so it stays.
+      let next = cluster;
+      if (event.type === 'pod.created') {
+        for (const canary of cluster.deployments.filter((d) => d.canary !== undefined && d.isvc === isvc.value.metadata.name && d.namespace === isvc.value.metadata.namespace && d.replicas > 0 && !d.available)) {
+          next = putDeployment(next, { ...canary, available: true });
+          notes.push(msg('world.canaryAvailable', { deployment: canary.name }));
+        }
+      }
+      return woken([keyOf(isvc.value.metadata)], notes, next);
     }
     case 'hpa.scaled': {
       const isvc = resolveIsvc(cluster, event.isvc);

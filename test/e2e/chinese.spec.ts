@@ -29,7 +29,7 @@ test('the Chinese playground: no English sentence in results, explanations, expl
   await expect(page.locator('.pg-keep-list')).toBeVisible();
   await scan();
   // A preset with an upgrade, a fought scale and several InferenceServices brings their words too.
-  for (const preset of ['upgrade-from-v0.12', 'scaling-fought-v0150', 'namespace-dump']) {
+  for (const preset of ['upgrade-from-v0.12', 'scaling-fought-v0150', 'namespace-dump', 'canary-readiness-master', 'rollout-capacity-drop']) {
     await page.getByRole('combobox', { name: '预设场景' }).selectOption(preset);
     await page.keyboard.press('End');
     await scan();
@@ -81,9 +81,15 @@ test('the Chinese playground: each decision says its KServe name once, in code, 
     }
     const legend = await page.locator('.pg-legend').textContent();
     if (legend && NAMES.test(legend)) problems.push(`${where}: English in the legend: ${legend}`);
+    // The trace's sentences (the check itself, `hpaFound = true`, is code) and the columns' short names ("fix + stop").
+    for (const text of await page.locator('.pg-why-text, .pg-short, .pg-behaviour').allTextContents()) {
+      const words = text.replace(/`[^`]*`/g, '').match(/\b(?:Get|Found|found|fix|stop|bug|the|and)\b/g);
+      if (NAMES.test(text) || (words && !/serving\.kserve\.io\/stop|stop 注解/.test(text))) problems.push(`${where}: English outside code: ${text}`);
+    }
   };
   let seen = 0;
-  for (const preset of ['kserve-4312', 'finalizer-workaround', 'namespace-dump']) {
+  // canary-readiness-master: a canary's decision beside the stable one, and the unreleased column's name.
+  for (const preset of ['kserve-4312', 'finalizer-workaround', 'namespace-dump', 'canary-readiness-master', 'stop-annotation']) {
     await page.getByRole('combobox', { name: '预设场景' }).selectOption(preset);
     await page.getByRole('button', { name: '第一步', exact: true }).click();
     const forward = page.getByRole('button', { name: '下一步', exact: true });

@@ -112,15 +112,16 @@ describe('hpa-lab run (text)', () => {
     const heading = lines.indexOf('Capacity during rollouts:');
     expect(heading).toBeGreaterThan(0);
     expect(lines.slice(heading + 1).filter((l) => l.trim() !== '')).toEqual([
-      '  v0.13.1       my-isvc-predictor: capacity dropped from 4 to 1 at step 3 (rollout; HPA my-isvc-predictor climbs back on its next sync)',
-      '  v0.13.1       my-isvc-predictor: capacity dropped from 4 to 1 at step 5 (rollout; HPA my-isvc-predictor climbs back on its next sync)',
+      '  v0.13.1       my-isvc-predictor: capacity dropped from 4 to 1 at step 3 (rollout; at its next sync HPA my-isvc-predictor sets it back to its minReplicas 4 whatever the load, and further only as its metrics ask)',
+      '  v0.13.1       my-isvc-predictor: capacity dropped from 4 to 1 at step 5 (rollout; at its next sync HPA my-isvc-predictor sets it back to its minReplicas 4 whatever the load, and further only as its metrics ask)',
     ]);
     const markdown = await cli(['run', path, '--markdown', '--versions', 'v0.13.1,v0.14.1'], files);
     expect(markdown.stdout).toMatch(/- \*\*v0\.13\.1\*\*.*capacity dropped from 4 to 1 at step 3 \(rollout;/);
     expect(markdown.stdout).not.toMatch(/- \*\*v0\.14\.1\*\*.*capacity dropped/);
     const json = JSON.parse((await cli(['run', path, '--json', '--versions', 'v0.13.1,v0.14.1'], files)).stdout);
-    expect(json.versions[0].capacityDrops[0]).toMatchObject({ step: 3, namespace: 'ml-serving', deployment: 'my-isvc-predictor', isvc: 'ml-serving/my-isvc', from: 4, to: 1, hpa: 'my-isvc-predictor' });
-    expect(json.versions[0].capacityDrops[0].summaryMessage.id).toBe('capacity.droppedScaled');
+    // KServe's HPA has minReplicas 4 > 1: the HPA controller's next sync restores 4 before it reads metrics.
+    expect(json.versions[0].capacityDrops[0]).toMatchObject({ step: 3, namespace: 'ml-serving', deployment: 'my-isvc-predictor', isvc: 'ml-serving/my-isvc', from: 4, to: 1, hpa: 'my-isvc-predictor', restore: { hpa: 'my-isvc-predictor', minReplicas: 4 } });
+    expect(json.versions[0].capacityDrops[0].summaryMessage.id).toBe('capacity.droppedRestored');
     expect(json.versions[0].steps[2].deploymentWrites).toEqual([{ kind: 'patched', namespace: 'ml-serving', name: 'my-isvc-predictor', replicas: 1, was: 4, reset: true, undid: 'my-isvc-predictor' }]);
     expect(json.versions[1].capacityDrops).toEqual([]);
     const zh = await cli(['run', path, '--lang', 'zh-cn', '--versions', 'v0.13.1'], files);

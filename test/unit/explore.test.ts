@@ -120,6 +120,8 @@ const EXPECTED: Record<string, Record<Tag, string>> = {
   'v020-predictor-name': { ...every('none'), 'v0.16.0': 'nlp/summarizer-predictor overwritten after: pod-created@nlp/summarizer' },
   // No user HPA: the rollout drops KServe's own HPA's Deployment to 1 (source notes §11.3), a capacity drop, not an HPA's harm.
   'rollout-capacity-drop': every('none'),
+  // No user HPA, and class none creates none; the webhook refuses class none before v0.15.1 (source notes §2.1).
+  'canary-readiness-master': { ...every('none'), 'v0.12.0': 'refused', 'v0.14.1': 'refused', 'v0.15.0': 'refused' },
 };
 
 describe('shortest harm per gallery preset', () => {

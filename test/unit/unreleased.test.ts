@@ -49,12 +49,18 @@ describe('the table has one unreleased entry, after every release and among none
     expect(compareTags(PIN, PIN)).toBe(0);
   });
 
-  it('differs from v0.20.0 in the canary autoscaler\'s owner only', () => {
-    const { canaryAutoscalerOwned: next, ...rest } = getRelease(PIN).behaviour;
-    const { canaryAutoscalerOwned: last, ...v020 } = getRelease('v0.20.0').behaviour;
+  it('differs from v0.20.0 in the canary autoscaler\'s owner (#5934) and the canaries\' readiness (#5984) only', () => {
+    const { canaryAutoscalerOwned: next, canaryReadinessGated: gatedNext, ...rest } = getRelease(PIN).behaviour;
+    const { canaryAutoscalerOwned: last, canaryReadinessGated: gatedLast, ...v020 } = getRelease('v0.20.0').behaviour;
     expect([last, next]).toEqual([false, true]);
+    expect([gatedLast, gatedNext]).toEqual([false, true]);
     expect(rest).toEqual(v020);
-    expect(getRelease(PIN).changes.at(-1)).toMatchObject({ commit: '9ad560ec28f2df865c2d67cc8e803959abccebf9', pr: 5934 });
+    expect(getRelease(PIN).changes.slice(-2).map((c) => [c.commit, c.pr])).toEqual([
+      ['9ad560ec28f2df865c2d67cc8e803959abccebf9', 5934],
+      ['22cbd3788ca0e72bdcb896691c10cbcba29a4ea5', 5984],
+    ]);
+    // No tag has #5984: the newest release reads every canary as Ready.
+    expect(RELEASES.some((r) => r.behaviour.canaryReadinessGated)).toBe(false);
   });
 
   it('says it is not a release, in both languages; a release says nothing', () => {
@@ -181,5 +187,62 @@ describe('a run that compares it says so', () => {
   it('in the JSON of that release only', () => {
     expect(releaseJson(version(result, PIN), 'en')).toMatchObject({ tag: PIN, unreleased: NOTE, unreleasedMessage: { id: 'release.unreleased' } });
     expect(releaseJson(version(result, 'v0.20.0'), 'en')).not.toHaveProperty('unreleased');
+  });
+});
+
+/**
+ * #5984 (`22cbd3788`, master only). v0.20.0 reconciles the stable predictor first and lowers its
+ * minReplicas by every canary's replicas, to at least 1 (v0.20.0 predictor.go:228-234, :794-803).
+ * master reconciles the canaries first (master predictor.go:227-237), reads each canary's Deployment
+ * right after (`AvailableReplicas > 0`, :957-979) and lowers the stable minReplicas only by the
+ * Ready canaries' replicas, leaving it as written when none is Ready (:877-900). Canary green at 25 %
+ * of minReplicas 4 has ceil(4 × 25 / 100) = 1 replica (canaryReplicaCount, v0.20.0 :886-895).
+ */
+const SIZED = (min: number, annotations = '') => ISVC(annotations).replace('    name: blue\n', `    name: blue\n    minReplicas: ${min}\n    maxReplicas: 8\n`);
+const stableHpa = (step: StepResult) => step.hpas.find((h) => h.name === 'chat-blue-predictor');
+const stableReplicas = (step: StepResult) => step.deployments.find((d) => d.name === 'chat-blue-predictor')?.replicas;
+
+describe('#5984: only a Ready canary lowers the stable predictor\'s minReplicas (master)', () => {
+  describe('class hpa: KServe\'s stable HPA', () => {
+    // Step 1 applies the InferenceService, step 2 brings the canary's pod up.
+    const result = run(['pod-created'], SIZED(4));
+
+    it('v0.20.0 creates it with minReplicas 3 at once; master with 4, while the canary has no available replica', () => {
+      expect(stableHpa(version(result, 'v0.20.0').steps[0]!)).toMatchObject({ minReplicas: 3, maxReplicas: 8 });
+      expect(stableHpa(version(result, PIN).steps[0]!)).toMatchObject({ minReplicas: 4, maxReplicas: 8 });
+    });
+
+    it('master lowers it to 3 once the canary\'s pod is up; v0.20.0 stays at 3', () => {
+      expect(stableHpa(version(result, 'v0.20.0').steps[1]!)?.minReplicas).toBe(3);
+      expect(stableHpa(version(result, PIN).steps[1]!)?.minReplicas).toBe(3);
+      expect(version(result, PIN).steps[1]!.decisions.find((d) => d.canary === undefined)?.result).toBe('Update');
+    });
+
+    it('the canary\'s own HPA is min = max = 1 in both', () => {
+      for (const tag of ['v0.20.0', PIN]) expect(canaryHpa(version(result, tag).steps[0]!)).toMatchObject({ minReplicas: 1, maxReplicas: 1 });
+    });
+
+    it('master decides the canary before the stable predictor; v0.20.0 after it', () => {
+      const first = (tag: string) => version(result, tag).steps[0]!.decisions.map((d) => d.canary ?? 'stable').slice(0, 2);
+      expect(first('v0.20.0')).toEqual(['stable', 'green']);
+      expect(first(PIN)).toEqual(['green', 'stable']);
+    });
+  });
+
+  describe('class none: the stable Deployment held at minReplicas', () => {
+    const none = '    serving.kserve.io/autoscalerClass: none\n';
+
+    it('a deleted pod brings no canary up: master keeps 4 until a pod is created', () => {
+      const result = run(['pod-deleted', 'pod-created'], SIZED(4, none));
+      expect(version(result, 'v0.20.0').steps.map(stableReplicas)).toEqual([3, 3, 3]);
+      expect(version(result, PIN).steps.map(stableReplicas)).toEqual([4, 4, 3]);
+    });
+
+    it('with minReplicas 0 and no Ready canary master keeps 0, where v0.20.0 raises it to 1', () => {
+      // ceil(0 × 25 / 100) = 0 canary replicas: v0.20.0 max(0 − 0, 1) = 1; master adjusts only for Ready replicas > 0.
+      const result = run(['pod-created'], SIZED(0, none));
+      expect(version(result, 'v0.20.0').steps.map(stableReplicas)).toEqual([1, 1]);
+      expect(version(result, PIN).steps.map(stableReplicas)).toEqual([0, 0]);
+    });
   });
 });
