@@ -8,13 +8,20 @@
  * could matter otherwise (v0.20 predictor names, canaries, names that are not plain DNS labels)
  * are searched as they are.
  */
-import type { KubeObject } from '../k8s/types.ts';
+import { COMPONENTS, type ComponentSpec, type KubeObject } from '../k8s/types.ts';
 import type { Scenario, ScenarioObject } from '../scenario/scenario.ts';
 
 /** A DNS-1035 label of modest length that YAML writes unquoted. */
 const PLAIN_NAME = /^[a-z]([-a-z0-9]{0,40}[a-z0-9])?$/;
 const YAML_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
-const TOKEN = /zq[nihu]\d+zq/;
+const TOKEN = /zq[nihus]\d+zq/;
+/**
+ * A storage URI that JSON and YAML both write as it is (scheme://path, no quotes, spaces, `#` or
+ * `:` after the scheme). Within one part KServe only compares URIs for equality (the pod template's
+ * source-URI annotation, the v0.20 rename rule) and the explorer never sets one, so a token keeps
+ * every decision while parts that differ only in their model paths share one search.
+ */
+const PLAIN_URI = /^[a-z][a-z0-9+.-]{0,15}:\/\/[A-Za-z0-9._~/-]{0,200}$/;
 
 export interface CanonicalPart {
   /** Equal for parts that differ only in names. */
@@ -26,9 +33,9 @@ export interface CanonicalPart {
 
 export function canonicalPart(scenario: Scenario, isvcName: string): CanonicalPart | null {
   const tokens = new Map<string, string>();
-  const counts = { n: 0, i: 0, h: 0, u: 0 };
+  const counts = { n: 0, i: 0, h: 0, u: 0, s: 0 };
   let plain = true;
-  const tokenOf = (kind: 'n' | 'h' | 'u', value: string): string => {
+  const tokenOf = (kind: 'n' | 'h' | 'u' | 's', value: string): string => {
     const found = tokens.get(`${kind}:${value}`);
     if (found) return found;
     const made = `zq${kind}${counts[kind]++}zq`;
@@ -48,6 +55,12 @@ export function canonicalPart(scenario: Scenario, isvcName: string): CanonicalPa
     return tokenOf('n', value);
   };
   const uid = (value: string): string => tokenOf('u', value);
+  const uri = (value: string): string => {
+    if (!PLAIN_URI.test(value)) plain = false;
+    return tokenOf('s', value);
+  };
+  const withUri = (component: ComponentSpec | undefined): ComponentSpec | undefined =>
+    (component?.storageUri === undefined ? component : { ...component, storageUri: uri(component.storageUri) });
 
   const canonical = (object: KubeObject): KubeObject => {
     const metadata = {
@@ -75,7 +88,8 @@ export function canonicalPart(scenario: Scenario, isvcName: string): CanonicalPa
     const spec = object.spec as unknown as Record<string, unknown>;
     const named = ['predictor', 'transformer', 'explainer'].some((c) => typeof (spec[c] as { name?: unknown } | undefined)?.name === 'string');
     if (named || spec.canary !== undefined) plain = false;
-    return { ...object, metadata } as KubeObject;
+    const components = Object.fromEntries(COMPONENTS.flatMap((c) => (object.spec[c] ? [[c, withUri(object.spec[c])]] : [])));
+    return { ...object, metadata, spec: { ...object.spec, ...components } } as KubeObject;
   };
 
   if (TOKEN.test(JSON.stringify(scenario.objects.map((o) => o.object)))) return null;

@@ -20,9 +20,16 @@ const arbIsvc = fc.record({
   transformer: fc.boolean(),
   hpa: fc.constantFrom('none', 'same', 'renamed', 'other-target'),
   finalizer: fc.boolean(),
+  // Model paths per model, shared, absent, or one YAML would quote (that part is searched as it is).
+  uri: fc.constantFrom('shared', 'own', 'none', 'quoted'),
 });
 
 type Model = typeof arbIsvc extends fc.Arbitrary<infer T> ? T : never;
+
+function uriOf(m: Model): string {
+  if (m.uri === 'none') return '';
+  return `, storageUri: ${m.uri === 'shared' ? 'gs://b/m' : m.uri === 'own' ? `gs://b/${m.name}/v1` : `'gs://b/${m.name} #1'`}`;
+}
 
 function yamlOf(models: Model[]): string | null {
   const seen = new Set<string>();
@@ -38,7 +45,7 @@ metadata:
   namespace: ${m.namespace}
 ${annotations.length ? `  annotations:\n${annotations.join('\n')}\n` : ''}spec:
   predictor:
-    model: {modelFormat: {name: sklearn}, storageUri: gs://b/m}
+    model: {modelFormat: {name: sklearn}${uriOf(m)}}
 ${m.transformer ? '  transformer:\n    containers: [{name: t, image: t}]\n' : ''}`);
     if (m.hpa === 'none') continue;
     const other = models[(i + 1) % models.length]!;
@@ -75,7 +82,7 @@ describe('check by shape', () => {
   });
 
   it('searches a namespace of one template once: the same report as one search per model', () => {
-    const text = Array.from({ length: 6 }, (_, i) => yamlOf([{ name: `m${i}`, namespace: 'ml', cls: 'external', mode: 'RawDeployment', transformer: false, hpa: 'same', finalizer: false }])).join('---\n');
+    const text = Array.from({ length: 6 }, (_, i) => yamlOf([{ name: `m${i}`, namespace: 'ml', cls: 'external', mode: 'RawDeployment', transformer: false, hpa: 'same', finalizer: false, uri: 'own' }])).join('---\n');
     const parsed = parseScenario([{ name: 'ns.yaml', text }]);
     if (!parsed.ok) throw new Error('fixture does not parse');
     const fast = checkScenario(parsed.scenario, { versions: ['v0.14.1', 'v0.15.2'] });
@@ -83,6 +90,8 @@ describe('check by shape', () => {
     // Each model's own names come back: m3's HPA, m3's events.
     const m3 = fast.checked.find((c) => c.isvc === 'ml/m3')!;
     expect(m3.ranges[0]!.result).toMatchObject({ found: true, loss: { hpa: 'm3-predictor', namespace: 'ml', kind: 'deleted' } });
-    expect(JSON.stringify(m3)).not.toMatch(/zq[nihu]\d+zq|m2|m4/);
+    expect(JSON.stringify(m3)).not.toMatch(/zq[nihus]\d+zq|m2|m4/);
+    // Its own model path too, in the diffs of its changes (each model has another one).
+    expect(JSON.stringify(m3)).toContain('storageUri: gs://b/m3/v1');
   });
 });
