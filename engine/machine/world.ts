@@ -94,7 +94,10 @@ export function applyWorldEvent(cluster: Cluster, event: ControllerEvent, world:
       // A pod that comes up makes a canary's Deployment available; a deleted one is replaced, so it stays.
       let next = cluster;
       if (event.type === 'pod.created') {
-        for (const canary of cluster.deployments.filter((d) => d.canary !== undefined && d.isvc === isvc.value.metadata.name && d.namespace === isvc.value.metadata.namespace && d.replicas > 0 && !d.available)) {
+        // By index, per canary of this InferenceService: the cost is its canaries, not the namespace's Deployments.
+        const { namespace, name } = isvc.value.metadata;
+        const canaries = new Set((isvc.value.spec.canary ?? []).flatMap((c) => groupOf(cluster.deployments, deploymentComponentKey, componentKey(namespace, name, 'predictor', c.predictor.name ?? ''))));
+        for (const canary of [...canaries].filter((d) => d.replicas > 0 && !d.available)) {
           next = putDeployment(next, { ...canary, available: true });
           notes.push(msg('world.canaryAvailable', { deployment: canary.name }));
         }
